@@ -1,0 +1,127 @@
+package de.schulhaus.platform;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The signed-in person as every module sees them. The school id is the tenant: every query of a
+ * tenant-owned table filters by it. Serializable because sessions live in the database.
+ */
+public final class SchulhausUser implements UserDetails, CredentialsContainer, Serializable {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
+
+	private final UUID accountId;
+	private final UUID schoolId;
+	private final String login;
+	private final String displayName;
+	private final Role role;
+	private final String language;
+	private final boolean twoFactorEnabled;
+	private final boolean enabled;
+	private String passwordHash;
+
+	public SchulhausUser(UUID accountId, UUID schoolId, String login, String displayName, Role role, String language,
+			boolean twoFactorEnabled, boolean enabled, String passwordHash) {
+		this.accountId = accountId;
+		this.schoolId = schoolId;
+		this.login = login;
+		this.displayName = displayName;
+		this.role = role;
+		this.language = language;
+		this.twoFactorEnabled = twoFactorEnabled;
+		this.enabled = enabled;
+		this.passwordHash = passwordHash;
+	}
+
+	public UUID accountId() {
+		return accountId;
+	}
+
+	/** The school this person belongs to; {@code null} for the operator. */
+	public UUID schoolId() {
+		return schoolId;
+	}
+
+	public String login() {
+		return login;
+	}
+
+	public String displayName() {
+		return displayName;
+	}
+
+	public Role role() {
+		return role;
+	}
+
+	public Locale locale() {
+		return Locale.forLanguageTag(language == null ? "de" : language);
+	}
+
+	public boolean twoFactorEnabled() {
+		return twoFactorEnabled;
+	}
+
+	public boolean is(Role other) {
+		return role == other;
+	}
+
+	public SchulhausUser withLanguage(String newLanguage) {
+		return new SchulhausUser(accountId, schoolId, login, displayName, role, newLanguage, twoFactorEnabled, enabled, null);
+	}
+
+	public SchulhausUser withTwoFactor(boolean on) {
+		return new SchulhausUser(accountId, schoolId, login, displayName, role, language, on, enabled, null);
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return List.of(new SimpleGrantedAuthority(role.authority()));
+	}
+
+	@Override
+	public String getPassword() {
+		return passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return login;
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return enabled;
+	}
+
+	@Override
+	public void eraseCredentials() {
+		passwordHash = null;
+	}
+
+	@Override
+	public boolean equals(Object o) {
+		return o instanceof SchulhausUser other && accountId.equals(other.accountId);
+	}
+
+	@Override
+	public int hashCode() {
+		return accountId.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return "SchulhausUser[" + login + ", " + role + "]";
+	}
+}

@@ -1,0 +1,36 @@
+package de.schulhaus.platform.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import de.schulhaus.platform.DashboardCard;
+import de.schulhaus.platform.SchulhausUser;
+
+/** The start page after sign-in: the person's apps and the cards modules fill for them. */
+@Controller
+class DashboardController {
+
+	private final List<DashboardCard> cards;
+
+	DashboardController(List<DashboardCard> cards) {
+		this.cards = cards.stream().sorted(Comparator.comparingInt(DashboardCard::order)).toList();
+	}
+
+	@GetMapping("/")
+	String dashboard(@AuthenticationPrincipal SchulhausUser user, Model model) {
+		List<FilledCard> filled = cards.stream()
+			.flatMap(card -> card.model(user).map(m -> new FilledCard(card.fragment(), m)).stream())
+			.toList();
+		model.addAttribute("cards", filled);
+		return "platform/dashboard";
+	}
+
+	record FilledCard(String fragment, Map<String, Object> model) {
+	}
+}

@@ -1,0 +1,40 @@
+package de.schulhaus.platform.web;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RestController;
+
+import de.schulhaus.platform.AppTile;
+import de.schulhaus.platform.SchulhausUser;
+
+/** Puts what the layout needs into every page's model: the signed-in person and their apps. */
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+class LayoutModelAdvice {
+
+	private final List<AppTile> tiles;
+
+	LayoutModelAdvice(List<AppTile> tiles) {
+		this.tiles = tiles.stream().sorted(Comparator.comparingInt(AppTile::order)).toList();
+	}
+
+	@ModelAttribute("me")
+	SchulhausUser me(@AuthenticationPrincipal SchulhausUser user) {
+		return user;
+	}
+
+	@ModelAttribute("apps")
+	List<AppTile> apps(@AuthenticationPrincipal SchulhausUser user) {
+		if (user == null) {
+			return List.of();
+		}
+		return tiles.stream().filter(tile -> tile.visibleTo(user)).toList();
+	}
+
+	static boolean isRest(Object handler) {
+		return handler.getClass().isAnnotationPresent(RestController.class);
+	}
+}

@@ -1,0 +1,18 @@
+package de.schulhaus.schools.web;
+
+import java.util.Set;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import de.schulhaus.platform.AppTile;
+import de.schulhaus.platform.Role;
+
+@Configuration
+class SchoolsTiles {
+
+	@Bean
+	AppTile operatorSchoolsTile() {
+		return new AppTile("schools", "schools.app", "building-2", "/betrieb/schulen", 90, Set.of(Role.OPERATOR));
+	}
+}

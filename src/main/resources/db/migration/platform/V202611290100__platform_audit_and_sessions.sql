@@ -1,0 +1,36 @@
+create table audit_event (
+    id uuid primary key,
+    school_id uuid,
+    occurred_at timestamp not null,
+    actor_id uuid,
+    actor_login varchar(320),
+    action varchar(80) not null,
+    target varchar(400),
+    details varchar(2000),
+    ip varchar(64)
+);
+create index audit_event_school_time on audit_event (school_id, occurred_at);
+create index audit_event_time on audit_event (occurred_at);
+
+-- Spring Session JDBC: sessions in the database so that nodes share them.
+create table spring_session (
+    primary_id char(36) not null,
+    session_id char(36) not null,
+    creation_time bigint not null,
+    last_access_time bigint not null,
+    max_inactive_interval int not null,
+    expiry_time bigint not null,
+    principal_name varchar(320),
+    constraint spring_session_pk primary key (primary_id)
+);
+create unique index spring_session_ix1 on spring_session (session_id);
+create index spring_session_ix2 on spring_session (expiry_time);
+create index spring_session_ix3 on spring_session (principal_name);
+
+create table spring_session_attributes (
+    session_primary_id char(36) not null,
+    attribute_name varchar(200) not null,
+    attribute_bytes bytea not null,
+    constraint spring_session_attributes_pk primary key (session_primary_id, attribute_name),
+    constraint spring_session_attributes_fk foreign key (session_primary_id) references spring_session (primary_id) on delete cascade
+);
