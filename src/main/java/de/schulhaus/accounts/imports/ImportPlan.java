@@ -1,0 +1,28 @@
+package de.schulhaus.accounts.imports;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What a roster import would do, computed without writing anything: shown as the preview, and
+ * applied as it stands when the admin confirms.
+ */
+public record ImportPlan(RosterSource source, List<Created> created, List<Updated> updated, List<Moved> moved,
+		List<Marked> markedForDeletion, List<RowError> errors, List<RosterGroup> newGroups, int unchanged) {
+
+	public record Created(RosterPerson person, List<String> groups) {
+	}
+
+	public record Updated(UUID accountId, String login, String before, String after, RosterPerson person) {
+	}
+
+	public record Moved(UUID accountId, String login, String name, List<String> from, List<String> to, RosterPerson person) {
+	}
+
+	public record Marked(UUID accountId, String login, String name) {
+	}
+
+	public boolean changesAnything() {
+		return !created.isEmpty() || !updated.isEmpty() || !moved.isEmpty() || !markedForDeletion.isEmpty() || !newGroups.isEmpty();
+	}
+}

@@ -1,0 +1,178 @@
+package de.schulhaus.accounts.imports;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import de.schulhaus.accounts.AccountStatus;
+import de.schulhaus.blobs.BlobStore;
+import de.schulhaus.platform.AuditLog;
+import de.schulhaus.platform.Ids;
+import de.schulhaus.platform.NotFoundException;
+import de.schulhaus.platform.SchulhausUser;
+
+/**
+ * Roster imports as the admin sees them: upload a file, check the preview, confirm. The upload is
+ * kept in the blob store until confirmed, so nothing of the roster changes before the admin says so;
+ * the confirmation recomputes the plan and writes all valid rows in one transaction.
+ */
+@Service
+public class RosterImports {
+
+	private final JdbcClient jdbc;
+	private final BlobStore blobs;
+	private final RosterImportPlanner planner;
+	private final RosterImportWriter writer;
+	private final AuditLog audit;
+
+	RosterImports(JdbcClient jdbc, BlobStore blobs, RosterImportPlanner planner, RosterImportWriter writer, AuditLog audit) {
+		this.jdbc = jdbc;
+		this.blobs = blobs;
+		this.planner = planner;
+		this.writer = writer;
+		this.audit = audit;
+	}
+
+	/** Keeps an uploaded file for preview and confirmation; returns the upload's id. */
+	@Transactional
+	public UUID upload(UUID schoolId, SchulhausUser actor, String fileName, String contentType, InputStream content,
+			String zipPassword) {
+		UUID blob = blobs.put(content);
+		UUID id = Ids.newId();
+		jdbc.sql("insert into roster_upload (id, school_id, uploaded_by, file_name, content_type, blob_id, zip_password, created_at) "
+				+ "values (:id, :school, :by, :name, :type, :blob, :pw, :at)")
+			.param("id", id).param("school", schoolId).param("by", actor.accountId())
+			.param("name", fileName == null ? "roster" : truncate(fileName, 255)).param("type", contentType)
+			.param("blob", blob).param("pw", zipPassword == null || zipPassword.isEmpty() ? null : zipPassword)
+			.param("at", Timestamp.from(Instant.now())).update();
+		return id;
+	}
+
+	public Upload require(UUID schoolId, UUID uploadId) {
+		return jdbc.sql("select id, file_name, content_type, blob_id, zip_password, column_mapping from roster_upload where id = :id and school_id = :school")
+			.param("id", uploadId).param("school", schoolId)
+			.query((rs, n) -> new Upload(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
+					rs.getString(5), ColumnMappings.parse(rs.getString(6))))
+			.optional().orElseThrow(() -> new NotFoundException("upload"));
+	}
+
+	public boolean isTable(Upload upload) {
+		return format(upload.fileName(), upload.contentType()) == Format.TABLE;
+	}
+
+	public TablePreview tablePreview(UUID schoolId, UUID uploadId) {
+		Upload upload = require(schoolId, uploadId);
+		try (InputStream in = open(upload)) {
+			return new TableRosterReader().preview(in, upload.fileName());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@Transactional
+	public void saveMapping(UUID schoolId, UUID uploadId, ColumnMapping mapping) {
+		require(schoolId, uploadId);
+		jdbc.sql("update roster_upload set column_mapping = :m where id = :id and school_id = :school")
+			.param("m", ColumnMappings.format(mapping)).param("id", uploadId).param("school", schoolId).update();
+	}
+
+	public ImportPlan preview(UUID schoolId, UUID uploadId, boolean fullSync) {
+		Upload upload = require(schoolId, uploadId);
+		return planner.plan(schoolId, read(upload), fullSync);
+	}
+
+	/** Applies the upload's plan as it stands now and forgets the upload. */
+	@Transactional
+	public ImportPlan confirm(UUID schoolId, UUID uploadId, boolean fullSync, SchulhausUser actor) {
+		Upload upload = require(schoolId, uploadId);
+		ImportPlan plan = planner.plan(schoolId, read(upload), fullSync);
+		writer.apply(schoolId, plan, actor);
+		jdbc.sql("delete from roster_upload where id = :id").param("id", uploadId).update();
+		blobs.delete(upload.blobId());
+		audit.record(schoolId, actor.accountId(), actor.login(), "roster.imported", upload.fileName(), summary(plan));
+		return plan;
+	}
+
+	/** The API's one-step import: read the body, plan, and write unless it is a dry run. */
+	@Transactional
+	public ImportPlan run(UUID schoolId, InputStream body, String contentType, String zipPassword, boolean fullSync,
+			boolean dryRun, SchulhausUser actor) {
+		RosterFile file = read(body, "upload", contentType, zipPassword, null);
+		ImportPlan plan = planner.plan(schoolId, file, fullSync);
+		if (!dryRun) {
+			writer.apply(schoolId, plan, actor);
+			audit.record(schoolId, actor.accountId(), actor.login(), "roster.imported", "api", summary(plan));
+		}
+		return plan;
+	}
+
+	/** Deletes the accounts marked for deletion, after the admin confirmed it. */
+	@Transactional
+	public int deleteMarked(UUID schoolId, SchulhausUser actor) {
+		int deleted = writer.deleteMarked(schoolId, actor);
+		audit.record(schoolId, actor.accountId(), actor.login(), "roster.deleted", String.valueOf(deleted), null);
+		return deleted;
+	}
+
+	private RosterFile read(Upload upload) {
+		try (InputStream in = open(upload)) {
+			return read(in, upload.fileName(), upload.contentType(), upload.zipPassword(), upload.mapping());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private RosterFile read(InputStream raw, String fileName, String contentType, String zipPassword, ColumnMapping mapping) {
+		InputStream in = new BufferedInputStream(raw, 64 * 1024);
+		return switch (format(fileName, contentType)) {
+			case ZIP -> new SchildXmlReader().read(SchildZip.openXml(in, zipPassword == null ? new char[0] : zipPassword.toCharArray()));
+			case XML -> new SchildXmlReader().read(in);
+			case TABLE -> new TableRosterReader().read(in, fileName, mapping);
+		};
+	}
+
+	private InputStream open(Upload upload) {
+		return blobs.open(upload.blobId()).orElseThrow(() -> new NotFoundException("upload"));
+	}
+
+	enum Format { XML, ZIP, TABLE }
+
+	static Format format(String fileName, String contentType) {
+		String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+		String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+		if (name.endsWith(".zip") || type.contains("zip")) {
+			return Format.ZIP;
+		}
+		if (name.endsWith(".xml") || type.contains("xml")) {
+			return Format.XML;
+		}
+		return Format.TABLE;
+	}
+
+	static String summary(ImportPlan plan) {
+		return "created=" + plan.created().size() + " updated=" + plan.updated().size() + " moved=" + plan.moved().size()
+				+ " marked=" + plan.markedForDeletion().size() + " errors=" + plan.errors().size();
+	}
+
+	private static String truncate(String s, int max) {
+		return s.length() <= max ? s : s.substring(0, max);
+	}
+
+	public record Upload(UUID id, String fileName, String contentType, UUID blobId, String zipPassword, ColumnMapping mapping) {
+	}
+
+	static boolean marked(AccountStatus status) {
+		return status == AccountStatus.MARKED_FOR_DELETION;
+	}
+}

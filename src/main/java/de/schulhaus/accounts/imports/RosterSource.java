@@ -1,0 +1,8 @@
+package de.schulhaus.accounts.imports;
+
+/** Where a roster came from; {@code CSV} also covers XLSX and ODS table files. */
+public enum RosterSource {
+
+	SCHILD, CSV
+
+}

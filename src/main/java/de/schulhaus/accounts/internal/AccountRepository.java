@@ -1,0 +1,155 @@
+package de.schulhaus.accounts.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import de.schulhaus.accounts.Account;
+import de.schulhaus.accounts.AccountSource;
+import de.schulhaus.accounts.AccountStatus;
+import de.schulhaus.platform.Role;
+
+/** The account table. Every read of a school's accounts takes the school id. */
+@Repository
+public class AccountRepository {
+
+	static final String COLUMNS = "id, school_id, login, first_name, last_name, role, status, source, source_id, "
+			+ "language, totp_enabled, must_change_password, created_at, last_sign_in_at";
+
+	private final JdbcClient jdbc;
+
+	AccountRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void insert(Account a, String passwordHash) {
+		jdbc.sql("insert into account (" + COLUMNS + ", password_hash) values (:id, :school, :login, :first, :last, :role, "
+				+ ":status, :source, :sourceId, :lang, :totp, :mustChange, :created, null, :hash)")
+			.param("id", a.id()).param("school", a.schoolId()).param("login", a.login())
+			.param("first", a.firstName()).param("last", a.lastName()).param("role", a.role().name())
+			.param("status", a.status().name()).param("source", a.source().name()).param("sourceId", a.sourceId())
+			.param("lang", a.language()).param("totp", a.totpEnabled()).param("mustChange", a.mustChangePassword())
+			.param("created", Timestamp.from(a.createdAt())).param("hash", passwordHash)
+			.update();
+	}
+
+	public Optional<Account> find(UUID schoolId, UUID id) {
+		return jdbc.sql("select " + COLUMNS + " from account where id = :id and school_id = :school")
+			.param("id", id).param("school", schoolId).query(AccountRepository::map).optional();
+	}
+
+	/** By id across schools: only for the signed-in person themselves. */
+	public Optional<Account> findById(UUID id) {
+		return jdbc.sql("select " + COLUMNS + " from account where id = :id").param("id", id).query(AccountRepository::map).optional();
+	}
+
+	public Optional<Account> findByLogin(String login) {
+		return jdbc.sql("select " + COLUMNS + " from account where login = :login").param("login", login)
+			.query(AccountRepository::map).optional();
+	}
+
+	public Optional<String> passwordHash(UUID id) {
+		return jdbc.sql("select password_hash from account where id = :id").param("id", id).query(String.class).optional();
+	}
+
+	public boolean loginTaken(String login) {
+		return jdbc.sql("select count(*) from account where login = :login").param("login", login).query(Long.class).single() > 0;
+	}
+
+	public List<Account> list(UUID schoolId, String query, Role role, int limit, int offset) {
+		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from account where school_id = :school");
+		Map<String, Object> params = new java.util.HashMap<>(Map.of("school", schoolId, "limit", limit, "offset", offset));
+		if (query != null && !query.isBlank()) {
+			sql.append(" and (lower(login) like :q or lower(first_name) like :q or lower(last_name) like :q)");
+			params.put("q", "%" + query.strip().toLowerCase() + "%");
+		}
+		if (role != null) {
+			sql.append(" and role = :role");
+			params.put("role", role.name());
+		}
+		sql.append(" order by last_name, first_name, login limit :limit offset :offset");
+		return jdbc.sql(sql.toString()).params(params).query(AccountRepository::map).list();
+	}
+
+	public List<Account> bySource(UUID schoolId, AccountSource source) {
+		return jdbc.sql("select " + COLUMNS + " from account where school_id = :school and source = :source")
+			.param("school", schoolId).param("source", source.name()).query(AccountRepository::map).list();
+	}
+
+	public List<Account> byStatus(UUID schoolId, AccountStatus status) {
+		return jdbc.sql("select " + COLUMNS + " from account where school_id = :school and status = :status order by last_name, first_name")
+			.param("school", schoolId).param("status", status.name()).query(AccountRepository::map).list();
+	}
+
+	/** Active people who never chose a password: they still need a sign-in letter. */
+	public List<Account> awaitingFirstSignIn(UUID schoolId) {
+		return jdbc.sql("select " + COLUMNS + " from account where school_id = :school and status = 'ACTIVE' and must_change_password = true")
+			.param("school", schoolId).query(AccountRepository::map).list();
+	}
+
+	public long count(UUID schoolId) {
+		return jdbc.sql("select count(*) from account where school_id = :school").param("school", schoolId).query(Long.class).single();
+	}
+
+	public Map<UUID, Long> countsBySchool() {
+		Map<UUID, Long> counts = new java.util.HashMap<>();
+		jdbc.sql("select school_id, count(*) from account where school_id is not null group by school_id")
+			.query((ResultSet rs) -> {
+				counts.put(rs.getObject(1, UUID.class), rs.getLong(2));
+			});
+		return counts;
+	}
+
+	public void updateStatus(UUID id, AccountStatus status) {
+		jdbc.sql("update account set status = :s where id = :id").param("s", status.name()).param("id", id).update();
+	}
+
+	public void updateNamesAndRole(UUID id, String first, String last, Role role) {
+		jdbc.sql("update account set first_name = :f, last_name = :l, role = :r where id = :id")
+			.param("f", first).param("l", last).param("r", role.name()).param("id", id).update();
+	}
+
+	public void updatePassword(UUID id, String hash, boolean mustChange) {
+		jdbc.sql("update account set password_hash = :h, must_change_password = :m where id = :id")
+			.param("h", hash).param("m", mustChange).param("id", id).update();
+	}
+
+	public void updateLanguage(UUID id, String language) {
+		jdbc.sql("update account set language = :l where id = :id").param("l", language).param("id", id).update();
+	}
+
+	public void updateTotp(UUID id, String secret, boolean enabled) {
+		jdbc.sql("update account set totp_secret = :s, totp_enabled = :e where id = :id")
+			.param("s", secret).param("e", enabled).param("id", id).update();
+	}
+
+	public Optional<String> totpSecret(UUID id) {
+		return jdbc.sql("select totp_secret from account where id = :id").param("id", id).query(String.class).optional();
+	}
+
+	public void touchSignIn(UUID id) {
+		jdbc.sql("update account set last_sign_in_at = :t where id = :id").param("t", Timestamp.from(Instant.now())).param("id", id).update();
+	}
+
+	public void delete(UUID schoolId, UUID id) {
+		jdbc.sql("delete from account where id = :id and school_id = :school").param("id", id).param("school", schoolId).update();
+	}
+
+	static Account map(ResultSet rs, int row) throws SQLException {
+		Timestamp last = rs.getTimestamp("last_sign_in_at");
+		return new Account(rs.getObject("id", UUID.class), rs.getObject("school_id", UUID.class), rs.getString("login"),
+				rs.getString("first_name"), rs.getString("last_name"), Role.valueOf(rs.getString("role")),
+				AccountStatus.valueOf(rs.getString("status")), AccountSource.valueOf(rs.getString("source")),
+				rs.getString("source_id"), rs.getString("language"), rs.getBoolean("totp_enabled"),
+				rs.getBoolean("must_change_password"), rs.getTimestamp("created_at").toInstant(),
+				last == null ? null : last.toInstant());
+	}
+}

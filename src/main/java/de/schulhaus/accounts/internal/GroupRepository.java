@@ -1,0 +1,121 @@
+package de.schulhaus.accounts.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import de.schulhaus.accounts.AccountSource;
+import de.schulhaus.accounts.Group;
+import de.schulhaus.accounts.Membership;
+import de.schulhaus.accounts.GroupKind;
+
+/** Groups and memberships of one school; every query takes the school id. */
+@Repository
+public class GroupRepository {
+
+	private static final String SELECT = "select g.id, g.school_id, g.name, g.kind, g.description, g.source, "
+			+ "(select count(*) from group_membership m where m.group_id = g.id) as members from school_group g ";
+
+	private final JdbcClient jdbc;
+
+	GroupRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void insert(UUID id, UUID schoolId, String name, GroupKind kind, String description, AccountSource source, String sourceId) {
+		jdbc.sql("insert into school_group (id, school_id, name, kind, description, source, source_id, created_at) "
+				+ "values (:id, :school, :name, :kind, :description, :source, :sourceId, :created)")
+			.param("id", id).param("school", schoolId).param("name", name).param("kind", kind.name())
+			.param("description", description).param("source", source.name()).param("sourceId", sourceId)
+			.param("created", Timestamp.from(Instant.now())).update();
+	}
+
+	public void update(UUID schoolId, UUID id, String name, GroupKind kind, String description) {
+		jdbc.sql("update school_group set name = :name, kind = :kind, description = :d where id = :id and school_id = :school")
+			.param("name", name).param("kind", kind.name()).param("d", description).param("id", id).param("school", schoolId).update();
+	}
+
+	public Optional<Group> find(UUID schoolId, UUID id) {
+		return jdbc.sql(SELECT + "where g.id = :id and g.school_id = :school").param("id", id).param("school", schoolId)
+			.query(GroupRepository::map).optional();
+	}
+
+	public Optional<Group> findByName(UUID schoolId, String name) {
+		return jdbc.sql(SELECT + "where g.school_id = :school and lower(g.name) = :name order by g.created_at limit 1")
+			.param("school", schoolId).param("name", name.toLowerCase()).query(GroupRepository::map).optional();
+	}
+
+	public List<Group> list(UUID schoolId) {
+		return jdbc.sql(SELECT + "where g.school_id = :school order by g.kind, g.name").param("school", schoolId)
+			.query(GroupRepository::map).list();
+	}
+
+	/** Source id to group id of one import source. */
+	public java.util.Map<String, UUID> idsBySource(UUID schoolId, AccountSource source) {
+		java.util.Map<String, UUID> ids = new java.util.HashMap<>();
+		jdbc.sql("select source_id, id from school_group where school_id = :school and source = :source")
+			.param("school", schoolId).param("source", source.name())
+			.query((ResultSet rs) -> {
+				ids.put(rs.getString(1), rs.getObject(2, UUID.class));
+			});
+		return ids;
+	}
+
+	public void delete(UUID schoolId, UUID id) {
+		jdbc.sql("delete from school_group where id = :id and school_id = :school").param("id", id).param("school", schoolId).update();
+	}
+
+	public void addMember(UUID schoolId, UUID groupId, UUID accountId, boolean leader) {
+		int updated = jdbc.sql("update group_membership set leader = :leader where group_id = :g and account_id = :a and school_id = :school")
+			.param("leader", leader).param("g", groupId).param("a", accountId).param("school", schoolId).update();
+		if (updated == 0) {
+			jdbc.sql("insert into group_membership (group_id, account_id, school_id, leader) values (:g, :a, :school, :leader)")
+				.param("g", groupId).param("a", accountId).param("school", schoolId).param("leader", leader).update();
+		}
+	}
+
+	public void removeMember(UUID schoolId, UUID groupId, UUID accountId) {
+		jdbc.sql("delete from group_membership where group_id = :g and account_id = :a and school_id = :school")
+			.param("g", groupId).param("a", accountId).param("school", schoolId).update();
+	}
+
+	public List<Membership> members(UUID schoolId, UUID groupId) {
+		return jdbc.sql("select m.group_id, g.name, a.id, a.first_name, a.last_name, a.login, m.leader from group_membership m "
+				+ "join school_group g on g.id = m.group_id join account a on a.id = m.account_id "
+				+ "where m.group_id = :g and m.school_id = :school order by m.leader desc, a.last_name, a.first_name")
+			.param("g", groupId).param("school", schoolId).query(GroupRepository::mapMembership).list();
+	}
+
+	public List<Membership> membershipsOf(UUID schoolId, UUID accountId) {
+		return jdbc.sql("select m.group_id, g.name, a.id, a.first_name, a.last_name, a.login, m.leader from group_membership m "
+				+ "join school_group g on g.id = m.group_id join account a on a.id = m.account_id "
+				+ "where m.account_id = :a and m.school_id = :school order by g.kind, g.name")
+			.param("a", accountId).param("school", schoolId).query(GroupRepository::mapMembership).list();
+	}
+
+	/** All memberships of the given source's groups in a school: account id to group ids. */
+	public List<UUID[]> membershipsOfSource(UUID schoolId, AccountSource source) {
+		return jdbc.sql("select m.account_id, m.group_id from group_membership m join school_group g on g.id = m.group_id "
+				+ "where g.school_id = :school and g.source = :source")
+			.param("school", schoolId).param("source", source.name())
+			.query((rs, n) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) }).list();
+	}
+
+	private static Group map(ResultSet rs, int row) throws SQLException {
+		return new Group(rs.getObject("id", UUID.class), rs.getObject("school_id", UUID.class), rs.getString("name"),
+				GroupKind.valueOf(rs.getString("kind")), rs.getString("description"),
+				AccountSource.valueOf(rs.getString("source")), rs.getLong("members"));
+	}
+
+	private static Membership mapMembership(ResultSet rs, int row) throws SQLException {
+		return new Membership(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+				rs.getString(4) + " " + rs.getString(5), rs.getString(6), rs.getBoolean(7));
+	}
+}

@@ -1,0 +1,49 @@
+package de.schulhaus.accounts.security;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+
+import de.schulhaus.accounts.Account;
+import de.schulhaus.accounts.internal.AccountRepository;
+import de.schulhaus.platform.SchulhausUser;
+import de.schulhaus.schools.SchoolManagement;
+
+/**
+ * Loads a person for sign-in by service address. Deactivated people and people of a suspended
+ * school load as disabled, so Spring Security refuses them with the same message.
+ */
+@Service
+public class AccountUserDetailsService implements UserDetailsService {
+
+	private final AccountRepository accounts;
+	private final SchoolManagement schools;
+
+	AccountUserDetailsService(AccountRepository accounts, SchoolManagement schools) {
+		this.accounts = accounts;
+		this.schools = schools;
+	}
+
+	@Override
+	public SchulhausUser loadUserByUsername(String username) {
+		return load(username).orElseThrow(() -> new UsernameNotFoundException("unknown"));
+	}
+
+	public Optional<SchulhausUser> load(String login) {
+		if (login == null || login.isBlank() || login.length() > 320) {
+			return Optional.empty();
+		}
+		return accounts.findByLogin(login.strip().toLowerCase(Locale.ROOT)).map(this::toUser);
+	}
+
+	public SchulhausUser toUser(Account account) {
+		boolean schoolOpen = account.schoolId() == null
+				|| schools.find(account.schoolId()).map(s -> s.signInAllowed()).orElse(false);
+		String hash = accounts.passwordHash(account.id()).orElse(null);
+		return new SchulhausUser(account.id(), account.schoolId(), account.login(), account.displayName(), account.role(),
+				account.language(), account.totpEnabled(), account.active() && schoolOpen, hash);
+	}
+}

@@ -1,0 +1,34 @@
+package de.schulhaus.accounts.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.stereotype.Component;
+
+/** RFC 9457 answers for the API's 401 and 403, written before any controller runs. */
+@Component
+class ProblemResponses {
+
+	void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+		response.setHeader("WWW-Authenticate", "Basic realm=\"Schulhaus\", charset=\"UTF-8\"");
+		write(response, HttpStatus.UNAUTHORIZED, "Sign in with a bearer token or HTTP Basic and an app password.");
+	}
+
+	void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
+		write(response, HttpStatus.FORBIDDEN, "Your role does not allow this.");
+	}
+
+	static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
+				+ status.value() + ",\"detail\":\"" + detail + "\"}");
+	}
+}

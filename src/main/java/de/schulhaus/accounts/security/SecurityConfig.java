@@ -1,0 +1,90 @@
+package de.schulhaus.accounts.security;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import de.schulhaus.accounts.ClientCredentials;
+
+/**
+ * Two filter chains: the REST API (stateless; bearer token or HTTP Basic with an app password) and
+ * the web UI (form sign-in with a second factor, CSRF, strict CSP, sessions in the database).
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfig {
+
+	/** No inline script or style anywhere: everything the pages need is served by Schulhaus itself. */
+	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new HttpSessionSecurityContextRepository();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiChain(HttpSecurity http, ClientCredentials credentials, ProblemResponses problems) throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.authenticationManager(new ProviderManager(new ClientCredentialsAuthenticationProvider(credentials)))
+			.httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthorized))
+			.addFilterBefore(new BearerTokenFilter(credentials, problems), BasicAuthenticationFilter.class)
+			.exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthorized).accessDeniedHandler(problems::forbidden))
+			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain webChain(HttpSecurity http, AccountUserDetailsService users, PasswordEncoder passwords,
+			SignInHandlers handlers, SignInThrottle throttle,
+			SecurityContextRepository contexts, ObjectProvider<ClientRegistrationRepository> oidc,
+			OidcSignIn oidcSignIn) throws Exception {
+		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+		dao.setPasswordEncoder(passwords);
+		http.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/anmelden", "/anmelden/**", "/sprache", "/css/**", "/js/**", "/img/**", "/webjars/**",
+						"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+						"/v3/api-docs", "/v3/api-docs/**", "/oauth2/**", "/login/oauth2/**")
+				.permitAll()
+				.requestMatchers("/betrieb/**").hasRole("OPERATOR")
+				.requestMatchers("/verwaltung/**").hasAnyRole("SCHOOL_ADMIN")
+				.anyRequest().authenticated())
+			.authenticationManager(new ProviderManager(dao))
+			.securityContext(c -> c.securityContextRepository(contexts))
+			.formLogin(form -> form.loginPage("/anmelden").loginProcessingUrl("/anmelden").usernameParameter("login")
+				.passwordParameter("password").successHandler(handlers).failureHandler(handlers).permitAll())
+			.logout(logout -> logout.logoutUrl("/abmelden").logoutSuccessUrl("/anmelden?abgemeldet").deleteCookies("SCHULHAUS_SESSION"))
+			.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(new SignInGateFilter(), AuthorizationFilter.class)
+			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+				.frameOptions(f -> f.deny())
+				.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+				.permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()")));
+		if (oidc.getIfAvailable() != null) {
+			http.oauth2Login(o -> o.loginPage("/anmelden").successHandler(oidcSignIn).failureHandler(oidcSignIn));
+		}
+		return http.build();
+	}
+}

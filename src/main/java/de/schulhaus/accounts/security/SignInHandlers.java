@@ -1,0 +1,94 @@
+package de.schulhaus.accounts.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+import de.schulhaus.accounts.internal.AccountRepository;
+import de.schulhaus.platform.AuditLog;
+import de.schulhaus.platform.SchulhausUser;
+
+/**
+ * After the password: people with a second factor are signed out again and sent to the code page
+ * (the password alone must not open a session); everybody else lands on the dashboard.
+ */
+@Component
+public class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
+
+	public static final String PENDING = "schulhaus.signin.pending";
+
+	private final SignInThrottle throttle;
+	private final AccountRepository accounts;
+	private final AuditLog audit;
+	private final SecurityContextRepository contexts;
+
+	SignInHandlers(SignInThrottle throttle, AccountRepository accounts, AuditLog audit, SecurityContextRepository contexts) {
+		this.throttle = throttle;
+		this.accounts = accounts;
+		this.audit = audit;
+		this.contexts = contexts;
+	}
+
+	@Override
+	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+			throws IOException, ServletException {
+		SchulhausUser user = (SchulhausUser) authentication.getPrincipal();
+		throttle.succeeded(user.login());
+		if (user.twoFactorEnabled()) {
+			var empty = SecurityContextHolder.createEmptyContext();
+			SecurityContextHolder.setContext(empty);
+			contexts.saveContext(empty, request, response);
+			request.getSession().setAttribute(PENDING, new PendingSignIn(user.accountId(), System.currentTimeMillis()));
+			response.sendRedirect(request.getContextPath() + "/anmelden/zwei-faktor");
+			return;
+		}
+		completed(user, "password");
+		response.sendRedirect(request.getContextPath() + "/");
+	}
+
+	/** Records a finished sign-in, whichever way it went. */
+	public void completed(SchulhausUser user, String method) {
+		accounts.touchSignIn(user.accountId());
+		audit.record(user, "sign-in.ok", user.login(), method);
+	}
+
+	/** Makes the person the signed-in user of this request and session, with a fresh session id. */
+	public void establish(SchulhausUser user, HttpServletRequest request, HttpServletResponse response) {
+		request.getSession();
+		request.changeSessionId();
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+			.authenticated(user, null, user.getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		contexts.saveContext(context, request, response);
+	}
+
+	@Override
+	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+			throws IOException {
+		String login = request.getParameter("login");
+		throttle.failed(login, request.getRemoteAddr());
+		var account = login == null ? null : accounts.findByLogin(login.strip().toLowerCase()).orElse(null);
+		audit.record(account == null ? null : account.schoolId(), account == null ? null : account.id(), login,
+				"sign-in.failed", "form", exception.getClass().getSimpleName());
+		response.sendRedirect(request.getContextPath() + "/anmelden?fehler");
+	}
+
+	/** Password checked, second factor outstanding. */
+	public record PendingSignIn(java.util.UUID accountId, long startedAt) implements java.io.Serializable {
+
+		public boolean expired() {
+			return System.currentTimeMillis() - startedAt > 5 * 60 * 1000;
+		}
+	}
+}
