@@ -1,0 +1,115 @@
+package de.schulhaus.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
+/**
+ * Headless Debian Chromium for the journeys, with an axe-core check and screenshots of each page a
+ * journey visits. Skipped on a machine without chromium-driver, but never in CI.
+ */
+final class Browser implements AutoCloseable {
+
+	private static final Path SHOTS = Path.of("target", "screenshots");
+
+	final WebDriver driver;
+	private final String base;
+
+	private Browser(WebDriver driver, String base) {
+		this.driver = driver;
+		this.base = base;
+	}
+
+	static Browser open(int port) {
+		File chromedriver = new File("/usr/bin/chromedriver");
+		if (!"true".equals(System.getenv("CI"))) {
+			Assumptions.assumeTrue(chromedriver.canExecute(), "chromium-driver is not installed");
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--lang=de-DE", "--window-size=1440,900");
+		options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "de-DE,de"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).usingAnyFreePort().build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+		return new Browser(driver, "http://localhost:" + port);
+	}
+
+	void go(String path) {
+		driver.get(base + path);
+	}
+
+	WebElement find(String css) {
+		return driver.findElement(By.cssSelector(css));
+	}
+
+	List<WebElement> all(String css) {
+		return driver.findElements(By.cssSelector(css));
+	}
+
+	void type(String css, String text) {
+		WebElement e = find(css);
+		e.clear();
+		e.sendKeys(text);
+	}
+
+	void click(String css) {
+		find(css).click();
+	}
+
+	String path() {
+		return driver.getCurrentUrl().replace(base, "");
+	}
+
+	void signOut() {
+		driver.manage().deleteAllCookies();
+	}
+
+	/** No serious or critical accessibility violations on the current page. */
+	void checkAccessibility() {
+		var results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+		List<String> serious = results.getViolations().stream()
+			.filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
+			.map(Browser::describe).toList();
+		assertThat(serious).as("axe-core violations on " + path()).isEmpty();
+	}
+
+	/** Screenshots at desktop and phone size, for reviewers. */
+	void screenshot(String name) throws Exception {
+		Files.createDirectories(SHOTS);
+		driver.manage().window().setSize(new Dimension(1440, 900));
+		Files.write(SHOTS.resolve(name + "-desktop.png"), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+		driver.manage().window().setSize(new Dimension(390, 844));
+		Files.write(SHOTS.resolve(name + "-phone.png"), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+		driver.manage().window().setSize(new Dimension(1440, 900));
+	}
+
+	private static String describe(Rule rule) {
+		return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+				+ rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(3).toList();
+	}
+
+	@Override
+	public void close() {
+		driver.quit();
+	}
+}

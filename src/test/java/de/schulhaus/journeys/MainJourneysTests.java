@@ -1,0 +1,138 @@
+package de.schulhaus.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.jayway.jsonpath.JsonPath;
+
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+
+import de.schulhaus.TestSchools;
+
+/**
+ * The main journeys in a real browser: the operator creates a school, its admin imports a roster
+ * CSV and confirms it, a pupil signs in with the one-time link and sees the dashboard in German.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class MainJourneysTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void operatorCreatesSchoolAdminImportsRosterPupilSignsInWithLink() throws Exception {
+		String number = TestSchools.nextSchoolNumber();
+		try (Browser b = Browser.open(port)) {
+			// operator: sign in, forced two-factor set-up, then create a school
+			b.go("/anmelden");
+			assertThat(b.find("html").getAttribute("lang")).isEqualTo("de");
+			b.checkAccessibility();
+			b.screenshot("sign-in");
+			signIn(b, "operator@schulhaus.local", "operator-test-password");
+			setUpTwoFactor(b);
+			b.go("/betrieb/schulen");
+			b.checkAccessibility();
+			b.type("#name", "Gymnasium Am Dom");
+			b.type("#schoolNumber", number);
+			b.type("#mailDomain", "");
+			b.click("section[aria-labelledby=h-new] button[type=submit]");
+			assertThat(b.find("h1").getText()).isEqualTo("Gymnasium Am Dom");
+			assertThat(b.find("main").getText()).contains(number).contains(number + ".schulhaus.local");
+			b.checkAccessibility();
+			b.screenshot("operator-school");
+			String schoolId = b.find("main dd code").getText();
+			b.signOut();
+
+			// school admin, created through the provisioning API, imports the roster CSV
+			String admin = createAdmin(schoolId);
+			b.go("/anmelden");
+			signIn(b, admin, "admin-journey-password");
+			setUpTwoFactor(b);
+			b.go("/verwaltung/import");
+			b.checkAccessibility();
+			Path csv = Files.createTempFile("roster", ".csv");
+			Files.write(csv, Files.readAllBytes(Path.of("../shared/data/roster-sample-windows1252.csv").toFile().exists()
+					? Path.of("../shared/data/roster-sample-windows1252.csv") : sampleCsv()));
+			b.find("#file").sendKeys(csv.toAbsolutePath().toString());
+			b.click("main form[enctype] button[type=submit]");
+			assertThat(b.path()).endsWith("/spalten");
+			b.checkAccessibility();
+			b.click("main form button[type=submit]");
+			assertThat(b.find("#count-created").getText()).isEqualTo("4");
+			assertThat(b.find("main").getText()).contains("Schäfer, Jörg").contains("Weiß, Änne").contains("Kühn, Renée");
+			b.checkAccessibility();
+			b.screenshot("import-preview");
+			b.click("#confirm-import");
+			assertThat(b.find("#import-result").getText()).startsWith("4 neu");
+
+			// the admin hands Jörg a one-time sign-in link
+			b.go("/verwaltung/personen?q=sch%C3%A4fer");
+			b.driver.findElement(org.openqa.selenium.By.linkText("Schäfer, Jörg")).click();
+			b.click("form[action$=anmeldelink] button");
+			String link = b.find("#sign-in-link").getText();
+			b.checkAccessibility();
+			b.signOut();
+
+			// the pupil opens the link, chooses a password and lands on a German dashboard
+			b.driver.get(link.replace("http://localhost", "http://localhost:" + port));
+			b.click("main form button");
+			b.type("#newPassword", "mein-eigenes-passwort");
+			b.type("#repeatPassword", "mein-eigenes-passwort");
+			b.click("main form button[type=submit]");
+			assertThat(b.find("h1").getText()).isEqualTo("Guten Tag, Jörg Schäfer");
+			assertThat(b.find("main").getText()).contains("Meine Gruppen").contains("07B");
+			assertThat(b.find("html").getAttribute("lang")).isEqualTo("de");
+			b.checkAccessibility();
+			b.screenshot("pupil-dashboard");
+		}
+	}
+
+	private static void signIn(Browser b, String login, String password) {
+		b.type("#login", login);
+		b.type("#password", password);
+		b.click("main form button[type=submit]");
+	}
+
+	private static void setUpTwoFactor(Browser b) throws Exception {
+		assertThat(b.path()).startsWith("/konto/zwei-faktor");
+		b.checkAccessibility();
+		String secret = b.find("#totp-secret").getText();
+		String code = new DefaultCodeGenerator().generate(secret, Math.floorDiv(System.currentTimeMillis() / 1000, 30));
+		b.type("#code", code);
+		b.click("main form button[type=submit]");
+		assertThat(b.all("#recovery-codes li")).hasSize(10);
+		b.click("main a.button");
+	}
+
+	private String createAdmin(String schoolId) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/schools/" + schoolId + "/users"))
+			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(
+					"{\"firstName\":\"Ada\",\"lastName\":\"Admin\",\"role\":\"SCHOOL_ADMIN\",\"password\":\"admin-journey-password\"}"))
+			.build();
+		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(201);
+		return JsonPath.read(response.body(), "$.login");
+	}
+
+	private static Path sampleCsv() throws Exception {
+		Path p = Files.createTempFile("sample", ".csv");
+		Files.writeString(p, "Quell-Id;Nachname;Vorname;Klasse;Kontotyp\r\nS-200001;Schäfer;Jörg;07B;Schüler*in\r\n"
+				+ "S-200002;Weiß;Änne;07B;Schüler*in\r\nL-3001;Krüger;Björn;;Lehrkraft\r\nP-0007;Kühn;Renée;;Personal\r\n",
+				Charset.forName("windows-1252"));
+		return p;
+	}
+}

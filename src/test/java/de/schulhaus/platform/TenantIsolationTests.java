@@ -1,0 +1,162 @@
+package de.schulhaus.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import com.jayway.jsonpath.JsonPath;
+
+import de.schulhaus.IntegrationTest;
+import de.schulhaus.TestSchools;
+import de.schulhaus.accounts.security.AccountUserDetailsService;
+
+/**
+ * Every endpoint that takes an id, called by school B's admin with school A's ids, answers exactly
+ * like a missing id: 404 (or 403 where B's role may not use the endpoint at all). The endpoints are
+ * read from the running application, so a new endpoint is covered the day it is added; one whose
+ * path variable has no fixture here fails this test until somebody adds one.
+ */
+@IntegrationTest
+class TenantIsolationTests {
+
+	private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
+	/** Path variables that are no record ids of a school, with the reason. */
+	private static final Set<String> NOT_TENANT_IDS = Set.of(
+			"token" // one-time sign-in links: a secret, not an id; unknown tokens show the same "invalid" page
+	);
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	AccountUserDetailsService users;
+
+	@Test
+	void schoolBCannotReachAnythingOfSchoolA() throws Exception {
+		TestSchools schools = new TestSchools(mvc);
+		var a = schools.createSchool("Schule A");
+		var b = schools.createSchool("Schule B");
+		var pupilA = schools.createUser(a, "Paula", "Aberle", "PUPIL", "pupil-password-a1", "5a");
+		var adminA = schools.createUser(a, "Anton", "Admin", "SCHOOL_ADMIN", "admin-password-a1", null);
+		var adminB = schools.createUser(b, "Berta", "Admin", "SCHOOL_ADMIN", "admin-password-b1", null);
+		String groups = mvc.perform(request(HttpMethod.GET, "/api/v1/schools/" + a.id() + "/groups")
+				.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN)).andReturn().getResponse().getContentAsString();
+		UUID groupA = UUID.fromString(JsonPath.read(groups, "$[0].id"));
+		String appPassword = mvc.perform(request(HttpMethod.POST, "/api/v1/me/app-passwords").with(httpBasic(adminA.login(), adminA.password()))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"label\":\"A\"}")).andReturn().getResponse().getContentAsString();
+		UUID appPasswordA = UUID.fromString(JsonPath.read(appPassword, "$.id"));
+
+		Map<String, UUID> fixtures = new HashMap<>();
+		fixtures.put("schoolId", a.id());
+		fixtures.put("userId", pupilA.id());
+		fixtures.put("accountId", pupilA.id());
+		fixtures.put("groupId", groupA);
+		fixtures.put("id", appPasswordA);
+		fixtures.put("appPasswordId", appPasswordA);
+		fixtures.put("uploadId", createUploadInSchoolA(a.id(), adminA));
+
+		var principalB = users.load(adminB.login()).orElseThrow();
+		principalB.eraseCredentials();
+		var principalBWithTwoFactor = principalB.withTwoFactor(true);
+
+		List<String> checked = new ArrayList<>();
+		List<String> leaks = new ArrayList<>();
+		for (Map.Entry<RequestMappingInfo, ?> entry : mappings.getHandlerMethods().entrySet()) {
+			RequestMappingInfo info = entry.getKey();
+			for (String pattern : info.getPatternValues()) {
+				List<String> variables = variables(pattern);
+				if (variables.isEmpty() || variables.stream().anyMatch(NOT_TENANT_IDS::contains)) {
+					continue;
+				}
+				for (String variable : variables) {
+					assertThat(fixtures).as("fixture for path variable {%s} of %s - add one to this test", variable, pattern)
+						.containsKey(variable);
+				}
+				Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+				for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+					String foreign = expand(pattern, fixtures);
+					String missing = expand(pattern, Map.of());
+					boolean api = pattern.startsWith("/api/");
+					int foreignStatus = call(method, foreign, api, adminB, principalBWithTwoFactor);
+					int missingStatus = call(method, missing, api, adminB, principalBWithTwoFactor);
+					checked.add(method + " " + pattern + " -> " + foreignStatus);
+					if (foreignStatus != missingStatus || (foreignStatus != 404 && foreignStatus != 403)) {
+						leaks.add(method + " " + foreign + " answered " + foreignStatus + " (missing id: " + missingStatus + ")");
+					}
+				}
+			}
+		}
+		assertThat(checked).as("endpoints with ids were found").hasSizeGreaterThan(15);
+		assertThat(leaks).as("endpoints that treat a foreign id differently from a missing one").isEmpty();
+	}
+
+	private UUID createUploadInSchoolA(UUID schoolA, TestSchools.UserRef adminA) throws Exception {
+		byte[] csv = "Quell-Id;Nachname;Vorname;Klasse;Kontotyp\nX-1;Aberle;Paul;5a;Schüler*in\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		String location = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/verwaltung/import")
+				.file(new org.springframework.mock.web.MockMultipartFile("file", "roster.csv", "text/csv", csv))
+				.with(user(users.load(adminA.login()).orElseThrow().withTwoFactor(true))).with(csrf()))
+			.andReturn().getResponse().getRedirectedUrl();
+		assertThat(location).startsWith("/verwaltung/import/");
+		return UUID.fromString(location.split("/")[3]);
+	}
+
+	private int call(RequestMethod method, String path, boolean api, TestSchools.UserRef adminB,
+			de.schulhaus.platform.SchulhausUser principalB) throws Exception {
+		MockHttpServletRequestBuilder builder = request(HttpMethod.valueOf(method.name()), path);
+		if (api) {
+			builder.with(httpBasic(adminB.login(), adminB.password())).contentType(MediaType.APPLICATION_JSON).content("{}");
+		}
+		else {
+			builder.with(user(principalB)).with(csrf()).param("confirm", "x").param("status", "ACTIVE").param("role", "PUPIL")
+				.param("accountId", UUID.randomUUID().toString()).param("sourceId", "a").param("lastName", "b")
+				.param("firstName", "c").param("kind", "d").param("lang", "de").param("code", "000000").param("label", "x");
+		}
+		return mvc.perform(builder).andReturn().getResponse().getStatus();
+	}
+
+	private static List<String> variables(String pattern) {
+		List<String> names = new ArrayList<>();
+		Matcher m = VARIABLE.matcher(pattern);
+		while (m.find()) {
+			names.add(m.group(1));
+		}
+		return names;
+	}
+
+	private static String expand(String pattern, Map<String, UUID> values) {
+		Matcher m = VARIABLE.matcher(pattern);
+		StringBuilder sb = new StringBuilder();
+		while (m.find()) {
+			UUID value = values.getOrDefault(m.group(1), UUID.randomUUID());
+			m.appendReplacement(sb, value.toString());
+		}
+		m.appendTail(sb);
+		return sb.toString();
+	}
+}
