@@ -49,10 +49,12 @@ class RosterImportWriter {
 		Map<String, UUID> groupIdsByName = new HashMap<>();
 		groups.list(schoolId).stream().filter(g -> g.source() == source).forEach(g -> groupIdsByName.put(g.name(), g.id()));
 
+		java.util.Set<String> taken = accounts.loginsInDomain(school.mailDomain());
 		for (ImportPlan.Created c : plan.created()) {
 			RosterPerson p = c.person();
 			Account account = factory.create(school, p.firstName(), p.lastName(),
-					RosterImportPlanner.roleFor(p.kind(), null), source, p.sourceId(), null);
+					RosterImportPlanner.roleFor(p.kind(), null), source, p.sourceId(), null, taken::contains);
+			taken.add(account.login());
 			setMemberships(schoolId, account.id(), p.kind(), c.groups(), groupIdsByName, Set.of());
 		}
 		for (ImportPlan.Updated u : plan.updated()) {

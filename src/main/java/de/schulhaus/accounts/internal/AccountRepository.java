@@ -60,6 +60,12 @@ public class AccountRepository {
 		return jdbc.sql("select password_hash from account where id = :id").param("id", id).query(String.class).optional();
 	}
 
+	/** All addresses in a mail domain, for numbering duplicates in bulk. */
+	public java.util.Set<String> loginsInDomain(String domain) {
+		return new java.util.HashSet<>(jdbc.sql("select login from account where login like :pattern")
+			.param("pattern", "%@" + domain).query(String.class).list());
+	}
+
 	public boolean loginTaken(String login) {
 		return jdbc.sql("select count(*) from account where login = :login").param("login", login).query(Long.class).single() > 0;
 	}

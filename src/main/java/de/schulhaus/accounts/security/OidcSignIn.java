@@ -25,6 +25,8 @@ import de.schulhaus.platform.SchulhausUser;
 @Component
 class OidcSignIn implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OidcSignIn.class);
+
 	private final AccountUserDetailsService users;
 	private final SignInHandlers handlers;
 
@@ -53,6 +55,8 @@ class OidcSignIn implements AuthenticationSuccessHandler, AuthenticationFailureH
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
 			throws IOException {
+		// the provider's answer is the operator's to debug; the person only sees that it failed
+		log.warn("Sign-in through the identity provider failed: {}", exception.getMessage());
 		response.sendRedirect(request.getContextPath() + "/anmelden?fehler");
 	}
 

@@ -10,6 +10,9 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -63,6 +66,10 @@ class SecurityConfig {
 			OidcSignIn oidcSignIn) throws Exception {
 		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
 		dao.setPasswordEncoder(passwords);
+		// one explicit manager, so a wrong password is hashed once (no parent manager tries again)
+		ProviderManager manager = oidc.getIfAvailable() == null ? new ProviderManager(dao)
+				: new ProviderManager(dao, new OidcAuthorizationCodeAuthenticationProvider(
+						new RestClientAuthorizationCodeTokenResponseClient(), new OidcUserService()));
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/anmelden", "/anmelden/**", "/sprache", "/css/**", "/js/**", "/img/**", "/webjars/**",
 						"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
@@ -71,7 +78,7 @@ class SecurityConfig {
 				.requestMatchers("/betrieb/**").hasRole("OPERATOR")
 				.requestMatchers("/verwaltung/**").hasAnyRole("SCHOOL_ADMIN")
 				.anyRequest().authenticated())
-			.authenticationManager(new ProviderManager(dao))
+			.authenticationManager(manager)
 			.securityContext(c -> c.securityContextRepository(contexts))
 			.formLogin(form -> form.loginPage("/anmelden").loginProcessingUrl("/anmelden").usernameParameter("login")
 				.passwordParameter("password").successHandler(handlers).failureHandler(handlers).permitAll())

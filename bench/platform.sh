@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Platform benchmark: 20 schools x 1,000 accounts on PostgreSQL, then
+#  - time from start to healthy (empty database, and again with the 20,000 accounts),
+#  - roster import of 1,000 people per school through the API,
+#  - the morning sign-in storm: 5,000 distinct accounts signing in through the form within 60 s,
+#  - dashboard throughput with wrk (req/s, p99),
+#  - resident memory (RSS) of the JVM.
+# Needs: a JDK, PostgreSQL on 127.0.0.1:5432 (user postgres, trust), wrk (apt-get install wrk).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SCHOOLS=${SCHOOLS:-20}
+PER_SCHOOL=${PER_SCHOOL:-1000}
+STORM=${STORM:-5000}
+STORM_SECONDS=${STORM_SECONDS:-60}
+PORT=${PORT:-18080}
+JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx512m -XX:MaxMetaspaceSize=160m -XX:+UseSerialGC -Xss512k}
+BASE="http://127.0.0.1:$PORT"
+TOKEN="bench-$(date +%s)-$RANDOM"
+PASSWORD="Bench-Passwort-2026"
+DB="schulhaus_bench_$(date +%s)_$$"
+WORK=$(mktemp -d)
+PID=""
+
+command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null 2>&1 || { echo "please install wrk"; exit 1; }; }
+[ -f target/schulhaus.jar ] || ./mvnw -q -B -DskipTests package
+
+cleanup() {
+  [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
+  psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+psql -h 127.0.0.1 -U postgres -q -c "CREATE DATABASE $DB"
+
+start() {
+  local t0 t1
+  t0=$(date +%s.%N)
+  SCHULHAUS_MODE=production SCHULHAUS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" SCHULHAUS_DB_USER=postgres \
+  SCHULHAUS_DATA_DIR="$WORK/data" SCHULHAUS_OPERATOR_TOKEN="$TOKEN" SCHULHAUS_OPERATOR_PASSWORD="$PASSWORD-operator" \
+  SERVER_PORT=$PORT SCHULHAUS_BASE_URL="$BASE" java $JAVA_OPTS -jar target/schulhaus.jar > "$WORK/server.log" 2>&1 &
+  PID=$!
+  until curl -fs "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"'; do
+    sleep 0.1
+    kill -0 "$PID" 2>/dev/null || { tail -40 "$WORK/server.log"; exit 1; }
+  done
+  t1=$(date +%s.%N)
+  echo "$t1 - $t0" | bc
+}
+stop() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""; }
+api() { curl -fsS -H "Authorization: Bearer $TOKEN" "$@"; }
+
+echo "start_to_healthy_s.empty_db=$(start)"
+
+echo "seeding $SCHOOLS schools x $PER_SCHOOL accounts ..." >&2
+import_total=0
+for s in $(seq 1 "$SCHOOLS"); do
+  number=$((700000 + s))
+  id=$(api -H 'Content-Type: application/json' -d "{\"name\":\"Bench-Schule $s\",\"schoolNumber\":\"$number\",\"type\":\"GESAMTSCHULE\"}" \
+    "$BASE/api/v1/schools" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+  csv="$WORK/school-$s.csv"
+  awk -v n="$PER_SCHOOL" 'BEGIN {
+    print "Quell-Id;Nachname;Vorname;Klasse;Kontotyp"
+    for (i = 1; i <= n; i++) {
+      if (i <= 60) print "L-" i ";Lehrkraft" i ";Bench;;Lehrkraft"
+      else print "S-" i ";Schueler" i ";Bench;" (i % 8 + 5) substr("abcd", i % 4 + 1, 1) ";Schüler*in"
+    }
+  }' > "$csv"
+  t0=$(date +%s.%N)
+  api -H 'Content-Type: text/csv' --data-binary "@$csv" "$BASE/api/v1/schools/$id/roster-imports?dryRun=false" > "$WORK/import-$s.json"
+  t1=$(date +%s.%N)
+  import_total=$(echo "$import_total + $t1 - $t0" | bc)
+done
+echo "roster_import_s.per_1000_accounts=$(echo "scale=2; $import_total / $SCHOOLS" | bc)"
+grep -h -o '"created":[0-9]*' "$WORK"/import-*.json | awk -F: '{s+=$2} END {print "accounts_created=" s}'
+
+# One real argon2id hash made by the platform itself, given to every bench account.
+api -H 'Content-Type: application/json' -d "{\"firstName\":\"Hash\",\"lastName\":\"Quelle\",\"role\":\"TEACHER\",\"password\":\"$PASSWORD\"}" \
+  "$BASE/api/v1/schools/$id/users" > /dev/null
+psql -h 127.0.0.1 -U postgres -d "$DB" -q -c "update account set password_hash = (select password_hash from account where first_name = 'Hash' and last_name = 'Quelle'), must_change_password = false where school_id is not null"
+psql -h 127.0.0.1 -U postgres -d "$DB" -At -c "select login from account where school_id is not null and role = 'PUPIL' order by random() limit $STORM" > "$WORK/logins.txt"
+stop
+
+echo "start_to_healthy_s.with_$((SCHOOLS * PER_SCHOOL))_accounts=$(start)"
+java bench/SignInStorm.java "$BASE" "$WORK/logins.txt" "$PASSWORD" "$STORM_SECONDS"
+echo "rss_mb.after_storm=$(( $(ps -o rss= -p "$PID") / 1024 ))"
+
+# Dashboard throughput for one signed-in pupil.
+page=$(curl -s -c "$WORK/jar" "$BASE/anmelden")
+csrf=$(echo "$page" | sed -nE 's/.*name="_csrf" value="([^"]+)".*/\1/p' | head -1)
+curl -s -b "$WORK/jar" -c "$WORK/jar" -o /dev/null --data-urlencode "login=$(head -1 "$WORK/logins.txt")" \
+  --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$csrf" "$BASE/anmelden"
+session=$(awk '$6 == "SCHULHAUS_SESSION" {print $7}' "$WORK/jar" | tail -1)
+curl -s -H "Cookie: SCHULHAUS_SESSION=$session" "$BASE/" | grep -q "Guten Tag" || { echo "dashboard sign-in failed"; exit 1; }
+wrk -t2 -c32 -d10s -H "Cookie: SCHULHAUS_SESSION=$session" "$BASE/" > /dev/null 2>&1   # warm-up
+wrk -t2 -c32 -d30s --latency -H "Cookie: SCHULHAUS_SESSION=$session" "$BASE/" > "$WORK/wrk.txt"
+awk '/Requests\/sec/ {print "dashboard.req_per_s=" $2} / 99%/ {print "dashboard.p99=" $2} / 50%/ {print "dashboard.p50=" $2}' "$WORK/wrk.txt"
+grep -E "Non-2xx|Socket errors" "$WORK/wrk.txt" | sed 's/^ */dashboard.problem=/' || true
+echo "rss_mb.after_dashboard=$(( $(ps -o rss= -p "$PID") / 1024 ))"
+echo "rss_mb.peak=$(( $(awk '/VmHWM/ {print $2}' /proc/"$PID"/status) / 1024 ))"
+echo "machine=$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
