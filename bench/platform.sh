@@ -33,6 +33,7 @@ cleanup() {
 trap cleanup EXIT
 psql -h 127.0.0.1 -U postgres -q -c "CREATE DATABASE $DB"
 
+# Starts the jar in the background (PID in $PID) and sets STARTUP to the seconds until healthy.
 start() {
   local t0 t1
   t0=$(date +%s.%N)
@@ -45,12 +46,14 @@ start() {
     kill -0 "$PID" 2>/dev/null || { tail -40 "$WORK/server.log"; exit 1; }
   done
   t1=$(date +%s.%N)
-  echo "$t1 - $t0" | bc
+  STARTUP=$(echo "$t1 - $t0" | bc)
+  STARTED_IN=$(grep -o 'Started SchulhausApplication in [0-9.]* seconds' "$WORK/server.log" | grep -o '[0-9.]*' || true)
 }
 stop() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""; }
 api() { curl -fsS -H "Authorization: Bearer $TOKEN" "$@"; }
 
-echo "start_to_healthy_s.empty_db=$(start)"
+start
+echo "start_to_healthy_s.empty_db=$STARTUP (spring: ${STARTED_IN}s)"
 
 echo "seeding $SCHOOLS schools x $PER_SCHOOL accounts ..." >&2
 import_total=0
@@ -81,7 +84,8 @@ psql -h 127.0.0.1 -U postgres -d "$DB" -q -c "update account set password_hash =
 psql -h 127.0.0.1 -U postgres -d "$DB" -At -c "select login from account where school_id is not null and role = 'PUPIL' order by random() limit $STORM" > "$WORK/logins.txt"
 stop
 
-echo "start_to_healthy_s.with_$((SCHOOLS * PER_SCHOOL))_accounts=$(start)"
+start
+echo "start_to_healthy_s.with_$((SCHOOLS * PER_SCHOOL))_accounts=$STARTUP (spring: ${STARTED_IN}s)"
 java bench/SignInStorm.java "$BASE" "$WORK/logins.txt" "$PASSWORD" "$STORM_SECONDS"
 echo "rss_mb.after_storm=$(( $(ps -o rss= -p "$PID") / 1024 ))"
 

@@ -128,6 +128,10 @@ public class AccountRepository {
 			.param("h", hash).param("m", mustChange).param("id", id).update();
 	}
 
+	public void updatePasswordHash(UUID id, String hash) {
+		jdbc.sql("update account set password_hash = :h where id = :id").param("h", hash).param("id", id).update();
+	}
+
 	public void updateLanguage(UUID id, String language) {
 		jdbc.sql("update account set language = :l where id = :id").param("l", language).param("id", id).update();
 	}

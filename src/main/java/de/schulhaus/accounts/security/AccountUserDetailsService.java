@@ -3,6 +3,8 @@ package de.schulhaus.accounts.security;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
@@ -17,7 +19,7 @@ import de.schulhaus.schools.SchoolManagement;
  * school load as disabled, so Spring Security refuses them with the same message.
  */
 @Service
-public class AccountUserDetailsService implements UserDetailsService {
+public class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
 
 	private final AccountRepository accounts;
 	private final SchoolManagement schools;
@@ -37,6 +39,14 @@ public class AccountUserDetailsService implements UserDetailsService {
 			return Optional.empty();
 		}
 		return accounts.findByLogin(login.strip().toLowerCase(Locale.ROOT)).map(this::toUser);
+	}
+
+	/** Re-hashes with the current argon2 parameters after a successful sign-in with older ones. */
+	@Override
+	public UserDetails updatePassword(UserDetails user, String newPassword) {
+		SchulhausUser person = (SchulhausUser) user;
+		accounts.updatePasswordHash(person.accountId(), newPassword);
+		return person;
 	}
 
 	public SchulhausUser toUser(Account account) {

@@ -66,6 +66,7 @@ class SecurityConfig {
 			OidcSignIn oidcSignIn) throws Exception {
 		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
 		dao.setPasswordEncoder(passwords);
+		dao.setUserDetailsPasswordService(users);
 		// one explicit manager, so a wrong password is hashed once (no parent manager tries again)
 		ProviderManager manager = oidc.getIfAvailable() == null ? new ProviderManager(dao)
 				: new ProviderManager(dao, new OidcAuthorizationCodeAuthenticationProvider(

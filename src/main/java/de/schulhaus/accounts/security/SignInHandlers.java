@@ -66,6 +66,11 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
 	public void establish(SchulhausUser user, HttpServletRequest request, HttpServletResponse response) {
 		request.getSession();
 		request.changeSessionId();
+		refresh(user, request, response);
+	}
+
+	/** Replaces the signed-in person's details in the session (language, second factor). */
+	public void refresh(SchulhausUser user, HttpServletRequest request, HttpServletResponse response) {
 		var context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
 			.authenticated(user, null, user.getAuthorities()));

@@ -20,7 +20,8 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !("POST".equals(request.getMethod()) && request.getServletPath().equals("/anmelden"));
+		return !("POST".equals(request.getMethod())
+				&& request.getRequestURI().equals(request.getContextPath() + "/anmelden"));
 	}
 
 	@Override

@@ -82,7 +82,7 @@ class ProfileController {
 			HttpServletResponse response) {
 		String language = "en".equals(lang) ? "en" : "de";
 		accounts.changeLanguage(user, language);
-		handlers.establish(user.withLanguage(language), request, response);
+		handlers.refresh(user.withLanguage(language), request, response);
 		String back = request.getHeader("Referer");
 		return "redirect:" + (back != null && back.startsWith(request.getScheme() + "://" + request.getServerName()) ? back : "/konto");
 	}
@@ -125,7 +125,7 @@ class ProfileController {
 			return "redirect:/konto";
 		}
 		twoFactor.disable(user);
-		handlers.establish(user.withTwoFactor(false), request, response);
+		handlers.refresh(user.withTwoFactor(false), request, response);
 		redirect.addFlashAttribute("toast", "accounts.toast.twoFactorOff");
 		return "redirect:/konto";
 	}

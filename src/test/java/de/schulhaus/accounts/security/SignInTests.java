@@ -1,0 +1,138 @@
+package de.schulhaus.accounts.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import de.schulhaus.IntegrationTest;
+import de.schulhaus.TestSchools;
+import de.schulhaus.accounts.SignInLinks;
+import de.schulhaus.accounts.internal.AccountRepository;
+import de.schulhaus.schools.SchoolManagement;
+import de.schulhaus.schools.SchoolStatus;
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+
+/** Sign-in as a person does it: through the form, with cookies, second factor and links. */
+@IntegrationTest
+class SignInTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	AccountRepository accounts;
+
+	@Autowired
+	SignInLinks links;
+
+	@Autowired
+	SchoolManagement schools;
+
+	private MvcResult signIn(String login, String password) throws Exception {
+		return mvc.perform(post("/anmelden").with(csrf()).param("login", login).param("password", password)).andReturn();
+	}
+
+	private static Cookie session(MvcResult result) {
+		Cookie cookie = result.getResponse().getCookie("SCHULHAUS_SESSION");
+		assertThat(cookie).as("session cookie").isNotNull();
+		assertThat(cookie.isHttpOnly()).isTrue();
+		return cookie;
+	}
+
+	@Test
+	void passwordAloneOpensNoSessionWhenTheSecondFactorIsOn() throws Exception {
+		var school = new TestSchools(mvc).createSchool("TOTP-Schule");
+		var teacher = new TestSchools(mvc).createUser(school, "Tina", "Totp", "TEACHER", "teacher-password-1", null);
+		String secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+		accounts.updateTotp(teacher.id(), secret, true);
+
+		MvcResult first = signIn(teacher.login(), "teacher-password-1");
+		assertThat(first.getResponse().getRedirectedUrl()).isEqualTo("/anmelden/zwei-faktor");
+		Cookie pending = session(first);
+		mvc.perform(get("/").cookie(pending)).andExpect(redirectedUrl("/anmelden"));
+
+		mvc.perform(post("/anmelden/zwei-faktor").with(csrf()).cookie(pending).param("code", "000000"))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("Der Code stimmt nicht")));
+		String code = new DefaultCodeGenerator().generate(secret, Math.floorDiv(System.currentTimeMillis() / 1000, 30));
+		MvcResult done = mvc.perform(post("/anmelden/zwei-faktor").with(csrf()).cookie(pending).param("code", code)).andReturn();
+		assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/");
+		mvc.perform(get("/").cookie(session(done))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Guten Tag, Tina Totp")));
+		// with a second factor the account password no longer works for protocol clients
+		mvc.perform(get("/api/v1/me").with(httpBasic(teacher.login(), "teacher-password-1"))).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void repeatedWrongPasswordsThrottleTheAccount() throws Exception {
+		var school = new TestSchools(mvc).createSchool("Bremse-Schule");
+		var pupil = new TestSchools(mvc).createUser(school, "Rudi", "Rate", "PUPIL", "pupil-password-9", null);
+		for (int i = 0; i < 10; i++) {
+			assertThat(signIn(pupil.login(), "wrong-" + i).getResponse().getRedirectedUrl()).isEqualTo("/anmelden?fehler");
+		}
+		assertThat(signIn(pupil.login(), "pupil-password-9").getResponse().getRedirectedUrl()).isEqualTo("/anmelden?gesperrt");
+		mvc.perform(get("/anmelden?gesperrt")).andExpect(content().string(containsString("Zu viele Fehlversuche")));
+	}
+
+	@Test
+	void deactivatedPeopleAndSuspendedSchoolsCannotSignIn() throws Exception {
+		var t = new TestSchools(mvc);
+		var school = t.createSchool("Gesperrte Schule");
+		var pupil = t.createUser(school, "Dora", "Deakt", "PUPIL", "pupil-password-2", null);
+		var other = t.createUser(school, "Sven", "Susp", "PUPIL", "pupil-password-3", null);
+		assertThat(signIn(pupil.login(), "pupil-password-2").getResponse().getRedirectedUrl()).isEqualTo("/");
+		mvc.perform(post("/api/v1/schools/" + school.id() + "/users/" + pupil.id() + "/deactivate")
+			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN)).andExpect(status().isOk());
+		assertThat(signIn(pupil.login(), "pupil-password-2").getResponse().getRedirectedUrl()).isEqualTo("/anmelden?fehler");
+
+		var operator = new de.schulhaus.platform.SchulhausUser(java.util.UUID.randomUUID(), null, "operator", "Operator",
+				de.schulhaus.platform.Role.OPERATOR, "de", true, true, null);
+		schools.changeStatus(school.id(), SchoolStatus.SUSPENDED, operator);
+		assertThat(signIn(other.login(), "pupil-password-3").getResponse().getRedirectedUrl()).isEqualTo("/anmelden?fehler");
+		mvc.perform(get("/api/v1/me").with(httpBasic(other.login(), "pupil-password-3"))).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void oneTimeLinkWorksOnceAndLeadsToChoosingAPassword() throws Exception {
+		var t = new TestSchools(mvc);
+		var school = t.createSchool("Link-Schule");
+		var pupil = t.createUser(school, "Lara", "Link", "PUPIL", null, "6c");
+		String url = links.issue(accounts.findById(pupil.id()).orElseThrow()).url();
+		String path = url.substring(url.indexOf("/anmelden/link/"));
+		mvc.perform(get(path)).andExpect(status().isOk()).andExpect(content().string(containsString("Lara Link")));
+		MvcResult used = mvc.perform(post(path).with(csrf())).andReturn();
+		assertThat(used.getResponse().getRedirectedUrl()).isEqualTo("/konto/passwort?neu");
+		Cookie session = session(used);
+		mvc.perform(post("/konto/passwort").with(csrf()).cookie(session).param("newPassword", "kurz").param("repeatPassword", "kurz"))
+			.andExpect(content().string(containsString("mindestens 10 Zeichen")));
+		mvc.perform(post("/konto/passwort").with(csrf()).cookie(session).param("newPassword", "lara-eigenes-passwort")
+				.param("repeatPassword", "lara-eigenes-passwort"))
+			.andExpect(redirectedUrl("/"));
+		assertThat(signIn(pupil.login(), "lara-eigenes-passwort").getResponse().getRedirectedUrl()).isEqualTo("/");
+		mvc.perform(post(path).with(csrf())).andExpect(content().string(containsString("Dieser Link gilt nicht mehr")));
+	}
+
+	@Test
+	void languageSwitchIsRememberedPerPerson() throws Exception {
+		var t = new TestSchools(mvc);
+		var school = t.createSchool("Sprach-Schule");
+		var teacher = t.createUser(school, "Emma", "English", "TEACHER", "teacher-password-7", null);
+		Cookie session = session(signIn(teacher.login(), "teacher-password-7"));
+		mvc.perform(post("/konto/sprache").with(csrf()).cookie(session).param("lang", "en"));
+		mvc.perform(get("/").cookie(session)).andExpect(content().string(containsString("Hello, Emma English")));
+		Cookie again = session(signIn(teacher.login(), "teacher-password-7"));
+		mvc.perform(get("/").cookie(again)).andExpect(content().string(containsString("lang=\"en\"")));
+	}
+}
