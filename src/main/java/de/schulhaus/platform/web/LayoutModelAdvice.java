@@ -16,9 +16,17 @@ import de.schulhaus.platform.SchulhausUser;
 class LayoutModelAdvice {
 
 	private final List<AppTile> tiles;
+	private final AssetsConfig.AssetUrls assets;
 
-	LayoutModelAdvice(List<AppTile> tiles) {
+	LayoutModelAdvice(List<AppTile> tiles, AssetsConfig.AssetUrls assets) {
 		this.tiles = tiles.stream().sorted(Comparator.comparingInt(AppTile::order)).toList();
+		this.assets = assets;
+	}
+
+	/** Versioned URLs of static files; link attributes may not call beans directly. */
+	@ModelAttribute("assets")
+	AssetsConfig.AssetUrls assets() {
+		return assets;
 	}
 
 	@ModelAttribute("me")
