@@ -137,4 +137,21 @@ class RosterImportApiTests {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.detail", Matchers.containsString("Quell-Id")));
 	}
+
+	@Test
+	void fiftyThousandRowsWithSomeBadOnesArePlannedRowByRow() throws Exception {
+		var school = new TestSchools(mvc).createSchool("Grosse-Schule");
+		StringBuilder csv = new StringBuilder("\uFEFFQuell-Id,Nachname,Vorname,Klasse,Kontotyp\n");
+		for (int i = 1; i <= 50_000; i++) {
+			String kind = i % 10_000 == 0 ? "Roboter" : "Schüler*in";
+			csv.append("S-").append(i).append(",Nachname").append(i).append(",Vorname,").append(5 + i % 8).append("a,").append(kind).append('\n');
+		}
+		importFile(school, csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv", "?dryRun=true")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.created").value(49_995))
+			.andExpect(jsonPath("$.errors.length()").value(5))
+			.andExpect(jsonPath("$.errors[0].row").value(10_001));
+		mvc.perform(get("/api/v1/schools/" + school.id() + "/users").header("Authorization", OPERATOR))
+			.andExpect(jsonPath("$.length()").value(0));
+	}
 }
