@@ -150,7 +150,8 @@ public class ClientCredentials {
 				used == null ? null : used.toInstant());
 	}
 
-	public record CreatedSecret(UUID id, String label, String secret) {
+	/** Serializable: it travels to the next page as a flash attribute in the database session. */
+	public record CreatedSecret(UUID id, String label, String secret) implements java.io.Serializable {
 	}
 
 	public record Credential(UUID id, String label, Instant createdAt, Instant lastUsedAt) {

@@ -57,6 +57,9 @@ class TenantIsolationTests {
 	@Autowired
 	AccountUserDetailsService users;
 
+	@Autowired
+	de.schulhaus.accounts.ClientCredentials credentials;
+
 	@Test
 	void schoolBCannotReachAnythingOfSchoolA() throws Exception {
 		TestSchools schools = new TestSchools(mvc);
@@ -80,6 +83,7 @@ class TenantIsolationTests {
 		fixtures.put("id", appPasswordA);
 		fixtures.put("appPasswordId", appPasswordA);
 		fixtures.put("uploadId", createUploadInSchoolA(a.id(), adminA));
+		fixtures.put("tokenId", credentials.createToken(adminA.id(), a.id(), "A-Skript", null).id());
 
 		var principalB = users.load(adminB.login()).orElseThrow();
 		principalB.eraseCredentials();

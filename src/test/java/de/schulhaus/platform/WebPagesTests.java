@@ -152,4 +152,24 @@ class WebPagesTests {
 		mvc.perform(get("/betrieb/schulen/" + java.util.UUID.randomUUID()).with(user(operator)))
 			.andExpect(status().isNotFound());
 	}
+
+	@Test
+	void adminCreatesAnApiTokenThatWorksAndCanBeRevoked() throws Exception {
+		var schools = new TestSchools(mvc);
+		var school = schools.createSchool("Token-Schule");
+		var admin = schools.createUser(school, "Toni", "Token", "SCHOOL_ADMIN", "admin-password-3", null);
+		SchulhausUser me = principal(admin.login(), true);
+		var flash = mvc.perform(post("/konto/tokens").param("label", "Stundenplan-Skript").with(user(me)).with(csrf()))
+			.andExpect(redirectedUrl("/konto#tokens")).andReturn().getFlashMap();
+		var created = (de.schulhaus.accounts.ClientCredentials.CreatedSecret) flash.get("createdToken");
+		mvc.perform(get("/api/v1/schools/" + school.id() + "/users").header("Authorization", "Bearer " + created.secret()))
+			.andExpect(status().isOk());
+		mvc.perform(get("/konto").with(user(me))).andExpect(content().string(containsString("Stundenplan-Skript")));
+		var appPassword = mvc.perform(post("/konto/app-passwoerter").param("label", "Handy").with(user(me)).with(csrf()))
+			.andExpect(redirectedUrl("/konto#app-passwoerter")).andReturn().getFlashMap().get("createdAppPassword");
+		org.assertj.core.api.Assertions.assertThat(appPassword).isNotNull();
+		mvc.perform(post("/konto/tokens/" + created.id() + "/widerrufen").with(user(me)).with(csrf()))
+			.andExpect(redirectedUrl("/konto#tokens"));
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + created.secret())).andExpect(status().isUnauthorized());
+	}
 }

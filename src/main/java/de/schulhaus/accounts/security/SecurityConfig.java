@@ -19,6 +19,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -36,6 +37,13 @@ class SecurityConfig {
 	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
 			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
+
+	private static CookieCsrfTokenRepository csrfTokens() {
+		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+		tokens.setCookieName("SCHULHAUS_CSRF");
+		tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax"));
+		return tokens;
+	}
 
 	@Bean
 	SecurityContextRepository securityContextRepository() {
@@ -81,6 +89,8 @@ class SecurityConfig {
 				.anyRequest().authenticated())
 			.authenticationManager(manager)
 			.securityContext(c -> c.securityContextRepository(contexts))
+			// the CSRF token lives in an HttpOnly cookie, so the sign-in page creates no session row
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
 			.formLogin(form -> form.loginPage("/anmelden").loginProcessingUrl("/anmelden").usernameParameter("login")
 				.passwordParameter("password").successHandler(handlers).failureHandler(handlers).permitAll())
 			.logout(logout -> logout.logoutUrl("/abmelden").logoutSuccessUrl("/anmelden?abgemeldet").deleteCookies("SCHULHAUS_SESSION"))

@@ -35,9 +35,11 @@ class ProfileController {
 	private final ClientCredentials credentials;
 	private final TwoFactor twoFactor;
 	private final SignInHandlers handlers;
+	private final de.schulhaus.platform.AuditLog auditLog;
 
 	ProfileController(AccountManagement accounts, GroupManagement groups, ClientCredentials credentials, TwoFactor twoFactor,
-			SignInHandlers handlers) {
+			SignInHandlers handlers, de.schulhaus.platform.AuditLog auditLog) {
+		this.auditLog = auditLog;
 		this.accounts = accounts;
 		this.groups = groups;
 		this.credentials = credentials;
@@ -50,6 +52,9 @@ class ProfileController {
 		model.addAttribute("account", accounts.me(user));
 		model.addAttribute("memberships", user.schoolId() == null ? java.util.List.of() : groups.groupsOf(user.schoolId(), user.accountId()));
 		model.addAttribute("appPasswords", credentials.appPasswords(user));
+		if (mayUseApi(user)) {
+			model.addAttribute("tokens", credentials.tokens(user));
+		}
 		return "accounts/profile";
 	}
 
@@ -141,6 +146,38 @@ class ProfileController {
 			redirect.addFlashAttribute("toast", e.messageKey());
 		}
 		return "redirect:/konto#app-passwoerter";
+	}
+
+	/** Personal access tokens for the provisioning API: for the people who provision. */
+	@PostMapping("/konto/tokens")
+	String createToken(@AuthenticationPrincipal SchulhausUser user, @RequestParam String label, RedirectAttributes redirect) {
+		if (!mayUseApi(user)) {
+			throw new org.springframework.security.access.AccessDeniedException("no API rights");
+		}
+		try {
+			var created = credentials.createToken(user.accountId(), user.schoolId(), label, null);
+			audit(user, created.label());
+			redirect.addFlashAttribute("createdToken", created);
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("toast", e.messageKey());
+		}
+		return "redirect:/konto#tokens";
+	}
+
+	@PostMapping("/konto/tokens/{tokenId}/widerrufen")
+	String revokeToken(@AuthenticationPrincipal SchulhausUser user, @PathVariable String tokenId, RedirectAttributes redirect) {
+		credentials.revokeToken(user, Ids.parse(tokenId, "token"));
+		redirect.addFlashAttribute("toast", "accounts.toast.tokenRevoked");
+		return "redirect:/konto#tokens";
+	}
+
+	private void audit(SchulhausUser user, String label) {
+		auditLog.record(user, "token.created", label, null);
+	}
+
+	private static boolean mayUseApi(SchulhausUser user) {
+		return user.is(de.schulhaus.platform.Role.OPERATOR) || user.is(de.schulhaus.platform.Role.SCHOOL_ADMIN);
 	}
 
 	@PostMapping("/konto/app-passwoerter/{id}/widerrufen")
