@@ -52,15 +52,15 @@ public class SignInStorm {
 					long t0 = System.nanoTime();
 					HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/anmelden")).timeout(Duration.ofSeconds(30)).build(),
 							HttpResponse.BodyHandlers.ofString());
-					String cookie = cookie(page);
+					String cookies = cookies(page);
 					Matcher csrf = CSRF.matcher(page.body());
-					if (page.statusCode() != 200 || cookie == null || !csrf.find()) {
+					if (page.statusCode() != 200 || cookies.isEmpty() || !csrf.find()) {
 						throw new IllegalStateException("sign-in page " + page.statusCode());
 					}
 					String form = "login=" + enc(login) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1));
 					long t1 = System.nanoTime();
 					HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(base + "/anmelden")).timeout(Duration.ofSeconds(30))
-						.header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "SCHULHAUS_SESSION=" + cookie)
+						.header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies)
 						.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
 					long t2 = System.nanoTime();
 					String location = post.headers().firstValue("Location").orElse("");
@@ -96,6 +96,18 @@ public class SignInStorm {
 		System.out.printf("storm.full_flow_ms.p50=%d%nstorm.full_flow_ms.p99=%d%n", pct(flowMs, 50), pct(flowMs, 99));
 		errors.stream().limit(5).forEach(e -> System.out.println("storm.error_sample=" + e));
 		System.exit(0);
+	}
+
+	/** All cookies the page set (CSRF token, maybe a session), as a Cookie header value. */
+	private static String cookies(HttpResponse<?> response) {
+		StringBuilder sb = new StringBuilder();
+		for (String h : response.headers().allValues("Set-Cookie")) {
+			if (sb.length() > 0) {
+				sb.append("; ");
+			}
+			sb.append(h, 0, h.indexOf(';') < 0 ? h.length() : h.indexOf(';'));
+		}
+		return sb.toString();
 	}
 
 	private static String cookie(HttpResponse<?> response) {
