@@ -112,6 +112,14 @@ class WebPagesTests {
 			.andExpect(status().isOk()).andExpect(content().string(containsString("/anmelden/link/")));
 		mvc.perform(post("/verwaltung/briefe").with(user(me)).with(csrf()))
 			.andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/pdf"));
+		String group = com.jayway.jsonpath.JsonPath.read(mvc.perform(get("/api/v1/schools/" + school.id() + "/groups")
+				.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN)).andReturn().getResponse().getContentAsString(), "$[0].id");
+		mvc.perform(post("/verwaltung/gruppen/" + group + "/briefe").with(user(me)).with(csrf()))
+			.andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/pdf"));
+		mvc.perform(post("/verwaltung/gruppen/" + group + "/briefe").with(user(me)).with(csrf()))
+			.andExpect(status().isOk());
+		mvc.perform(get("/verwaltung/gruppen/" + group).param("keineBriefe", "").with(user(me)))
+			.andExpect(content().string(containsString("keine Anmeldebriefe nötig")));
 
 		byte[] csv = "Quell-Id;Nachname;Vorname;Klasse;Kontotyp\nS-1;Schäfer;Jörg;07B;Schüler*in\nS-2;Weiß;;07B;Schüler*in\n"
 			.getBytes(StandardCharsets.UTF_8);
