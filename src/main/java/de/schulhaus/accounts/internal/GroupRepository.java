@@ -100,6 +100,18 @@ public class GroupRepository {
 			.param("a", accountId).param("school", schoolId).query(GroupRepository::mapMembership).list();
 	}
 
+	/** Each person's first class (else first group) by name, in one query for letters and lists. */
+	public java.util.Map<UUID, String> mainGroupNames(UUID schoolId) {
+		java.util.Map<UUID, String> names = new java.util.HashMap<>();
+		jdbc.sql("select m.account_id, g.name from group_membership m join school_group g on g.id = m.group_id "
+				+ "where m.school_id = :school order by case when g.kind = 'CLASS' then 0 else 1 end, g.name")
+			.param("school", schoolId)
+			.query((ResultSet rs) -> {
+				names.putIfAbsent(rs.getObject(1, UUID.class), rs.getString(2));
+			});
+		return names;
+	}
+
 	/** All memberships of the given source's groups in a school: account id to group ids. */
 	public List<UUID[]> membershipsOfSource(UUID schoolId, AccountSource source) {
 		return jdbc.sql("select m.account_id, m.group_id from group_membership m join school_group g on g.id = m.group_id "

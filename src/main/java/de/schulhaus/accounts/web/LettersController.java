@@ -37,8 +37,11 @@ class LettersController {
 	private final SignInLinks links;
 	private final SchoolManagement schools;
 	private final AuditLog audit;
+	private final de.schulhaus.accounts.internal.GroupRepository groupNames;
 
-	LettersController(AccountRepository accounts, GroupManagement groups, SignInLinks links, SchoolManagement schools, AuditLog audit) {
+	LettersController(AccountRepository accounts, GroupManagement groups, SignInLinks links, SchoolManagement schools, AuditLog audit,
+			de.schulhaus.accounts.internal.GroupRepository groupNames) {
+		this.groupNames = groupNames;
 		this.accounts = accounts;
 		this.groups = groups;
 		this.links = links;
@@ -71,8 +74,9 @@ class LettersController {
 		}
 		String schoolName = schools.require(user.schoolId()).name();
 		List<SignInLetters.Letter> letters = new ArrayList<>();
+		var mainGroups = groupNames.mainGroupNames(user.schoolId());
 		for (Account a : people) {
-			String group = groups.groupsOf(user.schoolId(), a.id()).stream().map(Membership::groupName).findFirst().orElse(null);
+			String group = mainGroups.get(a.id());
 			var link = links.issue(a);
 			letters.add(new SignInLetters.Letter(schoolName, group, a.displayName(), a.login(), link.url(), link.expiresAt()));
 		}
