@@ -56,6 +56,15 @@ public class AccountRepository {
 			.query(AccountRepository::map).optional();
 	}
 
+	/** The account and its password hash in one read, for sign-in. */
+	public Optional<AccountWithHash> findForSignIn(String login) {
+		return jdbc.sql("select " + COLUMNS + ", password_hash from account where login = :login").param("login", login)
+			.query((rs, n) -> new AccountWithHash(map(rs, n), rs.getString("password_hash"))).optional();
+	}
+
+	public record AccountWithHash(Account account, String passwordHash) {
+	}
+
 	public Optional<String> passwordHash(UUID id) {
 		return jdbc.sql("select password_hash from account where id = :id").param("id", id).query(String.class).optional();
 	}

@@ -38,7 +38,7 @@ public class AccountUserDetailsService implements UserDetailsService, UserDetail
 		if (login == null || login.isBlank() || login.length() > 320) {
 			return Optional.empty();
 		}
-		return accounts.findByLogin(login.strip().toLowerCase(Locale.ROOT)).map(this::toUser);
+		return accounts.findForSignIn(login.strip().toLowerCase(Locale.ROOT)).map(found -> toUser(found.account(), found.passwordHash()));
 	}
 
 	/** Re-hashes with the current argon2 parameters after a successful sign-in with older ones. */
@@ -50,9 +50,12 @@ public class AccountUserDetailsService implements UserDetailsService, UserDetail
 	}
 
 	public SchulhausUser toUser(Account account) {
+		return toUser(account, accounts.passwordHash(account.id()).orElse(null));
+	}
+
+	private SchulhausUser toUser(Account account, String hash) {
 		boolean schoolOpen = account.schoolId() == null
 				|| schools.find(account.schoolId()).map(s -> s.signInAllowed()).orElse(false);
-		String hash = accounts.passwordHash(account.id()).orElse(null);
 		return new SchulhausUser(account.id(), account.schoolId(), account.login(), account.displayName(), account.role(),
 				account.language(), account.totpEnabled(), account.active() && schoolOpen, hash);
 	}
