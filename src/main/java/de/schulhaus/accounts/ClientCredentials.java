@@ -84,6 +84,14 @@ public class ClientCredentials {
 		return new CreatedSecret(id, label, token);
 	}
 
+	/** A token the signed-in person creates for their own scripts. */
+	@Transactional
+	public CreatedSecret createToken(SchulhausUser user, String label) {
+		CreatedSecret created = createToken(user.accountId(), user.schoolId(), label, null);
+		audit.record(user, "token.created", created.label(), null);
+		return created;
+	}
+
 	public List<Credential> tokens(SchulhausUser user) {
 		return jdbc.sql("select id, label, created_at, last_used_at from access_token where account_id = :a order by created_at desc")
 			.param("a", user.accountId()).query(ClientCredentials::mapCredential).list();

@@ -21,8 +21,4 @@ public record PlatformProperties(String mode, Path dataDir, String baseUrl, bool
 		dataDir = dataDir == null ? Path.of("data") : dataDir;
 		baseUrl = baseUrl == null ? "http://localhost:8080" : baseUrl.replaceAll("/+$", "");
 	}
-
-	public boolean production() {
-		return "production".equals(mode);
-	}
 }

@@ -29,6 +29,8 @@ public class SchoolBulkImport {
 
 	public Result run(Reader csv, SchulhausUser actor) {
 		List<String> lines = readAll(csv);
+		java.util.Set<String> existing = new java.util.HashSet<>();
+		schools.list().forEach(s -> existing.add(s.schoolNumber()));
 		Result result = new Result(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
 		if (lines.isEmpty()) {
 			return result;
@@ -42,7 +44,7 @@ public class SchoolBulkImport {
 				if (row == 1 && looksLikeHeader(record)) {
 					continue;
 				}
-				importRow(record, row, actor, result);
+				importRow(record, row, actor, result, existing);
 			}
 		}
 		catch (IOException | UncheckedIOException e) {
@@ -51,13 +53,13 @@ public class SchoolBulkImport {
 		return result;
 	}
 
-	private void importRow(CSVRecord record, int row, SchulhausUser actor, Result result) {
+	private void importRow(CSVRecord record, int row, SchulhausUser actor, Result result, java.util.Set<String> existing) {
 		if (record.size() < 3) {
 			result.errors().add(new RowError(row, "schools.error.csvColumns", List.of()));
 			return;
 		}
 		String number = record.get(1).strip();
-		if (schools.findByNumber(number).isPresent()) {
+		if (existing.contains(number)) {
 			result.unchanged().add(number);
 			return;
 		}
@@ -69,6 +71,7 @@ public class SchoolBulkImport {
 		String domain = record.size() > 3 ? record.get(3) : null;
 		try {
 			result.created().add(schools.create(new NewSchool(record.get(0), number, type.get(), domain), actor));
+			existing.add(number);
 		}
 		catch (InvalidInputException e) {
 			result.errors().add(new RowError(row, e.messageKey(), List.of(e.args())));

@@ -80,6 +80,12 @@ final class Browser implements AutoCloseable {
 		return driver.getCurrentUrl().replace(base, "");
 	}
 
+	/** Waits until the browser has navigated to a path matching the condition (clicks return before that). */
+	String awaitPath(java.util.function.Predicate<String> condition) {
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> condition.test(path()));
+		return path();
+	}
+
 	void signOut() {
 		driver.manage().deleteAllCookies();
 	}

@@ -68,7 +68,7 @@ class MainJourneysTests {
 					? Path.of("../shared/data/roster-sample-windows1252.csv") : sampleCsv()));
 			b.find("#file").sendKeys(csv.toAbsolutePath().toString());
 			b.click("main form[enctype] button[type=submit]");
-			assertThat(b.path()).endsWith("/spalten");
+			assertThat(b.awaitPath(p -> p.endsWith("/spalten"))).endsWith("/spalten");
 			b.checkAccessibility();
 			b.click("main form button[type=submit]");
 			assertThat(b.find("#count-created").getText()).isEqualTo("4");
@@ -107,7 +107,7 @@ class MainJourneysTests {
 	}
 
 	private static void setUpTwoFactor(Browser b) throws Exception {
-		assertThat(b.path()).startsWith("/konto/zwei-faktor");
+		assertThat(b.awaitPath(p -> p.startsWith("/konto/zwei-faktor"))).startsWith("/konto/zwei-faktor");
 		b.checkAccessibility();
 		String secret = b.find("#totp-secret").getText();
 		String code = new DefaultCodeGenerator().generate(secret, Math.floorDiv(System.currentTimeMillis() / 1000, 30));

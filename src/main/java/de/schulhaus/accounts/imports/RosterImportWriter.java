@@ -57,11 +57,15 @@ class RosterImportWriter {
 			taken.add(account.login());
 			setMemberships(schoolId, account.id(), p.kind(), c.groups(), groupIdsByName, Set.of());
 		}
+		Map<UUID, Account> current = new HashMap<>();
+		if (!plan.updated().isEmpty()) {
+			accounts.bySource(schoolId, source).forEach(a -> current.put(a.id(), a));
+		}
 		for (ImportPlan.Updated u : plan.updated()) {
-			Account current = accounts.findById(u.accountId()).orElseThrow();
+			Account before = current.get(u.accountId());
 			RosterPerson p = u.person();
-			accounts.updateNamesAndRole(u.accountId(), p.firstName(), p.lastName(), RosterImportPlanner.roleFor(p.kind(), current.role()));
-			if (current.status() == AccountStatus.MARKED_FOR_DELETION) {
+			accounts.updateNamesAndRole(u.accountId(), p.firstName(), p.lastName(), RosterImportPlanner.roleFor(p.kind(), before.role()));
+			if (before.status() == AccountStatus.MARKED_FOR_DELETION) {
 				accounts.updateStatus(u.accountId(), AccountStatus.ACTIVE);
 			}
 		}

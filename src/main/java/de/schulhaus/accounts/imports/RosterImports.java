@@ -13,7 +13,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import de.schulhaus.accounts.AccountStatus;
 import de.schulhaus.blobs.BlobStore;
 import de.schulhaus.platform.AuditLog;
 import de.schulhaus.platform.Ids;
@@ -170,9 +169,5 @@ public class RosterImports {
 	}
 
 	public record Upload(UUID id, String fileName, String contentType, UUID blobId, String zipPassword, ColumnMapping mapping) {
-	}
-
-	static boolean marked(AccountStatus status) {
-		return status == AccountStatus.MARKED_FOR_DELETION;
 	}
 }

@@ -110,10 +110,6 @@ public class AccountRepository {
 			.param("school", schoolId).query(AccountRepository::map).list();
 	}
 
-	public long count(UUID schoolId) {
-		return jdbc.sql("select count(*) from account where school_id = :school").param("school", schoolId).query(Long.class).single();
-	}
-
 	public Map<UUID, Long> countsBySchool() {
 		Map<UUID, Long> counts = new java.util.HashMap<>();
 		jdbc.sql("select school_id, count(*) from account where school_id is not null group by school_id")

@@ -37,11 +37,6 @@ public class GroupRepository {
 			.param("created", Timestamp.from(Instant.now())).update();
 	}
 
-	public void update(UUID schoolId, UUID id, String name, GroupKind kind, String description) {
-		jdbc.sql("update school_group set name = :name, kind = :kind, description = :d where id = :id and school_id = :school")
-			.param("name", name).param("kind", kind.name()).param("d", description).param("id", id).param("school", schoolId).update();
-	}
-
 	public Optional<Group> find(UUID schoolId, UUID id) {
 		return jdbc.sql(SELECT + "where g.id = :id and g.school_id = :school").param("id", id).param("school", schoolId)
 			.query(GroupRepository::map).optional();

@@ -35,11 +35,9 @@ class ProfileController {
 	private final ClientCredentials credentials;
 	private final TwoFactor twoFactor;
 	private final SignInHandlers handlers;
-	private final de.schulhaus.platform.AuditLog auditLog;
 
 	ProfileController(AccountManagement accounts, GroupManagement groups, ClientCredentials credentials, TwoFactor twoFactor,
-			SignInHandlers handlers, de.schulhaus.platform.AuditLog auditLog) {
-		this.auditLog = auditLog;
+			SignInHandlers handlers) {
 		this.accounts = accounts;
 		this.groups = groups;
 		this.credentials = credentials;
@@ -155,8 +153,7 @@ class ProfileController {
 			throw new org.springframework.security.access.AccessDeniedException("no API rights");
 		}
 		try {
-			var created = credentials.createToken(user.accountId(), user.schoolId(), label, null);
-			audit(user, created.label());
+			var created = credentials.createToken(user, label);
 			redirect.addFlashAttribute("createdToken", created);
 		}
 		catch (InvalidInputException e) {
@@ -170,10 +167,6 @@ class ProfileController {
 		credentials.revokeToken(user, Ids.parse(tokenId, "token"));
 		redirect.addFlashAttribute("toast", "accounts.toast.tokenRevoked");
 		return "redirect:/konto#tokens";
-	}
-
-	private void audit(SchulhausUser user, String label) {
-		auditLog.record(user, "token.created", label, null);
 	}
 
 	private static boolean mayUseApi(SchulhausUser user) {

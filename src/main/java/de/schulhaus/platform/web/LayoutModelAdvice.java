@@ -6,7 +6,6 @@ import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.RestController;
 
 import de.schulhaus.platform.AppTile;
 import de.schulhaus.platform.SchulhausUser;
@@ -40,9 +39,5 @@ class LayoutModelAdvice {
 			return List.of();
 		}
 		return tiles.stream().filter(tile -> tile.visibleTo(user)).toList();
-	}
-
-	static boolean isRest(Object handler) {
-		return handler.getClass().isAnnotationPresent(RestController.class);
 	}
 }
