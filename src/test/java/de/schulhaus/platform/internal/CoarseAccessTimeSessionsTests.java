@@ -1,0 +1,77 @@
+package de.schulhaus.platform.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.MapSession;
+import org.springframework.session.MapSessionRepository;
+
+class CoarseAccessTimeSessionsTests {
+
+	private final Map<String, org.springframework.session.Session> store = new ConcurrentHashMap<>();
+
+	@SuppressWarnings("unchecked")
+	private final FindByIndexNameSessionRepository<?> sessions = (FindByIndexNameSessionRepository<?>) new CoarseAccessTimeSessions()
+		.postProcessAfterInitialization(new IndexedMapSessions(store), "sessionRepository");
+
+	@Test
+	void accessWithinTheStepIsNotWrittenButALaterOneIs() {
+		MapSession stored = new MapSession();
+		stored.setMaxInactiveInterval(Duration.ofMinutes(60));
+		Instant start = Instant.parse("2026-11-29T08:00:00Z");
+		stored.setLastAccessedTime(start);
+		store.put(stored.getId(), stored);
+
+		touch(stored.getId(), start.plusSeconds(30));
+		assertThat(store.get(stored.getId()).getLastAccessedTime()).isEqualTo(start);
+
+		touch(stored.getId(), start.plusSeconds(61));
+		assertThat(store.get(stored.getId()).getLastAccessedTime()).isEqualTo(start.plusSeconds(61));
+	}
+
+	@Test
+	void shortTimeoutsGetAShorterStep() {
+		assertThat(CoarseAccessTimeSessions.CoarseAccessTimeRepository.step(Duration.ofMinutes(60))).isEqualTo(Duration.ofMinutes(1));
+		assertThat(CoarseAccessTimeSessions.CoarseAccessTimeRepository.step(Duration.ofMinutes(5))).isEqualTo(Duration.ofSeconds(30));
+	}
+
+	@Test
+	void attributesAndNewSessionsPassThrough() {
+		@SuppressWarnings("unchecked")
+		var repository = (FindByIndexNameSessionRepository<org.springframework.session.Session>) sessions;
+		var created = repository.createSession();
+		created.setAttribute("answer", 42);
+		repository.save(created);
+		assertThat((Integer) repository.findById(created.getId()).getAttribute("answer")).isEqualTo(42);
+		repository.deleteById(created.getId());
+		assertThat(repository.findById(created.getId())).isNull();
+	}
+
+	@SuppressWarnings("unchecked")
+	private void touch(String id, Instant at) {
+		var repository = (FindByIndexNameSessionRepository<org.springframework.session.Session>) sessions;
+		var session = repository.findById(id);
+		session.setLastAccessedTime(at);
+		repository.save(session);
+	}
+
+	/** The in-memory repository of Spring Session, with the index lookup the decorator expects. */
+	private static final class IndexedMapSessions extends MapSessionRepository
+			implements FindByIndexNameSessionRepository<MapSession> {
+
+		IndexedMapSessions(Map<String, org.springframework.session.Session> store) {
+			super(store);
+		}
+
+		@Override
+		public Map<String, MapSession> findByIndexNameAndIndexValue(String indexName, String indexValue) {
+			return Map.of();
+		}
+	}
+}
