@@ -3,41 +3,66 @@ package de.schulhaus.platform.web;
 import java.util.Comparator;
 import java.util.List;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import de.schulhaus.platform.AppTile;
 import de.schulhaus.platform.SchulhausUser;
 
-/** Puts what the layout needs into every page's model: the signed-in person and their apps. */
-@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
-class LayoutModelAdvice {
+/**
+ * Puts what the layout needs into every rendered page's model: the signed-in person ({@code me}),
+ * their apps and the versioned asset URLs. An interceptor rather than {@code @ModelAttribute}
+ * methods: those are looked up and invoked through argument resolution on every request, also for
+ * redirects, which cost more than the dashboard's own query.
+ */
+@Configuration
+class LayoutModel implements WebMvcConfigurer, HandlerInterceptor {
 
 	private final List<AppTile> tiles;
-	private final AssetsConfig.AssetUrls assets;
+	/** Looked up on first use: the asset URLs come from Spring MVC's resource chain, which this configures. */
+	private final ObjectProvider<AssetsConfig.AssetUrls> assetsProvider;
+	private volatile AssetsConfig.AssetUrls assets;
 
-	LayoutModelAdvice(List<AppTile> tiles, AssetsConfig.AssetUrls assets) {
+	LayoutModel(List<AppTile> tiles, ObjectProvider<AssetsConfig.AssetUrls> assets) {
 		this.tiles = tiles.stream().sorted(Comparator.comparingInt(AppTile::order)).toList();
-		this.assets = assets;
+		this.assetsProvider = assets;
 	}
 
-	/** Versioned URLs of static files; link attributes may not call beans directly. */
-	@ModelAttribute("assets")
-	AssetsConfig.AssetUrls assets() {
-		return assets;
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this);
 	}
 
-	@ModelAttribute("me")
-	SchulhausUser me(@AuthenticationPrincipal SchulhausUser user) {
-		return user;
-	}
-
-	@ModelAttribute("apps")
-	List<AppTile> apps(@AuthenticationPrincipal SchulhausUser user) {
-		if (user == null) {
-			return List.of();
+	@Override
+	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView page) {
+		if (page == null || (page.getViewName() != null && page.getViewName().startsWith("redirect:"))) {
+			return;
 		}
-		return tiles.stream().filter(tile -> tile.visibleTo(user)).toList();
+		SchulhausUser me = currentUser();
+		page.addObject("assets", assets());
+		page.addObject("me", me);
+		page.addObject("apps", me == null ? List.of() : tiles.stream().filter(tile -> tile.visibleTo(me)).toList());
+	}
+
+	private AssetsConfig.AssetUrls assets() {
+		AssetsConfig.AssetUrls urls = assets;
+		if (urls == null) {
+			urls = assetsProvider.getObject();
+			assets = urls;
+		}
+		return urls;
+	}
+
+	private static SchulhausUser currentUser() {
+		var auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth != null && auth.getPrincipal() instanceof SchulhausUser user ? user : null;
 	}
 }
