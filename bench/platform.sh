@@ -5,6 +5,7 @@
 #  - the morning sign-in storm: 5,000 distinct accounts signing in through the form within 60 s,
 #  - dashboard throughput with wrk (req/s, p99),
 #  - resident memory (RSS) of the JVM.
+# JFR_FILE=/tmp/x.jfr records a profile of the storm and dashboard part.
 # Needs: a JDK, PostgreSQL on 127.0.0.1:5432 (user postgres, trust), wrk (apt-get install wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +14,22 @@ SCHOOLS=${SCHOOLS:-20}
 PER_SCHOOL=${PER_SCHOOL:-1000}
 STORM=${STORM:-5000}
 STORM_SECONDS=${STORM_SECONDS:-60}
+# Before the storm, teachers sign in for 30 s as they do from 07:30: the storm then meets a
+# running, warmed-up server, as at 08:00 (WARMUP=0 measures a server that has just started).
+WARMUP=${WARMUP:-600}
+# The load generator shares the 2 cores: keep its own JIT and GC small.
+CLIENT_OPTS=${CLIENT_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m}
 PORT=${PORT:-18080}
+# The JVM to measure: JAVA=/path/to/bin/java; by default the newest JDK under /usr/lib/jvm, else `java`.
+newest_java() {
+  local best=java best_major=0 j major
+  for j in /usr/lib/jvm/*/bin/java; do
+    major=$("$j" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+    if [ -n "$major" ] && [ "${major%%.*}" -gt "$best_major" ]; then best=$j; best_major=${major%%.*}; fi
+  done
+  echo "$best"
+}
+JAVA=${JAVA:-$(newest_java)}
 JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx512m -XX:MaxMetaspaceSize=160m -XX:+UseSerialGC -Xss512k}
 BASE="http://127.0.0.1:$PORT"
 TOKEN="bench-$(date +%s)-$RANDOM"
@@ -22,6 +38,7 @@ DB="schulhaus_bench_$(date +%s)_$$"
 WORK=$(mktemp -d)
 PID=""
 
+command -v /usr/bin/time >/dev/null || apt-get install -y -qq time >/dev/null 2>&1
 command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null 2>&1 || { echo "please install wrk"; exit 1; }; }
 [ -f target/schulhaus.jar ] || ./mvnw -q -B -DskipTests package
 
@@ -40,7 +57,7 @@ start() {
   t0=$(date +%s.%N)
   SCHULHAUS_MODE=production SCHULHAUS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" SCHULHAUS_DB_USER=postgres \
   SCHULHAUS_DATA_DIR="$WORK/data" SCHULHAUS_OPERATOR_TOKEN="$TOKEN" SCHULHAUS_OPERATOR_PASSWORD="$PASSWORD-operator" \
-  SERVER_PORT=$PORT SCHULHAUS_BASE_URL="$BASE" java $JAVA_OPTS $extra -jar "$jar" > "$WORK/server.log" 2>&1 &
+  SERVER_PORT=$PORT SCHULHAUS_BASE_URL="$BASE" "$JAVA" $JAVA_OPTS $extra -jar "$jar" > "$WORK/server.log" 2>&1 &
   PID=$!
   until curl -fs "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"'; do
     sleep 0.1
@@ -83,6 +100,7 @@ api -H 'Content-Type: application/json' -d "{\"firstName\":\"Hash\",\"lastName\"
   "$BASE/api/v1/schools/$id/users" > /dev/null
 psql -h 127.0.0.1 -U postgres -d "$DB" -q -c "update account set password_hash = (select password_hash from account where first_name = 'Hash' and last_name = 'Quelle'), must_change_password = false where school_id is not null"
 psql -h 127.0.0.1 -U postgres -d "$DB" -At -c "select login from account where school_id is not null and role = 'PUPIL' order by random() limit $STORM" > "$WORK/logins.txt"
+psql -h 127.0.0.1 -U postgres -d "$DB" -At -c "select login from account where school_id is not null and role = 'TEACHER' order by random() limit $WARMUP" > "$WORK/early.txt"
 stop
 
 start
@@ -91,13 +109,25 @@ stop
 
 # The recommended production launch: the extracted jar with a class-data-sharing archive
 # (Spring Boot's documented CDS training run), built once per release.
-java -Djarmode=tools -jar target/schulhaus.jar extract --destination "$WORK/app" > /dev/null
+"$JAVA" -Djarmode=tools -jar target/schulhaus.jar extract --destination "$WORK/app" > /dev/null
 SCHULHAUS_MODE=production SCHULHAUS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" SCHULHAUS_DB_USER=postgres \
-  SCHULHAUS_DATA_DIR="$WORK/data" java -XX:ArchiveClassesAtExit="$WORK/app.jsa" -Dspring.context.exit=onRefresh \
+  SCHULHAUS_DATA_DIR="$WORK/data" "$JAVA" -XX:ArchiveClassesAtExit="$WORK/app.jsa" -Dspring.context.exit=onRefresh \
   -jar "$WORK/app/schulhaus.jar" > "$WORK/cds-training.log" 2>&1 || true
-start "-XX:SharedArchiveFile=$WORK/app.jsa" "$WORK/app/schulhaus.jar"
+start "-XX:SharedArchiveFile=$WORK/app.jsa ${JFR_FILE:+-XX:StartFlightRecording=settings=profile,filename=$JFR_FILE}" "$WORK/app/schulhaus.jar"
 echo "start_to_healthy_s.with_cds=$STARTUP (spring: ${STARTED_IN}s)"
-java bench/SignInStorm.java "$BASE" "$WORK/logins.txt" "$PASSWORD" "$STORM_SECONDS"
+# CPU seconds so far: the platform's JVM, PostgreSQL, the whole box (user+system+irq)
+cpu_jvm() { awk '{print ($14 + $15) / 100}' /proc/"$PID"/stat; }
+cpu_pg() { pgrep -x postgres | sed 's|.*|/proc/&/stat|' | xargs cat 2>/dev/null | awk '{s += $14 + $15} END {print s / 100}'; }
+cpu_box() { awk '/^cpu / {print ($2 + $3 + $4 + $7 + $8) / 100}' /proc/stat; }
+per_flow() { echo "scale=1; ($2 - $1) * 1000 / $STORM" | bc; }
+if [ "$WARMUP" -gt 0 ]; then
+  "$JAVA" $CLIENT_OPTS bench/SignInStorm.java "$BASE" "$WORK/early.txt" "$PASSWORD" 30 | sed 's/^storm\./warmup./'
+fi
+j0=$(cpu_jvm); p0=$(cpu_pg); b0=$(cpu_box)
+/usr/bin/time -f "%U %S" -o "$WORK/client-cpu" "$JAVA" $CLIENT_OPTS bench/SignInStorm.java "$BASE" "$WORK/logins.txt" "$PASSWORD" "$STORM_SECONDS"
+j1=$(cpu_jvm); p1=$(cpu_pg); b1=$(cpu_box)
+c1=$(awk '{print $1 + $2}' "$WORK/client-cpu")
+echo "storm.cpu_ms_per_sign_in.platform=$(per_flow "$j0" "$j1") postgres=$(per_flow "$p0" "$p1") load_generator=$(per_flow 0 "$c1") whole_box=$(per_flow "$b0" "$b1")"
 echo "rss_mb.after_storm=$(( $(ps -o rss= -p "$PID") / 1024 ))"
 
 # Dashboard throughput for one signed-in pupil.
@@ -113,4 +143,4 @@ awk '/Requests\/sec/ {print "dashboard.req_per_s=" $2} / 99%/ {print "dashboard.
 grep -E "Non-2xx|Socket errors" "$WORK/wrk.txt" | sed 's/^ */dashboard.problem=/' || true
 echo "rss_mb.after_dashboard=$(( $(ps -o rss= -p "$PID") / 1024 ))"
 echo "rss_mb.peak=$(( $(awk '/VmHWM/ {print $2}' /proc/"$PID"/status) / 1024 ))"
-echo "machine=$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
+echo "machine=$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $("$JAVA" -version 2>&1 | head -1)"
