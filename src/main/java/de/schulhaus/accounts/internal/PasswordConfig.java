@@ -1,7 +1,11 @@
 package de.schulhaus.accounts.internal;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -22,12 +26,18 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @Configuration
 class PasswordConfig {
 
+	private static final Logger log = LoggerFactory.getLogger(PasswordConfig.class);
+
 	static final String ID = "argon2id";
 
 	@Bean
 	PasswordEncoder passwordEncoder(@Value("${schulhaus.accounts.argon2.memory-kib:8192}") int memoryKib,
-			@Value("${schulhaus.accounts.argon2.iterations:2}") int iterations) {
-		Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, memoryKib, iterations);
+			@Value("${schulhaus.accounts.argon2.iterations:2}") int iterations,
+			@Value("${schulhaus.accounts.argon2.native:true}") boolean preferNative) {
+		PasswordEncoder argon2 = (preferNative ? NativeArgon2PasswordEncoder.load(memoryKib, iterations) : Optional.<PasswordEncoder>empty())
+			.orElseGet(() -> new Argon2PasswordEncoder(16, 32, 1, memoryKib, iterations));
+		log.info("Passwords: argon2id m={} KiB, t={}, p=1 ({})", memoryKib, iterations,
+				argon2 instanceof NativeArgon2PasswordEncoder ? "native reference implementation" : "BouncyCastle");
 		DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(ID, Map.of(ID, argon2));
 		return new BoundedPasswordEncoder(encoder, Runtime.getRuntime().availableProcessors());
 	}
