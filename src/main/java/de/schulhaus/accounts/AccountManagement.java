@@ -19,6 +19,7 @@ import de.schulhaus.platform.InvalidInputException;
 import de.schulhaus.platform.NotFoundException;
 import de.schulhaus.platform.Role;
 import de.schulhaus.platform.SchulhausUser;
+import de.schulhaus.platform.SignedInSessions;
 import de.schulhaus.schools.School;
 import de.schulhaus.schools.SchoolManagement;
 
@@ -34,8 +35,10 @@ public class AccountManagement {
 	private final ApplicationEventPublisher events;
 	private final AuditLog audit;
 
+	private final SignedInSessions sessions;
+
 	AccountManagement(AccountRepository accounts, GroupRepository groups, SchoolManagement schools, PasswordEncoder passwords,
-			AccountFactory factory, ApplicationEventPublisher events, AuditLog audit) {
+			AccountFactory factory, ApplicationEventPublisher events, AuditLog audit, SignedInSessions sessions) {
 		this.accounts = accounts;
 		this.groups = groups;
 		this.schools = schools;
@@ -43,6 +46,7 @@ public class AccountManagement {
 		this.factory = factory;
 		this.events = events;
 		this.audit = audit;
+		this.sessions = sessions;
 	}
 
 	/** Creates a person with a fresh service address; named groups are joined (classes created as needed). */
@@ -106,6 +110,9 @@ public class AccountManagement {
 			throw new InvalidInputException("status", "accounts.error.selfDeactivate");
 		}
 		accounts.updateStatus(id, status);
+		if (status != AccountStatus.ACTIVE) {
+			sessions.endFor(account.login());
+		}
 		audit.record(schoolId, actor.accountId(), actor.login(), "account.status", account.login(), status.name());
 	}
 
@@ -119,6 +126,9 @@ public class AccountManagement {
 			throw new InvalidInputException("role", "accounts.error.selfRole");
 		}
 		accounts.updateNamesAndRole(id, account.firstName(), account.lastName(), role);
+		if (role != account.role()) {
+			sessions.endFor(account.login());
+		}
 		audit.record(schoolId, actor.accountId(), actor.login(), "account.role", account.login(), account.role() + " -> " + role);
 	}
 
@@ -130,6 +140,7 @@ public class AccountManagement {
 			throw new InvalidInputException("status", "accounts.error.selfDelete");
 		}
 		accounts.delete(schoolId, id);
+		sessions.endFor(account.login());
 		events.publishEvent(new AccountDeleted(id, schoolId));
 		audit.record(schoolId, actor.accountId(), actor.login(), "account.deleted", account.login(), null);
 	}

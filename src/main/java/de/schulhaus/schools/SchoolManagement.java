@@ -110,6 +110,9 @@ public class SchoolManagement {
 		schools.updateStatus(id, status);
 		audit.record(school.id(), actor.accountId(), actor.login(), "school.status", school.schoolNumber(),
 				school.status() + " -> " + status);
+		if (school.status() != status) {
+			events.publishEvent(new SchoolStatusChanged(id, school.status(), status));
+		}
 	}
 
 	@Transactional

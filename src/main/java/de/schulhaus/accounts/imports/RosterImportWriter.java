@@ -1,5 +1,6 @@
 package de.schulhaus.accounts.imports;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import de.schulhaus.accounts.internal.AccountRepository;
 import de.schulhaus.accounts.internal.GroupRepository;
 import de.schulhaus.platform.Ids;
 import de.schulhaus.platform.SchulhausUser;
+import de.schulhaus.platform.SignedInSessions;
 import de.schulhaus.schools.School;
 import de.schulhaus.schools.SchoolManagement;
 
@@ -30,14 +32,16 @@ class RosterImportWriter {
 	private final AccountFactory factory;
 	private final SchoolManagement schools;
 	private final ApplicationEventPublisher events;
+	private final SignedInSessions sessions;
 
 	RosterImportWriter(AccountRepository accounts, GroupRepository groups, AccountFactory factory, SchoolManagement schools,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, SignedInSessions sessions) {
 		this.accounts = accounts;
 		this.groups = groups;
 		this.factory = factory;
 		this.schools = schools;
 		this.events = events;
+		this.sessions = sessions;
 	}
 
 	void apply(UUID schoolId, ImportPlan plan, SchulhausUser actor) {
@@ -58,13 +62,18 @@ class RosterImportWriter {
 			setMemberships(schoolId, account.id(), p.kind(), c.groups(), groupIdsByName, Set.of());
 		}
 		Map<UUID, Account> current = new HashMap<>();
+		List<String> signOut = new ArrayList<>();
 		if (!plan.updated().isEmpty()) {
 			accounts.bySource(schoolId, source).forEach(a -> current.put(a.id(), a));
 		}
 		for (ImportPlan.Updated u : plan.updated()) {
 			Account before = current.get(u.accountId());
 			RosterPerson p = u.person();
-			accounts.updateNamesAndRole(u.accountId(), p.firstName(), p.lastName(), RosterImportPlanner.roleFor(p.kind(), before.role()));
+			var role = RosterImportPlanner.roleFor(p.kind(), before.role());
+			accounts.updateNamesAndRole(u.accountId(), p.firstName(), p.lastName(), role);
+			if (role != before.role()) {
+				signOut.add(before.login());
+			}
 			if (before.status() == AccountStatus.MARKED_FOR_DELETION) {
 				accounts.updateStatus(u.accountId(), AccountStatus.ACTIVE);
 			}
@@ -75,7 +84,9 @@ class RosterImportWriter {
 		}
 		for (ImportPlan.Marked marked : plan.markedForDeletion()) {
 			accounts.updateStatus(marked.accountId(), AccountStatus.MARKED_FOR_DELETION);
+			signOut.add(marked.login());
 		}
+		sessions.endFor(signOut);
 	}
 
 	int deleteMarked(UUID schoolId, SchulhausUser actor) {
@@ -84,6 +95,7 @@ class RosterImportWriter {
 			accounts.delete(schoolId, a.id());
 			events.publishEvent(new AccountDeleted(a.id(), schoolId));
 		}
+		sessions.endFor(marked.stream().map(Account::login).toList());
 		return marked.size();
 	}
 

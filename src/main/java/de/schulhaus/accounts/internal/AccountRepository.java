@@ -75,6 +75,10 @@ public class AccountRepository {
 			.param("pattern", "%@" + domain).query(String.class).list());
 	}
 
+	public List<String> loginsOfSchool(UUID schoolId) {
+		return jdbc.sql("select login from account where school_id = :school").param("school", schoolId).query(String.class).list();
+	}
+
 	public boolean loginTaken(String login) {
 		return jdbc.sql("select count(*) from account where login = :login").param("login", login).query(Long.class).single() > 0;
 	}

@@ -13,6 +13,7 @@ import de.schulhaus.accounts.internal.AccountRepository;
 import de.schulhaus.accounts.internal.SecretHashes;
 import de.schulhaus.platform.AuditLog;
 import de.schulhaus.platform.SchulhausUser;
+import de.schulhaus.platform.SignedInSessions;
 
 /** Setting up, checking and switching off the second factor (TOTP with recovery codes). */
 @Service
@@ -22,12 +23,14 @@ public class TwoFactor {
 	private final TotpCodes totp;
 	private final JdbcClient jdbc;
 	private final AuditLog audit;
+	private final SignedInSessions sessions;
 
-	TwoFactor(AccountRepository accounts, TotpCodes totp, JdbcClient jdbc, AuditLog audit) {
+	TwoFactor(AccountRepository accounts, TotpCodes totp, JdbcClient jdbc, AuditLog audit, SignedInSessions sessions) {
 		this.accounts = accounts;
 		this.totp = totp;
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.sessions = sessions;
 	}
 
 	public String newSecret() {
@@ -69,6 +72,7 @@ public class TwoFactor {
 	public void reset(UUID accountId, String login, SchulhausUser actor) {
 		accounts.updateTotp(accountId, null, false);
 		jdbc.sql("delete from recovery_code where account_id = :a").param("a", accountId).update();
+		sessions.endFor(login);
 		audit.record(actor, "2fa.reset", login, null);
 	}
 

@@ -92,15 +92,23 @@ class SignInTests {
 		var school = t.createSchool("Gesperrte Schule");
 		var pupil = t.createUser(school, "Dora", "Deakt", "PUPIL", "pupil-password-2", null);
 		var other = t.createUser(school, "Sven", "Susp", "PUPIL", "pupil-password-3", null);
-		assertThat(signIn(pupil.login(), "pupil-password-2").getResponse().getRedirectedUrl()).isEqualTo("/");
+		MvcResult signedIn = signIn(pupil.login(), "pupil-password-2");
+		assertThat(signedIn.getResponse().getRedirectedUrl()).isEqualTo("/");
+		Cookie pupilSession = session(signedIn);
+		Cookie otherSession = session(signIn(other.login(), "pupil-password-3"));
+		mvc.perform(get("/").cookie(pupilSession)).andExpect(status().isOk());
 		mvc.perform(post("/api/v1/schools/" + school.id() + "/users/" + pupil.id() + "/deactivate")
 			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN)).andExpect(status().isOk());
 		assertThat(signIn(pupil.login(), "pupil-password-2").getResponse().getRedirectedUrl()).isEqualTo("/anmelden?fehler");
+		// the session opened before the deactivation ends with it, the classmate's does not
+		mvc.perform(get("/").cookie(pupilSession)).andExpect(redirectedUrl("/anmelden"));
+		mvc.perform(get("/").cookie(otherSession)).andExpect(status().isOk());
 
 		var operator = new de.schulhaus.platform.SchulhausUser(java.util.UUID.randomUUID(), null, "operator", "Operator",
 				de.schulhaus.platform.Role.OPERATOR, "de", true, true, null);
 		schools.changeStatus(school.id(), SchoolStatus.SUSPENDED, operator);
 		assertThat(signIn(other.login(), "pupil-password-3").getResponse().getRedirectedUrl()).isEqualTo("/anmelden?fehler");
+		mvc.perform(get("/").cookie(otherSession)).andExpect(redirectedUrl("/anmelden"));
 		mvc.perform(get("/api/v1/me").with(httpBasic(other.login(), "pupil-password-3"))).andExpect(status().isUnauthorized());
 	}
 
