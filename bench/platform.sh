@@ -32,7 +32,7 @@ newest_java() {
 }
 JAVA=${JAVA:-$(newest_java)}
 # Parallel GC: argon2 allocates 8 MiB per sign-in; two GC threads keep the storm's pauses short.
-JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx512m -XX:MaxMetaspaceSize=160m -XX:+UseParallelGC -Xss512k}
+JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx448m -XX:MaxMetaspaceSize=160m -XX:+UseParallelGC -Xss512k}
 BASE="http://127.0.0.1:$PORT"
 TOKEN="bench-$(date +%s)-$RANDOM"
 PASSWORD="Bench-Passwort-2026"
