@@ -49,7 +49,7 @@ class OidcSignIn implements AuthenticationSuccessHandler, AuthenticationFailureH
 		user.get().eraseCredentials();
 		handlers.establish(user.get(), request, response);
 		handlers.completed(user.get(), "oidc");
-		response.sendRedirect(request.getContextPath() + "/");
+		response.sendRedirect(request.getContextPath() + handlers.landingPage(request, response));
 	}
 
 	@Override

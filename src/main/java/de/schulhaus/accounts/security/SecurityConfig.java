@@ -100,6 +100,7 @@ class SecurityConfig {
 				.anyRequest().authenticated())
 			.authenticationManager(manager)
 			.securityContext(c -> c.securityContextRepository(contexts))
+			.requestCache(cache -> cache.requestCache(handlers.askedFor()))
 			// the CSRF token lives in an HttpOnly cookie, so the sign-in page creates no session row
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
 			.formLogin(form -> form.loginPage("/anmelden").loginProcessingUrl("/anmelden").usernameParameter("login")

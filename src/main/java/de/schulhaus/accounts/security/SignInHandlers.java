@@ -1,6 +1,8 @@
 package de.schulhaus.accounts.security;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +14,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Component;
 
 import de.schulhaus.accounts.internal.AccountRepository;
@@ -31,6 +36,7 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
 	private final AccountRepository accounts;
 	private final AuditLog audit;
 	private final SecurityContextRepository contexts;
+	private final CookieRequestCache askedFor = askedForPages();
 
 	SignInHandlers(SignInThrottle throttle, AccountRepository accounts, AuditLog audit, SecurityContextRepository contexts) {
 		this.throttle = throttle;
@@ -53,7 +59,55 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
 			return;
 		}
 		completed(user, "password");
-		response.sendRedirect(request.getContextPath() + "/");
+		response.sendRedirect(request.getContextPath() + landingPage(request, response));
+	}
+
+	/**
+	 * Pages people opened before signing in (a link to a group, a shared file), kept in a cookie
+	 * rather than a session so that anonymous visitors cost no session row. Only page views count:
+	 * GET, wanting HTML, no htmx fragment, no static file.
+	 */
+	private static CookieRequestCache askedForPages() {
+		CookieRequestCache cache = new CookieRequestCache();
+		cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null
+				&& request.getHeader("Accept") != null && request.getHeader("Accept").contains("text/html")
+				&& isLocalPage(request.getRequestURI().substring(request.getContextPath().length())));
+		return cache;
+	}
+
+	public RequestCache askedFor() {
+		return askedFor;
+	}
+
+	/**
+	 * Where a finished sign-in leads, relative to the context path: the page asked for before
+	 * signing in, else the dashboard. Only a path on this site counts, whatever the cookie says.
+	 */
+	public String landingPage(HttpServletRequest request, HttpServletResponse response) {
+		SavedRequest saved = askedFor.getRequest(request, response);
+		askedFor.removeRequest(request, response);
+		if (saved == null) {
+			return "/";
+		}
+		try {
+			URI uri = new URI(saved.getRedirectUrl());
+			String path = uri.getRawPath();
+			if (path == null || !path.startsWith(request.getContextPath())) {
+				return "/";
+			}
+			path = path.substring(request.getContextPath().length());
+			return isLocalPage(path) ? path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) : "/";
+		}
+		catch (URISyntaxException e) {
+			return "/";
+		}
+	}
+
+	private static boolean isLocalPage(String path) {
+		return path.startsWith("/") && !path.startsWith("//") && !path.contains("\\") && !path.startsWith("/anmelden")
+				&& !path.startsWith("/abmelden") && !path.startsWith("/error") && !path.startsWith("/api/")
+				&& !path.startsWith("/css/") && !path.startsWith("/js/") && !path.startsWith("/img/")
+				&& !path.startsWith("/webjars/") && !path.startsWith("/actuator/") && !path.startsWith("/favicon");
 	}
 
 	/** Records a finished sign-in, whichever way it went. */

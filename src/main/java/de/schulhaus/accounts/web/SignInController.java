@@ -85,7 +85,7 @@ class SignInController {
 		user.eraseCredentials();
 		handlers.establish(user, request, response);
 		handlers.completed(user, "password+totp");
-		return "redirect:/";
+		return "redirect:" + handlers.landingPage(request, response);
 	}
 
 	/** Shows whose link it is; only the POST uses it up, so mail scanners that open links do no harm. */

@@ -14,6 +14,7 @@ import jakarta.servlet.http.Cookie;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -110,6 +111,31 @@ class SignInTests {
 		assertThat(signIn(other.login(), "pupil-password-3").getResponse().getRedirectedUrl()).isEqualTo("/anmelden?fehler");
 		mvc.perform(get("/").cookie(otherSession)).andExpect(redirectedUrl("/anmelden"));
 		mvc.perform(get("/api/v1/me").with(httpBasic(other.login(), "pupil-password-3"))).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void signInLeadsBackToThePageAskedForBeforeAndOnlyToPagesOfThisSite() throws Exception {
+		var t = new TestSchools(mvc);
+		var school = t.createSchool("Rueckweg-Schule");
+		var teacher = t.createUser(school, "Rita", "Rueck", "TEACHER", "teacher-password-9", null);
+
+		MvcResult asked = mvc.perform(get("/suche?q=Mathe").accept(MediaType.TEXT_HTML))
+			.andExpect(redirectedUrl("/anmelden")).andReturn();
+		Cookie page = asked.getResponse().getCookie("REDIRECT_URI");
+		assertThat(page).as("page kept in a cookie").isNotNull();
+		assertThat(asked.getResponse().getCookie("SCHULHAUS_SESSION")).as("no session for an anonymous visitor").isNull();
+
+		MvcResult signedIn = mvc.perform(post("/anmelden").with(csrf()).cookie(page).param("login", teacher.login())
+			.param("password", "teacher-password-9")).andReturn();
+		assertThat(signedIn.getResponse().getRedirectedUrl()).isEqualTo("/suche?q=Mathe");
+		assertThat(signedIn.getResponse().getCookie("REDIRECT_URI").getMaxAge()).as("used once").isZero();
+
+		// a cookie pointing elsewhere leads to the dashboard
+		Cookie foreign = new Cookie("REDIRECT_URI",
+				java.util.Base64.getEncoder().encodeToString("https://evil.example//phish".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		MvcResult elsewhere = mvc.perform(post("/anmelden").with(csrf()).cookie(foreign).param("login", teacher.login())
+			.param("password", "teacher-password-9")).andReturn();
+		assertThat(elsewhere.getResponse().getRedirectedUrl()).isEqualTo("/");
 	}
 
 	@Test
