@@ -17,6 +17,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -58,8 +60,9 @@ final class Browser implements AutoCloseable {
 		driver.get(base + path);
 	}
 
+	/** The element, once the page has it (a few seconds at most). */
 	WebElement find(String css) {
-		return driver.findElement(By.cssSelector(css));
+		return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
 	}
 
 	List<WebElement> all(String css) {
@@ -72,8 +75,14 @@ final class Browser implements AutoCloseable {
 		e.sendKeys(text);
 	}
 
+	/**
+	 * Clicks something that loads a new page (every click in the journeys does) and waits until the
+	 * old page is gone, so that the next look does not read the page being left.
+	 */
 	void click(String css) {
+		WebElement before = driver.findElement(By.tagName("html"));
 		find(css).click();
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
 	}
 
 	String path() {
@@ -82,7 +91,7 @@ final class Browser implements AutoCloseable {
 
 	/** Waits until the browser has navigated to a path matching the condition (clicks return before that). */
 	String awaitPath(java.util.function.Predicate<String> condition) {
-		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> condition.test(path()));
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> condition.test(path()));
 		return path();
 	}
 

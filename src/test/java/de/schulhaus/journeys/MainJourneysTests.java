@@ -92,6 +92,7 @@ class MainJourneysTests {
 			b.type("#newPassword", "mein-eigenes-passwort");
 			b.type("#repeatPassword", "mein-eigenes-passwort");
 			b.click("main form button[type=submit]");
+			assertThat(b.awaitPath(p -> p.equals("/"))).isEqualTo("/");
 			assertThat(b.find("h1").getText()).isEqualTo("Guten Tag, Jörg Schäfer");
 			assertThat(b.find("main").getText()).contains("Meine Gruppen").contains("07B");
 			assertThat(b.find("html").getAttribute("lang")).isEqualTo("de");
