@@ -110,6 +110,14 @@ class WebPagesTests {
 			.andExpect(content().string(containsString("Konto angelegt")));
 		mvc.perform(post("/verwaltung/personen/" + pupil.id() + "/anmeldelink").with(user(me)).with(csrf()))
 			.andExpect(status().isOk()).andExpect(content().string(containsString("/anmelden/link/")));
+		byte[] letter = mvc.perform(post("/verwaltung/personen/" + pupil.id() + "/brief").with(user(me)).with(csrf()))
+			.andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/pdf"))
+			.andReturn().getResponse().getContentAsByteArray();
+		try (var pdf = org.apache.pdfbox.Loader.loadPDF(letter)) {
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+			org.assertj.core.api.Assertions.assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+			org.assertj.core.api.Assertions.assertThat(text).contains("Paul Pupil").contains(pupil.login());
+		}
 		mvc.perform(post("/verwaltung/briefe").with(user(me)).with(csrf()))
 			.andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/pdf"));
 		String group = com.jayway.jsonpath.JsonPath.read(mvc.perform(get("/api/v1/schools/" + school.id() + "/groups")
@@ -137,6 +145,15 @@ class WebPagesTests {
 			.andExpect(status().isOk()).andExpect(content().string(containsString("1 neu")));
 		mvc.perform(get("/verwaltung/personen").param("q", "schäfer").with(user(me)))
 			.andExpect(content().string(containsString("Schäfer, Jörg")));
+
+		// a deactivated person gets no letter, and the page says why
+		var gone = schools.createUser(school, "Gerd", "Gegangen", "PUPIL", null, null);
+		mvc.perform(post("/api/v1/schools/" + school.id() + "/users/" + gone.id() + "/deactivate")
+			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN)).andExpect(status().isOk());
+		mvc.perform(post("/verwaltung/personen/" + gone.id() + "/brief").with(user(me)).with(csrf()))
+			.andExpect(redirectedUrl("/verwaltung/personen/" + gone.id() + "?inaktiv"));
+		mvc.perform(get("/verwaltung/personen/" + gone.id()).param("inaktiv", "").with(user(me)))
+			.andExpect(content().string(containsString("keinen Anmeldebrief")));
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import de.schulhaus.accounts.imports.SignInLetters;
 import de.schulhaus.accounts.internal.AccountRepository;
 import de.schulhaus.platform.AuditLog;
 import de.schulhaus.platform.Ids;
+import de.schulhaus.platform.NotFoundException;
 import de.schulhaus.platform.SchulhausUser;
 import de.schulhaus.schools.SchoolManagement;
 
@@ -63,6 +64,24 @@ class LettersController {
 		var waiting = accounts.awaitingFirstSignIn(user.schoolId()).stream().filter(a -> members.contains(a.id())).toList();
 		write(user, waiting, "anmeldebriefe-" + groups.require(user.schoolId(), id).name().replaceAll("[^A-Za-z0-9-]", "") + ".pdf", response,
 				"/verwaltung/gruppen/" + id);
+	}
+
+	/**
+	 * One person's letter with a fresh sign-in link, for the office to hand over: the printable form
+	 * of an admin's password reset. Earlier unused links of the person stop working.
+	 */
+	@PostMapping("/verwaltung/personen/{accountId}/brief")
+	@Transactional
+	void person(@AuthenticationPrincipal SchulhausUser user, @PathVariable String accountId, HttpServletResponse response)
+			throws IOException {
+		Account person = accounts.find(user.schoolId(), Ids.parse(accountId, "account"))
+			.orElseThrow(() -> new NotFoundException("account"));
+		if (!person.active()) {
+			response.sendRedirect("/verwaltung/personen/" + person.id() + "?inaktiv");
+			return;
+		}
+		write(user, List.of(person), "anmeldebrief-" + person.login().replaceAll("@.*", "").replaceAll("[^A-Za-z0-9.-]", "") + ".pdf",
+				response, "/verwaltung/personen/" + person.id());
 	}
 
 	private void write(SchulhausUser user, List<Account> people, String fileName, HttpServletResponse response, String back)
