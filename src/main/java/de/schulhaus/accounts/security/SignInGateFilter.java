@@ -23,9 +23,7 @@ class SignInGateFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.startsWith(SETUP) || path.startsWith("/abmelden") || path.startsWith("/css/") || path.startsWith("/js/")
-				|| path.startsWith("/webjars/") || path.startsWith("/img/") || path.startsWith("/actuator/")
-				|| path.startsWith("/error") || path.startsWith("/anmelden");
+		return path.startsWith(SETUP) || SitePaths.isNoPage(path);
 	}
 
 	@Override

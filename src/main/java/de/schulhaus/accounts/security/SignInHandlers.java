@@ -85,10 +85,10 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
 	 */
 	public String landingPage(HttpServletRequest request, HttpServletResponse response) {
 		SavedRequest saved = askedFor.getRequest(request, response);
-		askedFor.removeRequest(request, response);
 		if (saved == null) {
 			return "/";
 		}
+		askedFor.removeRequest(request, response);
 		try {
 			URI uri = new URI(saved.getRedirectUrl());
 			String path = uri.getRawPath();
@@ -104,10 +104,8 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
 	}
 
 	private static boolean isLocalPage(String path) {
-		return path.startsWith("/") && !path.startsWith("//") && !path.contains("\\") && !path.startsWith("/anmelden")
-				&& !path.startsWith("/abmelden") && !path.startsWith("/error") && !path.startsWith("/api/")
-				&& !path.startsWith("/css/") && !path.startsWith("/js/") && !path.startsWith("/img/")
-				&& !path.startsWith("/webjars/") && !path.startsWith("/actuator/") && !path.startsWith("/favicon");
+		return path.startsWith("/") && !path.startsWith("//") && !path.contains("\\") && !path.startsWith("/api/")
+				&& !SitePaths.isNoPage(path);
 	}
 
 	/** Records a finished sign-in, whichever way it went. */
