@@ -82,7 +82,18 @@ final class Browser implements AutoCloseable {
 	void click(String css) {
 		WebElement before = driver.findElement(By.tagName("html"));
 		find(css).click();
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> isGone(before));
+	}
+
+	/** Chrome answers for a node of a page being left either "stale" or "does not belong to the document". */
+	private static boolean isGone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (org.openqa.selenium.WebDriverException gone) {
+			return true;
+		}
 	}
 
 	String path() {
