@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Platform benchmark: 20 schools x 1,000 accounts on PostgreSQL, then
-#  - time from start to healthy (empty database, and again with the 20,000 accounts),
+#  - time from start to healthy: the plain jar (empty database, and again with the 20,000 accounts),
+#    and the production start bin/schulhaus (its first start makes the start-up cache, then a start),
 #  - roster import of 1,000 people per school through the API,
 #  - the morning sign-in storm: 5,000 distinct accounts signing in through the form within 60 s,
 #  - dashboard throughput with wrk flat out (req/s, p99), and the latency at 1,000 req/s (paced wrk),
@@ -18,6 +19,8 @@ STORM_SECONDS=${STORM_SECONDS:-60}
 # running, warmed-up server, as at 08:00 (WARMUP=0 measures a server that has just started).
 WARMUP=${WARMUP:-600}
 DASHBOARD_RATE=${DASHBOARD_RATE:-1000}
+# What serves the storm and the dashboard: bin/schulhaus (launcher) or the plain jar (jar).
+RUN_WITH=${RUN_WITH:-launcher}
 # The load generator shares the 2 cores: keep its own JIT and GC small.
 CLIENT_OPTS=${CLIENT_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m}
 PORT=${PORT:-18080}
@@ -31,6 +34,7 @@ newest_java() {
   echo "$best"
 }
 JAVA=${JAVA:-$(newest_java)}
+JAVA_HOME_OF_JAVA=$(dirname "$(dirname "$(readlink -f "$(command -v "$JAVA")")")")
 # Parallel GC: argon2 allocates 8 MiB per sign-in; two GC threads keep the storm's pauses short.
 JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx448m -XX:MaxMetaspaceSize=160m -XX:+UseParallelGC -Xss512k}
 BASE="http://127.0.0.1:$PORT"
@@ -52,14 +56,31 @@ cleanup() {
 trap cleanup EXIT
 psql -h 127.0.0.1 -U postgres -q -c "CREATE DATABASE $DB"
 
-# Starts the platform in the background (PID in $PID) and sets STARTUP to the seconds until healthy.
-# $1: extra JVM options (e.g. the CDS archive); $2: jar to run.
-start() {
-  local t0 t1 extra="${1:-}" jar="${2:-target/schulhaus.jar}"
+# This box's speed varies by up to 2x from hour to hour: a fixed single-core task, timed before
+# and after, tells which figures are comparable.
+box_speed() {
+  local t0 t1
   t0=$(date +%s.%N)
-  SCHULHAUS_MODE=production SCHULHAUS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" SCHULHAUS_DB_USER=postgres \
-  SCHULHAUS_DATA_DIR="$WORK/data" SCHULHAUS_OPERATOR_TOKEN="$TOKEN" SCHULHAUS_OPERATOR_PASSWORD="$PASSWORD-operator" \
-  SERVER_PORT=$PORT SCHULHAUS_BASE_URL="$BASE" "$JAVA" $JAVA_OPTS $extra -jar "$jar" > "$WORK/server.log" 2>&1 &
+  head -c 1073741824 /dev/zero | sha256sum > /dev/null
+  t1=$(date +%s.%N)
+  echo "scale=0; 1024 / ($t1 - $t0)" | bc
+}
+echo "box_speed.sha256_mib_per_s.before=$(box_speed)"
+
+# Starts the platform in the background (PID in $PID) and sets STARTUP to the seconds until healthy.
+# $1: "jar" = the plain fat jar (java -jar target/schulhaus.jar), "launcher" = bin/schulhaus, the
+# production start (start-up cache made once per release and JDK, in $WORK/data/launch-cache).
+start() {
+  local t0 t1 how="$1"
+  t0=$(date +%s.%N)
+  export SCHULHAUS_MODE=production SCHULHAUS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" SCHULHAUS_DB_USER=postgres \
+    SCHULHAUS_DATA_DIR="$WORK/data" SCHULHAUS_OPERATOR_TOKEN="$TOKEN" SCHULHAUS_OPERATOR_PASSWORD="$PASSWORD-operator" \
+    SERVER_PORT=$PORT SCHULHAUS_BASE_URL="$BASE"
+  if [ "$how" = launcher ]; then
+    JAVA_HOME="$JAVA_HOME_OF_JAVA" JAVA_OPTS="$JAVA_OPTS" bin/schulhaus > "$WORK/server.log" 2>&1 &
+  else
+    "$JAVA" $JAVA_OPTS -jar target/schulhaus.jar > "$WORK/server.log" 2>&1 &
+  fi
   PID=$!
   until curl -fs "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"'; do
     sleep 0.1
@@ -72,8 +93,8 @@ start() {
 stop() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""; }
 api() { curl -fsS -H "Authorization: Bearer $TOKEN" "$@"; }
 
-start
-echo "start_to_healthy_s.empty_db=$STARTUP (spring: ${STARTED_IN}s)"
+start jar
+echo "start_to_healthy_s.plain_jar.empty_db=$STARTUP (spring: ${STARTED_IN}s)"
 
 echo "seeding $SCHOOLS schools x $PER_SCHOOL accounts ..." >&2
 import_total=0
@@ -105,18 +126,17 @@ psql -h 127.0.0.1 -U postgres -d "$DB" -At -c "select login from account where s
 psql -h 127.0.0.1 -U postgres -d "$DB" -At -c "select login from account where school_id is not null and role = 'TEACHER' order by random() limit $WARMUP" > "$WORK/early.txt"
 stop
 
-start
-echo "start_to_healthy_s.with_$((SCHOOLS * PER_SCHOOL))_accounts=$STARTUP (spring: ${STARTED_IN}s)"
+start jar
+echo "start_to_healthy_s.plain_jar.with_$((SCHOOLS * PER_SCHOOL))_accounts=$STARTUP (spring: ${STARTED_IN}s)"
 stop
 
-# The recommended production launch: the extracted jar with a class-data-sharing archive
-# (Spring Boot's documented CDS training run), built once per release.
-"$JAVA" -Djarmode=tools -jar target/schulhaus.jar extract --destination "$WORK/app" > /dev/null
-SCHULHAUS_MODE=production SCHULHAUS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" SCHULHAUS_DB_USER=postgres \
-  SCHULHAUS_DATA_DIR="$WORK/data" "$JAVA" -XX:ArchiveClassesAtExit="$WORK/app.jsa" -Dspring.context.exit=onRefresh \
-  -jar "$WORK/app/schulhaus.jar" > "$WORK/cds-training.log" 2>&1 || true
-start "-XX:SharedArchiveFile=$WORK/app.jsa ${JFR_FILE:+-XX:StartFlightRecording=settings=profile,filename=$JFR_FILE}" "$WORK/app/schulhaus.jar"
-echo "start_to_healthy_s.with_cds=$STARTUP (spring: ${STARTED_IN}s)"
+# The production start (bin/schulhaus): the first start of a release on a node makes the start-up
+# cache (training run), every later start uses it.
+start launcher
+echo "start_to_healthy_s.launcher_first_start_incl_cache=$STARTUP (spring: ${STARTED_IN}s)"
+stop
+JDK_JAVA_OPTIONS="${JFR_FILE:+-XX:StartFlightRecording=settings=profile,filename=$JFR_FILE}" start "$RUN_WITH"
+echo "start_to_healthy_s.$RUN_WITH.with_$((SCHOOLS * PER_SCHOOL))_accounts=$STARTUP (spring: ${STARTED_IN}s; $(ls "$WORK"/data/launch-cache/*/ | grep -E 'aot|jsa'))"
 echo "passwords=$(grep -o 'Passwords: .*' "$WORK/server.log" | head -1)"
 # CPU seconds so far: the platform's JVM, PostgreSQL, the whole box (user+system+irq)
 cpu_jvm() { awk '{print ($14 + $15) / 100}' /proc/"$PID"/stat; }
@@ -150,4 +170,5 @@ awk -v r="$DASHBOARD_RATE" '/Requests\/sec/ {print "dashboard.paced_" r ".req_pe
 grep -E "Non-2xx|Socket errors" "$WORK/paced.txt" | sed 's/^ */dashboard.problem=/' || true
 echo "rss_mb.after_dashboard=$(( $(ps -o rss= -p "$PID") / 1024 ))"
 echo "rss_mb.peak=$(( $(awk '/VmHWM/ {print $2}' /proc/"$PID"/status) / 1024 ))"
+echo "box_speed.sha256_mib_per_s.after=$(box_speed)"
 echo "machine=$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $("$JAVA" -version 2>&1 | head -1)"
