@@ -127,6 +127,10 @@ public class ClientCredentials {
 			return Optional.empty();
 		}
 		Optional<SchulhausUser> user = users.load(login).filter(SchulhausUser::isEnabled);
+		if (user.isPresent() && !user.get().isAccountNonLocked()) {
+			audit.record(user.get().schoolId(), null, login, "sign-in.failed", "basic", "locked");
+			return Optional.empty();
+		}
 		if (user.isPresent()) {
 			UUID accountId = user.get().accountId();
 			boolean appPassword = jdbc.sql("select count(*) from app_password where account_id = :a and secret_hash = :h")
@@ -134,7 +138,7 @@ public class ClientCredentials {
 			boolean accountPassword = !appPassword && !user.get().twoFactorEnabled() && user.get().getPassword() != null
 					&& passwords.matches(secret, user.get().getPassword());
 			if (appPassword || accountPassword) {
-				throttle.succeeded(login);
+				throttle.succeeded(user.get());
 				user.get().eraseCredentials();
 				return user;
 			}

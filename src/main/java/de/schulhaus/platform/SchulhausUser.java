@@ -30,6 +30,9 @@ public final class SchulhausUser implements UserDetails, CredentialsContainer, S
 	private final boolean twoFactorEnabled;
 	private final boolean enabled;
 	private String passwordHash;
+	// known only while signing in; never stored with the session
+	private final transient int recentSignInFailures;
+	private final transient boolean signInLocked;
 
 	public SchulhausUser(UUID accountId, UUID schoolId, String login, String displayName, Role role, String language,
 			boolean twoFactorEnabled, boolean enabled, String passwordHash) {
@@ -42,6 +45,32 @@ public final class SchulhausUser implements UserDetails, CredentialsContainer, S
 		this.twoFactorEnabled = twoFactorEnabled;
 		this.enabled = enabled;
 		this.passwordHash = passwordHash;
+		this.recentSignInFailures = 0;
+		this.signInLocked = false;
+	}
+
+	private SchulhausUser(SchulhausUser user, int recentSignInFailures, boolean signInLocked) {
+		this.accountId = user.accountId;
+		this.schoolId = user.schoolId;
+		this.login = user.login;
+		this.displayName = user.displayName;
+		this.role = user.role;
+		this.language = user.language;
+		this.twoFactorEnabled = user.twoFactorEnabled;
+		this.enabled = user.enabled;
+		this.passwordHash = user.passwordHash;
+		this.recentSignInFailures = recentSignInFailures;
+		this.signInLocked = signInLocked;
+	}
+
+	/** This person as met while signing in: failed sign-ins counted on any node, and whether they lock. */
+	public SchulhausUser withSignInFailures(int recentFailures, boolean locked) {
+		return new SchulhausUser(this, recentFailures, locked);
+	}
+
+	/** Failed sign-ins counted in the current window; 0 once signed in. */
+	public int recentSignInFailures() {
+		return recentSignInFailures;
 	}
 
 	public UUID accountId() {
@@ -103,6 +132,12 @@ public final class SchulhausUser implements UserDetails, CredentialsContainer, S
 	@Override
 	public boolean isEnabled() {
 		return enabled;
+	}
+
+	/** Locked while too many sign-ins failed recently: checked before the password is. */
+	@Override
+	public boolean isAccountNonLocked() {
+		return !signInLocked;
 	}
 
 	@Override

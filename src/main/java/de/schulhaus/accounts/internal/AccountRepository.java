@@ -58,11 +58,43 @@ public class AccountRepository {
 
 	/** The account and its password hash in one read, for sign-in. */
 	public Optional<AccountWithHash> findForSignIn(String login) {
-		return jdbc.sql("select " + COLUMNS + ", password_hash from account where login = :login").param("login", login)
-			.query((rs, n) -> new AccountWithHash(map(rs, n), rs.getString("password_hash"))).optional();
+		return jdbc.sql("select " + COLUMNS + ", password_hash, failed_sign_ins, failed_sign_ins_since from account where login = :login")
+			.param("login", login)
+			.query((rs, n) -> {
+				Timestamp since = rs.getTimestamp("failed_sign_ins_since");
+				return new AccountWithHash(map(rs, n), rs.getString("password_hash"), rs.getInt("failed_sign_ins"),
+						since == null ? null : since.toInstant());
+			})
+			.optional();
 	}
 
-	public record AccountWithHash(Account account, String passwordHash) {
+	/** An account with what signing in needs: the hash and the failed sign-ins since a time. */
+	public record AccountWithHash(Account account, String passwordHash, int failedSignIns, Instant failedSignInsSince) {
+	}
+
+	/**
+	 * Counts a failed sign-in of the account with this login (none: nothing happens), in one
+	 * statement so that nodes counting at the same time lose no failure. A count older than
+	 * {@code windowStart} starts again at one.
+	 */
+	public void recordSignInFailure(String login, Instant now, Instant windowStart) {
+		jdbc.sql("""
+				update account set
+				  failed_sign_ins = case when failed_sign_ins_since is null or failed_sign_ins_since < :start
+				    then 1 else failed_sign_ins + 1 end,
+				  failed_sign_ins_since = case when failed_sign_ins_since is null or failed_sign_ins_since < :start
+				    then :now else failed_sign_ins_since end
+				where login = :login""")
+			.param("start", Timestamp.from(windowStart))
+			.param("now", Timestamp.from(now))
+			.param("login", login)
+			.update();
+	}
+
+	public void clearSignInFailures(UUID id) {
+		jdbc.sql("update account set failed_sign_ins = 0, failed_sign_ins_since = null where id = :id and failed_sign_ins > 0")
+			.param("id", id)
+			.update();
 	}
 
 	public Optional<String> passwordHash(UUID id) {

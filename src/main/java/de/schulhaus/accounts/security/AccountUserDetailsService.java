@@ -23,10 +23,12 @@ public class AccountUserDetailsService implements UserDetailsService, UserDetail
 
 	private final AccountRepository accounts;
 	private final SchoolManagement schools;
+	private final SignInThrottle throttle;
 
-	AccountUserDetailsService(AccountRepository accounts, SchoolManagement schools) {
+	AccountUserDetailsService(AccountRepository accounts, SchoolManagement schools, SignInThrottle throttle) {
 		this.accounts = accounts;
 		this.schools = schools;
+		this.throttle = throttle;
 	}
 
 	@Override
@@ -38,7 +40,9 @@ public class AccountUserDetailsService implements UserDetailsService, UserDetail
 		if (login == null || login.isBlank() || login.length() > 320) {
 			return Optional.empty();
 		}
-		return accounts.findForSignIn(login.strip().toLowerCase(Locale.ROOT)).map(found -> toUser(found.account(), found.passwordHash()));
+		return accounts.findForSignIn(login.strip().toLowerCase(Locale.ROOT))
+			.map(found -> throttle.withSharedFailures(toUser(found.account(), found.passwordHash()), found.failedSignIns(),
+					found.failedSignInsSince()));
 	}
 
 	/** Re-hashes with the current argon2 parameters after a successful sign-in with older ones. */

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -49,7 +50,7 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
 			throws IOException, ServletException {
 		SchulhausUser user = (SchulhausUser) authentication.getPrincipal();
-		throttle.succeeded(user.login());
+		throttle.succeeded(user);
 		if (user.twoFactorEnabled()) {
 			var empty = SecurityContextHolder.createEmptyContext();
 			SecurityContextHolder.setContext(empty);
@@ -134,11 +135,14 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
 			throws IOException {
 		String login = request.getParameter("login");
-		throttle.failed(login, request.getRemoteAddr());
+		boolean locked = exception instanceof LockedException;
+		if (!locked) {
+			throttle.failed(login, request.getRemoteAddr());
+		}
 		var account = login == null ? null : accounts.findByLogin(login.strip().toLowerCase()).orElse(null);
 		audit.record(account == null ? null : account.schoolId(), account == null ? null : account.id(), login,
 				"sign-in.failed", "form", exception.getClass().getSimpleName());
-		response.sendRedirect(request.getContextPath() + "/anmelden?fehler");
+		response.sendRedirect(request.getContextPath() + (locked ? "/anmelden?gesperrt" : "/anmelden?fehler"));
 	}
 
 	/** Password checked, second factor outstanding. */

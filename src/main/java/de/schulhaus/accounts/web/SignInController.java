@@ -70,7 +70,8 @@ class SignInController {
 			return "redirect:/anmelden";
 		}
 		var account = accounts.findById(pending.accountId()).orElse(null);
-		if (account == null || !throttle.allowed(account.login(), request.getRemoteAddr())) {
+		var user = account == null ? null : users.load(account.login()).orElse(null);
+		if (user == null || !user.isAccountNonLocked() || !throttle.allowed(account.login(), request.getRemoteAddr())) {
 			session.removeAttribute(PENDING);
 			return "redirect:/anmelden?gesperrt";
 		}
@@ -81,7 +82,7 @@ class SignInController {
 			return "accounts/sign-in-code";
 		}
 		session.removeAttribute(PENDING);
-		var user = users.toUser(account);
+		throttle.succeeded(user);
 		user.eraseCredentials();
 		handlers.establish(user, request, response);
 		handlers.completed(user, "password+totp");

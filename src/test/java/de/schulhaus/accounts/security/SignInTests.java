@@ -15,6 +15,7 @@ import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -41,6 +42,9 @@ class SignInTests {
 
 	@Autowired
 	SchoolManagement schools;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private MvcResult signIn(String login, String password) throws Exception {
 		return mvc.perform(post("/anmelden").with(csrf()).param("login", login).param("password", password)).andReturn();
@@ -85,6 +89,49 @@ class SignInTests {
 		}
 		assertThat(signIn(pupil.login(), "pupil-password-9").getResponse().getRedirectedUrl()).isEqualTo("/anmelden?gesperrt");
 		mvc.perform(get("/anmelden?gesperrt")).andExpect(content().string(containsString("Zu viele Fehlversuche")));
+	}
+
+	@Test
+	void failuresCountedOnAnotherNodeLockTheAccountHereToo() throws Exception {
+		var school = new TestSchools(mvc).createSchool("Cluster-Schule");
+		var pupil = new TestSchools(mvc).createUser(school, "Nora", "Knoten", "PUPIL", "pupil-password-7", null);
+		assertThat(signIn(pupil.login(), "wrong-here").getResponse().getRedirectedUrl()).isEqualTo("/anmelden?fehler");
+		assertThat(failedSignIns(pupil.login())).as("a failure here is counted for all nodes").isEqualTo(1);
+
+		// another node behind the load balancer has its own memory, but the same database
+		SignInThrottle otherNode = new SignInThrottle(accounts);
+		for (int i = 0; i < 9; i++) {
+			otherNode.failed(pupil.login().toUpperCase(), "10.0.0.9");
+		}
+		MvcResult refused = signIn(pupil.login(), "pupil-password-7");
+		assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/anmelden?gesperrt");
+		assertThat(refused.getResponse().getCookie("SCHULHAUS_SESSION")).isNull();
+		mvc.perform(get("/api/v1/me").with(httpBasic(pupil.login(), "pupil-password-7"))).andExpect(status().isUnauthorized());
+		assertThat(failedSignIns(pupil.login())).as("refusals while locked do not prolong the lock").isEqualTo(10);
+
+		// once the window has passed, the right password works again and counting starts afresh
+		jdbc.sql("update account set failed_sign_ins_since = :t where login = :l")
+			.param("t", java.sql.Timestamp.from(java.time.Instant.now().minus(SignInThrottle.ACCOUNT_WINDOW).minusSeconds(60)))
+			.param("l", pupil.login())
+			.update();
+		assertThat(signIn(pupil.login(), "pupil-password-7").getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(signIn(pupil.login(), "wrong-again").getResponse().getRedirectedUrl()).isEqualTo("/anmelden?fehler");
+		assertThat(failedSignIns(pupil.login())).isEqualTo(1);
+	}
+
+	@Test
+	void aSuccessfulSignInClearsTheCountOfAllNodes() throws Exception {
+		var school = new TestSchools(mvc).createSchool("Zaehl-Schule");
+		var pupil = new TestSchools(mvc).createUser(school, "Zoe", "Zaehler", "PUPIL", "pupil-password-8", null);
+		new SignInThrottle(accounts).failed(pupil.login(), "10.0.0.7");
+		new SignInThrottle(accounts).failed(pupil.login(), "10.0.0.8");
+		assertThat(failedSignIns(pupil.login())).isEqualTo(2);
+		assertThat(signIn(pupil.login(), "pupil-password-8").getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(failedSignIns(pupil.login())).isZero();
+	}
+
+	private int failedSignIns(String login) {
+		return jdbc.sql("select failed_sign_ins from account where login = :l").param("l", login).query(Integer.class).single();
 	}
 
 	@Test
