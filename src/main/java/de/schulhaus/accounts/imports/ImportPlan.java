@@ -5,10 +5,13 @@ import java.util.UUID;
 
 /**
  * What a roster import would do, computed without writing anything: shown as the preview, and
- * applied as it stands when the admin confirms.
+ * applied as it stands when the admin confirms. Groups are the same group as long as their id in
+ * the source is: a class 05A that comes back as 06A under its old id is renamed (new school year),
+ * and its pupils stay in it.
  */
 public record ImportPlan(RosterSource source, List<Created> created, List<Updated> updated, List<Moved> moved,
-		List<Marked> markedForDeletion, List<RowError> errors, List<RosterGroup> newGroups, int unchanged) {
+		List<Marked> markedForDeletion, List<RowError> errors, List<RosterGroup> newGroups, List<Renamed> renamedGroups,
+		int unchanged) {
 
 	public record Created(RosterPerson person, List<String> groups) {
 	}
@@ -22,7 +25,12 @@ public record ImportPlan(RosterSource source, List<Created> created, List<Update
 	public record Marked(UUID accountId, String login, String name) {
 	}
 
+	/** A group the source still knows by its id, under a new name or description. */
+	public record Renamed(String oldName, RosterGroup group) {
+	}
+
 	public boolean changesAnything() {
-		return !created.isEmpty() || !updated.isEmpty() || !moved.isEmpty() || !markedForDeletion.isEmpty() || !newGroups.isEmpty();
+		return !created.isEmpty() || !updated.isEmpty() || !moved.isEmpty() || !markedForDeletion.isEmpty() || !newGroups.isEmpty()
+				|| !renamedGroups.isEmpty();
 	}
 }

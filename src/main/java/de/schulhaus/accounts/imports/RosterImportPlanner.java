@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -43,8 +44,10 @@ class RosterImportPlanner {
 			.filter(a -> a.sourceId() != null)
 			.collect(Collectors.toMap(Account::sourceId, a -> a, (x, y) -> x));
 		Map<String, UUID> groupIds = groups.idsBySource(schoolId, source);
-		Map<UUID, String> groupNames = groups.list(schoolId).stream()
-			.filter(g -> g.source() == source).collect(Collectors.toMap(Group::id, Group::name));
+		Map<UUID, Group> sourceGroups = groups.list(schoolId).stream()
+			.filter(g -> g.source() == source).collect(Collectors.toMap(Group::id, g -> g));
+		Map<UUID, String> groupNames = new HashMap<>();
+		sourceGroups.values().forEach(g -> groupNames.put(g.id(), g.name()));
 		Map<String, RosterGroup> fileGroups = new LinkedHashMap<>();
 		file.groups().forEach(g -> fileGroups.put(g.sourceId(), g));
 		Map<UUID, Set<String>> currentGroups = new HashMap<>();
@@ -97,7 +100,14 @@ class RosterImportPlanner {
 				.forEach(a -> marked.add(new ImportPlan.Marked(a.id(), a.login(), a.displayName())));
 		}
 		List<RosterGroup> newGroups = fileGroups.values().stream().filter(g -> !groupIds.containsKey(g.sourceId())).toList();
-		return new ImportPlan(file.source(), created, updated, moved, marked, file.errors(), newGroups, unchanged);
+		List<ImportPlan.Renamed> renamedGroups = new ArrayList<>();
+		for (RosterGroup g : fileGroups.values()) {
+			Group stored = groupIds.containsKey(g.sourceId()) ? sourceGroups.get(groupIds.get(g.sourceId())) : null;
+			if (stored != null && !(stored.name().equals(g.name()) && Objects.equals(stored.description(), g.description()))) {
+				renamedGroups.add(new ImportPlan.Renamed(stored.name(), g));
+			}
+		}
+		return new ImportPlan(file.source(), created, updated, moved, marked, file.errors(), newGroups, renamedGroups, unchanged);
 	}
 
 	static AccountSource accountSource(RosterSource source) {

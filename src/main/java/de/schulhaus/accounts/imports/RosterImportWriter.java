@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -17,6 +16,7 @@ import de.schulhaus.accounts.AccountStatus;
 import de.schulhaus.accounts.internal.AccountFactory;
 import de.schulhaus.accounts.internal.AccountRepository;
 import de.schulhaus.accounts.internal.GroupRepository;
+import de.schulhaus.accounts.internal.GroupRepository.MemberRow;
 import de.schulhaus.platform.Ids;
 import de.schulhaus.platform.SchulhausUser;
 import de.schulhaus.platform.SignedInSessions;
@@ -44,74 +44,90 @@ class RosterImportWriter {
 		this.sessions = sessions;
 	}
 
+	/** Writes the plan with a few batches of statements per kind of change, not statements per person. */
 	void apply(UUID schoolId, ImportPlan plan, SchulhausUser actor) {
 		School school = schools.require(schoolId);
 		AccountSource source = RosterImportPlanner.accountSource(plan.source());
 		for (RosterGroup g : plan.newGroups()) {
 			groups.insert(Ids.newId(), schoolId, g.name(), g.kind(), g.description(), source, g.sourceId());
 		}
+		for (ImportPlan.Renamed renamed : plan.renamedGroups()) {
+			RosterGroup g = renamed.group();
+			groups.renameBySource(schoolId, source, g.sourceId(), g.name(), g.description());
+		}
 		Map<String, UUID> groupIdsByName = new HashMap<>();
 		groups.list(schoolId).stream().filter(g -> g.source() == source).forEach(g -> groupIdsByName.put(g.name(), g.id()));
 
-		java.util.Set<String> taken = accounts.loginsInDomain(school.mailDomain());
+		var taken = accounts.loginsInDomain(school.mailDomain());
+		List<Account> created = new ArrayList<>();
+		List<MemberRow> newMembers = new ArrayList<>();
 		for (ImportPlan.Created c : plan.created()) {
 			RosterPerson p = c.person();
-			Account account = factory.create(school, p.firstName(), p.lastName(),
-					RosterImportPlanner.roleFor(p.kind(), null), source, p.sourceId(), null, taken::contains);
+			Account account = factory.prepare(school, p.firstName(), p.lastName(), RosterImportPlanner.roleFor(p.kind(), null),
+					source, p.sourceId(), true, taken::contains);
 			taken.add(account.login());
-			setMemberships(schoolId, account.id(), p.kind(), c.groups(), groupIdsByName, Set.of());
+			created.add(account);
+			newMembers.addAll(memberships(account.id(), p.kind(), c.groups(), groupIdsByName));
 		}
+		factory.insertAll(created);
+		groups.addNewMembers(schoolId, newMembers);
+
 		Map<UUID, Account> current = new HashMap<>();
 		List<String> signOut = new ArrayList<>();
 		if (!plan.updated().isEmpty()) {
 			accounts.bySource(schoolId, source).forEach(a -> current.put(a.id(), a));
 		}
+		List<AccountRepository.NamesAndRole> changes = new ArrayList<>();
+		List<UUID> reactivated = new ArrayList<>();
 		for (ImportPlan.Updated u : plan.updated()) {
 			Account before = current.get(u.accountId());
 			RosterPerson p = u.person();
 			var role = RosterImportPlanner.roleFor(p.kind(), before.role());
-			accounts.updateNamesAndRole(u.accountId(), p.firstName(), p.lastName(), role);
+			changes.add(new AccountRepository.NamesAndRole(u.accountId(), p.firstName(), p.lastName(), role));
 			if (role != before.role()) {
 				signOut.add(before.login());
 			}
 			if (before.status() == AccountStatus.MARKED_FOR_DELETION) {
-				accounts.updateStatus(u.accountId(), AccountStatus.ACTIVE);
+				reactivated.add(u.accountId());
 			}
 		}
+		accounts.updateNamesAndRoles(changes);
+		accounts.updateStatus(reactivated, AccountStatus.ACTIVE);
+
+		List<MemberRow> left = new ArrayList<>();
+		List<MemberRow> joined = new ArrayList<>();
 		for (ImportPlan.Moved m : plan.moved()) {
-			setMemberships(schoolId, m.accountId(), m.person().kind(), m.to(), groupIdsByName,
-					Set.copyOf(m.from()));
+			for (String name : m.from()) {
+				if (!m.to().contains(name) && groupIdsByName.containsKey(name)) {
+					left.add(new MemberRow(groupIdsByName.get(name), m.accountId(), false));
+				}
+			}
+			joined.addAll(memberships(m.accountId(), m.person().kind(), m.to(), groupIdsByName));
 		}
-		for (ImportPlan.Marked marked : plan.markedForDeletion()) {
-			accounts.updateStatus(marked.accountId(), AccountStatus.MARKED_FOR_DELETION);
-			signOut.add(marked.login());
-		}
+		groups.removeMembers(schoolId, left);
+		groups.setMembers(schoolId, joined);
+
+		accounts.updateStatus(plan.markedForDeletion().stream().map(ImportPlan.Marked::accountId).toList(),
+				AccountStatus.MARKED_FOR_DELETION);
+		plan.markedForDeletion().forEach(marked -> signOut.add(marked.login()));
 		sessions.endFor(signOut);
 	}
 
 	int deleteMarked(UUID schoolId, SchulhausUser actor) {
 		List<Account> marked = accounts.byStatus(schoolId, AccountStatus.MARKED_FOR_DELETION);
-		for (Account a : marked) {
-			accounts.delete(schoolId, a.id());
-			events.publishEvent(new AccountDeleted(a.id(), schoolId));
-		}
+		accounts.deleteAll(schoolId, marked.stream().map(Account::id).toList());
+		marked.forEach(a -> events.publishEvent(new AccountDeleted(a.id(), schoolId)));
 		sessions.endFor(marked.stream().map(Account::login).toList());
 		return marked.size();
 	}
 
 	/** Leaders: teachers lead the classes and courses they are members of in the file. */
-	private void setMemberships(UUID schoolId, UUID accountId, PersonKind kind, List<String> wanted, Map<String, UUID> groupIds,
-			Set<String> current) {
-		for (String name : current) {
-			if (!wanted.contains(name) && groupIds.containsKey(name)) {
-				groups.removeMember(schoolId, groupIds.get(name), accountId);
-			}
-		}
-		for (String name : wanted) {
-			UUID groupId = groupIds.get(name);
-			if (groupId != null) {
-				groups.addMember(schoolId, groupId, accountId, kind == PersonKind.TEACHER);
-			}
-		}
+	private static List<MemberRow> memberships(UUID accountId, PersonKind kind, List<String> groupNames,
+			Map<String, UUID> groupIds) {
+		return groupNames.stream()
+			.distinct()
+			.filter(groupIds::containsKey)
+			.map(name -> new MemberRow(groupIds.get(name), accountId, kind == PersonKind.TEACHER))
+			.toList();
 	}
 }

@@ -27,17 +27,26 @@ public class AccountFactory {
 
 	public Account create(School school, String first, String last, Role role, AccountSource source, String sourceId,
 			String passwordHash) {
-		return create(school, first, last, role, source, sourceId, passwordHash, accounts::loginTaken);
+		Account account = prepare(school, first, last, role, source, sourceId, passwordHash == null, accounts::loginTaken);
+		accounts.insert(account, passwordHash);
+		events.publishEvent(new AccountCreated(account.id(), school.id(), account.login(), role));
+		return account;
 	}
 
-	/** For bulk creation: {@code taken} answers from a set loaded once instead of one query per person. */
-	public Account create(School school, String first, String last, Role role, AccountSource source, String sourceId,
-			String passwordHash, java.util.function.Predicate<String> taken) {
+	/**
+	 * For bulk creation: a new account with a unique address, not yet stored (see {@link #insertAll}).
+	 * {@code taken} answers from a set loaded once instead of one query per person.
+	 */
+	public Account prepare(School school, String first, String last, Role role, AccountSource source, String sourceId,
+			boolean mustChangePassword, java.util.function.Predicate<String> taken) {
 		String login = LoginNames.unique(first, last, school.mailDomain(), taken);
-		Account account = new Account(Ids.newId(), school.id(), login, first, last, role, AccountStatus.ACTIVE, source, sourceId,
-				"de", false, passwordHash == null, Instant.now(), null);
-		accounts.insert(account, passwordHash);
-		events.publishEvent(new AccountCreated(account.id(), school.id(), login, role));
-		return account;
+		return new Account(Ids.newId(), school.id(), login, first, last, role, AccountStatus.ACTIVE, source, sourceId, "de",
+				false, mustChangePassword, Instant.now(), null);
+	}
+
+	/** Stores prepared accounts without passwords (they get sign-in links), in batches. */
+	public void insertAll(java.util.List<Account> prepared) {
+		accounts.insertAll(prepared);
+		prepared.forEach(a -> events.publishEvent(new AccountCreated(a.id(), a.schoolId(), a.login(), a.role())));
 	}
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,20 +26,31 @@ public class AccountRepository {
 			+ "language, totp_enabled, must_change_password, created_at, last_sign_in_at";
 
 	private final JdbcClient jdbc;
+	private final BatchStatements batches;
 
-	AccountRepository(JdbcClient jdbc) {
+	AccountRepository(JdbcClient jdbc, BatchStatements batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 	}
 
+	private static final String INSERT = "insert into account (" + COLUMNS + ", password_hash) values (:id, :school, :login, "
+			+ ":first, :last, :role, :status, :source, :sourceId, :lang, :totp, :mustChange, :created, null, :hash)";
+
 	public void insert(Account a, String passwordHash) {
-		jdbc.sql("insert into account (" + COLUMNS + ", password_hash) values (:id, :school, :login, :first, :last, :role, "
-				+ ":status, :source, :sourceId, :lang, :totp, :mustChange, :created, null, :hash)")
-			.param("id", a.id()).param("school", a.schoolId()).param("login", a.login())
-			.param("first", a.firstName()).param("last", a.lastName()).param("role", a.role().name())
-			.param("status", a.status().name()).param("source", a.source().name()).param("sourceId", a.sourceId())
-			.param("lang", a.language()).param("totp", a.totpEnabled()).param("mustChange", a.mustChangePassword())
-			.param("created", Timestamp.from(a.createdAt())).param("hash", passwordHash)
-			.update();
+		jdbc.sql(INSERT).paramSource(insertParams(a, passwordHash)).update();
+	}
+
+	/** New accounts without a password (they get sign-in links), in batches. */
+	public void insertAll(List<Account> accounts) {
+		batches.run(INSERT, accounts.stream().map(a -> insertParams(a, null)).toList());
+	}
+
+	private static MapSqlParameterSource insertParams(Account a, String passwordHash) {
+		return new MapSqlParameterSource().addValue("id", a.id()).addValue("school", a.schoolId()).addValue("login", a.login())
+			.addValue("first", a.firstName()).addValue("last", a.lastName()).addValue("role", a.role().name())
+			.addValue("status", a.status().name()).addValue("source", a.source().name()).addValue("sourceId", a.sourceId())
+			.addValue("lang", a.language()).addValue("totp", a.totpEnabled()).addValue("mustChange", a.mustChangePassword())
+			.addValue("created", Timestamp.from(a.createdAt())).addValue("hash", passwordHash);
 	}
 
 	public Optional<Account> find(UUID schoolId, UUID id) {
@@ -156,12 +168,26 @@ public class AccountRepository {
 	}
 
 	public void updateStatus(UUID id, AccountStatus status) {
-		jdbc.sql("update account set status = :s where id = :id").param("s", status.name()).param("id", id).update();
+		updateStatus(List.of(id), status);
+	}
+
+	public void updateStatus(List<UUID> ids, AccountStatus status) {
+		batches.run("update account set status = :s where id = :id",
+				ids.stream().map(id -> new MapSqlParameterSource("s", status.name()).addValue("id", id)).toList());
+	}
+
+	public record NamesAndRole(UUID id, String firstName, String lastName, Role role) {
 	}
 
 	public void updateNamesAndRole(UUID id, String first, String last, Role role) {
-		jdbc.sql("update account set first_name = :f, last_name = :l, role = :r where id = :id")
-			.param("f", first).param("l", last).param("r", role.name()).param("id", id).update();
+		updateNamesAndRoles(List.of(new NamesAndRole(id, first, last, role)));
+	}
+
+	public void updateNamesAndRoles(List<NamesAndRole> changes) {
+		batches.run("update account set first_name = :f, last_name = :l, role = :r where id = :id", changes.stream()
+			.map(c -> new MapSqlParameterSource("f", c.firstName()).addValue("l", c.lastName()).addValue("r", c.role().name())
+				.addValue("id", c.id()))
+			.toList());
 	}
 
 	public void updatePassword(UUID id, String hash, boolean mustChange) {
@@ -191,7 +217,12 @@ public class AccountRepository {
 	}
 
 	public void delete(UUID schoolId, UUID id) {
-		jdbc.sql("delete from account where id = :id and school_id = :school").param("id", id).param("school", schoolId).update();
+		deleteAll(schoolId, List.of(id));
+	}
+
+	public void deleteAll(UUID schoolId, List<UUID> ids) {
+		batches.run("delete from account where id = :id and school_id = :school",
+				ids.stream().map(id -> new MapSqlParameterSource("id", id).addValue("school", schoolId)).toList());
 	}
 
 	static Account map(ResultSet rs, int row) throws SQLException {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,9 +25,11 @@ public class GroupRepository {
 			+ "(select count(*) from group_membership m where m.group_id = g.id) as members from school_group g ";
 
 	private final JdbcClient jdbc;
+	private final BatchStatements batches;
 
-	GroupRepository(JdbcClient jdbc) {
+	GroupRepository(JdbcClient jdbc, BatchStatements batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 	}
 
 	public void insert(UUID id, UUID schoolId, String name, GroupKind kind, String description, AccountSource source, String sourceId) {
@@ -35,6 +38,15 @@ public class GroupRepository {
 			.param("id", id).param("school", schoolId).param("name", name).param("kind", kind.name())
 			.param("description", description).param("source", source.name()).param("sourceId", sourceId)
 			.param("created", Timestamp.from(Instant.now())).update();
+	}
+
+	/** A group from a roster source that comes back under another name (05A is 06A after the summer). */
+	public void renameBySource(UUID schoolId, AccountSource source, String sourceId, String name, String description) {
+		jdbc.sql("update school_group set name = :name, description = :description "
+				+ "where school_id = :school and source = :source and source_id = :sourceId")
+			.param("name", name).param("description", description).param("school", schoolId)
+			.param("source", source.name()).param("sourceId", sourceId)
+			.update();
 	}
 
 	public Optional<Group> find(UUID schoolId, UUID id) {
@@ -68,17 +80,46 @@ public class GroupRepository {
 	}
 
 	public void addMember(UUID schoolId, UUID groupId, UUID accountId, boolean leader) {
-		int updated = jdbc.sql("update group_membership set leader = :leader where group_id = :g and account_id = :a and school_id = :school")
-			.param("leader", leader).param("g", groupId).param("a", accountId).param("school", schoolId).update();
-		if (updated == 0) {
-			jdbc.sql("insert into group_membership (group_id, account_id, school_id, leader) values (:g, :a, :school, :leader)")
-				.param("g", groupId).param("a", accountId).param("school", schoolId).param("leader", leader).update();
-		}
+		setMembers(schoolId, List.of(new MemberRow(groupId, accountId, leader)));
 	}
 
 	public void removeMember(UUID schoolId, UUID groupId, UUID accountId) {
-		jdbc.sql("delete from group_membership where group_id = :g and account_id = :a and school_id = :school")
-			.param("g", groupId).param("a", accountId).param("school", schoolId).update();
+		removeMembers(schoolId, List.of(new MemberRow(groupId, accountId, false)));
+	}
+
+	/** One person in one group; a leader leads the group (class teacher, course teacher). */
+	public record MemberRow(UUID groupId, UUID accountId, boolean leader) {
+	}
+
+	/** Makes these people members, or changes whether they lead: in batches, not a statement per person. */
+	public void setMembers(UUID schoolId, List<MemberRow> rows) {
+		int[] updated = batches.run("update group_membership set leader = :leader "
+				+ "where group_id = :g and account_id = :a and school_id = :school", params(schoolId, rows));
+		List<MemberRow> missing = new java.util.ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			if (updated[i] == 0) {
+				missing.add(rows.get(i));
+			}
+		}
+		addNewMembers(schoolId, missing);
+	}
+
+	/** Members that cannot be members yet (their accounts were just created). */
+	public void addNewMembers(UUID schoolId, List<MemberRow> rows) {
+		batches.run("insert into group_membership (group_id, account_id, school_id, leader) values (:g, :a, :school, :leader)",
+				params(schoolId, rows));
+	}
+
+	public void removeMembers(UUID schoolId, List<MemberRow> rows) {
+		batches.run("delete from group_membership where group_id = :g and account_id = :a and school_id = :school",
+				params(schoolId, rows));
+	}
+
+	private static List<MapSqlParameterSource> params(UUID schoolId, List<MemberRow> rows) {
+		return rows.stream()
+			.map(r -> new MapSqlParameterSource("g", r.groupId()).addValue("a", r.accountId()).addValue("school", schoolId)
+				.addValue("leader", r.leader()))
+			.toList();
 	}
 
 	public List<Membership> members(UUID schoolId, UUID groupId) {

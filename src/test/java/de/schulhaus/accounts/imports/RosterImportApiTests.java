@@ -1,6 +1,9 @@
 package de.schulhaus.accounts.imports;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -17,8 +20,12 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import org.springframework.mock.web.MockMultipartFile;
+
 import de.schulhaus.IntegrationTest;
 import de.schulhaus.TestSchools;
+import de.schulhaus.accounts.security.AccountUserDetailsService;
+import de.schulhaus.platform.SchulhausUser;
 import net.lingala.zip4j.io.outputstream.ZipOutputStream;
 import net.lingala.zip4j.model.ZipParameters;
 import net.lingala.zip4j.model.enums.EncryptionMethod;
@@ -31,6 +38,9 @@ class RosterImportApiTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	AccountUserDetailsService users;
 
 	private ResultActions importFile(TestSchools.SchoolRef school, byte[] body, String type, String query) throws Exception {
 		return mvc.perform(post("/api/v1/schools/" + school.id() + "/roster-imports" + query).header("Authorization", OPERATOR)
@@ -78,6 +88,26 @@ class RosterImportApiTests {
 			.andExpect(jsonPath("$.markedForDeletion").value(1));
 		mvc.perform(get("/api/v1/schools/" + school.id() + "/users").param("q", "strassburger").header("Authorization", OPERATOR))
 			.andExpect(jsonPath("$[0].status").value("MARKED_FOR_DELETION"));
+		// SchILD keeps the class's id: 05A is now 06A, with its pupils still in it
+		mvc.perform(get("/api/v1/schools/" + school.id() + "/groups").header("Authorization", OPERATOR))
+			.andExpect(jsonPath("$[?(@.name == '06A')].members").value(Matchers.contains(5)))
+			.andExpect(jsonPath("$[?(@.name == '05A')]").isEmpty());
+	}
+
+	@Test
+	void thePreviewNamesTheClassesThatComeBackUnderANewName() throws Exception {
+		var t = new TestSchools(mvc);
+		var school = t.createSchool("Vorschau-Schule");
+		var admin = t.createUser(school, "Vera", "Vorschau", "SCHOOL_ADMIN", "admin-password-4", null);
+		importFile(school, schild(), "application/xml", "").andExpect(jsonPath("$.created").value(8));
+		SchulhausUser me = users.load(admin.login()).orElseThrow().withTwoFactor(true);
+		byte[] nextYear = RosterSamples.SCHILD_XML.replace("<short>05A</short>", "<short>06A</short>").getBytes(StandardCharsets.UTF_8);
+		String preview = mvc.perform(multipart("/verwaltung/import")
+				.file(new MockMultipartFile("file", "schild.xml", "application/xml", nextYear)).with(user(me)).with(csrf()))
+			.andReturn().getResponse().getRedirectedUrl();
+		mvc.perform(get(preview).with(user(me)))
+			.andExpect(content().string(Matchers.containsString("Gruppen mit neuem Namen")))
+			.andExpect(content().string(Matchers.containsString("05A → 06A")));
 	}
 
 	@Test
