@@ -2,7 +2,12 @@ package de.schulhaus.accounts.internal;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,43 +49,71 @@ class PasswordConfig {
 
 	/**
 	 * At most one hash per core at a time: under a sign-in storm the others wait their turn instead
-	 * of 200 threads thrashing memory and caches, which made every request time out.
+	 * of 200 threads thrashing memory and caches, which made every request time out. The hashes run
+	 * on platform threads of their own: requests are virtual threads, and a native argon2 call would
+	 * pin the carrier thread it runs on for the whole hash, so with one carrier per core every other
+	 * request (pages, the rest of a sign-in) had to wait until a hash was done.
 	 */
-	static final class BoundedPasswordEncoder implements PasswordEncoder {
+	static final class BoundedPasswordEncoder implements PasswordEncoder, AutoCloseable {
 
 		private final PasswordEncoder delegate;
-		private final Semaphore permits;
+		private final ExecutorService hashing;
 
 		BoundedPasswordEncoder(PasswordEncoder delegate, int concurrency) {
 			this.delegate = delegate;
-			this.permits = new Semaphore(Math.max(1, concurrency), true);
+			AtomicInteger number = new AtomicInteger();
+			this.hashing = Executors.newFixedThreadPool(Math.max(1, concurrency), task -> {
+				Thread thread = new Thread(task, "argon2-" + number.incrementAndGet());
+				thread.setDaemon(true);
+				return thread;
+			});
 		}
 
 		@Override
 		public String encode(CharSequence rawPassword) {
-			permits.acquireUninterruptibly();
-			try {
-				return delegate.encode(rawPassword);
-			}
-			finally {
-				permits.release();
-			}
+			return onHashingThread(() -> delegate.encode(rawPassword));
 		}
 
 		@Override
 		public boolean matches(CharSequence rawPassword, String encodedPassword) {
-			permits.acquireUninterruptibly();
-			try {
-				return delegate.matches(rawPassword, encodedPassword);
-			}
-			finally {
-				permits.release();
-			}
+			return onHashingThread(() -> delegate.matches(rawPassword, encodedPassword));
 		}
 
 		@Override
 		public boolean upgradeEncoding(String encodedPassword) {
 			return delegate.upgradeEncoding(encodedPassword);
+		}
+
+		// waits like the lock it replaces: an interrupt does not abandon a sign-in half-way
+		private <T> T onHashingThread(Callable<T> hash) {
+			Future<T> result = hashing.submit(hash);
+			boolean interrupted = false;
+			try {
+				while (true) {
+					try {
+						return result.get();
+					}
+					catch (InterruptedException e) {
+						interrupted = true;
+					}
+					catch (ExecutionException e) {
+						if (e.getCause() instanceof RuntimeException runtime) {
+							throw runtime;
+						}
+						throw new IllegalStateException("password hashing failed", e.getCause());
+					}
+				}
+			}
+			finally {
+				if (interrupted) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+
+		@Override
+		public void close() {
+			hashing.shutdownNow();
 		}
 	}
 }
