@@ -51,10 +51,9 @@ class RosterImportWriter {
 		for (RosterGroup g : plan.newGroups()) {
 			groups.insert(Ids.newId(), schoolId, g.name(), g.kind(), g.description(), source, g.sourceId());
 		}
-		for (ImportPlan.Renamed renamed : plan.renamedGroups()) {
-			RosterGroup g = renamed.group();
-			groups.renameBySource(schoolId, source, g.sourceId(), g.name(), g.description());
-		}
+		groups.renameBySource(schoolId, source, plan.renamedGroups().stream()
+			.map(r -> new GroupRepository.SourceGroupName(r.group().sourceId(), r.group().name(), r.group().description()))
+			.toList());
 		Map<String, UUID> groupIdsByName = new HashMap<>();
 		groups.list(schoolId).stream().filter(g -> g.source() == source).forEach(g -> groupIdsByName.put(g.name(), g.id()));
 

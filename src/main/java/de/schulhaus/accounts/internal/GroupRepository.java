@@ -40,13 +40,17 @@ public class GroupRepository {
 			.param("created", Timestamp.from(Instant.now())).update();
 	}
 
-	/** A group from a roster source that comes back under another name (05A is 06A after the summer). */
-	public void renameBySource(UUID schoolId, AccountSource source, String sourceId, String name, String description) {
-		jdbc.sql("update school_group set name = :name, description = :description "
-				+ "where school_id = :school and source = :source and source_id = :sourceId")
-			.param("name", name).param("description", description).param("school", schoolId)
-			.param("source", source.name()).param("sourceId", sourceId)
-			.update();
+	/** A roster group's new name, found by its id in the source (05A is 06A after the summer). */
+	public record SourceGroupName(String sourceId, String name, String description) {
+	}
+
+	public void renameBySource(UUID schoolId, AccountSource source, List<SourceGroupName> renames) {
+		batches.run("update school_group set name = :name, description = :description "
+				+ "where school_id = :school and source = :source and source_id = :sourceId",
+				renames.stream()
+					.map(r -> new MapSqlParameterSource("name", r.name()).addValue("description", r.description())
+						.addValue("school", schoolId).addValue("source", source.name()).addValue("sourceId", r.sourceId()))
+					.toList());
 	}
 
 	public Optional<Group> find(UUID schoolId, UUID id) {
