@@ -123,7 +123,7 @@ public class ClientCredentials {
 	 * the account has no second factor. Failures count towards the sign-in throttle.
 	 */
 	public Optional<SchulhausUser> authenticateBasic(String login, String secret, String ip) {
-		if (login == null || secret == null || !throttle.allowed(login, ip)) {
+		if (login == null || secret == null || !throttle.allowed(ip)) {
 			return Optional.empty();
 		}
 		Optional<SchulhausUser> user = users.load(login).filter(SchulhausUser::isEnabled);

@@ -1,64 +1,65 @@
 package de.schulhaus.accounts.security;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import de.schulhaus.accounts.internal.AccountRepository;
+import de.schulhaus.accounts.internal.AddressFailureRepository;
 import de.schulhaus.platform.SchulhausUser;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 
 /**
- * Slows down password guessing: failed sign-ins are counted per account and per IP address. Only
- * failures count, so a whole school signing in at 08:00 from behind one NAT address is never
+ * Slows down password guessing: failed sign-ins are counted per account and per network address.
+ * Only failures count, so a whole school signing in at 08:00 from behind one NAT address is never
  * throttled, while guessing stops after a few tries.
  * <p>
- * The counts per address and per name live in this node's memory (Bucket4j). A real account's
- * failures are also counted in its row, so that behind a load balancer the limit holds for all
- * nodes together: the sign-in reads that count with the account anyway (no extra query), and
- * writes only on a failure or on the first success after failures.
+ * Both counts live in the database, so that behind a load balancer the limits hold for all nodes
+ * together. An account's failures are in its row, which sign-in reads anyway (no extra query); an
+ * address's in a row of its own, read once per attempt by primary key. Both are written only on a
+ * failure (and an account's on the first success after failures). Each count runs in a window that
+ * starts with the first failure: a locked account or address is free again when that window ends.
  */
 @Component
 public class SignInThrottle {
 
-	private static final int MAX_TRACKED = 200_000;
 	static final int ACCOUNT_FAILURES = 10;
 	static final Duration ACCOUNT_WINDOW = Duration.ofMinutes(15);
+	static final int ADDRESS_FAILURES = 100;
+	static final Duration ADDRESS_WINDOW = Duration.ofMinutes(5);
 
-	private final Map<String, Bucket> accounts = new ConcurrentHashMap<>();
-	private final Map<String, Bucket> addresses = new ConcurrentHashMap<>();
-	private final AccountRepository shared;
+	private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%[\\w.-]+)?");
 
-	SignInThrottle(AccountRepository shared) {
-		this.shared = shared;
+	private final AccountRepository accounts;
+	private final AddressFailureRepository addresses;
+
+	SignInThrottle(AccountRepository accounts, AddressFailureRepository addresses) {
+		this.accounts = accounts;
+		this.addresses = addresses;
 	}
 
-	/** Whether another attempt is allowed now. */
-	public boolean allowed(String login, String ip) {
-		Bucket account = accounts.get(key(login));
-		Bucket address = addresses.get(ip == null ? "-" : ip);
-		return (account == null || account.getAvailableTokens() > 0) && (address == null || address.getAvailableTokens() > 0);
+	/** Whether the address may try another sign-in now (an account's lock comes with the account). */
+	public boolean allowed(String ip) {
+		return addresses.failuresSince(addressKey(ip), Instant.now().minus(ADDRESS_WINDOW)) < ADDRESS_FAILURES;
 	}
 
 	public void failed(String login, String ip) {
-		trim();
-		accounts.computeIfAbsent(key(login), k -> bucket(ACCOUNT_FAILURES, ACCOUNT_WINDOW)).tryConsume(1);
-		addresses.computeIfAbsent(ip == null ? "-" : ip, k -> bucket(100, Duration.ofMinutes(5))).tryConsume(1);
+		Instant now = Instant.now();
+		addresses.record(addressKey(ip), now, now.minus(ADDRESS_WINDOW));
 		if (login != null && !login.isBlank() && login.length() <= 320) {
-			Instant now = Instant.now();
-			shared.recordSignInFailure(key(login), now, now.minus(ACCOUNT_WINDOW));
+			accounts.recordSignInFailure(login.strip().toLowerCase(Locale.ROOT), now, now.minus(ACCOUNT_WINDOW));
 		}
 	}
 
 	public void succeeded(SchulhausUser user) {
-		accounts.remove(key(user.login()));
 		if (user.recentSignInFailures() > 0) {
-			shared.clearSignInFailures(user.accountId());
+			accounts.clearSignInFailures(user.accountId());
 		}
 	}
 
@@ -68,21 +69,42 @@ public class SignInThrottle {
 		return user.withSignInFailures(recent, recent >= ACCOUNT_FAILURES);
 	}
 
-	private static Bucket bucket(int failures, Duration period) {
-		return Bucket.builder().addLimit(Bandwidth.builder().capacity(failures).refillGreedy(failures, period).build()).build();
+	// every node runs it; deleting twice does no harm
+	@Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
+	void forgetEndedWindows() {
+		addresses.deleteOlderThan(Instant.now().minus(ADDRESS_WINDOW));
 	}
 
-	private static String key(String login) {
-		return login == null ? "" : login.strip().toLowerCase(Locale.ROOT);
+	/**
+	 * The counted unit of a client address: an IPv4 address, or an IPv6 address's /64 network,
+	 * since one IPv6 connection usually holds a whole /64 and could otherwise rotate through it.
+	 */
+	static String addressKey(String ip) {
+		if (ip == null || ip.isBlank()) {
+			return "-";
+		}
+		String literal = ip.strip();
+		if (literal.startsWith("[") && literal.endsWith("]")) {
+			literal = literal.substring(1, literal.length() - 1);
+		}
+		if (IPV6_LITERAL.matcher(literal).matches()) {
+			try {
+				// a literal: parsed without any name lookup
+				InetAddress parsed = InetAddress.getByName(literal);
+				if (parsed instanceof Inet6Address) {
+					byte[] b = parsed.getAddress();
+					return String.format("%x:%x:%x:%x::/64", word(b, 0), word(b, 2), word(b, 4), word(b, 6));
+				}
+				return parsed.getHostAddress();
+			}
+			catch (UnknownHostException e) {
+				// not an address after all: counted as it came
+			}
+		}
+		return literal.length() <= 64 ? literal : literal.substring(0, 64);
 	}
 
-	// crude bound on memory when somebody sprays random names; forgetting counters only helps guessing briefly
-	private void trim() {
-		if (accounts.size() > MAX_TRACKED) {
-			accounts.clear();
-		}
-		if (addresses.size() > MAX_TRACKED) {
-			addresses.clear();
-		}
+	private static int word(byte[] b, int i) {
+		return ((b[i] & 0xff) << 8) | (b[i + 1] & 0xff);
 	}
 }

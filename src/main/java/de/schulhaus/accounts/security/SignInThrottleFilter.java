@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Stops sign-in attempts of a throttled account or address before the password is even checked. */
+/** Stops sign-in attempts from a throttled address before the password is even checked. */
 class SignInThrottleFilter extends OncePerRequestFilter {
 
 	private final SignInThrottle throttle;
@@ -27,7 +27,7 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!throttle.allowed(request.getParameter("login"), request.getRemoteAddr())) {
+		if (!throttle.allowed(request.getRemoteAddr())) {
 			response.sendRedirect(request.getContextPath() + "/anmelden?gesperrt");
 			return;
 		}

@@ -71,7 +71,7 @@ class SignInController {
 		}
 		var account = accounts.findById(pending.accountId()).orElse(null);
 		var user = account == null ? null : users.load(account.login()).orElse(null);
-		if (user == null || !user.isAccountNonLocked() || !throttle.allowed(account.login(), request.getRemoteAddr())) {
+		if (user == null || !user.isAccountNonLocked() || !throttle.allowed(request.getRemoteAddr())) {
 			session.removeAttribute(PENDING);
 			return "redirect:/anmelden?gesperrt";
 		}

@@ -23,6 +23,7 @@ import de.schulhaus.IntegrationTest;
 import de.schulhaus.TestSchools;
 import de.schulhaus.accounts.SignInLinks;
 import de.schulhaus.accounts.internal.AccountRepository;
+import de.schulhaus.accounts.internal.AddressFailureRepository;
 import de.schulhaus.schools.SchoolManagement;
 import de.schulhaus.schools.SchoolStatus;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
@@ -45,6 +46,9 @@ class SignInTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	AddressFailureRepository addressFailures;
 
 	private MvcResult signIn(String login, String password) throws Exception {
 		return mvc.perform(post("/anmelden").with(csrf()).param("login", login).param("password", password)).andReturn();
@@ -99,7 +103,7 @@ class SignInTests {
 		assertThat(failedSignIns(pupil.login())).as("a failure here is counted for all nodes").isEqualTo(1);
 
 		// another node behind the load balancer has its own memory, but the same database
-		SignInThrottle otherNode = new SignInThrottle(accounts);
+		SignInThrottle otherNode = new SignInThrottle(accounts, addressFailures);
 		for (int i = 0; i < 9; i++) {
 			otherNode.failed(pupil.login().toUpperCase(), "10.0.0.9");
 		}
@@ -123,11 +127,53 @@ class SignInTests {
 	void aSuccessfulSignInClearsTheCountOfAllNodes() throws Exception {
 		var school = new TestSchools(mvc).createSchool("Zaehl-Schule");
 		var pupil = new TestSchools(mvc).createUser(school, "Zoe", "Zaehler", "PUPIL", "pupil-password-8", null);
-		new SignInThrottle(accounts).failed(pupil.login(), "10.0.0.7");
-		new SignInThrottle(accounts).failed(pupil.login(), "10.0.0.8");
+		new SignInThrottle(accounts, addressFailures).failed(pupil.login(), "10.0.0.7");
+		new SignInThrottle(accounts, addressFailures).failed(pupil.login(), "10.0.0.8");
 		assertThat(failedSignIns(pupil.login())).isEqualTo(2);
 		assertThat(signIn(pupil.login(), "pupil-password-8").getResponse().getRedirectedUrl()).isEqualTo("/");
 		assertThat(failedSignIns(pupil.login())).isZero();
+	}
+
+	@Test
+	void oneAddressGuessingManyPasswordsIsStoppedOnAllNodes() throws Exception {
+		var school = new TestSchools(mvc).createSchool("Adress-Schule");
+		var pupil = new TestSchools(mvc).createUser(school, "Ada", "Adresse", "PUPIL", "pupil-password-6", null);
+		String guesser = "2001:db8:7:8:0:0:0:1";
+		// another node counted 99 failures of this address's /64, each for a different name
+		SignInThrottle otherNode = new SignInThrottle(accounts, addressFailures);
+		for (int i = 0; i < SignInThrottle.ADDRESS_FAILURES - 1; i++) {
+			otherNode.failed("nobody" + i + "@example.org", "2001:db8:7:8::" + Integer.toHexString(i + 2));
+		}
+		assertThat(signInFrom(guesser, pupil.login(), "wrong").getResponse().getRedirectedUrl())
+			.as("the 100th failure is still answered as a failure").isEqualTo("/anmelden?fehler");
+		MvcResult refused = signInFrom(guesser, pupil.login(), "pupil-password-6");
+		assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/anmelden?gesperrt");
+		assertThat(refused.getResponse().getCookie("SCHULHAUS_SESSION")).isNull();
+		mvc.perform(get("/api/v1/me").with(httpBasic(pupil.login(), "pupil-password-6")).with(from("2001:db8:7:8:ffff::9")))
+			.andExpect(status().isUnauthorized());
+		assertThat(failedSignIns(pupil.login())).as("one failure of the person's own, none for the refusals").isEqualTo(1);
+
+		// the same person from another network signs in; the guessing network is free once its window ends
+		assertThat(signInFrom("2001:db8:7:9::1", pupil.login(), "pupil-password-6").getResponse().getRedirectedUrl()).isEqualTo("/");
+		jdbc.sql("update sign_in_address_failure set since = :t where address = '2001:db8:7:8::/64'")
+			.param("t", java.sql.Timestamp.from(java.time.Instant.now().minus(SignInThrottle.ADDRESS_WINDOW).minusSeconds(1)))
+			.update();
+		assertThat(signInFrom(guesser, pupil.login(), "pupil-password-6").getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(addressFailures.deleteOlderThan(java.time.Instant.now().minus(SignInThrottle.ADDRESS_WINDOW)))
+			.as("the ended window is forgotten").isGreaterThanOrEqualTo(1);
+		assertThat(addressFailures.failuresSince("2001:db8:7:8::/64", java.time.Instant.EPOCH)).isZero();
+	}
+
+	private MvcResult signInFrom(String address, String login, String password) throws Exception {
+		return mvc.perform(post("/anmelden").with(csrf()).with(from(address)).param("login", login).param("password", password))
+			.andReturn();
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
 	}
 
 	private int failedSignIns(String login) {
