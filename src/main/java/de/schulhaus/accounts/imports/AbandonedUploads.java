@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import de.schulhaus.blobs.BlobStore;
 
@@ -26,10 +27,12 @@ class AbandonedUploads {
 
 	private final JdbcClient jdbc;
 	private final BlobStore blobs;
+	private final TransactionTemplate transactions;
 
-	AbandonedUploads(JdbcClient jdbc, BlobStore blobs) {
+	AbandonedUploads(JdbcClient jdbc, BlobStore blobs, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.blobs = blobs;
+		this.transactions = transactions;
 	}
 
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
@@ -42,8 +45,10 @@ class AbandonedUploads {
 			.param("cutoff", Timestamp.from(cutoff))
 			.query((rs, n) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) }).list();
 		for (UUID[] upload : old) {
-			jdbc.sql("delete from roster_upload where id = :id").param("id", upload[0]).update();
-			blobs.delete(upload[1]);
+			transactions.executeWithoutResult(status -> {
+				jdbc.sql("delete from roster_upload where id = :id").param("id", upload[0]).update();
+				blobs.delete(upload[1]);
+			});
 		}
 		if (!old.isEmpty()) {
 			log.info("Removed {} roster uploads that were never confirmed.", old.size());

@@ -45,7 +45,7 @@ public class RosterImports {
 	@Transactional
 	public UUID upload(UUID schoolId, SchulhausUser actor, String fileName, String contentType, InputStream content,
 			String zipPassword) {
-		UUID blob = blobs.put(content);
+		UUID blob = blobs.put(schoolId, content);
 		UUID id = Ids.newId();
 		jdbc.sql("insert into roster_upload (id, school_id, uploaded_by, file_name, content_type, blob_id, zip_password, created_at) "
 				+ "values (:id, :school, :by, :name, :type, :blob, :pw, :at)")

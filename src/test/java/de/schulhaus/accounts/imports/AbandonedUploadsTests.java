@@ -3,6 +3,7 @@ package de.schulhaus.accounts.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,6 +14,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import de.schulhaus.IntegrationTest;
 import de.schulhaus.TestSchools;
 import de.schulhaus.accounts.security.AccountUserDetailsService;
+import de.schulhaus.blobs.BlobStore;
 import de.schulhaus.platform.NotFoundException;
 
 /** Uploaded rosters that nobody confirmed do not stay around with pupils' data. */
@@ -31,6 +33,9 @@ class AbandonedUploadsTests {
 	@Autowired
 	AccountUserDetailsService users;
 
+	@Autowired
+	BlobStore blobs;
+
 	@Test
 	void unconfirmedUploadsAreRemovedWithTheirContent() throws Exception {
 		var t = new TestSchools(mvc);
@@ -38,10 +43,12 @@ class AbandonedUploadsTests {
 		var admin = t.createUser(school, "Ada", "Aufraeumer", "SCHOOL_ADMIN", "admin-password-4", null);
 		UUID upload = imports.upload(school.id(), users.load(admin.login()).orElseThrow(), "klasse.csv", "text/csv",
 				new ByteArrayInputStream("Quell-Id;Nachname;Vorname;Kontotyp\nS-1;A;B;Schüler*in\n".getBytes()), null);
-		assertThat(imports.require(school.id(), upload)).isNotNull();
+		UUID content = imports.require(school.id(), upload).blobId();
+		assertThat(blobs.open(content)).isPresent().get().satisfies(InputStream::close);
 		assertThat(sweeper.removeOlderThan(Instant.now().minusSeconds(3600))).isZero();
 		assertThat(sweeper.removeOlderThan(Instant.now().plusSeconds(1))).isGreaterThanOrEqualTo(1);
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> imports.require(school.id(), upload))
 			.isInstanceOf(NotFoundException.class);
+		assertThat(blobs.open(content)).as("the uploaded file is gone too").isEmpty();
 	}
 }
