@@ -1,8 +1,6 @@
 package de.schulhaus.accounts.internal;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +18,6 @@ import de.mkammerer.argon2.Argon2Factory;
 final class NativeArgon2PasswordEncoder implements PasswordEncoder {
 
 	private static final Logger log = LoggerFactory.getLogger(NativeArgon2PasswordEncoder.class);
-	private static final Pattern PARAMETERS = Pattern.compile("^\\$argon2id\\$v=\\d+\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$");
 	private static final int SALT_BYTES = 16;
 	private static final int HASH_BYTES = 32;
 
@@ -65,7 +62,7 @@ final class NativeArgon2PasswordEncoder implements PasswordEncoder {
 
 	@Override
 	public boolean matches(CharSequence rawPassword, String encodedPassword) {
-		if (rawPassword == null || encodedPassword == null || !PARAMETERS.matcher(encodedPassword).find()) {
+		if (rawPassword == null || Argon2Cost.of(encodedPassword).isEmpty()) {
 			return false;
 		}
 		char[] chars = chars(rawPassword);
@@ -80,11 +77,7 @@ final class NativeArgon2PasswordEncoder implements PasswordEncoder {
 	/** Re-hash after sign-in when the stored hash is cheaper than the configured cost. */
 	@Override
 	public boolean upgradeEncoding(String encodedPassword) {
-		Matcher m = encodedPassword == null ? null : PARAMETERS.matcher(encodedPassword);
-		if (m == null || !m.find()) {
-			return false;
-		}
-		return Integer.parseInt(m.group(1)) < memoryKib || Integer.parseInt(m.group(2)) < iterations;
+		return Argon2Cost.of(encodedPassword).map(cost -> cost.cheaperThan(memoryKib, iterations)).orElse(false);
 	}
 
 	private static char[] chars(CharSequence s) {

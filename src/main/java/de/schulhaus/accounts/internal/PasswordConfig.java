@@ -39,10 +39,14 @@ class PasswordConfig {
 	PasswordEncoder passwordEncoder(@Value("${schulhaus.accounts.argon2.memory-kib:8192}") int memoryKib,
 			@Value("${schulhaus.accounts.argon2.iterations:2}") int iterations,
 			@Value("${schulhaus.accounts.argon2.native:true}") boolean preferNative) {
-		PasswordEncoder argon2 = (preferNative ? NativeArgon2PasswordEncoder.load(memoryKib, iterations) : Optional.<PasswordEncoder>empty())
+		// the fastest implementation that loads here: libsodium, argon2's reference C code, Java code
+		PasswordEncoder reference = (preferNative ? NativeArgon2PasswordEncoder.load(memoryKib, iterations) : Optional.<PasswordEncoder>empty())
 			.orElseGet(() -> new Argon2PasswordEncoder(16, 32, 1, memoryKib, iterations));
+		PasswordEncoder argon2 = (preferNative ? SodiumArgon2PasswordEncoder.load(memoryKib, iterations, reference) : Optional.<PasswordEncoder>empty())
+			.orElse(reference);
 		log.info("Passwords: argon2id m={} KiB, t={}, p=1 ({})", memoryKib, iterations,
-				argon2 instanceof NativeArgon2PasswordEncoder ? "native reference implementation" : "BouncyCastle");
+				argon2 instanceof SodiumArgon2PasswordEncoder ? "libsodium"
+						: argon2 instanceof NativeArgon2PasswordEncoder ? "native reference implementation" : "BouncyCastle");
 		DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(ID, Map.of(ID, argon2));
 		return new BoundedPasswordEncoder(encoder, Runtime.getRuntime().availableProcessors());
 	}
