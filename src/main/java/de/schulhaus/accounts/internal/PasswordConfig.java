@@ -21,12 +21,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * argon2id for people's passwords, with parameters chosen for the morning sign-in storm: on the
- * 2-core reference box one verification with m=8 MiB, t=2 costs about 10-17 ms of CPU, so two cores
- * check 80-130 passwords a second, enough for 5,000 sign-ins a minute (83/s). OWASP's minimum
- * (m=19 MiB, t=2 or equivalent) measured 28-43 verifications a second here, which would turn
- * such a morning into a queue of minutes (bench/RESULTS.md). Nodes with more cores should raise
- * the parameters (SCHULHAUS_ARGON2_MEMORY_KIB, SCHULHAUS_ARGON2_ITERATIONS); hashes carry their
- * parameters and are upgraded at the next sign-in.
+ * 2-core reference box one verification with m=8 MiB, t=2 costs about 10 ms of CPU with libsodium
+ * (12-17 ms with argon2's reference code), so two cores check 140-190 passwords a second, enough
+ * for 5,000 sign-ins a minute (83/s) next to the rest of each sign-in. OWASP's minimum (m=19 MiB,
+ * t=2, or m=7 MiB, t=5) measured 36-133 verifications a second here, depending on implementation
+ * (bench/RESULTS.md). Nodes with more cores should raise the parameters
+ * (SCHULHAUS_ARGON2_MEMORY_KIB, SCHULHAUS_ARGON2_ITERATIONS); hashes carry their parameters and
+ * are upgraded at the next sign-in.
  */
 @Configuration
 class PasswordConfig {
