@@ -1,6 +1,7 @@
 package de.schulhaus.demo;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,9 +63,17 @@ class DemoSchool {
 	@EventListener(ApplicationReadyEvent.class)
 	@Transactional
 	public void seed() {
-		boolean wanted = platform.demo() || environment.containsProperty("demo");
-		if (!wanted || schools.findByNumber(NUMBER).isPresent()) {
-			return;
+		if (platform.demo() || environment.containsProperty("demo")) {
+			seedIfMissing();
+		}
+	}
+
+	/** Seeds the school unless it exists; returns its id. */
+	@Transactional
+	public UUID seedIfMissing() {
+		var existing = schools.findByNumber(NUMBER);
+		if (existing.isPresent()) {
+			return existing.get().id();
 		}
 		var school = schools.create(new NewSchool("Gesamtschule Am Stadtpark", NUMBER, SchoolType.GESAMTSCHULE, null), null);
 		var admin = accounts.create(school.id(), new NewAccount("Petra", "Schulz", Role.SCHOOL_ADMIN, PASSWORD, List.of()), null);
@@ -91,5 +100,6 @@ class DemoSchool {
 		}
 		schools.changeStatus(school.id(), SchoolStatus.ACTIVE, adminUser);
 		log.info("Demo school {} seeded: admin {} and teachers/pupils with the password {}", school.name(), admin.login(), PASSWORD);
+		return school.id();
 	}
 }

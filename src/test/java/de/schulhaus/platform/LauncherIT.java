@@ -9,9 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -40,11 +42,16 @@ class LauncherIT {
 				"the launcher is a bash script; the test reads the JVM's memory maps under /proc");
 		assumeTrue(Files.isRegularFile(Path.of("target/schulhaus.jar")), "needs the packaged jar");
 
-		String first = startUntilHealthyAndStop("first").output();
-		assertThat(first).contains("preparing the start-up cache").contains("start-up cache ready");
+		String first = startUntilHealthyAndStop("first", "SCHULHAUS_TRAINING_FLOWS", "30").output();
+		assertThat(first).contains("preparing the start-up cache").contains("start-up cache ready")
+			.doesNotContain("training workload failed");
 		List<Path> archives = archives();
 		assertThat(archives).as("one finished archive, no temporary file").hasSize(1);
 		assertThat(archives.get(0).getFileName().toString()).matches("schulhaus\\.(aot|jsa)");
+		Path cache = archives.get(0).getParent();
+		assertThat(Files.readString(cache.resolve("training.log"))).as("the training served its sign-ins")
+			.contains("Training workload: 30 sign-ins").contains(", 0 failed");
+		assertThat(cache.resolve("training-data")).as("the training's own database is gone").doesNotExist();
 
 		Run second = startUntilHealthyAndStop("second");
 		assertThat(second.output()).doesNotContain("preparing the start-up cache")
@@ -52,6 +59,8 @@ class LauncherIT {
 			.doesNotContainPattern("\\[(warning|error) *\\]\\[(cds|aot)");
 		// JDK 17 drops an unusable archive silently: that the JVM mapped it into memory shows it was used
 		assertThat(second.memoryMaps()).as("the running JVM's memory maps").contains(archives.get(0).toString());
+		assertThat(second.schools()).as("the configured database holds none of the training's demo data")
+			.startsWith("[").doesNotContain("199999");
 	}
 
 	@Test
@@ -81,10 +90,15 @@ class LauncherIT {
 		}
 		Process process = builder.start();
 		String memoryMaps;
+		String schools;
 		try {
 			awaitHealthy(process, port, log);
 			// the script replaces itself with the JVM (exec): the process is the JVM
 			memoryMaps = Files.readString(Path.of("/proc/" + process.pid() + "/maps"));
+			schools = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/schools"))
+				.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+						"operator@schulhaus.local:launcher-test-password-2026".getBytes(StandardCharsets.UTF_8)))
+				.build(), HttpResponse.BodyHandlers.ofString()).body();
 		}
 		finally {
 			process.destroy();
@@ -92,10 +106,10 @@ class LauncherIT {
 				process.destroyForcibly().waitFor();
 			}
 		}
-		return new Run(Files.readString(log), memoryMaps);
+		return new Run(Files.readString(log), memoryMaps, schools);
 	}
 
-	private record Run(String output, String memoryMaps) {
+	private record Run(String output, String memoryMaps, String schools) {
 	}
 
 	private void awaitHealthy(Process process, int port, Path log) throws Exception {
