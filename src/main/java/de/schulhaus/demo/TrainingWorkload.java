@@ -73,10 +73,15 @@ class TrainingWorkload {
 		ConfigurableApplicationContext context = event.getApplicationContext();
 		String port = context.getEnvironment().getProperty("local.server.port");
 		Thread runner = new Thread(() -> {
-			int failures = databaseUrl.startsWith("jdbc:h2:") && port != null ? run(URI.create("http://127.0.0.1:" + port)) : refuse();
+			int failures = isEmbedded(databaseUrl) && port != null ? run(URI.create("http://127.0.0.1:" + port)) : refuse();
 			System.exit(SpringApplication.exit(context, () -> failures == 0 ? 0 : 1));
 		}, "training-workload");
 		runner.start();
+	}
+
+	/** Only an embedded H2 database of its own: in memory or a file, never a server. */
+	static boolean isEmbedded(String databaseUrl) {
+		return databaseUrl != null && (databaseUrl.startsWith("jdbc:h2:mem:") || databaseUrl.startsWith("jdbc:h2:file:"));
 	}
 
 	private int refuse() {
