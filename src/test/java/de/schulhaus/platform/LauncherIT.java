@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,12 +37,15 @@ class LauncherIT {
 	@TempDir
 	Path work;
 
-	@Test
-	void firstStartMakesTheStartUpCacheAndTheNextStartUsesIt() throws Exception {
+	@BeforeEach
+	void needsBashProcAndTheJar() {
 		assumeTrue(Files.isExecutable(Path.of("/bin/bash")) && Files.isDirectory(Path.of("/proc/self")),
 				"the launcher is a bash script; the test reads the JVM's memory maps under /proc");
 		assumeTrue(Files.isRegularFile(Path.of("target/schulhaus.jar")), "needs the packaged jar");
+	}
 
+	@Test
+	void firstStartMakesTheStartUpCacheAndTheNextStartUsesIt() throws Exception {
 		String first = startUntilHealthyAndStop("first", "SCHULHAUS_TRAINING_FLOWS", "30").output();
 		assertThat(first).contains("preparing the start-up cache").contains("start-up cache ready")
 			.doesNotContain("training workload failed");
@@ -65,10 +69,6 @@ class LauncherIT {
 
 	@Test
 	void startsThePlainJarWhenTheCacheIsSwitchedOff() throws Exception {
-		assumeTrue(Files.isExecutable(Path.of("/bin/bash")) && Files.isDirectory(Path.of("/proc/self")),
-				"the launcher is a bash script; the test reads the JVM's memory maps under /proc");
-		assumeTrue(Files.isRegularFile(Path.of("target/schulhaus.jar")), "needs the packaged jar");
-
 		String output = startUntilHealthyAndStop("off", "SCHULHAUS_LAUNCH_CACHE", "off").output();
 		assertThat(output).doesNotContain("start-up cache").contains("Started SchulhausApplication");
 		assertThat(Files.exists(work.resolve("data/launch-cache"))).isFalse();
