@@ -12,9 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dataDir folder for the embedded database and blobs
  * @param baseUrl public address of the platform, used in sign-in links and letters
  * @param demo whether to seed the demo school on an empty database
+ * @param secretKey key for secrets stored encrypted ({@link SecretBox}); embedded mode creates a key file when empty
  */
 @ConfigurationProperties("schulhaus.platform")
-public record PlatformProperties(String mode, Path dataDir, String baseUrl, boolean demo) {
+public record PlatformProperties(String mode, Path dataDir, String baseUrl, boolean demo, String secretKey) {
 
 	public PlatformProperties {
 		mode = mode == null || mode.isBlank() ? "embedded" : mode.trim().toLowerCase();
