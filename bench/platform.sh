@@ -79,7 +79,7 @@ start() {
   t0=$(date +%s.%N)
   export SCHULHAUS_MODE=production SCHULHAUS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" SCHULHAUS_DB_USER=postgres \
     SCHULHAUS_DATA_DIR="$WORK/data" SCHULHAUS_OPERATOR_TOKEN="$TOKEN" SCHULHAUS_OPERATOR_PASSWORD="$PASSWORD-operator" \
-    SERVER_PORT=$PORT SCHULHAUS_BASE_URL="$BASE"
+    SERVER_PORT=$PORT SCHULHAUS_BASE_URL="$BASE" SCHULHAUS_ALLOW_INSECURE_HTTP=true SCHULHAUS_SECRET_KEY="bench-secret-key-$(hostname)-0123456789abcdef"
   if [ "$how" = launcher ]; then
     JAVA_HOME="$JAVA_HOME_OF_JAVA" JAVA_OPTS="$JAVA_OPTS" bin/schulhaus > "$WORK/server.log" 2>&1 &
   else

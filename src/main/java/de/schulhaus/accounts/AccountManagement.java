@@ -109,7 +109,7 @@ public class AccountManagement {
 		if (account.id().equals(actor.accountId()) && status != AccountStatus.ACTIVE) {
 			throw new InvalidInputException("status", "accounts.error.selfDeactivate");
 		}
-		accounts.updateStatus(id, status);
+		accounts.updateStatus(schoolId, id, status);
 		if (status != AccountStatus.ACTIVE) {
 			sessions.endFor(account.login());
 		}
@@ -125,7 +125,7 @@ public class AccountManagement {
 		if (account.id().equals(actor.accountId())) {
 			throw new InvalidInputException("role", "accounts.error.selfRole");
 		}
-		accounts.updateNamesAndRole(id, account.firstName(), account.lastName(), role);
+		accounts.updateNamesAndRole(schoolId, id, account.firstName(), account.lastName(), role);
 		if (role != account.role()) {
 			sessions.endFor(account.login());
 		}
@@ -145,8 +145,9 @@ public class AccountManagement {
 		audit.record(schoolId, actor.accountId(), actor.login(), "account.deleted", account.login(), null);
 	}
 
+	/** Changes the person's own password and signs them out everywhere else ({@code keptSessionId}: the session in use). */
 	@Transactional
-	public void changeOwnPassword(SchulhausUser user, String current, String next) {
+	public void changeOwnPassword(SchulhausUser user, String current, String next, String keptSessionId) {
 		String hash = accounts.passwordHash(user.accountId()).orElse(null);
 		Account me = me(user);
 		if (!me.mustChangePassword() && (hash == null || current == null || !passwords.matches(current, hash))) {
@@ -154,6 +155,7 @@ public class AccountManagement {
 		}
 		PasswordRules.check("newPassword", next);
 		accounts.updatePassword(user.accountId(), passwords.encode(next), false);
+		sessions.endOthers(user.login(), keptSessionId);
 		audit.record(user, "password.changed", user.login(), null);
 	}
 

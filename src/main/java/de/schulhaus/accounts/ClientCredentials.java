@@ -1,20 +1,20 @@
 package de.schulhaus.accounts;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import de.schulhaus.accounts.internal.AccountRepository;
 import de.schulhaus.accounts.internal.SecretHashes;
-import de.schulhaus.accounts.security.AccountUserDetailsService;
-import de.schulhaus.accounts.security.SignInThrottle;
 import de.schulhaus.platform.AuditLog;
 import de.schulhaus.platform.Ids;
 import de.schulhaus.platform.InvalidInputException;
@@ -23,44 +23,49 @@ import de.schulhaus.platform.SchulhausUser;
 
 /**
  * Credentials for programs rather than people: app passwords for WebDAV, CalDAV, IMAP and SMTP
- * clients and personal access tokens for the API. Both are shown once and stored as SHA-256.
- * Protocol modules authenticate through {@link #authenticateBasic}.
+ * clients (each for the scopes it is made for) and personal access tokens for the API. Both are
+ * shown once and stored as SHA-256, may expire, and show where they were last used. Callers
+ * re-authenticate the person before creating one; {@link ProtocolSignIn} checks them.
  */
 @Service
 public class ClientCredentials {
 
+	private static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/Berlin");
+
 	private final JdbcClient jdbc;
-	private final AccountRepository accounts;
-	private final AccountUserDetailsService users;
-	private final PasswordEncoder passwords;
-	private final SignInThrottle throttle;
 	private final AuditLog audit;
 
-	ClientCredentials(JdbcClient jdbc, AccountRepository accounts, AccountUserDetailsService users, PasswordEncoder passwords,
-			SignInThrottle throttle, AuditLog audit) {
+	ClientCredentials(JdbcClient jdbc, AuditLog audit) {
 		this.jdbc = jdbc;
-		this.accounts = accounts;
-		this.users = users;
-		this.passwords = passwords;
-		this.throttle = throttle;
 		this.audit = audit;
 	}
 
 	/** Creates an app password; the plain value is returned once and never stored. */
 	@Transactional
-	public CreatedSecret createAppPassword(SchulhausUser user, String label) {
+	public CreatedSecret createAppPassword(SchulhausUser user, String label, Set<Scope> scopes, LocalDate expiresOn) {
 		String name = validLabel(label);
+		if (scopes == null || scopes.isEmpty()) {
+			throw new InvalidInputException("scopes", "accounts.error.scopes");
+		}
+		if (scopes.stream().anyMatch(s -> !s.allowedFor(user.role()))) {
+			throw new InvalidInputException("scopes", "accounts.error.scopeApi");
+		}
 		String secret = SecretHashes.readablePassword(5);
 		UUID id = Ids.newId();
-		jdbc.sql("insert into app_password (id, school_id, account_id, label, secret_hash, created_at) values (:id, :school, :account, :label, :hash, :at)")
+		jdbc.sql("""
+				insert into app_password (id, school_id, account_id, label, secret_hash, created_at, scopes, expires_at)
+				values (:id, :school, :account, :label, :hash, :at, :scopes, :expires)""")
 			.param("id", id).param("school", user.schoolId()).param("account", user.accountId()).param("label", name)
-			.param("hash", SecretHashes.sha256(secret)).param("at", Timestamp.from(Instant.now())).update();
-		audit.record(user, "app-password.created", name, null);
+			.param("hash", SecretHashes.sha256(secret)).param("at", Timestamp.from(Instant.now())).param("scopes", Scope.join(scopes))
+			.param("expires", expiry(expiresOn)).update();
+		audit.record(user, "app-password.created", name, Scope.join(scopes) + (expiresOn == null ? "" : " bis " + expiresOn));
 		return new CreatedSecret(id, name, secret);
 	}
 
 	public List<Credential> appPasswords(SchulhausUser user) {
-		return jdbc.sql("select id, label, created_at, last_used_at from app_password where account_id = :a order by created_at desc")
+		return jdbc.sql("""
+				select id, label, created_at, expires_at, last_used_at, last_used_protocol, last_used_address, scopes
+				from app_password where account_id = :a order by created_at desc""")
 			.param("a", user.accountId()).query(ClientCredentials::mapCredential).list();
 	}
 
@@ -75,25 +80,33 @@ public class ClientCredentials {
 
 	/** Creates a personal access token for the API ({@code Authorization: Bearer}). */
 	@Transactional
-	public CreatedSecret createToken(UUID accountId, UUID schoolId, String label, String presetToken) {
+	public CreatedSecret createToken(UUID accountId, UUID schoolId, String label, String presetToken, LocalDate expiresOn) {
 		String token = presetToken != null && !presetToken.isBlank() ? presetToken.strip() : "sh_" + SecretHashes.token(30);
 		UUID id = Ids.newId();
-		jdbc.sql("insert into access_token (id, school_id, account_id, label, token_hash, created_at) values (:id, :school, :account, :label, :hash, :at)")
+		jdbc.sql("""
+				insert into access_token (id, school_id, account_id, label, token_hash, created_at, expires_at)
+				values (:id, :school, :account, :label, :hash, :at, :expires)""")
 			.param("id", id).param("school", schoolId).param("account", accountId).param("label", validLabel(label))
-			.param("hash", SecretHashes.sha256(token)).param("at", Timestamp.from(Instant.now())).update();
+			.param("hash", SecretHashes.sha256(token)).param("at", Timestamp.from(Instant.now())).param("expires", expiry(expiresOn))
+			.update();
 		return new CreatedSecret(id, label, token);
 	}
 
 	/** A token the signed-in person creates for their own scripts. */
 	@Transactional
-	public CreatedSecret createToken(SchulhausUser user, String label) {
-		CreatedSecret created = createToken(user.accountId(), user.schoolId(), label, null);
-		audit.record(user, "token.created", created.label(), null);
+	public CreatedSecret createToken(SchulhausUser user, String label, LocalDate expiresOn) {
+		if (!Scope.mayUseApi(user.role())) {
+			throw new InvalidInputException("label", "accounts.error.scopeApi");
+		}
+		CreatedSecret created = createToken(user.accountId(), user.schoolId(), label, null, expiresOn);
+		audit.record(user, "token.created", created.label(), expiresOn == null ? null : "bis " + expiresOn);
 		return created;
 	}
 
 	public List<Credential> tokens(SchulhausUser user) {
-		return jdbc.sql("select id, label, created_at, last_used_at from access_token where account_id = :a order by created_at desc")
+		return jdbc.sql("""
+				select id, label, created_at, expires_at, last_used_at, last_used_protocol, last_used_address, 'api' as scopes
+				from access_token where account_id = :a order by created_at desc""")
 			.param("a", user.accountId()).query(ClientCredentials::mapCredential).list();
 	}
 
@@ -106,66 +119,46 @@ public class ClientCredentials {
 		audit.record(user, "token.revoked", id.toString(), null);
 	}
 
-	/** The person a bearer token belongs to, if the token is valid and the person may sign in. */
-	public Optional<SchulhausUser> authenticateToken(String token) {
-		if (token == null || token.isBlank() || token.length() > 200) {
-			return Optional.empty();
+	/** An expiry date means: usable through that whole day, school time. */
+	private static Timestamp expiry(LocalDate expiresOn) {
+		if (expiresOn == null) {
+			return null;
 		}
-		return jdbc.sql("select account_id from access_token where token_hash = :h").param("h", SecretHashes.sha256(token.strip()))
-			.query(UUID.class).optional()
-			.flatMap(accounts::findById)
-			.map(users::toUser)
-			.filter(SchulhausUser::isEnabled);
-	}
-
-	/**
-	 * HTTP Basic / SASL PLAIN for protocol clients: an app password, or the account password while
-	 * the account has no second factor. Failures count towards the sign-in throttle.
-	 */
-	public Optional<SchulhausUser> authenticateBasic(String login, String secret, String ip) {
-		if (login == null || secret == null || !throttle.allowed(ip)) {
-			return Optional.empty();
+		if (!expiresOn.isAfter(LocalDate.now(SCHOOL_TIME).minusDays(1)) || expiresOn.isAfter(LocalDate.now(SCHOOL_TIME).plusYears(5))) {
+			throw new InvalidInputException("expiresOn", "accounts.error.expiry");
 		}
-		Optional<SchulhausUser> user = users.load(login).filter(SchulhausUser::isEnabled);
-		if (user.isPresent() && !user.get().isAccountNonLocked()) {
-			audit.record(user.get().schoolId(), null, login, "sign-in.failed", "basic", "locked");
-			return Optional.empty();
-		}
-		if (user.isPresent()) {
-			UUID accountId = user.get().accountId();
-			boolean appPassword = jdbc.sql("select count(*) from app_password where account_id = :a and secret_hash = :h")
-				.param("a", accountId).param("h", SecretHashes.sha256(secret.strip())).query(Long.class).single() > 0;
-			boolean accountPassword = !appPassword && !user.get().twoFactorEnabled() && user.get().getPassword() != null
-					&& passwords.matches(secret, user.get().getPassword());
-			if (appPassword || accountPassword) {
-				throttle.succeeded(user.get());
-				user.get().eraseCredentials();
-				return user;
-			}
-		}
-		throttle.failed(login, ip);
-		audit.record(user.map(SchulhausUser::schoolId).orElse(null), null, login, "sign-in.failed", "basic", null);
-		return Optional.empty();
+		return Timestamp.from(expiresOn.plusDays(1).atStartOfDay(SCHOOL_TIME).toInstant());
 	}
 
 	private static String validLabel(String label) {
 		String l = label == null ? "" : label.strip();
-		if (l.isEmpty() || l.length() > 100) {
+		if (l.isEmpty() || l.length() > 100 || l.chars().anyMatch(Character::isISOControl)) {
 			throw new InvalidInputException("label", "accounts.error.label");
 		}
 		return l;
 	}
 
-	private static Credential mapCredential(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		Timestamp used = rs.getTimestamp(4);
-		return new Credential(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
-				used == null ? null : used.toInstant());
+	private static Credential mapCredential(ResultSet rs, int n) throws SQLException {
+		return new Credential(rs.getObject("id", UUID.class), rs.getString("label"), instant(rs, "created_at"), instant(rs, "expires_at"),
+				instant(rs, "last_used_at"), rs.getString("last_used_protocol"), rs.getString("last_used_address"),
+				Scope.split(rs.getString("scopes")));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp t = rs.getTimestamp(column);
+		return t == null ? null : t.toInstant();
 	}
 
 	/** Serializable: it travels to the next page as a flash attribute in the database session. */
 	public record CreatedSecret(UUID id, String label, String secret) implements java.io.Serializable {
 	}
 
-	public record Credential(UUID id, String label, Instant createdAt, Instant lastUsedAt) {
+	/** An app password or token as its owner sees it in the list: never the secret. */
+	public record Credential(UUID id, String label, Instant createdAt, Instant expiresAt, Instant lastUsedAt, String lastUsedProtocol,
+			String lastUsedAddress, Set<Scope> scopes) {
+
+		public boolean expired() {
+			return expiresAt != null && !expiresAt.isAfter(Instant.now());
+		}
 	}
 }

@@ -29,6 +29,8 @@ public final class SchulhausUser implements UserDetails, CredentialsContainer, S
 	private final String language;
 	private final boolean twoFactorEnabled;
 	private final boolean enabled;
+	// sessions stored before this field existed read it as false
+	private final boolean mustChangePassword;
 	private String passwordHash;
 	// known only while signing in; never stored with the session
 	private final transient int recentSignInFailures;
@@ -36,6 +38,12 @@ public final class SchulhausUser implements UserDetails, CredentialsContainer, S
 
 	public SchulhausUser(UUID accountId, UUID schoolId, String login, String displayName, Role role, String language,
 			boolean twoFactorEnabled, boolean enabled, String passwordHash) {
+		this(accountId, schoolId, login, displayName, role, language, twoFactorEnabled, enabled, false, passwordHash);
+	}
+
+	public SchulhausUser(UUID accountId, UUID schoolId, String login, String displayName, Role role, String language,
+			boolean twoFactorEnabled, boolean enabled, boolean mustChangePassword, String passwordHash) {
+		this.mustChangePassword = mustChangePassword;
 		this.accountId = accountId;
 		this.schoolId = schoolId;
 		this.login = login;
@@ -58,6 +66,7 @@ public final class SchulhausUser implements UserDetails, CredentialsContainer, S
 		this.language = user.language;
 		this.twoFactorEnabled = user.twoFactorEnabled;
 		this.enabled = user.enabled;
+		this.mustChangePassword = user.mustChangePassword;
 		this.passwordHash = user.passwordHash;
 		this.recentSignInFailures = recentSignInFailures;
 		this.signInLocked = signInLocked;
@@ -106,12 +115,22 @@ public final class SchulhausUser implements UserDetails, CredentialsContainer, S
 		return role == other;
 	}
 
+	/** Whether the person must choose a new password before anything else (after a sign-in link, a generated one). */
+	public boolean mustChangePassword() {
+		return mustChangePassword;
+	}
+
 	public SchulhausUser withLanguage(String newLanguage) {
-		return new SchulhausUser(accountId, schoolId, login, displayName, role, newLanguage, twoFactorEnabled, enabled, null);
+		return new SchulhausUser(accountId, schoolId, login, displayName, role, newLanguage, twoFactorEnabled, enabled,
+				mustChangePassword, null);
 	}
 
 	public SchulhausUser withTwoFactor(boolean on) {
-		return new SchulhausUser(accountId, schoolId, login, displayName, role, language, on, enabled, null);
+		return new SchulhausUser(accountId, schoolId, login, displayName, role, language, on, enabled, mustChangePassword, null);
+	}
+
+	public SchulhausUser withPasswordChanged() {
+		return new SchulhausUser(accountId, schoolId, login, displayName, role, language, twoFactorEnabled, enabled, false, null);
 	}
 
 	@Override

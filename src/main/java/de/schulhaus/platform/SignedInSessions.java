@@ -39,4 +39,10 @@ public class SignedInSessions {
 	public int endFor(String login) {
 		return endFor(List.of(login));
 	}
+
+	/** Signs the person out everywhere but in the session they are using now (after changing their password). */
+	public int endOthers(String login, String keptSessionId) {
+		return jdbc.sql("delete from spring_session where principal_name = :login and session_id <> :kept")
+			.param("login", login).param("kept", keptSessionId == null ? "" : keptSessionId).update();
+	}
 }

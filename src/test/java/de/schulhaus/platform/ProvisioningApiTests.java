@@ -18,6 +18,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import de.schulhaus.IntegrationTest;
 import de.schulhaus.TestSchools;
+import de.schulhaus.accounts.Scope;
 
 /** The provisioning contract that state operators script against. */
 @IntegrationTest
@@ -91,21 +92,27 @@ class ProvisioningApiTests {
 			.andExpect(jsonPath("$[0].members").value(2));
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	de.schulhaus.accounts.ProtocolSignIn protocolSignIn;
+
 	@Test
 	void appPasswordIsShownOnceAndWorksForBasic() throws Exception {
 		var schools = new TestSchools(mvc);
 		var school = schools.createSchool("Grundschule Am Park");
 		var teacher = schools.createUser(school, "Jörg", "Schäfer", "TEACHER", "lehrer-passwort-123", null);
 		String created = mvc.perform(post("/api/v1/me/app-passwords").with(httpBasic(teacher.login(), teacher.password()))
-				.contentType(MediaType.APPLICATION_JSON).content("{\"label\":\"Thunderbird\"}"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"label\":\"Thunderbird\",\"scopes\":[\"mail\",\"calendar\"],\"password\":\"lehrer-passwort-123\"}"))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.password").isString())
 			.andReturn().getResponse().getContentAsString();
 		String appPassword = JsonPath.read(created, "$.password");
-		mvc.perform(get("/api/v1/me").with(httpBasic(teacher.login(), appPassword)))
-			.andExpect(status().isOk()).andExpect(jsonPath("$.login").value(teacher.login()));
-		mvc.perform(get("/api/v1/me/app-passwords").with(httpBasic(teacher.login(), appPassword)))
+		assertThat(protocolSignIn.authenticate(teacher.login(), appPassword, Scope.MAIL, "imap", "127.0.0.1")).isPresent();
+		// made for mail and calendar, so not for the API
+		mvc.perform(get("/api/v1/me").with(httpBasic(teacher.login(), appPassword))).andExpect(status().isUnauthorized());
+		mvc.perform(get("/api/v1/me/app-passwords").with(httpBasic(teacher.login(), teacher.password())))
 			.andExpect(jsonPath("$[0].label").value("Thunderbird"))
+			.andExpect(jsonPath("$[0].scopes[0]").value("CALENDAR"))
 			.andExpect(jsonPath("$[0].password").doesNotExist());
 	}
 
@@ -113,7 +120,7 @@ class ProvisioningApiTests {
 	void withoutCredentialsTheApiAnswers401ProblemDetails() throws Exception {
 		mvc.perform(get("/api/v1/me"))
 			.andExpect(status().isUnauthorized())
-			.andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic")))
+			.andExpect(header().doesNotExist("WWW-Authenticate"))
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer wrong"))
 			.andExpect(status().isUnauthorized());
@@ -145,6 +152,7 @@ class ProvisioningApiTests {
 	@Test
 	void healthAndMetricsAreUp() throws Exception {
 		mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
-		mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk());
+		mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer test-metrics-token-for-the-scraper-0123456789"))
+			.andExpect(status().isOk());
 	}
 }

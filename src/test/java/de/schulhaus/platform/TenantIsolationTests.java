@@ -44,7 +44,8 @@ class TenantIsolationTests {
 	private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
 	/** Path variables that are no record ids of a school, with the reason. */
 	private static final Set<String> NOT_TENANT_IDS = Set.of(
-			"token" // one-time sign-in links: a secret, not an id; unknown tokens show the same "invalid" page
+			"token", // one-time sign-in links: a secret, not an id; unknown tokens show the same "invalid" page
+			"registrationId" // an identity provider's name from the configuration, the same for every school
 	);
 
 	@Autowired
@@ -67,13 +68,12 @@ class TenantIsolationTests {
 		var b = schools.createSchool("Schule B");
 		var pupilA = schools.createUser(a, "Paula", "Aberle", "PUPIL", "pupil-password-a1", "5a");
 		var adminA = schools.createUser(a, "Anton", "Admin", "SCHOOL_ADMIN", "admin-password-a1", null);
-		var adminB = schools.createUser(b, "Berta", "Admin", "SCHOOL_ADMIN", "admin-password-b1", null);
+		TestSchools.UserRef adminB = schools.createUser(b, "Berta", "Admin", "SCHOOL_ADMIN", "admin-password-b1", null);
 		String groups = mvc.perform(request(HttpMethod.GET, "/api/v1/schools/" + a.id() + "/groups")
 				.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN)).andReturn().getResponse().getContentAsString();
 		UUID groupA = UUID.fromString(JsonPath.read(groups, "$[0].id"));
-		String appPassword = mvc.perform(request(HttpMethod.POST, "/api/v1/me/app-passwords").with(httpBasic(adminA.login(), adminA.password()))
-				.contentType(MediaType.APPLICATION_JSON).content("{\"label\":\"A\"}")).andReturn().getResponse().getContentAsString();
-		UUID appPasswordA = UUID.fromString(JsonPath.read(appPassword, "$.id"));
+		UUID appPasswordA = credentials.createAppPassword(users.load(adminA.login()).orElseThrow(), "A",
+				java.util.Set.of(de.schulhaus.accounts.Scope.FILES), null).id();
 
 		Map<String, UUID> fixtures = new HashMap<>();
 		fixtures.put("schoolId", a.id());
@@ -83,8 +83,12 @@ class TenantIsolationTests {
 		fixtures.put("id", appPasswordA);
 		fixtures.put("appPasswordId", appPasswordA);
 		fixtures.put("uploadId", createUploadInSchoolA(a.id(), adminA));
-		fixtures.put("tokenId", credentials.createToken(adminA.id(), a.id(), "A-Skript", null).id());
+		fixtures.put("tokenId", credentials.createToken(adminA.id(), a.id(), "A-Skript", null, null).id());
 
+		// the API with an app password of scope api: admins never use their account password there
+		var appPasswordB = credentials.createAppPassword(users.load(adminB.login()).orElseThrow(), "B",
+				java.util.Set.of(de.schulhaus.accounts.Scope.API), null).secret();
+		adminB = new TestSchools.UserRef(adminB.id(), adminB.login(), appPasswordB);
 		var principalB = users.load(adminB.login()).orElseThrow();
 		principalB.eraseCredentials();
 		var principalBWithTwoFactor = principalB.withTwoFactor(true);

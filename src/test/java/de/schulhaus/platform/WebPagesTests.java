@@ -149,7 +149,7 @@ class WebPagesTests {
 		// a deactivated person gets no letter, and the page says why
 		var gone = schools.createUser(school, "Gerd", "Gegangen", "PUPIL", null, null);
 		mvc.perform(post("/api/v1/schools/" + school.id() + "/users/" + gone.id() + "/deactivate")
-			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN)).andExpect(status().isOk());
+			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN).contentType(org.springframework.http.MediaType.APPLICATION_JSON)).andExpect(status().isOk());
 		mvc.perform(post("/verwaltung/personen/" + gone.id() + "/brief").with(user(me)).with(csrf()))
 			.andExpect(redirectedUrl("/verwaltung/personen/" + gone.id() + "?inaktiv"));
 		mvc.perform(get("/verwaltung/personen/" + gone.id()).param("inaktiv", "").with(user(me)))
@@ -178,19 +178,34 @@ class WebPagesTests {
 			.andExpect(status().isNotFound());
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	de.schulhaus.accounts.internal.AccountRepository accountRows;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	de.schulhaus.platform.SecretBox box;
+
 	@Test
 	void adminCreatesAnApiTokenThatWorksAndCanBeRevoked() throws Exception {
 		var schools = new TestSchools(mvc);
 		var school = schools.createSchool("Token-Schule");
 		var admin = schools.createUser(school, "Toni", "Token", "SCHOOL_ADMIN", "admin-password-3", null);
 		SchulhausUser me = principal(admin.login(), true);
-		var flash = mvc.perform(post("/konto/tokens").param("label", "Stundenplan-Skript").with(user(me)).with(csrf()))
+		mvc.perform(post("/konto/tokens").param("label", "Stundenplan-Skript").with(user(me)).with(csrf()))
+			.andExpect(redirectedUrl("/konto/bestaetigen?weiter=%2Fkonto%23tokens"));
+		String secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ";
+		accountRows.updateTotp(admin.id(), box.seal(secret, "totp:" + admin.id()), true, null);
+		String code = new dev.samstevens.totp.code.DefaultCodeGenerator().generate(secret, System.currentTimeMillis() / 1000 / 30);
+		var confirmed = mvc.perform(post("/konto/bestaetigen").with(user(me)).with(csrf()).param("password", "admin-password-3")
+			.param("code", code).param("weiter", "/konto#tokens")).andExpect(redirectedUrl("/konto#tokens")).andReturn();
+		var session = confirmed.getResponse().getCookie("SCHULHAUS_SESSION");
+		var flash = mvc.perform(post("/konto/tokens").param("label", "Stundenplan-Skript").with(user(me)).with(csrf()).cookie(session))
 			.andExpect(redirectedUrl("/konto#tokens")).andReturn().getFlashMap();
 		var created = (de.schulhaus.accounts.ClientCredentials.CreatedSecret) flash.get("createdToken");
 		mvc.perform(get("/api/v1/schools/" + school.id() + "/users").header("Authorization", "Bearer " + created.secret()))
 			.andExpect(status().isOk());
 		mvc.perform(get("/konto").with(user(me))).andExpect(content().string(containsString("Stundenplan-Skript")));
-		var appPassword = mvc.perform(post("/konto/app-passwoerter").param("label", "Handy").with(user(me)).with(csrf()))
+		var appPassword = mvc.perform(post("/konto/app-passwoerter").param("label", "Handy").param("scopes", "mail").with(user(me)).with(csrf())
+				.cookie(session))
 			.andExpect(redirectedUrl("/konto#app-passwoerter")).andReturn().getFlashMap().get("createdAppPassword");
 		org.assertj.core.api.Assertions.assertThat(appPassword).isNotNull();
 		mvc.perform(post("/konto/tokens/" + created.id() + "/widerrufen").with(user(me)).with(csrf()))

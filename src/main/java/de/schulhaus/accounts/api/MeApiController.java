@@ -1,11 +1,25 @@
 package de.schulhaus.accounts.api;
 
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import de.schulhaus.accounts.Scope;
+import de.schulhaus.accounts.security.Reauthentication;
+import de.schulhaus.platform.InvalidInputException;
+
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +42,12 @@ class MeApiController {
 	private final AccountManagement accounts;
 	private final ClientCredentials credentials;
 
-	MeApiController(AccountManagement accounts, ClientCredentials credentials) {
+	private final Reauthentication reauthentication;
+	private final MessageSource messages;
+
+	MeApiController(AccountManagement accounts, ClientCredentials credentials, Reauthentication reauthentication, MessageSource messages) {
+		this.reauthentication = reauthentication;
+		this.messages = messages;
 		this.accounts = accounts;
 		this.credentials = credentials;
 	}
@@ -39,9 +58,24 @@ class MeApiController {
 		return new MeJson(a.id(), a.schoolId(), a.login(), a.firstName(), a.lastName(), a.role().name(), a.language(), a.totpEnabled());
 	}
 
+	/**
+	 * A new app password, only with the account password (and a current code where there is a second
+	 * factor) in the same request: a leaked token alone must not mint further credentials.
+	 */
 	@PostMapping("/app-passwords")
-	ResponseEntity<CreatedJson> create(@RequestBody Label body, @AuthenticationPrincipal SchulhausUser user) {
-		var created = credentials.createAppPassword(user, body.label());
+	ResponseEntity<?> create(@RequestBody NewAppPassword body, @AuthenticationPrincipal SchulhausUser user, HttpServletRequest request) {
+		Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+		for (String key : body.scopes() == null ? List.<String>of() : body.scopes()) {
+			scopes.add(Scope.of(key).orElseThrow(() -> new InvalidInputException("scopes", "accounts.error.scopes")));
+		}
+		var outcome = reauthentication.check(user, body.password(), body.code(), request.getRemoteAddr());
+		if (outcome != Reauthentication.Outcome.CONFIRMED) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, messages.getMessage(
+					"accounts.reauth.api." + outcome.name(), null, LocaleContextHolder.getLocale()));
+			problem.setTitle("Re-authentication required");
+			return ResponseEntity.of(problem).build();
+		}
+		var created = credentials.createAppPassword(user, body.label(), scopes, body.expiresOn());
 		return ResponseEntity.created(URI.create("/api/v1/me/app-passwords/" + created.id()))
 			.body(new CreatedJson(created.id(), created.label(), created.secret()));
 	}
@@ -57,7 +91,8 @@ class MeApiController {
 		return ResponseEntity.noContent().build();
 	}
 
-	record Label(String label) {
+	/** {@code password} and {@code code} confirm the person; scopes: files, calendar, mail, api. */
+	record NewAppPassword(String label, List<String> scopes, LocalDate expiresOn, String password, String code) {
 	}
 
 	record CreatedJson(UUID id, String label, String password) {

@@ -90,8 +90,8 @@ class RosterImportWriter {
 				reactivated.add(u.accountId());
 			}
 		}
-		accounts.updateNamesAndRoles(changes);
-		accounts.updateStatus(reactivated, AccountStatus.ACTIVE);
+		accounts.updateNamesAndRoles(schoolId, changes);
+		accounts.updateStatus(schoolId, reactivated, AccountStatus.ACTIVE);
 
 		List<MemberRow> left = new ArrayList<>();
 		List<MemberRow> joined = new ArrayList<>();
@@ -106,7 +106,7 @@ class RosterImportWriter {
 		groups.removeMembers(schoolId, left);
 		groups.setMembers(schoolId, joined);
 
-		accounts.updateStatus(plan.markedForDeletion().stream().map(ImportPlan.Marked::accountId).toList(),
+		accounts.updateStatus(schoolId, plan.markedForDeletion().stream().map(ImportPlan.Marked::accountId).toList(),
 				AccountStatus.MARKED_FOR_DELETION);
 		plan.markedForDeletion().forEach(marked -> signOut.add(marked.login()));
 		sessions.endFor(signOut);

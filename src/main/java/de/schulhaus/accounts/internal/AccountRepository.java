@@ -167,32 +167,37 @@ public class AccountRepository {
 		return counts;
 	}
 
-	public void updateStatus(UUID id, AccountStatus status) {
-		updateStatus(List.of(id), status);
+	// updates of a school's people name the school as well as the id: a foreign id changes nothing
+	public void updateStatus(UUID schoolId, UUID id, AccountStatus status) {
+		updateStatus(schoolId, List.of(id), status);
 	}
 
-	public void updateStatus(List<UUID> ids, AccountStatus status) {
-		batches.run("update account set status = :s where id = :id",
-				ids.stream().map(id -> new MapSqlParameterSource("s", status.name()).addValue("id", id)).toList());
+	public void updateStatus(UUID schoolId, List<UUID> ids, AccountStatus status) {
+		batches.run("update account set status = :s where id = :id and school_id = :school", ids.stream()
+			.map(id -> new MapSqlParameterSource("s", status.name()).addValue("id", id).addValue("school", schoolId)).toList());
 	}
 
 	public record NamesAndRole(UUID id, String firstName, String lastName, Role role) {
 	}
 
-	public void updateNamesAndRole(UUID id, String first, String last, Role role) {
-		updateNamesAndRoles(List.of(new NamesAndRole(id, first, last, role)));
+	public void updateNamesAndRole(UUID schoolId, UUID id, String first, String last, Role role) {
+		updateNamesAndRoles(schoolId, List.of(new NamesAndRole(id, first, last, role)));
 	}
 
-	public void updateNamesAndRoles(List<NamesAndRole> changes) {
-		batches.run("update account set first_name = :f, last_name = :l, role = :r where id = :id", changes.stream()
+	public void updateNamesAndRoles(UUID schoolId, List<NamesAndRole> changes) {
+		batches.run("update account set first_name = :f, last_name = :l, role = :r where id = :id and school_id = :school", changes.stream()
 			.map(c -> new MapSqlParameterSource("f", c.firstName()).addValue("l", c.lastName()).addValue("r", c.role().name())
-				.addValue("id", c.id()))
+				.addValue("id", c.id()).addValue("school", schoolId))
 			.toList());
 	}
 
 	public void updatePassword(UUID id, String hash, boolean mustChange) {
 		jdbc.sql("update account set password_hash = :h, must_change_password = :m where id = :id")
 			.param("h", hash).param("m", mustChange).param("id", id).update();
+	}
+
+	public void markMustChangePassword(UUID id) {
+		jdbc.sql("update account set must_change_password = true where id = :id").param("id", id).update();
 	}
 
 	public void updatePasswordHash(UUID id, String hash) {
@@ -203,13 +208,64 @@ public class AccountRepository {
 		jdbc.sql("update account set language = :l where id = :id").param("l", language).param("id", id).update();
 	}
 
-	public void updateTotp(UUID id, String secret, boolean enabled) {
-		jdbc.sql("update account set totp_secret = :s, totp_enabled = :e where id = :id")
-			.param("s", secret).param("e", enabled).param("id", id).update();
+	/** Switches TOTP on (with its sealed secret and the step of the code that proved it) or off (both null). */
+	public void updateTotp(UUID id, String sealedSecret, boolean enabled, Long lastStep) {
+		jdbc.sql("update account set totp_secret = :s, totp_enabled = :e, totp_last_step = :step where id = :id")
+			.param("s", sealedSecret).param("e", enabled).param("step", lastStep).param("id", id).update();
 	}
 
 	public Optional<String> totpSecret(UUID id) {
 		return jdbc.sql("select totp_secret from account where id = :id").param("id", id).query(String.class).optional();
+	}
+
+	/**
+	 * Accepts a code's time step if it is later than the last one accepted: a code, even one seen
+	 * over a shoulder, works once. One statement, so two nodes never both accept the same step.
+	 */
+	public boolean acceptTotpStep(UUID id, long step) {
+		return jdbc.sql("update account set totp_last_step = :step where id = :id and (totp_last_step is null or totp_last_step < :step)")
+			.param("step", step).param("id", id).update() == 1;
+	}
+
+	/** Counts a wrong second-factor code in one statement, like {@link #recordSignInFailure}. */
+	public void recordCodeFailure(UUID id, Instant now, Instant windowStart) {
+		jdbc.sql("""
+				update account set
+				  failed_codes = case when failed_codes_since is null or failed_codes_since < :start
+				    then 1 else failed_codes + 1 end,
+				  failed_codes_since = case when failed_codes_since is null or failed_codes_since < :start
+				    then :now else failed_codes_since end
+				where id = :id""")
+			.param("start", Timestamp.from(windowStart))
+			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.update();
+	}
+
+	/** Wrong codes counted since {@code windowStart} (0 when the window has ended). */
+	public int codeFailuresSince(UUID id, Instant windowStart) {
+		return jdbc.sql("select case when failed_codes_since >= :start then failed_codes else 0 end from account where id = :id")
+			.param("start", Timestamp.from(windowStart)).param("id", id).query(Integer.class).optional().orElse(0);
+	}
+
+	/** A finished sign-in: both failure counts start again. */
+	public void clearAllSignInFailures(UUID id) {
+		jdbc.sql("""
+				update account set failed_sign_ins = 0, failed_sign_ins_since = null, failed_codes = 0, failed_codes_since = null
+				where id = :id and (failed_sign_ins > 0 or failed_codes > 0)""")
+			.param("id", id)
+			.update();
+	}
+
+	/** Legacy rows with a TOTP secret in plain text, to be sealed once. */
+	public List<Map.Entry<UUID, String>> plainTotpSecrets() {
+		return jdbc.sql("select id, totp_secret from account where totp_secret is not null and totp_secret not like 'v1:%'")
+			.query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list();
+	}
+
+	public void replaceTotpSecret(UUID id, String plain, String sealed) {
+		jdbc.sql("update account set totp_secret = :sealed where id = :id and totp_secret = :plain")
+			.param("sealed", sealed).param("id", id).param("plain", plain).update();
 	}
 
 	public void touchSignIn(UUID id) {

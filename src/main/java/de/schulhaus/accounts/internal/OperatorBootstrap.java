@@ -62,7 +62,7 @@ class OperatorBootstrap {
 				AccountStatus.ACTIVE, AccountSource.MANUAL, null, "de", false, false, Instant.now(), null);
 		accounts.insert(operator, passwords.encode(password));
 		if (properties.operatorToken() != null && !properties.operatorToken().isBlank()) {
-			credentials.createToken(operator.id(), null, "SCHULHAUS_OPERATOR_TOKEN", properties.operatorToken());
+			credentials.createToken(operator.id(), null, "SCHULHAUS_OPERATOR_TOKEN", properties.operatorToken(), null);
 		}
 		if (generated) {
 			log.warn("Created the operator account {} with the password {} - shown only this once; "

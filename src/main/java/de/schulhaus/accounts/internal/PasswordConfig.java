@@ -13,7 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -35,11 +40,13 @@ class PasswordConfig {
 	private static final Logger log = LoggerFactory.getLogger(PasswordConfig.class);
 
 	static final String ID = "argon2id";
+	/** Meter counting password verifications. */
+	static final String VERIFIED = "schulhaus.passwords.verified";
 
 	@Bean
 	PasswordEncoder passwordEncoder(@Value("${schulhaus.accounts.argon2.memory-kib:8192}") int memoryKib,
 			@Value("${schulhaus.accounts.argon2.iterations:2}") int iterations,
-			@Value("${schulhaus.accounts.argon2.native:true}") boolean preferNative) {
+			@Value("${schulhaus.accounts.argon2.native:true}") boolean preferNative, ObjectProvider<MeterRegistry> meters) {
 		// the fastest implementation that loads here: libsodium, argon2's reference C code, Java code
 		PasswordEncoder reference = (preferNative ? NativeArgon2PasswordEncoder.load(memoryKib, iterations) : Optional.<PasswordEncoder>empty())
 			.orElseGet(() -> new Argon2PasswordEncoder(16, 32, 1, memoryKib, iterations));
@@ -49,7 +56,9 @@ class PasswordConfig {
 				argon2 instanceof SodiumArgon2PasswordEncoder ? "libsodium"
 						: argon2 instanceof NativeArgon2PasswordEncoder ? "native reference implementation" : "BouncyCastle");
 		DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(ID, Map.of(ID, argon2));
-		return new BoundedPasswordEncoder(encoder, Runtime.getRuntime().availableProcessors());
+		BoundedPasswordEncoder bounded = new BoundedPasswordEncoder(encoder, Runtime.getRuntime().availableProcessors());
+		meters.ifAvailable(registry -> bounded.countOn(registry));
+		return bounded;
 	}
 
 	/**
@@ -63,6 +72,8 @@ class PasswordConfig {
 
 		private final PasswordEncoder delegate;
 		private final ExecutorService hashing;
+		// how many hashes sign-ins cost: an operator's figure, and how tests prove a path hashes once
+		private Counter verified = new SimpleMeterRegistry().counter(VERIFIED);
 
 		BoundedPasswordEncoder(PasswordEncoder delegate, int concurrency) {
 			this.delegate = delegate;
@@ -79,8 +90,13 @@ class PasswordConfig {
 			return onHashingThread(() -> delegate.encode(rawPassword));
 		}
 
+		void countOn(MeterRegistry registry) {
+			this.verified = Counter.builder(VERIFIED).description("argon2id password verifications").register(registry);
+		}
+
 		@Override
 		public boolean matches(CharSequence rawPassword, String encodedPassword) {
+			verified.increment();
 			return onHashingThread(() -> delegate.matches(rawPassword, encodedPassword));
 		}
 

@@ -45,6 +45,11 @@ public class AccountUserDetailsService implements UserDetailsService, UserDetail
 					found.failedSignInsSince()));
 	}
 
+	/** The person with this account id, as sign-in sees them (status, school open, failures). */
+	public Optional<SchulhausUser> loadById(java.util.UUID accountId) {
+		return accounts.findById(accountId).flatMap(account -> load(account.login()));
+	}
+
 	/** Re-hashes with the current argon2 parameters after a successful sign-in with older ones. */
 	@Override
 	public UserDetails updatePassword(UserDetails user, String newPassword) {
@@ -61,6 +66,6 @@ public class AccountUserDetailsService implements UserDetailsService, UserDetail
 		boolean schoolOpen = account.schoolId() == null
 				|| schools.find(account.schoolId()).map(s -> s.signInAllowed()).orElse(false);
 		return new SchulhausUser(account.id(), account.schoolId(), account.login(), account.displayName(), account.role(),
-				account.language(), account.totpEnabled(), account.active() && schoolOpen, hash);
+				account.language(), account.totpEnabled(), account.active() && schoolOpen, account.mustChangePassword(), hash);
 	}
 }

@@ -12,16 +12,16 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import de.schulhaus.accounts.ClientCredentials;
+import de.schulhaus.accounts.ProtocolSignIn;
 
 /** {@code Authorization: Bearer <token>} with a personal access token. */
 class BearerTokenFilter extends OncePerRequestFilter {
 
-	private final ClientCredentials credentials;
+	private final ProtocolSignIn signIn;
 	private final ProblemResponses problems;
 
-	BearerTokenFilter(ClientCredentials credentials, ProblemResponses problems) {
-		this.credentials = credentials;
+	BearerTokenFilter(ProtocolSignIn signIn, ProblemResponses problems) {
+		this.signIn = signIn;
 		this.problems = problems;
 	}
 
@@ -30,10 +30,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String header = request.getHeader("Authorization");
 		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			var user = credentials.authenticateToken(header.substring(7));
+			var user = signIn.authenticateToken(header.substring(7), request.getRemoteAddr());
 			if (user.isEmpty()) {
 				response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-				ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "The access token is unknown, revoked or its account is disabled.");
+				ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "The access token is unknown, expired or revoked, or its account is disabled.");
 				return;
 			}
 			var context = SecurityContextHolder.createEmptyContext();

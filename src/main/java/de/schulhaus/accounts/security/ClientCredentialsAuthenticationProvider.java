@@ -6,21 +6,22 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
-import de.schulhaus.accounts.ClientCredentials;
+import de.schulhaus.accounts.ProtocolSignIn;
+import de.schulhaus.accounts.Scope;
 
-/** HTTP Basic for the API: app password, or the account password while there is no second factor. */
+/** HTTP Basic for the API: an app password with the api scope (the account password only as {@link ProtocolSignIn} allows). */
 class ClientCredentialsAuthenticationProvider implements AuthenticationProvider {
 
-	private final ClientCredentials credentials;
+	private final ProtocolSignIn signIn;
 
-	ClientCredentialsAuthenticationProvider(ClientCredentials credentials) {
-		this.credentials = credentials;
+	ClientCredentialsAuthenticationProvider(ProtocolSignIn signIn) {
+		this.signIn = signIn;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String ip = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
-		return credentials.authenticateBasic(authentication.getName(), String.valueOf(authentication.getCredentials()), ip)
+		return signIn.authenticate(authentication.getName(), String.valueOf(authentication.getCredentials()), Scope.API, "api", ip)
 			.map(user -> UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()))
 			.orElseThrow(() -> new BadCredentialsException("bad credentials"));
 	}

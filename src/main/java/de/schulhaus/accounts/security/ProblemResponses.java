@@ -15,8 +15,15 @@ import org.springframework.stereotype.Component;
 @Component
 class ProblemResponses {
 
+	/**
+	 * The challenge only answers a request that brought credentials: a browser shown a Basic
+	 * challenge for a cross-site request would ask for a password and then send it along with every
+	 * later request from any site.
+	 */
 	void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
-		response.setHeader("WWW-Authenticate", "Basic realm=\"Schulhaus\", charset=\"UTF-8\"");
+		if (request.getHeader("Authorization") != null) {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"Schulhaus\", charset=\"UTF-8\"");
+		}
 		write(response, HttpStatus.UNAUTHORIZED, "Sign in with a bearer token or HTTP Basic and an app password.");
 	}
 

@@ -4,10 +4,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -17,18 +19,20 @@ import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
-import de.schulhaus.accounts.ClientCredentials;
+import de.schulhaus.accounts.ProtocolSignIn;
+import de.schulhaus.platform.PlatformProperties;
 
 /**
- * Two filter chains: the REST API (stateless; bearer token or HTTP Basic with an app password) and
- * the web UI (form sign-in with a second factor, CSRF, strict CSP, sessions in the database).
+ * Three filter chains: actuator (health public, metrics by token), the REST API (stateless; bearer
+ * token or HTTP Basic with an app password of scope api) and the web UI (form sign-in with a
+ * second factor, CSRF, strict CSP, sessions in the database).
  */
 @Configuration
 @EnableMethodSecurity
@@ -39,10 +43,12 @@ class SecurityConfig {
 			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
 
-	private static CookieCsrfTokenRepository csrfTokens() {
+	/** The CSRF token in an HttpOnly cookie; Secure in production, where every request is HTTPS. */
+	@Bean
+	CookieCsrfTokenRepository csrfTokens(PlatformProperties platform) {
 		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
 		tokens.setCookieName("SCHULHAUS_CSRF");
-		tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax"));
+		tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax").secure(platform.httpsOnly()));
 		return tokens;
 	}
 
@@ -61,39 +67,70 @@ class SecurityConfig {
 		return new HttpSessionSecurityContextRepository();
 	}
 
+	/**
+	 * Actuator: health stays public for load balancers; metrics and build info only for a scraper
+	 * with {@code SCHULHAUS_METRICS_TOKEN} (or on a separate management port, see the README).
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain managementChain(HttpSecurity http, PlatformProperties platform, ProblemResponses problems) throws Exception {
+		http.securityMatcher("/actuator/**")
+			.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+				.anyRequest().hasRole(MetricsTokenFilter.ROLE))
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.addFilterBefore(new MetricsTokenFilter(platform.metricsToken()), BasicAuthenticationFilter.class)
+			.exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthorized).accessDeniedHandler(problems::forbidden));
+		return http.build();
+	}
+
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http, ClientCredentials credentials, ProblemResponses problems) throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, ProtocolSignIn signIn, ProblemResponses problems, PlatformProperties platform)
+			throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
-			.authenticationManager(new ProviderManager(new ClientCredentialsAuthenticationProvider(credentials)))
+			.authenticationManager(new ProviderManager(new ClientCredentialsAuthenticationProvider(signIn)))
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthorized))
-			.addFilterBefore(new BearerTokenFilter(credentials, problems), BasicAuthenticationFilter.class)
+			.addFilterBefore(new ApiContentTypeFilter(), BasicAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(signIn, problems), BasicAuthenticationFilter.class)
 			.exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthorized).accessDeniedHandler(problems::forbidden))
-			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+			.headers(h -> {
+				h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"));
+				strictTransport(h, platform);
+			});
 		return http.build();
+	}
+
+	/** In production every answer says "HTTPS only", also behind a proxy that terminates TLS. */
+	private static void strictTransport(HeadersConfigurer<HttpSecurity> headers, PlatformProperties platform) {
+		if (platform.httpsOnly()) {
+			headers.httpStrictTransportSecurity(hsts -> hsts.requestMatcher(AnyRequestMatcher.INSTANCE).maxAgeInSeconds(31536000)
+				.includeSubDomains(false));
+		}
 	}
 
 	@Bean
 	@Order(2)
 	SecurityFilterChain webChain(HttpSecurity http, AccountUserDetailsService users, PasswordEncoder passwords,
-			SignInHandlers handlers, SignInThrottle throttle,
+			SignInHandlers handlers, SignInThrottle throttle, DummyHash dummy, CookieCsrfTokenRepository csrfTokens,
 			SecurityContextRepository contexts, ObjectProvider<ClientRegistrationRepository> oidc,
-			OidcSignIn oidcSignIn) throws Exception {
+			OidcSignIn oidcSignIn, SignOutAudit signOutAudit, PlatformProperties platform) throws Exception {
 		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
 		dao.setPasswordEncoder(passwords);
 		dao.setUserDetailsPasswordService(users);
+		AuthenticationProvider throttled = new ThrottledAuthenticationProvider(dao, throttle, dummy);
 		// one explicit manager, so a wrong password is hashed once (no parent manager tries again)
-		ProviderManager manager = oidc.getIfAvailable() == null ? new ProviderManager(dao)
-				: new ProviderManager(dao, new OidcAuthorizationCodeAuthenticationProvider(
+		ProviderManager manager = oidc.getIfAvailable() == null ? new ProviderManager(throttled)
+				: new ProviderManager(throttled, new OidcAuthorizationCodeAuthenticationProvider(
 						new RestClientAuthorizationCodeTokenResponseClient(), new OidcUserService()));
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/anmelden", "/anmelden/**", "/sprache", "/css/**", "/js/**", "/img/**", "/webjars/**",
-						"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
-						"/v3/api-docs", "/v3/api-docs/**", "/oauth2/**", "/login/oauth2/**")
+						"/favicon.ico", "/error", "/v3/api-docs", "/v3/api-docs/**", "/oauth2/**", "/login/oauth2/**")
 				.permitAll()
 				.requestMatchers("/betrieb/**").hasRole("OPERATOR")
 				.requestMatchers("/verwaltung/**").hasAnyRole("SCHOOL_ADMIN")
@@ -102,16 +139,19 @@ class SecurityConfig {
 			.securityContext(c -> c.securityContextRepository(contexts))
 			.requestCache(cache -> cache.requestCache(handlers.askedFor()))
 			// the CSRF token lives in an HttpOnly cookie, so the sign-in page creates no session row
-			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
 			.formLogin(form -> form.loginPage("/anmelden").loginProcessingUrl("/anmelden").usernameParameter("login")
 				.passwordParameter("password").successHandler(handlers).failureHandler(handlers).permitAll())
-			.logout(logout -> logout.logoutUrl("/abmelden").logoutSuccessUrl("/anmelden?abgemeldet").deleteCookies("SCHULHAUS_SESSION"))
-			.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+			.logout(logout -> logout.logoutUrl("/abmelden").addLogoutHandler(signOutAudit).logoutSuccessUrl("/anmelden?abgemeldet")
+				.deleteCookies("SCHULHAUS_SESSION"))
 			.addFilterAfter(new SignInGateFilter(), AuthorizationFilter.class)
-			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
-				.frameOptions(f -> f.deny())
-				.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
-				.permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()")));
+			.headers(h -> {
+				h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+					.frameOptions(f -> f.deny())
+					.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+					.permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()"));
+				strictTransport(h, platform);
+			});
 		if (oidc.getIfAvailable() != null) {
 			http.oauth2Login(o -> o.loginPage("/anmelden").successHandler(oidcSignIn).failureHandler(oidcSignIn));
 		}

@@ -13,27 +13,32 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import de.schulhaus.platform.SchulhausUser;
 
 /**
- * Operator and school admins must set up two-factor sign-in before they can do anything else:
- * every page sends them to the set-up page until they have.
+ * What must come before anything else: operator and school admins set up two-factor sign-in, and
+ * whoever signed in with a one-time link or a generated password chooses their own password.
+ * Every page sends them there until they have (the sign-out and the page itself stay open).
  */
 class SignInGateFilter extends OncePerRequestFilter {
 
 	static final String SETUP = "/konto/zwei-faktor";
+	static final String PASSWORD = "/konto/passwort";
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.startsWith(SETUP) || SitePaths.isNoPage(path);
+		return SitePaths.isNoPage(request.getRequestURI().substring(request.getContextPath().length()));
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
 		var auth = SecurityContextHolder.getContext().getAuthentication();
-		if (auth != null && auth.getPrincipal() instanceof SchulhausUser user && user.role().requiresTwoFactor()
-				&& !user.twoFactorEnabled()) {
-			response.sendRedirect(request.getContextPath() + SETUP);
-			return;
+		if (auth != null && auth.getPrincipal() instanceof SchulhausUser user) {
+			String due = user.mustChangePassword() ? PASSWORD
+					: user.role().requiresTwoFactor() && !user.twoFactorEnabled() ? SETUP : null;
+			if (due != null && !path.startsWith(due)) {
+				response.sendRedirect(request.getContextPath() + due + (PASSWORD.equals(due) ? "?neu" : ""));
+				return;
+			}
 		}
 		chain.doFilter(request, response);
 	}

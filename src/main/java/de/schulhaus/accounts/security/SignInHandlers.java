@@ -8,13 +8,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
@@ -37,10 +37,13 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
 	private final AccountRepository accounts;
 	private final AuditLog audit;
 	private final SecurityContextRepository contexts;
+	private final CsrfTokenRepository csrfTokens;
 	private final CookieRequestCache askedFor = askedForPages();
 
-	SignInHandlers(SignInThrottle throttle, AccountRepository accounts, AuditLog audit, SecurityContextRepository contexts) {
+	SignInHandlers(SignInThrottle throttle, AccountRepository accounts, AuditLog audit, SecurityContextRepository contexts,
+			CsrfTokenRepository csrfTokens) {
 		this.throttle = throttle;
+		this.csrfTokens = csrfTokens;
 		this.accounts = accounts;
 		this.audit = audit;
 		this.contexts = contexts;
@@ -50,17 +53,32 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
 			throws IOException, ServletException {
 		SchulhausUser user = (SchulhausUser) authentication.getPrincipal();
-		throttle.succeeded(user);
 		if (user.twoFactorEnabled()) {
-			var empty = SecurityContextHolder.createEmptyContext();
-			SecurityContextHolder.setContext(empty);
-			contexts.saveContext(empty, request, response);
-			request.getSession().setAttribute(PENDING, new PendingSignIn(user.accountId(), System.currentTimeMillis()));
-			response.sendRedirect(request.getContextPath() + "/anmelden/zwei-faktor");
+			// the failure counts stay until the code is right too
+			forgetFirstStep(request, response);
+			response.sendRedirect(request.getContextPath() + awaitCode(user.accountId(), "password", null, request));
 			return;
 		}
+		throttle.succeeded(user);
 		completed(user, "password");
 		response.sendRedirect(request.getContextPath() + landingPage(request, response));
+	}
+
+	/** The first step alone opens nothing: whatever it put in the session's security context goes. */
+	public void forgetFirstStep(HttpServletRequest request, HttpServletResponse response) {
+		var empty = SecurityContextHolder.createEmptyContext();
+		SecurityContextHolder.setContext(empty);
+		contexts.saveContext(empty, request, response);
+	}
+
+	/**
+	 * The first step ({@code method}) is done; the session only remembers whose second step is due.
+	 * {@code then} is where the finished sign-in leads (null: the page asked for, else the dashboard).
+	 * Answers the code page's path.
+	 */
+	public String awaitCode(java.util.UUID accountId, String method, String then, HttpServletRequest request) {
+		request.getSession().setAttribute(PENDING, new PendingSignIn(accountId, System.currentTimeMillis(), method, then));
+		return "/anmelden/zwei-faktor";
 	}
 
 	/**
@@ -115,10 +133,14 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
 		audit.record(user, "sign-in.ok", user.login(), method);
 	}
 
-	/** Makes the person the signed-in user of this request and session, with a fresh session id. */
+	/**
+	 * Makes the person the signed-in user of this request and session, with a fresh session id and
+	 * a fresh CSRF token (a token seen before signing in is worth nothing after).
+	 */
 	public void establish(SchulhausUser user, HttpServletRequest request, HttpServletResponse response) {
 		request.getSession();
 		request.changeSessionId();
+		csrfTokens.saveToken(null, request, response);
 		refresh(user, request, response);
 	}
 
@@ -135,18 +157,16 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
 			throws IOException {
 		String login = request.getParameter("login");
-		boolean locked = exception instanceof LockedException;
-		if (!locked) {
-			throttle.failed(login, request.getRemoteAddr());
-		}
+		// a locked account reads like a wrong password: the answer must not tell that the address exists
+		boolean addressThrottled = exception instanceof ThrottledAuthenticationProvider.AddressThrottledException;
 		var account = login == null ? null : accounts.findByLogin(login.strip().toLowerCase()).orElse(null);
 		audit.record(account == null ? null : account.schoolId(), account == null ? null : account.id(), login,
 				"sign-in.failed", "form", exception.getClass().getSimpleName());
-		response.sendRedirect(request.getContextPath() + (locked ? "/anmelden?gesperrt" : "/anmelden?fehler"));
+		response.sendRedirect(request.getContextPath() + (addressThrottled ? "/anmelden?gesperrt" : "/anmelden?fehler"));
 	}
 
-	/** Password checked, second factor outstanding. */
-	public record PendingSignIn(java.util.UUID accountId, long startedAt) implements java.io.Serializable {
+	/** First step done ({@code method}: password, link, oidc), second factor outstanding; then on to {@code then}. */
+	public record PendingSignIn(java.util.UUID accountId, long startedAt, String method, String then) implements java.io.Serializable {
 
 		public boolean expired() {
 			return System.currentTimeMillis() - startedAt > 5 * 60 * 1000;

@@ -57,9 +57,20 @@ public class SignInThrottle {
 		}
 	}
 
+	/** A wrong second-factor code: counted for the address here (the account counts its codes on its own). */
+	public void failedAddress(String ip) {
+		Instant now = Instant.now();
+		addresses.record(addressKey(ip), now, now.minus(ADDRESS_WINDOW));
+	}
+
+	/**
+	 * A finished sign-in (password, and the second factor where there is one): the account's counts
+	 * start again. Never called after the password alone when a second factor follows, so a guessed
+	 * password does not buy another round of guessing codes.
+	 */
 	public void succeeded(SchulhausUser user) {
-		if (user.recentSignInFailures() > 0) {
-			accounts.clearSignInFailures(user.accountId());
+		if (user.recentSignInFailures() > 0 || user.twoFactorEnabled()) {
+			accounts.clearAllSignInFailures(user.accountId());
 		}
 	}
 

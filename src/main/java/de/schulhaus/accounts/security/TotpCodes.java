@@ -1,41 +1,69 @@
 package de.schulhaus.accounts.security;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.OptionalLong;
+
 import org.springframework.stereotype.Component;
 
-import dev.samstevens.totp.code.CodeVerifier;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
-import dev.samstevens.totp.code.DefaultCodeVerifier;
 import dev.samstevens.totp.code.HashingAlgorithm;
+import dev.samstevens.totp.exceptions.CodeGenerationException;
 import dev.samstevens.totp.secret.DefaultSecretGenerator;
-import dev.samstevens.totp.time.SystemTimeProvider;
 
-/** TOTP (RFC 6238, SHA-1, 6 digits, 30 s) as every authenticator app speaks it. */
+/**
+ * TOTP (RFC 6238, SHA-1, 6 digits, 30 s) as every authenticator app speaks it. Answers the time step
+ * a code belongs to, so that the caller can accept each step once only (RFC 6238 §5.2).
+ */
 @Component
 public class TotpCodes {
 
-	private final CodeVerifier verifier;
+	static final int PERIOD_SECONDS = 30;
+
+	private final DefaultCodeGenerator generator = new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6);
+	private final Clock clock;
 
 	TotpCodes() {
-		DefaultCodeVerifier v = new DefaultCodeVerifier(new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6), new SystemTimeProvider());
-		v.setAllowedTimePeriodDiscrepancy(1);
-		this.verifier = v;
+		this(Clock.systemUTC());
+	}
+
+	TotpCodes(Clock clock) {
+		this.clock = clock;
 	}
 
 	public String newSecret() {
 		return new DefaultSecretGenerator(32).generate();
 	}
 
-	public boolean valid(String secret, String code) {
+	/** The time step (now, or one before or after for clock drift) whose code this is. */
+	public OptionalLong matchingStep(String secret, String code) {
 		if (secret == null || code == null) {
-			return false;
+			return OptionalLong.empty();
 		}
 		String digits = code.replaceAll("\\s", "");
-		return digits.matches("\\d{6}") && verifier.isValidCode(secret, digits);
+		if (!digits.matches("\\d{6}")) {
+			return OptionalLong.empty();
+		}
+		long now = Math.floorDiv(clock.millis() / 1000, PERIOD_SECONDS);
+		for (long step = now - 1; step <= now + 1; step++) {
+			try {
+				String expected = generator.generate(secret, step);
+				if (MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), digits.getBytes(StandardCharsets.US_ASCII))) {
+					return OptionalLong.of(step);
+				}
+			}
+			catch (CodeGenerationException e) {
+				return OptionalLong.empty();
+			}
+		}
+		return OptionalLong.empty();
 	}
 
 	/** otpauth URI for the QR code. */
 	public String uri(String secret, String login) {
-		String label = java.net.URLEncoder.encode("Schulhaus:" + login, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+		String label = URLEncoder.encode("Schulhaus:" + login, StandardCharsets.UTF_8).replace("+", "%20");
 		return "otpauth://totp/" + label + "?secret=" + secret + "&issuer=Schulhaus&algorithm=SHA1&digits=6&period=30";
 	}
 }

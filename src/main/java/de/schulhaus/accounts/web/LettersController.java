@@ -95,8 +95,11 @@ class LettersController {
 		List<SignInLetters.Letter> letters = new ArrayList<>();
 		var mainGroups = groupNames.mainGroupNames(user.schoolId());
 		for (Account a : people) {
+			if (!SignInLinks.allowedFor(a)) {
+				continue;
+			}
 			String group = mainGroups.get(a.id());
-			var link = links.issue(a);
+			var link = links.issue(a, user);
 			letters.add(new SignInLetters.Letter(schoolName, group, a.displayName(), a.login(), link.url(), link.expiresAt()));
 		}
 		audit.record(user, "letters.printed", fileName, String.valueOf(letters.size()));

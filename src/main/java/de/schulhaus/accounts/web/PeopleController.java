@@ -127,7 +127,12 @@ class PeopleController {
 	@PostMapping("/{accountId}/anmeldelink")
 	String signInLink(@AuthenticationPrincipal SchulhausUser user, @PathVariable String accountId, Model model) {
 		Account account = accounts.require(user.schoolId(), Ids.parse(accountId, "account"));
-		model.addAttribute("issuedLink", links.issue(account));
+		try {
+			model.addAttribute("issuedLink", links.issue(account, user));
+		}
+		catch (InvalidInputException e) {
+			model.addAttribute("toast", e.messageKey());
+		}
 		return show(user, accountId, model);
 	}
 

@@ -1,16 +1,19 @@
 package de.schulhaus.accounts.web;
 
-import java.util.UUID;
+import java.util.ArrayList;
+import java.util.Arrays;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -18,13 +21,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import de.schulhaus.accounts.AccountManagement;
 import de.schulhaus.accounts.ClientCredentials;
 import de.schulhaus.accounts.GroupManagement;
+import de.schulhaus.accounts.Scope;
+import de.schulhaus.accounts.security.ExternalIdentities;
+import de.schulhaus.accounts.security.Reauthentication;
 import de.schulhaus.accounts.security.SignInHandlers;
 import de.schulhaus.accounts.security.TwoFactor;
-import de.schulhaus.platform.Ids;
 import de.schulhaus.platform.InvalidInputException;
 import de.schulhaus.platform.SchulhausUser;
 
-/** A person's own account: password, language, two-factor sign-in and app passwords. */
+/** A person's own account: password, language, two-factor sign-in; what else they hold is listed here too. */
 @Controller
 class ProfileController {
 
@@ -35,9 +40,16 @@ class ProfileController {
 	private final ClientCredentials credentials;
 	private final TwoFactor twoFactor;
 	private final SignInHandlers handlers;
+	private final Reauthentication reauthentication;
+	private final ExternalIdentities identities;
+	private final ObjectProvider<InMemoryClientRegistrationRepository> oidc;
 
 	ProfileController(AccountManagement accounts, GroupManagement groups, ClientCredentials credentials, TwoFactor twoFactor,
-			SignInHandlers handlers) {
+			SignInHandlers handlers, Reauthentication reauthentication, ExternalIdentities identities,
+			ObjectProvider<InMemoryClientRegistrationRepository> oidc) {
+		this.reauthentication = reauthentication;
+		this.identities = identities;
+		this.oidc = oidc;
 		this.accounts = accounts;
 		this.groups = groups;
 		this.credentials = credentials;
@@ -46,12 +58,21 @@ class ProfileController {
 	}
 
 	@GetMapping("/konto")
-	String overview(@AuthenticationPrincipal SchulhausUser user, Model model) {
+	String overview(@AuthenticationPrincipal SchulhausUser user, HttpSession session, Model model) {
 		model.addAttribute("account", accounts.me(user));
 		model.addAttribute("memberships", user.schoolId() == null ? java.util.List.of() : groups.groupsOf(user.schoolId(), user.accountId()));
 		model.addAttribute("appPasswords", credentials.appPasswords(user));
-		if (mayUseApi(user)) {
+		if (Scope.mayUseApi(user.role())) {
 			model.addAttribute("tokens", credentials.tokens(user));
+		}
+		model.addAttribute("scopes", Arrays.stream(Scope.values()).filter(sc -> sc.allowedFor(user.role())).toList());
+		model.addAttribute("confirmed", reauthentication.recent(session));
+		model.addAttribute("identities", identities.of(user));
+		var providers = new ArrayList<ClientRegistration>();
+		oidc.ifAvailable(repo -> repo.forEach(providers::add));
+		model.addAttribute("providers", providers);
+		if (user.twoFactorEnabled()) {
+			model.addAttribute("unusedRecoveryCodes", twoFactor.unusedRecoveryCodes(user.accountId()));
 		}
 		return "accounts/profile";
 	}
@@ -64,18 +85,20 @@ class ProfileController {
 
 	@PostMapping("/konto/passwort")
 	String changePassword(@AuthenticationPrincipal SchulhausUser user, @RequestParam(required = false) String currentPassword,
-			@RequestParam String newPassword, @RequestParam String repeatPassword, Model model, RedirectAttributes redirect) {
+			@RequestParam String newPassword, @RequestParam String repeatPassword, Model model, RedirectAttributes redirect,
+			HttpServletRequest request, HttpServletResponse response) {
 		try {
 			if (!newPassword.equals(repeatPassword)) {
 				throw new InvalidInputException("repeatPassword", "accounts.error.passwordRepeat");
 			}
-			accounts.changeOwnPassword(user, currentPassword, newPassword);
+			accounts.changeOwnPassword(user, currentPassword, newPassword, request.getSession().getId());
 		}
 		catch (InvalidInputException e) {
 			model.addAttribute("account", accounts.me(user));
 			model.addAttribute("fieldError", e);
 			return "accounts/password";
 		}
+		handlers.refresh(user.withPasswordChanged(), request, response);
 		redirect.addFlashAttribute("toast", "accounts.toast.passwordChanged");
 		return "redirect:/";
 	}
@@ -86,8 +109,7 @@ class ProfileController {
 		String language = "en".equals(lang) ? "en" : "de";
 		accounts.changeLanguage(user, language);
 		handlers.refresh(user.withLanguage(language), request, response);
-		String back = request.getHeader("Referer");
-		return "redirect:" + (back != null && back.startsWith(request.getScheme() + "://" + request.getServerName()) ? back : "/konto");
+		return "redirect:" + LocalPaths.pathOf(request.getHeader("Referer"), "/konto");
 	}
 
 	@GetMapping("/konto/zwei-faktor")
@@ -133,51 +155,4 @@ class ProfileController {
 		return "redirect:/konto";
 	}
 
-	@PostMapping("/konto/app-passwoerter")
-	String createAppPassword(@AuthenticationPrincipal SchulhausUser user, @RequestParam String label, Model model,
-			RedirectAttributes redirect) {
-		try {
-			var created = credentials.createAppPassword(user, label);
-			redirect.addFlashAttribute("createdAppPassword", created);
-		}
-		catch (InvalidInputException e) {
-			redirect.addFlashAttribute("toast", e.messageKey());
-		}
-		return "redirect:/konto#app-passwoerter";
-	}
-
-	/** Personal access tokens for the provisioning API: for the people who provision. */
-	@PostMapping("/konto/tokens")
-	String createToken(@AuthenticationPrincipal SchulhausUser user, @RequestParam String label, RedirectAttributes redirect) {
-		if (!mayUseApi(user)) {
-			throw new org.springframework.security.access.AccessDeniedException("no API rights");
-		}
-		try {
-			var created = credentials.createToken(user, label);
-			redirect.addFlashAttribute("createdToken", created);
-		}
-		catch (InvalidInputException e) {
-			redirect.addFlashAttribute("toast", e.messageKey());
-		}
-		return "redirect:/konto#tokens";
-	}
-
-	@PostMapping("/konto/tokens/{tokenId}/widerrufen")
-	String revokeToken(@AuthenticationPrincipal SchulhausUser user, @PathVariable String tokenId, RedirectAttributes redirect) {
-		credentials.revokeToken(user, Ids.parse(tokenId, "token"));
-		redirect.addFlashAttribute("toast", "accounts.toast.tokenRevoked");
-		return "redirect:/konto#tokens";
-	}
-
-	private static boolean mayUseApi(SchulhausUser user) {
-		return user.is(de.schulhaus.platform.Role.OPERATOR) || user.is(de.schulhaus.platform.Role.SCHOOL_ADMIN);
-	}
-
-	@PostMapping("/konto/app-passwoerter/{id}/widerrufen")
-	String revokeAppPassword(@AuthenticationPrincipal SchulhausUser user, @PathVariable String id, RedirectAttributes redirect) {
-		UUID appPasswordId = Ids.parse(id, "app password");
-		credentials.revokeAppPassword(user, appPasswordId);
-		redirect.addFlashAttribute("toast", "accounts.toast.appPasswordRevoked");
-		return "redirect:/konto#app-passwoerter";
-	}
 }

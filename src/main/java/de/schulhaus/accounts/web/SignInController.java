@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import de.schulhaus.accounts.SignInLinks;
-import de.schulhaus.accounts.internal.AccountRepository;
 import de.schulhaus.accounts.security.AccountUserDetailsService;
 import de.schulhaus.accounts.security.SignInHandlers;
 import de.schulhaus.accounts.security.SignInThrottle;
@@ -31,18 +30,15 @@ class SignInController {
 	private final TwoFactor twoFactor;
 	private final SignInHandlers handlers;
 	private final AccountUserDetailsService users;
-	private final AccountRepository accounts;
 	private final SignInLinks links;
 	private final SignInThrottle throttle;
 	private final AuditLog audit;
 	private final ObjectProvider<InMemoryClientRegistrationRepository> oidc;
 
-	SignInController(TwoFactor twoFactor, SignInHandlers handlers, AccountUserDetailsService users, AccountRepository accounts,
-			SignInLinks links, SignInThrottle throttle, AuditLog audit, ObjectProvider<InMemoryClientRegistrationRepository> oidc) {
+	SignInController(TwoFactor twoFactor, SignInHandlers handlers, AccountUserDetailsService users, SignInLinks links, SignInThrottle throttle, AuditLog audit, ObjectProvider<InMemoryClientRegistrationRepository> oidc) {
 		this.twoFactor = twoFactor;
 		this.handlers = handlers;
 		this.users = users;
-		this.accounts = accounts;
 		this.links = links;
 		this.throttle = throttle;
 		this.audit = audit;
@@ -57,11 +53,25 @@ class SignInController {
 		return "accounts/sign-in";
 	}
 
+	/** Why sign-in through an identity provider did not work: not linked, or the provider did not verify the address. */
+	@GetMapping("/anmelden/extern")
+	String externalRefused(@RequestParam(defaultValue = "nicht-verknuepft") String grund, Model model,
+			HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+		model.addAttribute("reason", "unbestaetigt".equals(grund) ? "unverified" : "notLinked");
+		return "accounts/sign-in-external";
+	}
+
 	@GetMapping("/anmelden/zwei-faktor")
 	String codePage(HttpSession session) {
 		return pending(session) == null ? "redirect:/anmelden" : "accounts/sign-in-code";
 	}
 
+	/**
+	 * The second step. Refused without a session for: a person deactivated (or whose school was
+	 * suspended) since the first step, an address or second step locked by too many failures, a
+	 * code of a time step already used.
+	 */
 	@PostMapping("/anmelden/zwei-faktor")
 	String checkCode(@RequestParam String code, HttpServletRequest request, HttpServletResponse response, Model model) {
 		HttpSession session = request.getSession();
@@ -69,15 +79,19 @@ class SignInController {
 		if (pending == null) {
 			return "redirect:/anmelden";
 		}
-		var account = accounts.findById(pending.accountId()).orElse(null);
-		var user = account == null ? null : users.load(account.login()).orElse(null);
-		if (user == null || !user.isAccountNonLocked() || !throttle.allowed(request.getRemoteAddr())) {
+		var user = users.loadById(pending.accountId()).orElse(null);
+		if (user == null || !user.isEnabled() || !user.isAccountNonLocked()) {
 			session.removeAttribute(PENDING);
+			return "redirect:/anmelden?fehler";
+		}
+		if (!throttle.allowed(request.getRemoteAddr()) || twoFactor.locked(user.accountId())) {
+			session.removeAttribute(PENDING);
+			audit.record(user.schoolId(), user.accountId(), user.login(), "sign-in.failed", "totp", "locked");
 			return "redirect:/anmelden?gesperrt";
 		}
-		if (!twoFactor.verify(account.id(), code)) {
-			throttle.failed(account.login(), request.getRemoteAddr());
-			audit.record(account.schoolId(), account.id(), account.login(), "sign-in.failed", "totp", null);
+		if (!twoFactor.verify(user.accountId(), code)) {
+			throttle.failedAddress(request.getRemoteAddr());
+			audit.record(user.schoolId(), user.accountId(), user.login(), "sign-in.failed", "totp", null);
 			model.addAttribute("error", true);
 			return "accounts/sign-in-code";
 		}
@@ -85,8 +99,8 @@ class SignInController {
 		throttle.succeeded(user);
 		user.eraseCredentials();
 		handlers.establish(user, request, response);
-		handlers.completed(user, "password+totp");
-		return "redirect:" + handlers.landingPage(request, response);
+		handlers.completed(user, pending.method() + "+totp");
+		return "redirect:" + (pending.then() != null ? pending.then() : handlers.landingPage(request, response));
 	}
 
 	/** Shows whose link it is; only the POST uses it up, so mail scanners that open links do no harm. */
@@ -111,6 +125,9 @@ class SignInController {
 		var user = users.toUser(account.get());
 		if (!user.isEnabled()) {
 			return "accounts/sign-in-link-invalid";
+		}
+		if (user.twoFactorEnabled()) {
+			return "redirect:" + handlers.awaitCode(user.accountId(), "link", "/konto/passwort?neu", request);
 		}
 		user.eraseCredentials();
 		handlers.establish(user, request, response);

@@ -12,7 +12,7 @@ import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEven
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
-/** Production mode never falls back to the embedded database. */
+/** Production mode never falls back to the embedded database, never runs on plain HTTP, never without its key, never with the demo. */
 class ProductionModeGuardTests {
 
 	private static ApplicationEnvironmentPreparedEvent event(Map<String, Object> properties) {
@@ -29,10 +29,53 @@ class ProductionModeGuardTests {
 			.hasMessageContaining("SCHULHAUS_DB_URL");
 	}
 
+	private static final String KEY = "k5Jq0yq3m1u8bQ7pW2r6sT9vX4zA0cE3gH6jL8nP1s=";
+
+	private static Map<String, Object> production(String... more) {
+		Map<String, Object> properties = new java.util.HashMap<>(Map.of("schulhaus.platform.mode", "PRODUCTION",
+				"spring.datasource.url", "jdbc:postgresql://db:5432/schulhaus", "schulhaus.platform.secret-key", KEY,
+				"schulhaus.platform.base-url", "https://schule.example.org"));
+		for (int i = 0; i < more.length; i += 2) {
+			properties.put(more[i], more[i + 1]);
+		}
+		return properties;
+	}
+
 	@Test
-	void productionWithPostgresqlStarts() {
-		assertThatCode(() -> new ProductionModeGuard().onApplicationEvent(event(Map.of("schulhaus.platform.mode", "PRODUCTION",
-				"spring.datasource.url", "jdbc:postgresql://db:5432/schulhaus")))).doesNotThrowAnyException();
+	void productionWithPostgresqlHttpsAndAKeyStarts() {
+		assertThatCode(() -> new ProductionModeGuard().onApplicationEvent(event(production()))).doesNotThrowAnyException();
+	}
+
+	@Test
+	void productionWithAnHttpBaseUrlRefusesToStart() {
+		assertThatThrownBy(() -> new ProductionModeGuard().onApplicationEvent(event(production("schulhaus.platform.base-url",
+				"http://schule.example.org"))))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("https://")
+			.hasMessageContaining("SCHULHAUS_ALLOW_INSECURE_HTTP");
+		assertThatCode(() -> new ProductionModeGuard().onApplicationEvent(event(production("schulhaus.platform.base-url",
+				"http://127.0.0.1:8080", "schulhaus.platform.allow-insecure-http", "true")))).doesNotThrowAnyException();
+	}
+
+	@Test
+	void productionWithoutASecretKeyRefusesToStart() {
+		assertThatThrownBy(() -> new ProductionModeGuard().onApplicationEvent(event(production("schulhaus.platform.secret-key", ""))))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("SCHULHAUS_SECRET_KEY");
+		assertThatThrownBy(() -> new ProductionModeGuard().onApplicationEvent(event(production("schulhaus.platform.secret-key",
+				"too-short"))))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("32");
+	}
+
+	@Test
+	void productionRefusesTheDemoSchool() {
+		assertThatThrownBy(() -> new ProductionModeGuard().onApplicationEvent(event(production("schulhaus.platform.demo", "true"))))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("demo");
+		assertThatThrownBy(() -> new ProductionModeGuard().onApplicationEvent(event(production("demo", ""))))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("demo");
 	}
 
 	@Test
