@@ -1,5 +1,6 @@
 package de.schulhaus.accounts.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +8,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import de.schulhaus.SchulhausApplication;
 import de.schulhaus.accounts.AccountsProperties;
@@ -56,14 +59,26 @@ class OperatorBootstrapTests {
 		assertThatCode(() -> OperatorBootstrap.refuseWeakSecrets(environment(null, null), messages())).doesNotThrowAnyException();
 	}
 
+	/** The whole application on an empty in-memory database of its own, even where the tests otherwise share PostgreSQL. */
+	private static ConfigurableApplicationContext firstStart(String operatorPassword) {
+		String database = "jdbc:h2:mem:operator-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+		return new SpringApplicationBuilder(SchulhausApplication.class).run("--spring.profiles.active=test", "--server.port=0",
+				"--spring.datasource.url=" + database, "--spring.datasource.username=sa", "--spring.datasource.password=",
+				"--schulhaus.accounts.operator-password=" + operatorPassword);
+	}
+
 	@Test
 	void theApplicationDoesNotStartWithAGuessableOperatorPassword() {
-		// its own empty in-memory database, even where the tests otherwise share PostgreSQL
-		String database = "jdbc:h2:mem:operator-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-		assertThatThrownBy(() -> new SpringApplicationBuilder(SchulhausApplication.class).run("--spring.profiles.active=test",
-				"--server.port=0", "--spring.datasource.url=" + database, "--spring.datasource.username=sa",
-				"--spring.datasource.password=", "--schulhaus.accounts.operator-password=Passwort2026!").close())
+		assertThatThrownBy(() -> firstStart("Passwort2026!").close())
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("The operator account was not created. SCHULHAUS_OPERATOR_PASSWORD is refused");
+	}
+
+	@Test
+	void aGeneratedOperatorPasswordMustBeChangedAtTheFirstSignIn() {
+		try (ConfigurableApplicationContext context = firstStart("")) {
+			assertThat(context.getBean(JdbcClient.class).sql("select must_change_password from account where role = 'OPERATOR'")
+				.query(Boolean.class).single()).isTrue();
+		}
 	}
 }
