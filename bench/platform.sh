@@ -40,7 +40,7 @@ JAVA_HOME_OF_JAVA=$(dirname "$(dirname "$(readlink -f "$(command -v "$JAVA")")")
 # Parallel GC: argon2 allocates 8 MiB per sign-in; two GC threads keep the storm's pauses short.
 JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx448m -XX:MaxMetaspaceSize=160m -XX:+UseParallelGC -Xss512k}
 BASE="http://127.0.0.1:$PORT"
-TOKEN="bench-$(date +%s)-$RANDOM"
+TOKEN="bench-$(od -An -tx1 -N16 /dev/urandom | tr -d " \n")"   # at least 32 characters, or start-up refuses it
 PASSWORD="Bench-Passwort-2026"
 DB="schulhaus_bench_$(date +%s)_$$"
 WORK=$(mktemp -d)

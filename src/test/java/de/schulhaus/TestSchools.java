@@ -20,7 +20,7 @@ import com.jayway.jsonpath.JsonPath;
  */
 public final class TestSchools {
 
-	public static final String OPERATOR_TOKEN = "test-operator-token";
+	public static final String OPERATOR_TOKEN = "test-operator-token-0123456789abcdef";
 	private static final AtomicInteger NUMBERS = new AtomicInteger(ThreadLocalRandom.current().nextInt(100_000, 900_000));
 
 	private final MockMvc mvc;

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import de.schulhaus.accounts.internal.AccountFactory;
 import de.schulhaus.accounts.internal.AccountRepository;
 import de.schulhaus.accounts.internal.GroupRepository;
+import de.schulhaus.accounts.internal.LoginNames;
 import de.schulhaus.accounts.GroupKind;
 import de.schulhaus.platform.AuditLog;
 import de.schulhaus.platform.Ids;
@@ -60,7 +61,7 @@ public class AccountManagement {
 		}
 		String hash = null;
 		if (request.password() != null && !request.password().isEmpty()) {
-			PasswordRules.check("password", request.password());
+			PasswordRules.check("password", request.password(), first, last, LoginNames.localPart(first, last));
 			hash = passwords.encode(request.password());
 		}
 		Account account = factory.create(school, first, last, request.role(), AccountSource.MANUAL, null, hash);
@@ -153,7 +154,7 @@ public class AccountManagement {
 		if (!me.mustChangePassword() && (hash == null || current == null || !passwords.matches(current, hash))) {
 			throw new InvalidInputException("currentPassword", "accounts.error.currentPassword");
 		}
-		PasswordRules.check("newPassword", next);
+		PasswordRules.check("newPassword", next, me.firstName(), me.lastName(), me.login());
 		accounts.updatePassword(user.accountId(), passwords.encode(next), false);
 		sessions.endOthers(user.login(), keptSessionId);
 		audit.record(user, "password.changed", user.login(), null);

@@ -41,7 +41,7 @@ class MainJourneysTests {
 			assertThat(b.find("html").getAttribute("lang")).isEqualTo("de");
 			b.checkAccessibility();
 			b.screenshot("sign-in");
-			signIn(b, "operator@schulhaus.local", "operator-test-password");
+			signIn(b, "operator@schulhaus.local", "operator-test-laterne-quitte");
 			setUpTwoFactor(b);
 			b.go("/betrieb/schulen");
 			b.checkAccessibility();
@@ -59,7 +59,7 @@ class MainJourneysTests {
 			// school admin, created through the provisioning API, imports the roster CSV
 			String admin = createAdmin(schoolId);
 			b.go("/anmelden");
-			signIn(b, admin, "admin-journey-password");
+			signIn(b, admin, "admin-journey-laterne-quitte");
 			setUpTwoFactor(b);
 			b.go("/verwaltung/import");
 			b.checkAccessibility();
@@ -122,7 +122,7 @@ class MainJourneysTests {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/schools/" + schoolId + "/users"))
 			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(
-					"{\"firstName\":\"Ada\",\"lastName\":\"Admin\",\"role\":\"SCHOOL_ADMIN\",\"password\":\"admin-journey-password\"}"))
+					"{\"firstName\":\"Ada\",\"lastName\":\"Admin\",\"role\":\"SCHOOL_ADMIN\",\"password\":\"admin-journey-laterne-quitte\"}"))
 			.build();
 		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(201);

@@ -67,8 +67,8 @@ class TenantIsolationTests {
 		var a = schools.createSchool("Schule A");
 		var b = schools.createSchool("Schule B");
 		var pupilA = schools.createUser(a, "Paula", "Aberle", "PUPIL", "pupil-password-a1", "5a");
-		var adminA = schools.createUser(a, "Anton", "Admin", "SCHOOL_ADMIN", "admin-password-a1", null);
-		TestSchools.UserRef adminB = schools.createUser(b, "Berta", "Admin", "SCHOOL_ADMIN", "admin-password-b1", null);
+		var adminA = schools.createUser(a, "Anton", "Admin", "SCHOOL_ADMIN", "admin-laterne-quitte-a1", null);
+		TestSchools.UserRef adminB = schools.createUser(b, "Berta", "Admin", "SCHOOL_ADMIN", "admin-laterne-quitte-b1", null);
 		String groups = mvc.perform(request(HttpMethod.GET, "/api/v1/schools/" + a.id() + "/groups")
 				.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN)).andReturn().getResponse().getContentAsString();
 		UUID groupA = UUID.fromString(JsonPath.read(groups, "$[0].id"));

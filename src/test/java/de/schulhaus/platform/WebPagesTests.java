@@ -63,8 +63,8 @@ class WebPagesTests {
 	void pupilSeesDashboardWithGroupsAndOwnAccount() throws Exception {
 		var schools = new TestSchools(mvc);
 		var school = schools.createSchool("Dashboard-Schule");
-		var pupil = schools.createUser(school, "Änne", "Weiß", "PUPIL", "pupil-password-1", "7b");
-		mvc.perform(post("/anmelden").with(csrf()).param("login", pupil.login()).param("password", "pupil-password-1"))
+		var pupil = schools.createUser(school, "Änne", "Weiß", "PUPIL", "pupil-laterne-quitte-1", "7b");
+		mvc.perform(post("/anmelden").with(csrf()).param("login", pupil.login()).param("password", "pupil-laterne-quitte-1"))
 			.andExpect(redirectedUrl("/"));
 		SchulhausUser me = principal(pupil.login(), false);
 		mvc.perform(get("/").with(user(me)))
@@ -85,7 +85,7 @@ class WebPagesTests {
 	void adminWithoutSecondFactorIsSentToSetUpFirst() throws Exception {
 		var schools = new TestSchools(mvc);
 		var school = schools.createSchool("2FA-Schule");
-		var admin = schools.createUser(school, "Ada", "Admin", "SCHOOL_ADMIN", "admin-password-1", null);
+		var admin = schools.createUser(school, "Ada", "Admin", "SCHOOL_ADMIN", "admin-laterne-quitte-1", null);
 		mvc.perform(get("/verwaltung/personen").with(user(principal(admin.login(), false))))
 			.andExpect(redirectedUrl("/konto/zwei-faktor"));
 	}
@@ -94,7 +94,7 @@ class WebPagesTests {
 	void adminPagesRenderAndImportPreviewsBeforeWriting() throws Exception {
 		var schools = new TestSchools(mvc);
 		var school = schools.createSchool("Verwaltungs-Schule");
-		var admin = schools.createUser(school, "Ada", "Admin", "SCHOOL_ADMIN", "admin-password-2", null);
+		var admin = schools.createUser(school, "Ada", "Admin", "SCHOOL_ADMIN", "admin-laterne-quitte-2", null);
 		var pupil = schools.createUser(school, "Paul", "Pupil", "PUPIL", null, "5a");
 		SchulhausUser me = principal(admin.login(), true);
 		mvc.perform(get("/verwaltung/personen").with(user(me))).andExpect(status().isOk())
@@ -188,14 +188,14 @@ class WebPagesTests {
 	void adminCreatesAnApiTokenThatWorksAndCanBeRevoked() throws Exception {
 		var schools = new TestSchools(mvc);
 		var school = schools.createSchool("Token-Schule");
-		var admin = schools.createUser(school, "Toni", "Token", "SCHOOL_ADMIN", "admin-password-3", null);
+		var admin = schools.createUser(school, "Toni", "Token", "SCHOOL_ADMIN", "admin-laterne-quitte-3", null);
 		SchulhausUser me = principal(admin.login(), true);
 		mvc.perform(post("/konto/tokens").param("label", "Stundenplan-Skript").with(user(me)).with(csrf()))
 			.andExpect(redirectedUrl("/konto/bestaetigen?weiter=%2Fkonto%23tokens"));
 		String secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ";
 		accountRows.updateTotp(admin.id(), box.seal(secret, "totp:" + admin.id()), true, null);
 		String code = new dev.samstevens.totp.code.DefaultCodeGenerator().generate(secret, System.currentTimeMillis() / 1000 / 30);
-		var confirmed = mvc.perform(post("/konto/bestaetigen").with(user(me)).with(csrf()).param("password", "admin-password-3")
+		var confirmed = mvc.perform(post("/konto/bestaetigen").with(user(me)).with(csrf()).param("password", "admin-laterne-quitte-3")
 			.param("code", code).param("weiter", "/konto#tokens")).andExpect(redirectedUrl("/konto#tokens")).andReturn();
 		var session = confirmed.getResponse().getCookie("SCHULHAUS_SESSION");
 		var flash = mvc.perform(post("/konto/tokens").param("label", "Stundenplan-Skript").with(user(me)).with(csrf()).cookie(session))

@@ -40,7 +40,7 @@ class AbandonedUploadsTests {
 	void unconfirmedUploadsAreRemovedWithTheirContent() throws Exception {
 		var t = new TestSchools(mvc);
 		var school = t.createSchool("Aufräum-Schule");
-		var admin = t.createUser(school, "Ada", "Aufraeumer", "SCHOOL_ADMIN", "admin-password-4", null);
+		var admin = t.createUser(school, "Ada", "Aufraeumer", "SCHOOL_ADMIN", "admin-laterne-quitte-4", null);
 		UUID upload = imports.upload(school.id(), users.load(admin.login()).orElseThrow(), "klasse.csv", "text/csv",
 				new ByteArrayInputStream("Quell-Id;Nachname;Vorname;Kontotyp\nS-1;A;B;Schüler*in\n".getBytes()), null);
 		UUID content = imports.require(school.id(), upload).blobId();

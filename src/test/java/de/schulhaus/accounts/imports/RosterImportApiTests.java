@@ -98,7 +98,7 @@ class RosterImportApiTests {
 	void thePreviewNamesTheClassesThatComeBackUnderANewName() throws Exception {
 		var t = new TestSchools(mvc);
 		var school = t.createSchool("Vorschau-Schule");
-		var admin = t.createUser(school, "Vera", "Vorschau", "SCHOOL_ADMIN", "admin-password-4", null);
+		var admin = t.createUser(school, "Vera", "Vorschau", "SCHOOL_ADMIN", "admin-laterne-quitte-4", null);
 		importFile(school, schild(), "application/xml", "").andExpect(jsonPath("$.created").value(8));
 		SchulhausUser me = users.load(admin.login()).orElseThrow().withTwoFactor(true);
 		byte[] nextYear = RosterSamples.SCHILD_XML.replace("<short>05A</short>", "<short>06A</short>").getBytes(StandardCharsets.UTF_8);

@@ -72,7 +72,7 @@ class OidcAccountTakeoverTests {
 	void someoneElsesEmailClaimOpensNoAccount() throws Exception {
 		var schools = new TestSchools(mvc);
 		var school = schools.createSchool("OIDC-Uebernahme-Schule");
-		var teacher = schools.createUser(school, "Olga", "Opfer", "TEACHER", "Olga-Eigenes-Passwort-2026", null);
+		var teacher = schools.createUser(school, "Olga", "Opfer", "TEACHER", "Kompass-Laterne-Quitte-2026", null);
 		mvc.perform(get("/anmelden")).andExpect(content().string(containsString("Mit Landes-IdP anmelden")));
 
 		// an attacker's identity at the provider that claims the teacher's (verified) address
@@ -89,7 +89,7 @@ class OidcAccountTakeoverTests {
 	void anIdentityLinkedAfterAFullSignInSignsInAndCanBeUnlinked() throws Exception {
 		var schools = new TestSchools(mvc);
 		var school = schools.createSchool("OIDC-Link-Schule");
-		var teacher = schools.createUser(school, "Lina", "Link", "TEACHER", "Lina-Eigenes-Passwort-2026", null);
+		var teacher = schools.createUser(school, "Lina", "Link", "TEACHER", "Kompass-Laterne-Quitte-2026", null);
 		var support = new SignInSupport(mvc);
 		Cookie session = SignInSupport.session(support.signIn(teacher.login(), teacher.password()));
 
@@ -136,7 +136,7 @@ class OidcAccountTakeoverTests {
 	void anAdminSignedInThroughTheProviderStillGivesTheLocalSecondFactor() throws Exception {
 		var schools = new TestSchools(mvc);
 		var school = schools.createSchool("OIDC-Admin-Schule");
-		var admin = schools.createUser(school, "Ada", "Admin", "SCHOOL_ADMIN", "Ada-Admin-Passwort-2026", null);
+		var admin = schools.createUser(school, "Ada", "Admin", "SCHOOL_ADMIN", "Kompass-Laterne-Quitte-2026", null);
 		String secret = SignInSupport.enableTotp(accounts, box, admin.id());
 		jdbc.sql("insert into external_identity (id, school_id, account_id, registration_id, issuer, subject, created_at) "
 				+ "values (:id, :s, :a, 'idp', :i, 'ada-at-idp', current_timestamp)")

@@ -52,7 +52,7 @@ class ProductionDefaultsTests {
 	void theCsrfTokenIsRenewedAtSignIn() throws Exception {
 		var t = new TestSchools(mvc);
 		var school = t.createSchool("Token-Schule");
-		var teacher = t.createUser(school, "Tara", "Token", "TEACHER", "Tara-Lehrerin-Passwort-2026", null);
+		var teacher = t.createUser(school, "Tara", "Token", "TEACHER", "Kompass-Laterne-Quitte-2026", null);
 		var request = new MockHttpServletRequest("POST", "/anmelden/zwei-faktor");
 		request.getSession(true);
 		request.setCookies(new Cookie("SCHULHAUS_CSRF", "token-seen-before-sign-in"));
@@ -68,7 +68,7 @@ class ProductionDefaultsTests {
 	void theLanguageSwitchLeadsOnlyToPagesOfThisSite() throws Exception {
 		var t = new TestSchools(mvc);
 		var school = t.createSchool("Sprung-Schule");
-		var teacher = t.createUser(school, "Sven", "Sprung", "TEACHER", "Sven-Lehrer-Passwort-2026", null);
+		var teacher = t.createUser(school, "Sven", "Sprung", "TEACHER", "Kompass-Laterne-Quitte-2026", null);
 		Cookie session = session(new SignInSupport(mvc).signIn(teacher.login(), teacher.password()));
 		mvc.perform(post("/konto/sprache").with(csrf()).cookie(session).param("lang", "en").header("Referer", "//evil.example/phish"))
 			.andExpect(redirectedUrl("/phish"));

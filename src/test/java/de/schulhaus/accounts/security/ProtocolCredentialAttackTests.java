@@ -55,7 +55,7 @@ class ProtocolCredentialAttackTests {
 	void anAdminNeverUsesTheAccountPasswordOverBasicEvenWithoutASecondFactor() throws Exception {
 		var t = new TestSchools(mvc);
 		var school = t.createSchool("Basic-Admin-Schule");
-		var admin = t.createUser(school, "Berta", "Basic", "SCHOOL_ADMIN", "Berta-Admin-Passwort-2026", null);
+		var admin = t.createUser(school, "Berta", "Basic", "SCHOOL_ADMIN", "Kompass-Laterne-Quitte-2026", null);
 		mvc.perform(get("/api/v1/me").with(httpBasic(admin.login(), admin.password()))).andExpect(status().isUnauthorized());
 		assertThat(protocolSignIn.authenticate(admin.login(), admin.password(), Scope.FILES, "webdav", "10.1.1.1")).isEmpty();
 
@@ -68,7 +68,7 @@ class ProtocolCredentialAttackTests {
 	void anAppPasswordWorksOnlyForItsScopesAndUntilItExpires() throws Exception {
 		var t = new TestSchools(mvc);
 		var school = t.createSchool("Scope-Schule");
-		var teacher = t.createUser(school, "Sina", "Scope", "TEACHER", "Sina-Lehrerin-Passwort-2026", null);
+		var teacher = t.createUser(school, "Sina", "Scope", "TEACHER", "Kompass-Laterne-Quitte-2026", null);
 		var user = users.load(teacher.login()).orElseThrow();
 		String files = credentials.createAppPassword(user, "Dateien am Laptop", Set.of(Scope.FILES), null).secret();
 		mvc.perform(get("/api/v1/me").with(httpBasic(teacher.login(), files))).andExpect(status().isUnauthorized());
@@ -98,8 +98,8 @@ class ProtocolCredentialAttackTests {
 	void anUnknownLoginCostsOnePasswordHashLikeAKnownOne() throws Exception {
 		var t = new TestSchools(mvc);
 		var school = t.createSchool("Hash-Schule");
-		var teacher = t.createUser(school, "Hanna", "Hash", "TEACHER", "Hanna-Lehrerin-Passwort-2026", null);
-		var admin = t.createUser(school, "Harald", "Hash", "SCHOOL_ADMIN", "Harald-Admin-Passwort-2026", null);
+		var teacher = t.createUser(school, "Hanna", "Hash", "TEACHER", "Kompass-Laterne-Quitte-2026", null);
+		var admin = t.createUser(school, "Harald", "Hash", "SCHOOL_ADMIN", "Kompass-Laterne-Quitte-2026", null);
 		assertThat(hashesFor(() -> protocolSignIn.authenticate(teacher.login(), "falsch-falsch", Scope.FILES, "webdav", "10.3.3.3")))
 			.isEqualTo(1);
 		assertThat(hashesFor(() -> protocolSignIn.authenticate("niemand@" + school.domain(), "falsch", Scope.FILES, "webdav", "10.3.3.3")))
@@ -116,7 +116,7 @@ class ProtocolCredentialAttackTests {
 	void creatingAppPasswordsAndTokensNeedsAFreshConfirmation() throws Exception {
 		var t = new TestSchools(mvc);
 		var school = t.createSchool("Bestaetigen-Schule");
-		var teacher = t.createUser(school, "Bea", "Bestaetigt", "TEACHER", "Bea-Lehrerin-Passwort-2026", null);
+		var teacher = t.createUser(school, "Bea", "Bestaetigt", "TEACHER", "Kompass-Laterne-Quitte-2026", null);
 		Cookie session = session(new SignInSupport(mvc).signIn(teacher.login(), teacher.password()));
 		mvc.perform(post("/konto/app-passwoerter").with(csrf()).cookie(session).param("label", "Handy").param("scopes", "mail"))
 			.andExpect(redirectedUrl("/konto/bestaetigen?weiter=%2Fkonto%23app-passwoerter"));
@@ -131,7 +131,7 @@ class ProtocolCredentialAttackTests {
 			.containsExactly(Set.of(Scope.MAIL));
 
 		// over the API the same rule: the account password in the request itself
-		var admin = t.createUser(school, "Anton", "Api", "SCHOOL_ADMIN", "Anton-Admin-Passwort-2026", null);
+		var admin = t.createUser(school, "Anton", "Api", "SCHOOL_ADMIN", "Kompass-Laterne-Quitte-2026", null);
 		String app = credentials.createAppPassword(users.load(admin.login()).orElseThrow(), "Skript", Set.of(Scope.API), null).secret();
 		mvc.perform(post("/api/v1/me/app-passwords").with(httpBasic(admin.login(), app)).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"label\":\"Noch eins\",\"scopes\":[\"files\"]}")).andExpect(status().isForbidden());

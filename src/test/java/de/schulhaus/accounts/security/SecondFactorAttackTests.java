@@ -53,7 +53,7 @@ class SecondFactorAttackTests {
 	private TestSchools.UserRef teacherWithTotp(String name) throws Exception {
 		var t = new TestSchools(mvc);
 		var school = t.createSchool(name + "-Schule");
-		return t.createUser(school, "Tom", name, "TEACHER", "Lehrer-Passwort-" + name + "-2026", null);
+		return t.createUser(school, "Tom", name, "TEACHER", "Kompass-Laterne-Quitte-2026", null);
 	}
 
 	@Test
@@ -133,7 +133,7 @@ class SecondFactorAttackTests {
 	void noSignInLinksForAdmins() throws Exception {
 		var t = new TestSchools(mvc);
 		var school = t.createSchool("Admin-Link-Schule");
-		var admin = t.createUser(school, "Anke", "Admin", "SCHOOL_ADMIN", "Admin-Passwort-Sicher-2026", null);
+		var admin = t.createUser(school, "Anke", "Admin", "SCHOOL_ADMIN", "Kompass-Laterne-Quitte-2026", null);
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> links.issue(accounts.findById(admin.id()).orElseThrow(), null))
 			.hasMessageContaining("accounts.error.linkForAdmin");
 	}

@@ -67,11 +67,11 @@ class SignInTests {
 	@Test
 	void passwordAloneOpensNoSessionWhenTheSecondFactorIsOn() throws Exception {
 		var school = new TestSchools(mvc).createSchool("TOTP-Schule");
-		var teacher = new TestSchools(mvc).createUser(school, "Tina", "Totp", "TEACHER", "teacher-password-1", null);
+		var teacher = new TestSchools(mvc).createUser(school, "Tina", "Totp", "TEACHER", "teacher-laterne-quitte-1", null);
 		String secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 		accounts.updateTotp(teacher.id(), box.seal(secret, "totp:" + teacher.id()), true, null);
 
-		MvcResult first = signIn(teacher.login(), "teacher-password-1");
+		MvcResult first = signIn(teacher.login(), "teacher-laterne-quitte-1");
 		assertThat(first.getResponse().getRedirectedUrl()).isEqualTo("/anmelden/zwei-faktor");
 		Cookie pending = session(first);
 		mvc.perform(get("/").cookie(pending)).andExpect(redirectedUrl("/anmelden"));
@@ -84,26 +84,26 @@ class SignInTests {
 		mvc.perform(get("/").cookie(session(done))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("Guten Tag, Tina Totp")));
 		// with a second factor the account password no longer works for protocol clients
-		mvc.perform(get("/api/v1/me").with(httpBasic(teacher.login(), "teacher-password-1"))).andExpect(status().isUnauthorized());
+		mvc.perform(get("/api/v1/me").with(httpBasic(teacher.login(), "teacher-laterne-quitte-1"))).andExpect(status().isUnauthorized());
 	}
 
 	@Test
 	void repeatedWrongPasswordsThrottleTheAccount() throws Exception {
 		var school = new TestSchools(mvc).createSchool("Bremse-Schule");
-		var pupil = new TestSchools(mvc).createUser(school, "Rudi", "Rate", "PUPIL", "pupil-password-9", null);
+		var pupil = new TestSchools(mvc).createUser(school, "Rudi", "Rate", "PUPIL", "pupil-laterne-quitte-9", null);
 		for (int i = 0; i < 10; i++) {
 			assertThat(signIn(pupil.login(), "wrong-" + i).getResponse().getRedirectedUrl()).isEqualTo("/anmelden?fehler");
 		}
 		// locked, but answered like a wrong password: the answer must not tell that the address exists
-		assertThat(signIn(pupil.login(), "pupil-password-9").getResponse().getRedirectedUrl()).isEqualTo("/anmelden?fehler");
-		assertThat(signIn("nobody-" + pupil.login(), "pupil-password-9").getResponse().getRedirectedUrl()).isEqualTo("/anmelden?fehler");
+		assertThat(signIn(pupil.login(), "pupil-laterne-quitte-9").getResponse().getRedirectedUrl()).isEqualTo("/anmelden?fehler");
+		assertThat(signIn("nobody-" + pupil.login(), "pupil-laterne-quitte-9").getResponse().getRedirectedUrl()).isEqualTo("/anmelden?fehler");
 		mvc.perform(get("/anmelden?fehler")).andExpect(content().string(containsString("für eine Viertelstunde gesperrt")));
 	}
 
 	@Test
 	void failuresCountedOnAnotherNodeLockTheAccountHereToo() throws Exception {
 		var school = new TestSchools(mvc).createSchool("Cluster-Schule");
-		var pupil = new TestSchools(mvc).createUser(school, "Nora", "Knoten", "PUPIL", "pupil-password-7", null);
+		var pupil = new TestSchools(mvc).createUser(school, "Nora", "Knoten", "PUPIL", "pupil-laterne-quitte-7", null);
 		assertThat(signIn(pupil.login(), "wrong-here").getResponse().getRedirectedUrl()).isEqualTo("/anmelden?fehler");
 		assertThat(failedSignIns(pupil.login())).as("a failure here is counted for all nodes").isEqualTo(1);
 
@@ -112,10 +112,10 @@ class SignInTests {
 		for (int i = 0; i < 9; i++) {
 			otherNode.failed(pupil.login().toUpperCase(), "10.0.0.9");
 		}
-		MvcResult refused = signIn(pupil.login(), "pupil-password-7");
+		MvcResult refused = signIn(pupil.login(), "pupil-laterne-quitte-7");
 		assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/anmelden?fehler");
 		assertThat(refused.getResponse().getCookie("SCHULHAUS_SESSION")).isNull();
-		mvc.perform(get("/api/v1/me").with(httpBasic(pupil.login(), "pupil-password-7"))).andExpect(status().isUnauthorized());
+		mvc.perform(get("/api/v1/me").with(httpBasic(pupil.login(), "pupil-laterne-quitte-7"))).andExpect(status().isUnauthorized());
 		assertThat(failedSignIns(pupil.login())).as("refusals while locked do not prolong the lock").isEqualTo(10);
 
 		// once the window has passed, the right password works again and counting starts afresh
@@ -123,7 +123,7 @@ class SignInTests {
 			.param("t", java.sql.Timestamp.from(java.time.Instant.now().minus(SignInThrottle.ACCOUNT_WINDOW).minusSeconds(60)))
 			.param("l", pupil.login())
 			.update();
-		assertThat(signIn(pupil.login(), "pupil-password-7").getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(signIn(pupil.login(), "pupil-laterne-quitte-7").getResponse().getRedirectedUrl()).isEqualTo("/");
 		assertThat(signIn(pupil.login(), "wrong-again").getResponse().getRedirectedUrl()).isEqualTo("/anmelden?fehler");
 		assertThat(failedSignIns(pupil.login())).isEqualTo(1);
 	}
@@ -131,18 +131,18 @@ class SignInTests {
 	@Test
 	void aSuccessfulSignInClearsTheCountOfAllNodes() throws Exception {
 		var school = new TestSchools(mvc).createSchool("Zaehl-Schule");
-		var pupil = new TestSchools(mvc).createUser(school, "Zoe", "Zaehler", "PUPIL", "pupil-password-8", null);
+		var pupil = new TestSchools(mvc).createUser(school, "Zoe", "Zaehler", "PUPIL", "pupil-laterne-quitte-8", null);
 		new SignInThrottle(accounts, addressFailures).failed(pupil.login(), "10.0.0.7");
 		new SignInThrottle(accounts, addressFailures).failed(pupil.login(), "10.0.0.8");
 		assertThat(failedSignIns(pupil.login())).isEqualTo(2);
-		assertThat(signIn(pupil.login(), "pupil-password-8").getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(signIn(pupil.login(), "pupil-laterne-quitte-8").getResponse().getRedirectedUrl()).isEqualTo("/");
 		assertThat(failedSignIns(pupil.login())).isZero();
 	}
 
 	@Test
 	void oneAddressGuessingManyPasswordsIsStoppedOnAllNodes() throws Exception {
 		var school = new TestSchools(mvc).createSchool("Adress-Schule");
-		var pupil = new TestSchools(mvc).createUser(school, "Ada", "Adresse", "PUPIL", "pupil-password-6", null);
+		var pupil = new TestSchools(mvc).createUser(school, "Ada", "Adresse", "PUPIL", "pupil-laterne-quitte-6", null);
 		String guesser = "2001:db8:7:8:0:0:0:1";
 		// another node counted 99 failures of this address's /64, each for a different name
 		SignInThrottle otherNode = new SignInThrottle(accounts, addressFailures);
@@ -151,19 +151,19 @@ class SignInTests {
 		}
 		assertThat(signInFrom(guesser, pupil.login(), "wrong").getResponse().getRedirectedUrl())
 			.as("the 100th failure is still answered as a failure").isEqualTo("/anmelden?fehler");
-		MvcResult refused = signInFrom(guesser, pupil.login(), "pupil-password-6");
+		MvcResult refused = signInFrom(guesser, pupil.login(), "pupil-laterne-quitte-6");
 		assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/anmelden?gesperrt");
 		assertThat(refused.getResponse().getCookie("SCHULHAUS_SESSION")).isNull();
-		mvc.perform(get("/api/v1/me").with(httpBasic(pupil.login(), "pupil-password-6")).with(from("2001:db8:7:8:ffff::9")))
+		mvc.perform(get("/api/v1/me").with(httpBasic(pupil.login(), "pupil-laterne-quitte-6")).with(from("2001:db8:7:8:ffff::9")))
 			.andExpect(status().isUnauthorized());
 		assertThat(failedSignIns(pupil.login())).as("one failure of the person's own, none for the refusals").isEqualTo(1);
 
 		// the same person from another network signs in; the guessing network is free once its window ends
-		assertThat(signInFrom("2001:db8:7:9::1", pupil.login(), "pupil-password-6").getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(signInFrom("2001:db8:7:9::1", pupil.login(), "pupil-laterne-quitte-6").getResponse().getRedirectedUrl()).isEqualTo("/");
 		jdbc.sql("update sign_in_address_failure set since = :t where address = '2001:db8:7:8::/64'")
 			.param("t", java.sql.Timestamp.from(java.time.Instant.now().minus(SignInThrottle.ADDRESS_WINDOW).minusSeconds(1)))
 			.update();
-		assertThat(signInFrom(guesser, pupil.login(), "pupil-password-6").getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(signInFrom(guesser, pupil.login(), "pupil-laterne-quitte-6").getResponse().getRedirectedUrl()).isEqualTo("/");
 		assertThat(addressFailures.deleteOlderThan(java.time.Instant.now().minus(SignInThrottle.ADDRESS_WINDOW)))
 			.as("the ended window is forgotten").isGreaterThanOrEqualTo(1);
 		assertThat(addressFailures.failuresSince("2001:db8:7:8::/64", java.time.Instant.EPOCH)).isZero();
@@ -189,16 +189,16 @@ class SignInTests {
 	void deactivatedPeopleAndSuspendedSchoolsCannotSignIn() throws Exception {
 		var t = new TestSchools(mvc);
 		var school = t.createSchool("Gesperrte Schule");
-		var pupil = t.createUser(school, "Dora", "Deakt", "PUPIL", "pupil-password-2", null);
-		var other = t.createUser(school, "Sven", "Susp", "PUPIL", "pupil-password-3", null);
-		MvcResult signedIn = signIn(pupil.login(), "pupil-password-2");
+		var pupil = t.createUser(school, "Dora", "Deakt", "PUPIL", "pupil-laterne-quitte-2", null);
+		var other = t.createUser(school, "Sven", "Susp", "PUPIL", "pupil-laterne-quitte-3", null);
+		MvcResult signedIn = signIn(pupil.login(), "pupil-laterne-quitte-2");
 		assertThat(signedIn.getResponse().getRedirectedUrl()).isEqualTo("/");
 		Cookie pupilSession = session(signedIn);
-		Cookie otherSession = session(signIn(other.login(), "pupil-password-3"));
+		Cookie otherSession = session(signIn(other.login(), "pupil-laterne-quitte-3"));
 		mvc.perform(get("/").cookie(pupilSession)).andExpect(status().isOk());
 		mvc.perform(post("/api/v1/schools/" + school.id() + "/users/" + pupil.id() + "/deactivate")
 			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN).contentType(org.springframework.http.MediaType.APPLICATION_JSON)).andExpect(status().isOk());
-		assertThat(signIn(pupil.login(), "pupil-password-2").getResponse().getRedirectedUrl()).isEqualTo("/anmelden?fehler");
+		assertThat(signIn(pupil.login(), "pupil-laterne-quitte-2").getResponse().getRedirectedUrl()).isEqualTo("/anmelden?fehler");
 		// the session opened before the deactivation ends with it, the classmate's does not
 		mvc.perform(get("/").cookie(pupilSession)).andExpect(redirectedUrl("/anmelden"));
 		mvc.perform(get("/").cookie(otherSession)).andExpect(status().isOk());
@@ -206,16 +206,16 @@ class SignInTests {
 		var operator = new de.schulhaus.platform.SchulhausUser(java.util.UUID.randomUUID(), null, "operator", "Operator",
 				de.schulhaus.platform.Role.OPERATOR, "de", true, true, null);
 		schools.changeStatus(school.id(), SchoolStatus.SUSPENDED, operator);
-		assertThat(signIn(other.login(), "pupil-password-3").getResponse().getRedirectedUrl()).isEqualTo("/anmelden?fehler");
+		assertThat(signIn(other.login(), "pupil-laterne-quitte-3").getResponse().getRedirectedUrl()).isEqualTo("/anmelden?fehler");
 		mvc.perform(get("/").cookie(otherSession)).andExpect(redirectedUrl("/anmelden"));
-		mvc.perform(get("/api/v1/me").with(httpBasic(other.login(), "pupil-password-3"))).andExpect(status().isUnauthorized());
+		mvc.perform(get("/api/v1/me").with(httpBasic(other.login(), "pupil-laterne-quitte-3"))).andExpect(status().isUnauthorized());
 	}
 
 	@Test
 	void signInLeadsBackToThePageAskedForBeforeAndOnlyToPagesOfThisSite() throws Exception {
 		var t = new TestSchools(mvc);
 		var school = t.createSchool("Rueckweg-Schule");
-		var teacher = t.createUser(school, "Rita", "Rueck", "TEACHER", "teacher-password-9", null);
+		var teacher = t.createUser(school, "Rita", "Rueck", "TEACHER", "teacher-laterne-quitte-9", null);
 
 		MvcResult asked = mvc.perform(get("/suche?q=Mathe").accept(MediaType.TEXT_HTML))
 			.andExpect(redirectedUrl("/anmelden")).andReturn();
@@ -224,7 +224,7 @@ class SignInTests {
 		assertThat(asked.getResponse().getCookie("SCHULHAUS_SESSION")).as("no session for an anonymous visitor").isNull();
 
 		MvcResult signedIn = mvc.perform(post("/anmelden").with(csrf()).cookie(page).param("login", teacher.login())
-			.param("password", "teacher-password-9")).andReturn();
+			.param("password", "teacher-laterne-quitte-9")).andReturn();
 		assertThat(signedIn.getResponse().getRedirectedUrl()).isEqualTo("/suche?q=Mathe");
 		assertThat(signedIn.getResponse().getCookie("REDIRECT_URI").getMaxAge()).as("used once").isZero();
 
@@ -232,7 +232,7 @@ class SignInTests {
 		Cookie foreign = new Cookie("REDIRECT_URI",
 				java.util.Base64.getEncoder().encodeToString("https://evil.example//phish".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 		MvcResult elsewhere = mvc.perform(post("/anmelden").with(csrf()).cookie(foreign).param("login", teacher.login())
-			.param("password", "teacher-password-9")).andReturn();
+			.param("password", "teacher-laterne-quitte-9")).andReturn();
 		assertThat(elsewhere.getResponse().getRedirectedUrl()).isEqualTo("/");
 	}
 
@@ -260,11 +260,11 @@ class SignInTests {
 	void languageSwitchIsRememberedPerPerson() throws Exception {
 		var t = new TestSchools(mvc);
 		var school = t.createSchool("Sprach-Schule");
-		var teacher = t.createUser(school, "Emma", "English", "TEACHER", "teacher-password-7", null);
-		Cookie session = session(signIn(teacher.login(), "teacher-password-7"));
+		var teacher = t.createUser(school, "Emma", "English", "TEACHER", "teacher-laterne-quitte-7", null);
+		Cookie session = session(signIn(teacher.login(), "teacher-laterne-quitte-7"));
 		mvc.perform(post("/konto/sprache").with(csrf()).cookie(session).param("lang", "en"));
 		mvc.perform(get("/").cookie(session)).andExpect(content().string(containsString("Hello, Emma English")));
-		Cookie again = session(signIn(teacher.login(), "teacher-password-7"));
+		Cookie again = session(signIn(teacher.login(), "teacher-laterne-quitte-7"));
 		mvc.perform(get("/").cookie(again)).andExpect(content().string(containsString("lang=\"en\"")));
 	}
 }

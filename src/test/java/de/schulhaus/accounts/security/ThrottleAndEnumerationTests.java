@@ -46,7 +46,7 @@ class ThrottleAndEnumerationTests {
 	void anEncodedSignInPathIsCountedAndThrottledLikeThePlainOne() throws Exception {
 		var t = new TestSchools(mvc);
 		var school = t.createSchool("Kodier-Schule");
-		var pupil = t.createUser(school, "Kai", "Kodiert", "PUPIL", "Kai-Schueler-Passwort-2026", null);
+		var pupil = t.createUser(school, "Kai", "Kodiert", "PUPIL", "Kompass-Laterne-Quitte-2026", null);
 		MvcResult wrong = signInAt("/%61nmelden", "10.9.9.9", pupil.login(), "falsch");
 		assertThat(wrong.getResponse().getRedirectedUrl()).as("the encoded path reaches the password check").isEqualTo("/anmelden?fehler");
 		assertThat(jdbc.sql("select failed_sign_ins from account where id = :id").param("id", pupil.id()).query(Integer.class).single())
@@ -67,7 +67,7 @@ class ThrottleAndEnumerationTests {
 	void aLockedAccountAndAnUnknownAddressGetTheSameAnswer() throws Exception {
 		var t = new TestSchools(mvc);
 		var school = t.createSchool("Gleich-Schule");
-		var pupil = t.createUser(school, "Gina", "Gleich", "PUPIL", "Gina-Schuelerin-Passwort-2026", null);
+		var pupil = t.createUser(school, "Gina", "Gleich", "PUPIL", "Kompass-Laterne-Quitte-2026", null);
 		var support = new SignInSupport(mvc);
 		for (int i = 0; i < SignInThrottle.ACCOUNT_FAILURES; i++) {
 			support.signIn(pupil.login(), "falsch-" + i, from("10.8.0." + i));
