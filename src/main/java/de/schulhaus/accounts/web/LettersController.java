@@ -84,8 +84,10 @@ class LettersController {
 				response, "/verwaltung/personen/" + person.id());
 	}
 
-	private void write(SchulhausUser user, List<Account> people, String fileName, HttpServletResponse response, String back)
+	private void write(SchulhausUser user, List<Account> everybody, String fileName, HttpServletResponse response, String back)
 			throws IOException {
+		// admins get no links: another admin or the operator resets them
+		List<Account> people = everybody.stream().filter(SignInLinks::allowedFor).toList();
 		if (people.isEmpty()) {
 			// nothing to print: say so on the page the admin came from
 			response.sendRedirect(back + "?keineBriefe");
@@ -95,9 +97,6 @@ class LettersController {
 		List<SignInLetters.Letter> letters = new ArrayList<>();
 		var mainGroups = groupNames.mainGroupNames(user.schoolId());
 		for (Account a : people) {
-			if (!SignInLinks.allowedFor(a)) {
-				continue;
-			}
 			String group = mainGroups.get(a.id());
 			var link = links.issue(a, user);
 			letters.add(new SignInLetters.Letter(schoolName, group, a.displayName(), a.login(), link.url(), link.expiresAt()));
