@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import de.schulhaus.accounts.internal.AccountRepository;
 import de.schulhaus.accounts.internal.SecretHashes;
 import de.schulhaus.platform.AuditLog;
 import de.schulhaus.platform.Ids;
@@ -34,8 +35,10 @@ public class ClientCredentials {
 
 	private final JdbcClient jdbc;
 	private final AuditLog audit;
+	private final AccountRepository accounts;
 
-	ClientCredentials(JdbcClient jdbc, AuditLog audit) {
+	ClientCredentials(JdbcClient jdbc, AuditLog audit, AccountRepository accounts) {
+		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.audit = audit;
 	}
@@ -75,6 +78,7 @@ public class ClientCredentials {
 		if (n == 0) {
 			throw new NotFoundException("app password");
 		}
+		accounts.bumpCredentialsVersion(user.accountId());
 		audit.record(user, "app-password.revoked", id.toString(), null);
 	}
 

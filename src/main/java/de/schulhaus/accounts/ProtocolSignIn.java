@@ -3,10 +3,15 @@ package de.schulhaus.accounts;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -29,6 +34,8 @@ import de.schulhaus.platform.SchulhausUser;
  * <li>Failures count towards the sign-in throttle, per account and per address; every refusal
  * costs one password hash, whether the login exists or not.</li>
  * <li>Last use (time, protocol, address) is written at most once a minute per credential.</li>
+ * <li>A credential verified in the last minutes is remembered ({@link VerifiedCredentials}): the next
+ * request costs no hash and one primary-key read.</li>
  * </ul>
  */
 @Service
@@ -42,10 +49,13 @@ public class ProtocolSignIn {
 	private final SignInThrottle throttle;
 	private final AuditLog audit;
 	private final DummyHash dummy;
+	private final VerifiedCredentials verified;
+	private final Cache<UUID, Instant> lastWrites = Caffeine.newBuilder().expireAfterWrite(LAST_USE_RESOLUTION).maximumSize(100_000).build();
 
 	ProtocolSignIn(JdbcClient jdbc, AccountUserDetailsService users, PasswordEncoder passwords, SignInThrottle throttle, AuditLog audit,
-			DummyHash dummy) {
+			DummyHash dummy, VerifiedCredentials verified) {
 		this.dummy = dummy;
+		this.verified = verified;
 		this.jdbc = jdbc;
 		this.users = users;
 		this.passwords = passwords;
@@ -55,8 +65,17 @@ public class ProtocolSignIn {
 
 	/** The person behind a login and secret, if the secret is good for {@code scope}. */
 	public Optional<SchulhausUser> authenticate(String login, String secret, Scope scope, String protocol, String clientAddress) {
-		if (login == null || secret == null || secret.length() > 1000 || !throttle.allowed(clientAddress)) {
+		if (login == null || secret == null || secret.length() > 1000 || login.length() > 320 || !throttle.allowed(clientAddress)) {
 			return Optional.empty();
+		}
+		String key = VerifiedCredentials.key(login, secret);
+		Optional<VerifiedCredentials.Entry> remembered = verified.find(key, scope);
+		if (remembered.isPresent()) {
+			VerifiedCredentials.Entry entry = remembered.get();
+			if (entry.appPasswordId() != null) {
+				noteUse("app_password", entry.appPasswordId(), null, protocol, clientAddress);
+			}
+			return Optional.of(entry.user());
 		}
 		Optional<SchulhausUser> found = users.load(login);
 		if (found.isPresent() && !found.get().isAccountNonLocked()) {
@@ -66,6 +85,8 @@ public class ProtocolSignIn {
 			return Optional.empty();
 		}
 		SchulhausUser user = found.filter(SchulhausUser::isEnabled).orElse(null);
+		// read before the check: a change after it makes the remembered entry stale, never the other way round
+		long version = user == null ? 0 : verified.versionOf(user.accountId());
 		if (user != null) {
 			Optional<AppPasswordRow> app = jdbc.sql("""
 					select id, scopes, expires_at, last_used_at from app_password where account_id = :a and secret_hash = :h""")
@@ -74,9 +95,10 @@ public class ProtocolSignIn {
 						instant(rs.getTimestamp(4))))
 				.optional();
 			if (app.isPresent()) {
-				if (app.get().usableFor(scope) && scope.allowedFor(user.role())) {
+				Set<Scope> scopes = app.get().scopes(user);
+				if (scopes.contains(scope) && app.get().unexpired()) {
 					noteUse("app_password", app.get().id(), app.get().lastUsedAt(), protocol, clientAddress);
-					return succeeded(user);
+					return remember(key, user, version, scopes, app.get().id(), app.get().expiresAt());
 				}
 				// a real app password used outside its scope or after its expiry: refused, not guessed
 				audit.record(user.schoolId(), user.accountId(), user.login(), "sign-in.refused", protocol,
@@ -89,11 +111,21 @@ public class ProtocolSignIn {
 				&& !user.role().requiresTwoFactor();
 		boolean accountPassword = accountPasswordAllowed ? passwords.matches(secret, user.getPassword()) : dummy.spend(secret);
 		if (accountPasswordAllowed && accountPassword) {
-			return succeeded(user);
+			Set<Scope> scopes = EnumSet.allOf(Scope.class);
+			scopes.removeIf(s -> !s.allowedFor(user.role()));
+			return remember(key, user, version, scopes, null, null);
 		}
 		throttle.failed(login, clientAddress);
 		audit.record(found.map(SchulhausUser::schoolId).orElse(null), null, login, "sign-in.failed", protocol, null);
 		return Optional.empty();
+	}
+
+	private Optional<SchulhausUser> remember(String key, SchulhausUser user, long version, Set<Scope> scopes, UUID appPasswordId,
+			Instant expiresAt) {
+		throttle.succeeded(user);
+		user.eraseCredentials();
+		verified.remember(key, new VerifiedCredentials.Entry(user, version, scopes, appPasswordId, expiresAt));
+		return Optional.of(user);
 	}
 
 	/** The person a bearer token belongs to, if the token is valid and unexpired and the person may sign in. */
@@ -113,17 +145,14 @@ public class ProtocolSignIn {
 			}));
 	}
 
-	private Optional<SchulhausUser> succeeded(SchulhausUser user) {
-		throttle.succeeded(user);
-		user.eraseCredentials();
-		return Optional.of(user);
-	}
-
+	/** Last use, written at most once a minute per credential (known last use, or this node's memory of its last write). */
 	private void noteUse(String table, UUID id, Instant lastUsedAt, String protocol, String clientAddress) {
 		Instant now = Instant.now();
-		if (lastUsedAt != null && lastUsedAt.isAfter(now.minus(LAST_USE_RESOLUTION))) {
+		Instant known = lastUsedAt != null ? lastUsedAt : lastWrites.getIfPresent(id);
+		if (known != null && known.isAfter(now.minus(LAST_USE_RESOLUTION))) {
 			return;
 		}
+		lastWrites.put(id, now);
 		String address = clientAddress == null ? null : clientAddress.length() <= 64 ? clientAddress : clientAddress.substring(0, 64);
 		jdbc.sql("update " + table + " set last_used_at = :now, last_used_protocol = :protocol, last_used_address = :address where id = :id")
 			.param("now", Timestamp.from(now)).param("protocol", protocol).param("address", address).param("id", id).update();
@@ -135,8 +164,15 @@ public class ProtocolSignIn {
 
 	private record AppPasswordRow(UUID id, String scopes, Instant expiresAt, Instant lastUsedAt) {
 
-		boolean usableFor(Scope scope) {
-			return Scope.split(scopes).contains(scope) && (expiresAt == null || expiresAt.isAfter(Instant.now()));
+		/** Its scopes, less those the person's role no longer allows. */
+		Set<Scope> scopes(SchulhausUser user) {
+			Set<Scope> granted = Scope.split(scopes);
+			granted.removeIf(s -> !s.allowedFor(user.role()));
+			return granted;
+		}
+
+		boolean unexpired() {
+			return expiresAt == null || expiresAt.isAfter(Instant.now());
 		}
 	}
 

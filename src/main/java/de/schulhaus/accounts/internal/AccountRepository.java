@@ -173,7 +173,7 @@ public class AccountRepository {
 	}
 
 	public void updateStatus(UUID schoolId, List<UUID> ids, AccountStatus status) {
-		batches.run("update account set status = :s where id = :id and school_id = :school", ids.stream()
+		batches.run("update account set status = :s, credentials_version = credentials_version + 1 where id = :id and school_id = :school", ids.stream()
 			.map(id -> new MapSqlParameterSource("s", status.name()).addValue("id", id).addValue("school", schoolId)).toList());
 	}
 
@@ -185,15 +185,25 @@ public class AccountRepository {
 	}
 
 	public void updateNamesAndRoles(UUID schoolId, List<NamesAndRole> changes) {
-		batches.run("update account set first_name = :f, last_name = :l, role = :r where id = :id and school_id = :school", changes.stream()
+		batches.run("update account set first_name = :f, last_name = :l, credentials_version = credentials_version + case when role = :r then 0 else 1 end, role = :r where id = :id and school_id = :school", changes.stream()
 			.map(c -> new MapSqlParameterSource("f", c.firstName()).addValue("l", c.lastName()).addValue("r", c.role().name())
 				.addValue("id", c.id()).addValue("school", schoolId))
 			.toList());
 	}
 
 	public void updatePassword(UUID id, String hash, boolean mustChange) {
-		jdbc.sql("update account set password_hash = :h, must_change_password = :m where id = :id")
+		jdbc.sql("update account set password_hash = :h, must_change_password = :m, credentials_version = credentials_version + 1 where id = :id")
 			.param("h", hash).param("m", mustChange).param("id", id).update();
+	}
+
+	/** Ends every remembered protocol sign-in of the account, on all nodes (see credentials_version). */
+	public void bumpCredentialsVersion(UUID id) {
+		jdbc.sql("update account set credentials_version = credentials_version + 1 where id = :id").param("id", id).update();
+	}
+
+	public void bumpCredentialsVersionOfSchool(UUID schoolId) {
+		jdbc.sql("update account set credentials_version = credentials_version + 1 where school_id = :school").param("school", schoolId)
+			.update();
 	}
 
 	public void markMustChangePassword(UUID id) {
@@ -210,7 +220,7 @@ public class AccountRepository {
 
 	/** Switches TOTP on (with its sealed secret and the step of the code that proved it) or off (both null). */
 	public void updateTotp(UUID id, String sealedSecret, boolean enabled, Long lastStep) {
-		jdbc.sql("update account set totp_secret = :s, totp_enabled = :e, totp_last_step = :step where id = :id")
+		jdbc.sql("update account set totp_secret = :s, totp_enabled = :e, totp_last_step = :step, credentials_version = credentials_version + 1 where id = :id")
 			.param("s", sealedSecret).param("e", enabled).param("step", lastStep).param("id", id).update();
 	}
 

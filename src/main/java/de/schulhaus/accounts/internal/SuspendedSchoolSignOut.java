@@ -7,7 +7,10 @@ import de.schulhaus.platform.SignedInSessions;
 import de.schulhaus.schools.SchoolStatus;
 import de.schulhaus.schools.SchoolStatusChanged;
 
-/** When a school is suspended, everybody of that school is signed out at once, not when their session times out. */
+/**
+ * When a school is suspended, everybody of that school is signed out at once, not when their session
+ * times out, and protocol clients' remembered sign-ins end on every node.
+ */
 @Component
 class SuspendedSchoolSignOut {
 
@@ -21,6 +24,8 @@ class SuspendedSchoolSignOut {
 
 	@EventListener
 	void on(SchoolStatusChanged change) {
+		// protocol clients' cached sign-ins are checked against this version on every node
+		accounts.bumpCredentialsVersionOfSchool(change.schoolId());
 		if (change.after() == SchoolStatus.SUSPENDED) {
 			sessions.endFor(accounts.loginsOfSchool(change.schoolId()));
 		}

@@ -77,11 +77,12 @@ class ProtocolCredentialAttackTests {
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> credentials.createAppPassword(user, "API", Set.of(Scope.API), null))
 			.hasMessageContaining("accounts.error.scopeApi");
 
-		String expiring = credentials.createAppPassword(user, "Kalender", Set.of(Scope.CALENDAR), LocalDate.now().plusDays(2)).secret();
-		assertThat(protocolSignIn.authenticate(teacher.login(), expiring, Scope.CALENDAR, "caldav", "10.2.2.2")).isPresent();
-		jdbc.sql("update app_password set expires_at = current_timestamp - interval '1' minute where label = 'Kalender' and account_id = :a")
+		String valid = credentials.createAppPassword(user, "Kalender", Set.of(Scope.CALENDAR), LocalDate.now().plusDays(2)).secret();
+		assertThat(protocolSignIn.authenticate(teacher.login(), valid, Scope.CALENDAR, "caldav", "10.2.2.2")).isPresent();
+		String expired = credentials.createAppPassword(user, "Alter Kalender", Set.of(Scope.CALENDAR), LocalDate.now().plusDays(2)).secret();
+		jdbc.sql("update app_password set expires_at = current_timestamp - interval '1' minute where label = 'Alter Kalender' and account_id = :a")
 			.param("a", teacher.id()).update();
-		assertThat(protocolSignIn.authenticate(teacher.login(), expiring, Scope.CALENDAR, "caldav", "10.2.2.2")).isEmpty();
+		assertThat(protocolSignIn.authenticate(teacher.login(), expired, Scope.CALENDAR, "caldav", "10.2.2.2")).isEmpty();
 
 		// where it was used last is shown to its owner
 		var listed = credentials.appPasswords(user).stream().filter(c -> c.label().equals("Dateien am Laptop")).findFirst().orElseThrow();
