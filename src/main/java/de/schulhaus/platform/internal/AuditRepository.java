@@ -101,6 +101,34 @@ public class AuditRepository {
 				rs.getString(4), rs.getString(5), rs.getString(6))).list();
 	}
 
+	/** Removes address and salt of entries older than {@code cutoff}; their commitments stay. */
+	int forgetAddressesBefore(Instant cutoff) {
+		return jdbc.sql("update audit_event set ip = null, ip_salt = null "
+				+ "where occurred_at < :cutoff and (ip is not null or ip_salt is not null)")
+			.param("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
+			.update();
+	}
+
+	/** The first {@code limit} entries of the kept chain: number, time and hash. */
+	List<AgedEntry> oldest(long startSeq, int limit) {
+		return jdbc.sql("select seq, occurred_at, hash from audit_event where seq >= :start order by seq limit :limit")
+			.param("start", startSeq)
+			.param("limit", limit)
+			.query((rs, n) -> new AgedEntry(rs.getLong("seq"), instant(rs, "occurred_at"), rs.getString("hash"))).list();
+	}
+
+	/** Deletes the chain's entries before {@code newStartSeq} and records where it now starts. */
+	void cutBefore(long startSeq, long newStartSeq, String newStartPrevHash) {
+		jdbc.sql("delete from audit_event where seq >= :start and seq < :newStart")
+			.param("start", startSeq)
+			.param("newStart", newStartSeq)
+			.update();
+		jdbc.sql("update audit_chain_head set start_seq = :seq, start_prev_hash = :hash where id = 1")
+			.param("seq", newStartSeq)
+			.param("hash", newStartPrevHash)
+			.update();
+	}
+
 	private static ChainHead headOf(ResultSet rs, int n) throws SQLException {
 		return new ChainHead(rs.getLong("last_seq"), rs.getString("last_hash"), rs.getLong("start_seq"), rs.getString("start_prev_hash"));
 	}
@@ -127,5 +155,8 @@ public class AuditRepository {
 
 	/** An entry in its place: number, the hash it follows, its own hash, the address and its salt while kept. */
 	public record ChainedEntry(long seq, String prevHash, String hash, AuditEntry entry, String address, String addressSalt) {
+	}
+
+	record AgedEntry(long seq, Instant occurredAt, String hash) {
 	}
 }
