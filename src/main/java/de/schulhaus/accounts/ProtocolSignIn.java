@@ -81,7 +81,7 @@ public class ProtocolSignIn {
 		if (found.isPresent() && !found.get().isAccountNonLocked()) {
 			// locked: refused like a wrong password, and not counted again (the lock would never end)
 			dummy.spend(secret);
-			audit.record(found.get().schoolId(), null, login, "sign-in.failed", protocol, "locked");
+			audit.record(found.get().schoolId(), null, login, "sign-in.failed", protocol, "locked", clientAddress);
 			return Optional.empty();
 		}
 		SchulhausUser user = found.filter(SchulhausUser::isEnabled).orElse(null);
@@ -102,7 +102,7 @@ public class ProtocolSignIn {
 				}
 				// a real app password used outside its scope or after its expiry: refused, not guessed
 				audit.record(user.schoolId(), user.accountId(), user.login(), "sign-in.refused", protocol,
-						"app password " + app.get().id() + " not valid for " + scope.key());
+						"app password " + app.get().id() + " not valid for " + scope.key(), clientAddress);
 				return Optional.empty();
 			}
 		}
@@ -116,7 +116,7 @@ public class ProtocolSignIn {
 			return remember(key, user, version, scopes, null, null);
 		}
 		throttle.failed(login, clientAddress);
-		audit.record(found.map(SchulhausUser::schoolId).orElse(null), null, login, "sign-in.failed", protocol, null);
+		audit.record(found.map(SchulhausUser::schoolId).orElse(null), null, login, "sign-in.failed", protocol, null, clientAddress);
 		return Optional.empty();
 	}
 

@@ -1,8 +1,11 @@
 package de.schulhaus.accounts.security;
 
+import java.util.List;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
@@ -19,6 +22,7 @@ import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -60,6 +64,18 @@ class SecurityConfig {
 	@Bean
 	SecurityObservationSettings securityObservationSettings() {
 		return SecurityObservationSettings.noObservations();
+	}
+
+	/**
+	 * The standard firewall, which also lets WebDAV's, CalDAV's and CardDAV's methods through to the
+	 * modules' protocol chains (it refuses unknown methods with 400 otherwise).
+	 */
+	@Bean
+	StrictHttpFirewall httpFirewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedHttpMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "PROPFIND", "PROPPATCH",
+				"MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK", "REPORT", "MKCALENDAR", "ACL"));
+		return firewall;
 	}
 
 	@Bean
@@ -114,8 +130,9 @@ class SecurityConfig {
 		}
 	}
 
+	/** Last: every path that no other chain (management, API, a module's protocol chain) claimed. */
 	@Bean
-	@Order(2)
+	@Order(Ordered.LOWEST_PRECEDENCE)
 	SecurityFilterChain webChain(HttpSecurity http, AccountUserDetailsService users, PasswordEncoder passwords,
 			SignInHandlers handlers, SignInThrottle throttle, DummyHash dummy, CookieCsrfTokenRepository csrfTokens,
 			SecurityContextRepository contexts, ObjectProvider<ClientRegistrationRepository> oidc,
