@@ -64,8 +64,9 @@ class MainJourneysTests {
 			b.go("/verwaltung/import");
 			b.checkAccessibility();
 			Path csv = Files.createTempFile("roster", ".csv");
-			Files.write(csv, Files.readAllBytes(Path.of("../shared/data/roster-sample-windows1252.csv").toFile().exists()
-					? Path.of("../shared/data/roster-sample-windows1252.csv") : sampleCsv()));
+			try (var sample = MainJourneysTests.class.getResourceAsStream("/rosters/roster-sample-windows1252.csv")) {
+				Files.write(csv, sample.readAllBytes());
+			}
 			b.find("#file").sendKeys(csv.toAbsolutePath().toString());
 			b.click("main form[enctype] button[type=submit]");
 			assertThat(b.awaitPath(p -> p.endsWith("/spalten"))).endsWith("/spalten");
@@ -129,11 +130,4 @@ class MainJourneysTests {
 		return JsonPath.read(response.body(), "$.login");
 	}
 
-	private static Path sampleCsv() throws Exception {
-		Path p = Files.createTempFile("sample", ".csv");
-		Files.writeString(p, "Quell-Id;Nachname;Vorname;Klasse;Kontotyp\r\nS-200001;Schäfer;Jörg;07B;Schüler*in\r\n"
-				+ "S-200002;Weiß;Änne;07B;Schüler*in\r\nL-3001;Krüger;Björn;;Lehrkraft\r\nP-0007;Kühn;Renée;;Personal\r\n",
-				Charset.forName("windows-1252"));
-		return p;
-	}
 }

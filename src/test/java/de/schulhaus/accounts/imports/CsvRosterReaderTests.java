@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import de.schulhaus.accounts.GroupKind;
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class CsvRosterReaderTests {
 
@@ -28,11 +25,8 @@ class CsvRosterReaderTests {
 	}
 
 	@Test
-	void readsSharedWindows1252SampleFile() throws IOException {
-		Path shared = Path.of(RosterSamples.SHARED_CSV_SAMPLE);
-		assumeTrue(Files.exists(shared));
-
-		assertSampleRoster(read(Files.readAllBytes(shared), shared.getFileName().toString()));
+	void readsTheWindows1252SampleFile() throws IOException {
+		assertSampleRoster(read(RosterSamples.resource(RosterSamples.CSV_SAMPLE_FILE), "roster-sample-windows1252.csv"));
 	}
 
 	@Test

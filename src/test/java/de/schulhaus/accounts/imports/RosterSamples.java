@@ -6,14 +6,23 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Test inputs. Copies of the samples in /work/shared/data are kept here, so the tests run on any machine; a test
- * in {@link SchildXmlReaderTests} checks that the copy still matches the shared file when it is there.
+ * Test inputs. The sample files are also kept as they came, in {@code src/test/resources/rosters/};
+ * tests check that the strings here and those files say the same.
  */
 final class RosterSamples {
 
-	static final String SHARED_SCHILD_SAMPLE = "/work/shared/data/schild-export-sample.xml";
+	static final String SCHILD_SAMPLE_FILE = "/rosters/schild-export-sample.xml";
 
-	static final String SHARED_CSV_SAMPLE = "/work/shared/data/roster-sample-windows1252.csv";
+	static final String CSV_SAMPLE_FILE = "/rosters/roster-sample-windows1252.csv";
+
+	static byte[] resource(String path) throws java.io.IOException {
+		try (InputStream in = RosterSamples.class.getResourceAsStream(path)) {
+			if (in == null) {
+				throw new java.io.FileNotFoundException("test resource " + path);
+			}
+			return in.readAllBytes();
+		}
+	}
 
 	static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
