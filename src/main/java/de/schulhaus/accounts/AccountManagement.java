@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import de.schulhaus.accounts.internal.AccountFactory;
 import de.schulhaus.accounts.internal.AccountRepository;
 import de.schulhaus.accounts.internal.GroupRepository;
+import de.schulhaus.accounts.internal.RosterEvents;
 import de.schulhaus.accounts.internal.LoginNames;
 import de.schulhaus.accounts.GroupKind;
 import de.schulhaus.platform.AuditLog;
@@ -33,19 +33,19 @@ public class AccountManagement {
 	private final SchoolManagement schools;
 	private final PasswordEncoder passwords;
 	private final AccountFactory factory;
-	private final ApplicationEventPublisher events;
+	private final RosterEvents rosterEvents;
 	private final AuditLog audit;
 
 	private final SignedInSessions sessions;
 
 	AccountManagement(AccountRepository accounts, GroupRepository groups, SchoolManagement schools, PasswordEncoder passwords,
-			AccountFactory factory, ApplicationEventPublisher events, AuditLog audit, SignedInSessions sessions) {
+			AccountFactory factory, RosterEvents rosterEvents, AuditLog audit, SignedInSessions sessions) {
 		this.accounts = accounts;
 		this.groups = groups;
 		this.schools = schools;
 		this.passwords = passwords;
 		this.factory = factory;
-		this.events = events;
+		this.rosterEvents = rosterEvents;
 		this.audit = audit;
 		this.sessions = sessions;
 	}
@@ -73,9 +73,13 @@ public class AccountManagement {
 			UUID groupId = groups.findByName(schoolId, name).map(Group::id).orElseGet(() -> {
 				UUID id = Ids.newId();
 				groups.insert(id, schoolId, name, GroupKind.CLASS, null, AccountSource.MANUAL, null);
+				rosterEvents.groups(schoolId, List.of(new GroupsChanged.Change(GroupsChanged.Kind.CREATED, id, name, GroupKind.CLASS)));
 				return id;
 			});
-			groups.addMember(schoolId, groupId, account.id(), request.role() == Role.TEACHER);
+			boolean leader = request.role() == Role.TEACHER;
+			groups.addMember(schoolId, groupId, account.id(), leader);
+			rosterEvents.memberships(schoolId,
+					List.of(new MembershipsChanged.Change(MembershipsChanged.Kind.JOINED, groupId, account.id(), leader)));
 		}
 		if (actor != null) {
 			audit.record(schoolId, actor.accountId(), actor.login(), "account.created", account.login(), account.role().name());
@@ -111,6 +115,7 @@ public class AccountManagement {
 			throw new InvalidInputException("status", "accounts.error.selfDeactivate");
 		}
 		accounts.updateStatus(schoolId, id, status);
+		rosterEvents.accounts(schoolId, AccountsChanged.Kind.CHANGED, List.of(require(schoolId, id)));
 		if (status != AccountStatus.ACTIVE) {
 			sessions.endFor(account.login());
 		}
@@ -127,6 +132,7 @@ public class AccountManagement {
 			throw new InvalidInputException("role", "accounts.error.selfRole");
 		}
 		accounts.updateNamesAndRole(schoolId, id, account.firstName(), account.lastName(), role);
+		rosterEvents.accounts(schoolId, AccountsChanged.Kind.CHANGED, List.of(require(schoolId, id)));
 		if (role != account.role()) {
 			sessions.endFor(account.login());
 		}
@@ -142,7 +148,7 @@ public class AccountManagement {
 		}
 		accounts.delete(schoolId, id);
 		sessions.endFor(account.login());
-		events.publishEvent(new AccountDeleted(id, schoolId));
+		rosterEvents.accounts(schoolId, AccountsChanged.Kind.DELETED, List.of(account));
 		audit.record(schoolId, actor.accountId(), actor.login(), "account.deleted", account.login(), null);
 	}
 

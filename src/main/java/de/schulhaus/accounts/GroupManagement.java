@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import de.schulhaus.accounts.internal.AccountRepository;
 import de.schulhaus.accounts.internal.GroupRepository;
+import de.schulhaus.accounts.internal.RosterEvents;
 import de.schulhaus.accounts.GroupKind;
 import de.schulhaus.platform.AuditLog;
 import de.schulhaus.platform.Ids;
@@ -22,8 +23,10 @@ public class GroupManagement {
 	private final GroupRepository groups;
 	private final AccountRepository accounts;
 	private final AuditLog audit;
+	private final RosterEvents events;
 
-	GroupManagement(GroupRepository groups, AccountRepository accounts, AuditLog audit) {
+	GroupManagement(GroupRepository groups, AccountRepository accounts, AuditLog audit, RosterEvents events) {
+		this.events = events;
 		this.groups = groups;
 		this.accounts = accounts;
 		this.audit = audit;
@@ -44,6 +47,7 @@ public class GroupManagement {
 		UUID id = Ids.newId();
 		groups.insert(id, schoolId, n, kind, description == null || description.isBlank() ? null : description.strip(),
 				AccountSource.MANUAL, null);
+		events.groups(schoolId, List.of(new GroupsChanged.Change(GroupsChanged.Kind.CREATED, id, n, kind)));
 		audit.record(schoolId, actor.accountId(), actor.login(), "group.created", n, kind.name());
 		return require(schoolId, id);
 	}
@@ -69,7 +73,12 @@ public class GroupManagement {
 	public void addMember(UUID schoolId, UUID groupId, UUID accountId, boolean leader, SchulhausUser actor) {
 		Group group = require(schoolId, groupId);
 		var account = accounts.find(schoolId, accountId).orElseThrow(() -> new NotFoundException("account"));
+		var before = membership(schoolId, groupId, accountId);
 		groups.addMember(schoolId, groupId, accountId, leader);
+		if (before.isEmpty() || before.get().leader() != leader) {
+			events.memberships(schoolId, List.of(new MembershipsChanged.Change(
+					before.isEmpty() ? MembershipsChanged.Kind.JOINED : MembershipsChanged.Kind.ROLE_CHANGED, groupId, accountId, leader)));
+		}
 		audit.record(schoolId, actor.accountId(), actor.login(), "group.member.added", group.name(), account.login());
 	}
 
@@ -77,14 +86,24 @@ public class GroupManagement {
 	public void removeMember(UUID schoolId, UUID groupId, UUID accountId, SchulhausUser actor) {
 		Group group = require(schoolId, groupId);
 		var account = accounts.find(schoolId, accountId).orElseThrow(() -> new NotFoundException("account"));
+		boolean wasMember = membership(schoolId, groupId, accountId).isPresent();
 		groups.removeMember(schoolId, groupId, accountId);
+		if (wasMember) {
+			events.memberships(schoolId, List.of(new MembershipsChanged.Change(MembershipsChanged.Kind.LEFT, groupId, accountId, false)));
+		}
 		audit.record(schoolId, actor.accountId(), actor.login(), "group.member.removed", group.name(), account.login());
+	}
+
+	// from the person's side: a few groups, where a staff group may have hundreds of members
+	private java.util.Optional<Membership> membership(UUID schoolId, UUID groupId, UUID accountId) {
+		return groups.membershipsOf(schoolId, accountId).stream().filter(m -> m.groupId().equals(groupId)).findFirst();
 	}
 
 	@Transactional
 	public void delete(UUID schoolId, UUID groupId, SchulhausUser actor) {
 		Group group = require(schoolId, groupId);
 		groups.delete(schoolId, groupId);
+		events.groups(schoolId, List.of(new GroupsChanged.Change(GroupsChanged.Kind.DELETED, groupId, group.name(), group.kind())));
 		audit.record(schoolId, actor.accountId(), actor.login(), "group.deleted", group.name(), null);
 	}
 }

@@ -18,6 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,6 +44,7 @@ class OrphanBlobs {
 	}
 
 	@Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT10M")
+	@SchedulerLock(name = "blobs.orphans", lockAtMostFor = "PT1H")
 	void sweep() {
 		Removed removed = removeUntouchedSince(Instant.now().minus(GRACE));
 		if (removed.orphans() + removed.unfinished() > 0) {

@@ -2,11 +2,10 @@ package de.schulhaus.accounts.internal;
 
 import java.time.Instant;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import de.schulhaus.accounts.Account;
-import de.schulhaus.accounts.AccountCreated;
+import de.schulhaus.accounts.AccountsChanged;
 import de.schulhaus.accounts.AccountSource;
 import de.schulhaus.accounts.AccountStatus;
 import de.schulhaus.platform.Ids;
@@ -18,9 +17,9 @@ import de.schulhaus.schools.School;
 public class AccountFactory {
 
 	private final AccountRepository accounts;
-	private final ApplicationEventPublisher events;
+	private final RosterEvents events;
 
-	AccountFactory(AccountRepository accounts, ApplicationEventPublisher events) {
+	AccountFactory(AccountRepository accounts, RosterEvents events) {
 		this.accounts = accounts;
 		this.events = events;
 	}
@@ -29,7 +28,7 @@ public class AccountFactory {
 			String passwordHash) {
 		Account account = prepare(school, first, last, role, source, sourceId, passwordHash == null, accounts::loginTaken);
 		accounts.insert(account, passwordHash);
-		events.publishEvent(new AccountCreated(account.id(), school.id(), account.login(), role));
+		events.accounts(school.id(), AccountsChanged.Kind.CREATED, java.util.List.of(account));
 		return account;
 	}
 
@@ -44,9 +43,11 @@ public class AccountFactory {
 				false, mustChangePassword, Instant.now(), null);
 	}
 
-	/** Stores prepared accounts without passwords (they get sign-in links), in batches. */
+	/** Stores prepared accounts of one school without passwords (they get sign-in links), in batches. */
 	public void insertAll(java.util.List<Account> prepared) {
 		accounts.insertAll(prepared);
-		prepared.forEach(a -> events.publishEvent(new AccountCreated(a.id(), a.schoolId(), a.login(), a.role())));
+		if (!prepared.isEmpty()) {
+			events.accounts(prepared.get(0).schoolId(), AccountsChanged.Kind.CREATED, prepared);
+		}
 	}
 }

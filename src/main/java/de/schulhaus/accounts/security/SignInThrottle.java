@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 
 import de.schulhaus.accounts.internal.AccountRepository;
@@ -80,8 +82,9 @@ public class SignInThrottle {
 		return user.withSignInFailures(recent, recent >= ACCOUNT_FAILURES);
 	}
 
-	// every node runs it; deleting twice does no harm
+	// once per cluster (deleting twice would do no harm, but need not happen on every node)
 	@Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
+	@SchedulerLock(name = "accounts.sign-in-address-failures", lockAtMostFor = "PT4M")
 	void forgetEndedWindows() {
 		addresses.deleteOlderThan(Instant.now().minus(ADDRESS_WINDOW));
 	}

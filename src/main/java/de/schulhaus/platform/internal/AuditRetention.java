@@ -6,6 +6,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -40,6 +42,7 @@ class AuditRetention {
 	}
 
 	@Scheduled(cron = "0 30 3 * * *")
+	@SchedulerLock(name = "platform.audit-retention", lockAtMostFor = "PT2H")
 	void run() {
 		Instant now = Instant.now();
 		int anonymised = forgetAddressesBefore(now.minus(properties.addressRetention()));
