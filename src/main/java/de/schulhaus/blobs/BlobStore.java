@@ -94,7 +94,7 @@ public class BlobStore {
 		}
 	}
 
-	/** The whole content. */
+	/** The whole content. Close the stream: with S3 it holds a pooled HTTP connection. */
 	public Optional<InputStream> open(UUID id) {
 		return content.read(id, 0, Long.MAX_VALUE);
 	}
