@@ -51,8 +51,8 @@ class S3BlobStoreTests extends BlobStoreBehaviour {
 	}
 
 	@AfterAll
-	static void stopServer() {
-		SERVER.stop();
+	static void stopServer() throws IOException {
+		SERVER.close();
 	}
 
 	@Autowired
