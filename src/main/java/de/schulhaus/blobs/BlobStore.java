@@ -1,18 +1,12 @@
 package de.schulhaus.blobs;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,124 +15,122 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import de.schulhaus.platform.Ids;
-import de.schulhaus.platform.PlatformProperties;
 
 /**
- * Stores content by id in {@code <data-dir>/blobs}, sharded by the id's last characters.
+ * File and message content by id, in a local folder or an S3 bucket ({@code SCHULHAUS_BLOBS}).
  * <p>
- * A blob is put and deleted within the transaction that stores or drops the row referring to it:
- * its own row ({@code stored_blob}) commits or rolls back with that transaction. A blob whose
- * transaction rolls back is removed at once; deleted content is removed only after the commit, so
- * a rolled-back delete loses nothing. What a crash leaves behind, {@link OrphanBlobs} removes.
+ * Content is {@linkplain #stage staged} outside any transaction, so a slow upload holds no database
+ * connection, then {@linkplain #attach attached} in the short transaction that stores the row
+ * referring to it: its own row ({@code stored_blob}, with owner and size) commits or rolls back with
+ * that transaction, and a rollback removes the content at once. Deleted content is removed only after
+ * the commit, so a rolled-back delete loses nothing. Staged content that is never attached, and what a
+ * crash leaves behind, {@link OrphanBlobs} removes once it is older than the staging age.
  */
 @Service
 public class BlobStore {
 
-	private final Path root;
-	private final Path temp;
+	private final ContentStore content;
 	private final JdbcClient jdbc;
+	private final Duration attachWithin;
 
-	BlobStore(PlatformProperties properties, JdbcClient jdbc) throws IOException {
-		this.root = properties.dataDir().resolve("blobs").toAbsolutePath();
-		this.temp = root.resolve("tmp");
+	BlobStore(ContentStore content, JdbcClient jdbc, BlobsProperties properties) {
+		this.content = content;
 		this.jdbc = jdbc;
-		Files.createDirectories(temp);
+		// half the staging age: the sweeper never removes content that a running transaction attaches
+		this.attachWithin = properties.stagingAge().dividedBy(2);
 	}
 
 	/**
-	 * Streams the content to a temporary file, fsyncs it, moves it in place and records it for the
-	 * school (null for the platform's own); returns its id. Must run in a transaction.
+	 * Streams the content to the store (fsynced file or finished S3 upload). Must run outside any
+	 * transaction. Attach the result, or {@link #discard} it when the caller gives up.
+	 *
+	 * @throws BlobStoreUnavailableException when the store cannot be reached
 	 */
-	public UUID put(UUID schoolId, InputStream content) {
-		requireTransaction();
+	public StagedBlob stage(InputStream in) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("content is staged outside transactions: a slow upload must not hold a database connection");
+		}
 		UUID id = Ids.newId();
-		Path tmp = temp.resolve(id + ".part");
-		Path target = path(id);
-		long size;
-		try {
-			try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)) {
-				size = content.transferTo(out);
-			}
-			try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-				channel.force(true);
-			}
-			Files.createDirectories(target.getParent());
-			Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+		return new StagedBlob(id, content.write(id, in));
+	}
+
+	/**
+	 * Registers staged content for its owner in the caller's transaction and returns its id. If the
+	 * transaction rolls back, the content is removed.
+	 *
+	 * @throws IllegalStateException outside a transaction, or when the staged content is gone or too old
+	 */
+	public UUID attach(StagedBlob staged, BlobOwner owner) {
+		requireTransaction();
+		ContentStore.Stat stat = content.stat(staged.id())
+			.orElseThrow(() -> new IllegalStateException("staged blob " + staged.id() + " is gone (discarded or swept)"));
+		if (stat.modified().isBefore(Instant.now().minus(attachWithin))) {
+			throw new IllegalStateException("staged blob " + staged.id() + " is older than " + attachWithin + " and may be swept; stage it again");
 		}
-		catch (IOException e) {
-			deleteQuietly(tmp);
-			throw new UncheckedIOException(e);
-		}
+		jdbc.sql("insert into stored_blob (id, school_id, owner_kind, owner_id, size_bytes, created_at) "
+				+ "values (:id, :school, :kind, :owner, :size, :at)")
+			.param("id", staged.id()).param("school", owner.schoolId())
+			.param("kind", owner.kind() == null ? null : owner.kind().column()).param("owner", owner.ownerId())
+			.param("size", stat.size()).param("at", Timestamp.from(Instant.now()))
+			.update();
+		// registered only once the row is in: a second attach of the same blob fails without removing it
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCompletion(int status) {
 				if (status != STATUS_COMMITTED) {
-					deleteQuietly(target);
+					content.remove(List.of(staged.id()));
 				}
 			}
 		});
-		jdbc.sql("insert into stored_blob (id, school_id, size_bytes, created_at) values (:id, :school, :size, :at)")
-			.param("id", id).param("school", schoolId).param("size", size).param("at", Timestamp.from(Instant.now()))
-			.update();
-		return id;
+		return staged.id();
 	}
 
+	/** Removes staged content that will not be attached; content that was attached meanwhile is kept. */
+	public void discard(StagedBlob staged) {
+		boolean attached = jdbc.sql("select count(*) from stored_blob where id = :id").param("id", staged.id())
+			.query(Integer.class).single() > 0;
+		if (!attached) {
+			content.remove(List.of(staged.id()));
+		}
+	}
+
+	/** The whole content. Close the stream: with S3 it holds a pooled HTTP connection. */
 	public Optional<InputStream> open(UUID id) {
-		try {
-			return Optional.of(Files.newInputStream(path(id)));
+		return content.read(id, 0, Long.MAX_VALUE);
+	}
+
+	/**
+	 * Up to {@code length} bytes from {@code offset} (HTTP Range requests, resumed downloads): fewer
+	 * where the content ends sooner, none where it ends before the offset.
+	 */
+	public Optional<InputStream> open(UUID id, long offset, long length) {
+		if (offset < 0 || length < 0) {
+			throw new IllegalArgumentException("offset and length are not negative");
 		}
-		catch (NoSuchFileException e) {
-			return Optional.empty();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return content.read(id, offset, length);
+	}
+
+	/** The content's length in bytes, as the store has it. */
+	public OptionalLong size(UUID id) {
+		return content.stat(id).map(stat -> OptionalLong.of(stat.size())).orElseGet(OptionalLong::empty);
 	}
 
 	/** Drops the blob's row now and its content once the transaction has committed. */
 	public void delete(UUID id) {
 		requireTransaction();
 		jdbc.sql("delete from stored_blob where id = :id").param("id", id).update();
-		Path file = path(id);
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
-				deleteQuietly(file);
+				content.remove(List.of(id));
 			}
 		});
 	}
 
-	/** For the health check: the folder exists and takes writes. */
-	boolean writable() {
-		return Files.isDirectory(root) && Files.isWritable(root) && Files.isWritable(temp);
-	}
-
-	Path root() {
-		return root;
-	}
-
-	Path temp() {
-		return temp;
-	}
-
-	Path path(UUID id) {
-		String s = id.toString();
-		return root.resolve(s.substring(s.length() - 2)).resolve(s);
-	}
-
 	private static void requireTransaction() {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-			// without one, a failure after the put would leave a blob that nothing refers to but its row
-			throw new IllegalStateException("blobs are put and deleted within the transaction of the row that refers to them");
-		}
-	}
-
-	static void deleteQuietly(Path file) {
-		try {
-			Files.deleteIfExists(file);
-		}
-		catch (IOException ignored) {
-			// the orphan sweeper removes what is left
+			// without one, a failure after the attach would leave content that nothing refers to but its row
+			throw new IllegalStateException("blobs are attached and deleted within the transaction of the row that refers to them");
 		}
 	}
 }

@@ -4,18 +4,18 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** {@code /actuator/health} reports down when the blob folder cannot take writes. */
+/** {@code /actuator/health} reports down when the blob folder takes no writes or the S3 bucket cannot be reached. */
 @Component("blobStoreHealthIndicator")
 class BlobStoreHealth implements HealthIndicator {
 
-	private final BlobStore store;
+	private final ContentStore content;
 
-	BlobStoreHealth(BlobStore store) {
-		this.store = store;
+	BlobStoreHealth(ContentStore content) {
+		this.content = content;
 	}
 
 	@Override
 	public Health health() {
-		return store.writable() ? Health.up().build() : Health.down().withDetail("reason", "blob folder not writable").build();
+		return content.problem().map(reason -> Health.down().withDetail("reason", reason).build()).orElseGet(() -> Health.up().build());
 	}
 }

@@ -1,14 +1,7 @@
 package de.schulhaus.blobs;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,32 +16,34 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 
 /**
- * Removes what a crash leaves in the blob folder: content whose transaction never committed (no
- * {@code stored_blob} row) and unfinished temporary files. Only files untouched for {@link #GRACE}
- * are candidates, so a transaction still running or an upload still arriving is never touched.
+ * Removes content without a {@code stored_blob} row (staged and never attached, or its transaction
+ * never committed) and unfinished writes (temporary files, multipart uploads), in the folder or the
+ * bucket alike. Only what is older than the staging age is a candidate, so an upload still arriving
+ * or waiting for its attach is never touched. Rows are looked up in batches, never one per blob.
  * Safe on several nodes at once: deleting twice does no harm.
  */
 @Component
 class OrphanBlobs {
 
-	static final Duration GRACE = Duration.ofHours(6);
 	private static final int BATCH = 500;
 	private static final Logger log = LoggerFactory.getLogger(OrphanBlobs.class);
 
-	private final BlobStore store;
+	private final ContentStore content;
 	private final JdbcClient jdbc;
+	private final Duration stagingAge;
 
-	OrphanBlobs(BlobStore store, JdbcClient jdbc) {
-		this.store = store;
+	OrphanBlobs(ContentStore content, JdbcClient jdbc, BlobsProperties properties) {
+		this.content = content;
 		this.jdbc = jdbc;
+		this.stagingAge = properties.stagingAge();
 	}
 
-	@Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT10M")
-	@SchedulerLock(name = "blobs.orphans", lockAtMostFor = "PT1H")
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
+	@SchedulerLock(name = "blobs.orphans", lockAtMostFor = "PT50M")
 	void sweep() {
-		Removed removed = removeUntouchedSince(Instant.now().minus(GRACE));
+		Removed removed = removeUntouchedSince(Instant.now().minus(stagingAge));
 		if (removed.orphans() + removed.unfinished() > 0) {
-			log.info("Removed {} orphan blobs and {} unfinished temporary files.", removed.orphans(), removed.unfinished());
+			log.info("Removed {} blobs without a row and {} unfinished uploads.", removed.orphans(), removed.unfinished());
 		}
 	}
 
@@ -56,83 +51,16 @@ class OrphanBlobs {
 	}
 
 	Removed removeUntouchedSince(Instant cutoff) {
-		int unfinished = 0;
-		int orphans = 0;
-		try (DirectoryStream<Path> parts = Files.newDirectoryStream(store.temp(), "*.part")) {
-			for (Path part : parts) {
-				if (untouchedSince(part, cutoff)) {
-					BlobStore.deleteQuietly(part);
-					unfinished++;
-				}
-			}
-			try (DirectoryStream<Path> shards = Files.newDirectoryStream(store.root(), OrphanBlobs::isShard)) {
-				for (Path shard : shards) {
-					orphans += sweepShard(shard, cutoff);
-				}
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return new Removed(orphans, unfinished);
-	}
-
-	// one shard at a time, its old files checked against the table in batches
-	private int sweepShard(Path shard, Instant cutoff) throws IOException {
-		int removed = 0;
-		List<UUID> candidates = new ArrayList<>(BATCH);
-		try (DirectoryStream<Path> files = Files.newDirectoryStream(shard)) {
-			for (Path file : files) {
-				UUID id = idOf(file);
-				if (id != null && untouchedSince(file, cutoff)) {
-					candidates.add(id);
-					if (candidates.size() == BATCH) {
-						removed += removeUnreferenced(candidates);
-						candidates.clear();
-					}
-				}
-			}
-		}
-		return removed + removeUnreferenced(candidates);
+		int unfinished = content.removeUnfinishedSince(cutoff);
+		int[] orphans = { 0 };
+		content.forEachUntouchedSince(cutoff, BATCH, candidates -> orphans[0] += removeUnreferenced(candidates));
+		return new Removed(orphans[0], unfinished);
 	}
 
 	private int removeUnreferenced(List<UUID> candidates) {
-		if (candidates.isEmpty()) {
-			return 0;
-		}
-		Set<UUID> known = new HashSet<>(jdbc.sql("select id from stored_blob where id in (:ids)")
-			.param("ids", candidates).query(UUID.class).list());
-		int removed = 0;
-		for (UUID id : candidates) {
-			if (!known.contains(id)) {
-				BlobStore.deleteQuietly(store.path(id));
-				removed++;
-			}
-		}
-		return removed;
-	}
-
-	private static boolean isShard(Path dir) {
-		String name = dir.getFileName().toString();
-		return name.length() == 2 && Files.isDirectory(dir);
-	}
-
-	private static UUID idOf(Path file) {
-		try {
-			return UUID.fromString(file.getFileName().toString());
-		}
-		catch (IllegalArgumentException e) {
-			return null; // not ours: left alone
-		}
-	}
-
-	private static boolean untouchedSince(Path file, Instant cutoff) {
-		try {
-			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-			return attributes.isRegularFile() && attributes.lastModifiedTime().toInstant().isBefore(cutoff);
-		}
-		catch (IOException e) {
-			return false; // gone meanwhile
-		}
+		Set<UUID> unreferenced = new HashSet<>(candidates);
+		unreferenced.removeAll(jdbc.sql("select id from stored_blob where id in (:ids)").param("ids", candidates).query(UUID.class).list());
+		content.remove(unreferenced);
+		return unreferenced.size();
 	}
 }

@@ -12,8 +12,11 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import de.schulhaus.blobs.BlobOwner;
 import de.schulhaus.blobs.BlobStore;
+import de.schulhaus.blobs.StagedBlob;
 import de.schulhaus.platform.AuditLog;
 import de.schulhaus.platform.Ids;
 import de.schulhaus.platform.NotFoundException;
@@ -32,28 +35,42 @@ public class RosterImports {
 	private final RosterImportPlanner planner;
 	private final RosterImportWriter writer;
 	private final AuditLog audit;
+	private final TransactionTemplate transactions;
 
-	RosterImports(JdbcClient jdbc, BlobStore blobs, RosterImportPlanner planner, RosterImportWriter writer, AuditLog audit) {
+	RosterImports(JdbcClient jdbc, BlobStore blobs, RosterImportPlanner planner, RosterImportWriter writer, AuditLog audit,
+			TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.blobs = blobs;
 		this.planner = planner;
 		this.writer = writer;
 		this.audit = audit;
+		this.transactions = transactions;
 	}
 
-	/** Keeps an uploaded file for preview and confirmation; returns the upload's id. */
-	@Transactional
+	/**
+	 * Keeps an uploaded file for preview and confirmation; returns the upload's id. The file is staged
+	 * before the transaction, which only attaches it to the upload's row.
+	 */
 	public UUID upload(UUID schoolId, SchulhausUser actor, String fileName, String contentType, InputStream content,
 			String zipPassword) {
-		UUID blob = blobs.put(schoolId, content);
-		UUID id = Ids.newId();
-		jdbc.sql("insert into roster_upload (id, school_id, uploaded_by, file_name, content_type, blob_id, zip_password, created_at) "
-				+ "values (:id, :school, :by, :name, :type, :blob, :pw, :at)")
-			.param("id", id).param("school", schoolId).param("by", actor.accountId())
-			.param("name", fileName == null ? "roster" : truncate(fileName, 255)).param("type", contentType)
-			.param("blob", blob).param("pw", zipPassword == null || zipPassword.isEmpty() ? null : zipPassword)
-			.param("at", Timestamp.from(Instant.now())).update();
-		return id;
+		StagedBlob staged = blobs.stage(content);
+		try {
+			return transactions.execute(status -> {
+				UUID blob = blobs.attach(staged, BlobOwner.school(schoolId));
+				UUID id = Ids.newId();
+				jdbc.sql("insert into roster_upload (id, school_id, uploaded_by, file_name, content_type, blob_id, zip_password, created_at) "
+						+ "values (:id, :school, :by, :name, :type, :blob, :pw, :at)")
+					.param("id", id).param("school", schoolId).param("by", actor.accountId())
+					.param("name", fileName == null ? "roster" : truncate(fileName, 255)).param("type", contentType)
+					.param("blob", blob).param("pw", zipPassword == null || zipPassword.isEmpty() ? null : zipPassword)
+					.param("at", Timestamp.from(Instant.now())).update();
+				return id;
+			});
+		}
+		catch (RuntimeException e) {
+			blobs.discard(staged); // pupils' data does not wait for the sweeper
+			throw e;
+		}
 	}
 
 	public Upload require(UUID schoolId, UUID uploadId) {

@@ -1,0 +1,53 @@
+package de.schulhaus.blobs;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Whose quota a blob counts against: its school (null only for the platform's own content) and,
+ * for content in a personal or group space, that account or group.
+ *
+ * @param schoolId the school, or null for the platform's own content
+ * @param kind {@link Kind#ACCOUNT} or {@link Kind#GROUP} for a space, null for the school as a whole
+ * @param ownerId the account's or group's id, with {@code kind}
+ */
+public record BlobOwner(UUID schoolId, Kind kind, UUID ownerId) {
+
+	public enum Kind {
+		ACCOUNT, GROUP;
+
+		String column() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+	}
+
+	public BlobOwner {
+		if ((kind == null) != (ownerId == null)) {
+			throw new IllegalArgumentException("an owner kind goes with an owner id");
+		}
+		if (kind != null) {
+			Objects.requireNonNull(schoolId, "a space belongs to a school");
+		}
+	}
+
+	/** Content of the school as a whole (roster uploads, logos, ...). */
+	public static BlobOwner school(UUID schoolId) {
+		return new BlobOwner(Objects.requireNonNull(schoolId), null, null);
+	}
+
+	/** Content in an account's personal space. */
+	public static BlobOwner account(UUID schoolId, UUID accountId) {
+		return new BlobOwner(schoolId, Kind.ACCOUNT, Objects.requireNonNull(accountId));
+	}
+
+	/** Content in a group's (class, course, staff) space. */
+	public static BlobOwner group(UUID schoolId, UUID groupId) {
+		return new BlobOwner(schoolId, Kind.GROUP, Objects.requireNonNull(groupId));
+	}
+
+	/** The platform's own content, counted against no school. */
+	public static BlobOwner platform() {
+		return new BlobOwner(null, null, null);
+	}
+}

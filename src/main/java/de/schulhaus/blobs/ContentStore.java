@@ -1,0 +1,40 @@
+package de.schulhaus.blobs;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Where the bytes live: a local folder or an S3 bucket. Knows nothing of rows and transactions,
+ * which {@link BlobStore} adds on top. Content is written whole under its final id or not at all.
+ */
+interface ContentStore {
+
+	/** Streams the content under the id (a temporary file or a multipart upload until complete); returns its length. */
+	long write(UUID id, InputStream content);
+
+	Optional<Stat> stat(UUID id);
+
+	/** Up to {@code length} bytes from {@code offset}; empty when there is no such content. */
+	Optional<InputStream> read(UUID id, long offset, long length);
+
+	/** Removes what is there; never fails for content that is already gone or a store that is down (the sweeper retries). */
+	void remove(Collection<UUID> ids);
+
+	/** Hands out the ids of content untouched since the cutoff, in batches of at most {@code batchSize}. */
+	void forEachUntouchedSince(Instant cutoff, int batchSize, Consumer<List<UUID>> batch);
+
+	/** Removes writes that never finished (temporary files, multipart uploads) begun before the cutoff; returns how many. */
+	int removeUnfinishedSince(Instant cutoff);
+
+	/** Empty while the store takes reads and writes; otherwise why not, for the health check. */
+	Optional<String> problem();
+
+	/** @param modified when the content was written (for a multipart upload: when it began) */
+	record Stat(long size, Instant modified) {
+	}
+}

@@ -1,0 +1,188 @@
+package de.schulhaus.blobs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Content in a local folder ({@code <data-dir>/blobs}), sharded by the id's last two characters. A
+ * write goes to {@code tmp/<id>.part}, is fsynced and then moved in place, so an id never shows half
+ * its content.
+ */
+class FolderContentStore implements ContentStore {
+
+	private final Path root;
+	private final Path temp;
+
+	FolderContentStore(Path root) throws IOException {
+		this.root = root.toAbsolutePath();
+		this.temp = this.root.resolve("tmp");
+		Files.createDirectories(temp);
+	}
+
+	@Override
+	public long write(UUID id, InputStream content) {
+		Path part = temp.resolve(id + ".part");
+		Path target = path(id);
+		try {
+			long size;
+			try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE_NEW)) {
+				size = content.transferTo(out);
+			}
+			try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
+				channel.force(true);
+			}
+			Files.createDirectories(target.getParent());
+			Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+			return size;
+		}
+		catch (IOException e) {
+			deleteQuietly(part);
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@Override
+	public Optional<Stat> stat(UUID id) {
+		try {
+			BasicFileAttributes attributes = Files.readAttributes(path(id), BasicFileAttributes.class);
+			return Optional.of(new Stat(attributes.size(), attributes.lastModifiedTime().toInstant()));
+		}
+		catch (NoSuchFileException e) {
+			return Optional.empty();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@Override
+	public Optional<InputStream> read(UUID id, long offset, long length) {
+		try {
+			SeekableByteChannel channel = Files.newByteChannel(path(id));
+			channel.position(offset);
+			return Optional.of(new BoundedInputStream(Channels.newInputStream(channel), length));
+		}
+		catch (NoSuchFileException e) {
+			return Optional.empty();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@Override
+	public void remove(Collection<UUID> ids) {
+		ids.forEach(id -> deleteQuietly(path(id)));
+	}
+
+	@Override
+	public void forEachUntouchedSince(Instant cutoff, int batchSize, Consumer<List<UUID>> batch) {
+		List<UUID> candidates = new ArrayList<>(batchSize);
+		try (DirectoryStream<Path> shards = Files.newDirectoryStream(root, FolderContentStore::isShard)) {
+			for (Path shard : shards) {
+				try (DirectoryStream<Path> files = Files.newDirectoryStream(shard)) {
+					for (Path file : files) {
+						UUID id = idOf(file.getFileName().toString());
+						if (id != null && untouchedSince(file, cutoff)) {
+							candidates.add(id);
+							if (candidates.size() == batchSize) {
+								batch.accept(List.copyOf(candidates));
+								candidates.clear();
+							}
+						}
+					}
+				}
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		if (!candidates.isEmpty()) {
+			batch.accept(List.copyOf(candidates));
+		}
+	}
+
+	@Override
+	public int removeUnfinishedSince(Instant cutoff) {
+		int removed = 0;
+		try (DirectoryStream<Path> parts = Files.newDirectoryStream(temp, "*.part")) {
+			for (Path part : parts) {
+				if (untouchedSince(part, cutoff)) {
+					deleteQuietly(part);
+					removed++;
+				}
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return removed;
+	}
+
+	@Override
+	public Optional<String> problem() {
+		return Files.isDirectory(root) && Files.isWritable(root) && Files.isWritable(temp) ? Optional.empty()
+				: Optional.of("blob folder not writable");
+	}
+
+	Path temp() {
+		return temp;
+	}
+
+	Path path(UUID id) {
+		String s = id.toString();
+		return root.resolve(s.substring(s.length() - 2)).resolve(s);
+	}
+
+	static UUID idOf(String name) {
+		try {
+			UUID id = UUID.fromString(name);
+			return id.toString().equals(name) ? id : null;
+		}
+		catch (IllegalArgumentException e) {
+			return null; // not ours: left alone
+		}
+	}
+
+	private static boolean isShard(Path dir) {
+		return dir.getFileName().toString().length() == 2 && Files.isDirectory(dir);
+	}
+
+	private static boolean untouchedSince(Path file, Instant cutoff) {
+		try {
+			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+			return attributes.isRegularFile() && attributes.lastModifiedTime().toInstant().isBefore(cutoff);
+		}
+		catch (IOException e) {
+			return false; // gone meanwhile
+		}
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ignored) {
+			// the orphan sweeper removes what is left
+		}
+	}
+}
