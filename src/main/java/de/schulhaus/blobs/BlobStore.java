@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -32,8 +33,10 @@ public class BlobStore {
 	private final ContentStore content;
 	private final JdbcClient jdbc;
 	private final Duration attachWithin;
+	private final StorageLedger ledger;
 
-	BlobStore(ContentStore content, JdbcClient jdbc, BlobsProperties properties) {
+	BlobStore(ContentStore content, JdbcClient jdbc, BlobsProperties properties, StorageLedger ledger) {
+		this.ledger = ledger;
 		this.content = content;
 		this.jdbc = jdbc;
 		// half the staging age: the sweeper never removes content that a running transaction attaches
@@ -61,11 +64,24 @@ public class BlobStore {
 	 * @throws IllegalStateException outside a transaction, or when the staged content is gone or too old
 	 */
 	public UUID attach(StagedBlob staged, BlobOwner owner) {
+		return attach(staged, owner, -1);
+	}
+
+	/**
+	 * {@link #attach(StagedBlob, BlobOwner)} if the content still fits into the owner's space of
+	 * {@code limitBytes} (negative: no limit), counted in the same transaction.
+	 *
+	 * @throws QuotaExceededException if it does not fit; nothing is recorded, the staged content stays for the caller to discard
+	 */
+	public UUID attach(StagedBlob staged, BlobOwner owner, long limitBytes) {
 		requireTransaction();
 		ContentStore.Stat stat = content.stat(staged.id())
 			.orElseThrow(() -> new IllegalStateException("staged blob " + staged.id() + " is gone (discarded or swept)"));
 		if (stat.modified().isBefore(Instant.now().minus(attachWithin))) {
 			throw new IllegalStateException("staged blob " + staged.id() + " is older than " + attachWithin + " and may be swept; stage it again");
+		}
+		if (!ledger.tryAdd(owner, stat.size(), limitBytes)) {
+			throw new QuotaExceededException(owner, stat.size());
 		}
 		jdbc.sql("insert into stored_blob (id, school_id, owner_kind, owner_id, size_bytes, created_at) "
 				+ "values (:id, :school, :kind, :owner, :size, :at)")
@@ -118,6 +134,13 @@ public class BlobStore {
 	/** Drops the blob's row now and its content once the transaction has committed. */
 	public void delete(UUID id) {
 		requireTransaction();
+		// a space's usage goes down in the same transaction as its blob's row
+		jdbc.sql("select school_id, owner_kind, owner_id, size_bytes from stored_blob where id = :id and owner_kind is not null")
+			.param("id", id)
+			.query((rs, n) -> Map.entry(new BlobOwner(rs.getObject(1, UUID.class), BlobOwner.Kind.valueOf(rs.getString(2).toUpperCase(
+					java.util.Locale.ROOT)), rs.getObject(3, UUID.class)), rs.getLong(4)))
+			.optional()
+			.ifPresent(counted -> ledger.remove(counted.getKey(), counted.getValue()));
 		jdbc.sql("delete from stored_blob where id = :id").param("id", id).update();
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override

@@ -1,7 +1,37 @@
 package de.schulhaus.schools;
 
-/** Storage quotas per role, in megabytes. */
-public record Quotas(long teacherFilesMb, long teacherMailMb, long pupilFilesMb, long pupilMailMb) {
+import de.schulhaus.platform.Role;
 
-	public static final Quotas DEFAULTS = new Quotas(5 * 1024, 1024, 1024, 512);
+/**
+ * Storage quotas of a school, in megabytes: per role for files and mail (what a person gets unless
+ * their admin sets their own), and for a group's file space.
+ */
+public record Quotas(long teacherFilesMb, long teacherMailMb, long pupilFilesMb, long pupilMailMb, long staffFilesMb, long staffMailMb,
+		long adminFilesMb, long adminMailMb, long groupFilesMb) {
+
+	public static final Quotas DEFAULTS = new Quotas(5 * 1024, 1024, 1024, 512, 5 * 1024, 1024, 5 * 1024, 1024, 10 * 1024);
+
+	/** A person's file space by role (people from outside the school count as pupils do). */
+	public long filesMb(Role role) {
+		return switch (role) {
+			case TEACHER -> teacherFilesMb;
+			case PUPIL, EXTERN -> pupilFilesMb;
+			case STAFF -> staffFilesMb;
+			case SCHOOL_ADMIN, OPERATOR -> adminFilesMb;
+		};
+	}
+
+	public long mailMb(Role role) {
+		return switch (role) {
+			case TEACHER -> teacherMailMb;
+			case PUPIL, EXTERN -> pupilMailMb;
+			case STAFF -> staffMailMb;
+			case SCHOOL_ADMIN, OPERATOR -> adminMailMb;
+		};
+	}
+
+	boolean anyNegative() {
+		return teacherFilesMb < 0 || teacherMailMb < 0 || pupilFilesMb < 0 || pupilMailMb < 0 || staffFilesMb < 0 || staffMailMb < 0
+				|| adminFilesMb < 0 || adminMailMb < 0 || groupFilesMb < 0;
+	}
 }

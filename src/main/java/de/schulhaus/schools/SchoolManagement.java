@@ -118,7 +118,7 @@ public class SchoolManagement {
 	@Transactional
 	public void changeQuotas(UUID id, Quotas quotas, SchulhausUser actor) {
 		School school = require(id);
-		if (quotas.teacherFilesMb() < 0 || quotas.teacherMailMb() < 0 || quotas.pupilFilesMb() < 0 || quotas.pupilMailMb() < 0) {
+		if (quotas.anyNegative()) {
 			throw new InvalidInputException("quotas", "schools.error.quotaNegative");
 		}
 		schools.updateQuotas(id, quotas);

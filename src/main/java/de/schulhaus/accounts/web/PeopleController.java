@@ -21,6 +21,7 @@ import de.schulhaus.accounts.AccountStatus;
 import de.schulhaus.accounts.GroupManagement;
 import de.schulhaus.accounts.NewAccount;
 import de.schulhaus.accounts.SignInLinks;
+import de.schulhaus.accounts.StorageQuotas;
 import de.schulhaus.accounts.security.TwoFactor;
 import de.schulhaus.platform.Ids;
 import de.schulhaus.platform.InvalidInputException;
@@ -39,7 +40,10 @@ class PeopleController {
 	private final SignInLinks links;
 	private final TwoFactor twoFactor;
 
-	PeopleController(AccountManagement accounts, GroupManagement groups, SignInLinks links, TwoFactor twoFactor) {
+	private final StorageQuotas quotas;
+
+	PeopleController(AccountManagement accounts, GroupManagement groups, SignInLinks links, TwoFactor twoFactor, StorageQuotas quotas) {
+		this.quotas = quotas;
 		this.accounts = accounts;
 		this.groups = groups;
 		this.links = links;
@@ -52,7 +56,9 @@ class PeopleController {
 			@RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
 		int page = Math.max(seite, 0);
 		List<Account> people = accounts.list(user.schoolId(), q, role, 101, page * 100);
-		model.addAttribute("people", people.size() > 100 ? people.subList(0, 100) : people);
+		var shown = people.size() > 100 ? people.subList(0, 100) : people;
+		model.addAttribute("people", shown);
+		model.addAttribute("usage", quotas.usageOfPeople(user.schoolId(), shown.stream().map(Account::id).toList()));
 		model.addAttribute("hasMore", people.size() > 100);
 		model.addAttribute("page", page);
 		model.addAttribute("q", q);
@@ -90,6 +96,8 @@ class PeopleController {
 	String show(@AuthenticationPrincipal SchulhausUser user, @PathVariable String accountId, Model model) {
 		Account account = accounts.require(user.schoolId(), Ids.parse(accountId, "account"));
 		model.addAttribute("person", account);
+		model.addAttribute("storage", quotas.usageOfPerson(user.schoolId(), account.id()));
+		model.addAttribute("personalQuota", quotas.personal(user.schoolId(), account.id()));
 		model.addAttribute("memberships", groups.groupsOf(user.schoolId(), account.id()));
 		model.addAttribute("roles", SCHOOL_ROLES);
 		return "accounts/person";

@@ -22,6 +22,7 @@ import de.schulhaus.accounts.AccountManagement;
 import de.schulhaus.accounts.ClientCredentials;
 import de.schulhaus.accounts.GroupManagement;
 import de.schulhaus.accounts.Scope;
+import de.schulhaus.accounts.StorageQuotas;
 import de.schulhaus.accounts.security.ExternalIdentities;
 import de.schulhaus.accounts.security.Reauthentication;
 import de.schulhaus.accounts.security.SignInHandlers;
@@ -43,10 +44,12 @@ class ProfileController {
 	private final Reauthentication reauthentication;
 	private final ExternalIdentities identities;
 	private final ObjectProvider<InMemoryClientRegistrationRepository> oidc;
+	private final StorageQuotas quotas;
 
 	ProfileController(AccountManagement accounts, GroupManagement groups, ClientCredentials credentials, TwoFactor twoFactor,
 			SignInHandlers handlers, Reauthentication reauthentication, ExternalIdentities identities,
-			ObjectProvider<InMemoryClientRegistrationRepository> oidc) {
+			ObjectProvider<InMemoryClientRegistrationRepository> oidc, StorageQuotas quotas) {
+		this.quotas = quotas;
 		this.reauthentication = reauthentication;
 		this.identities = identities;
 		this.oidc = oidc;
@@ -61,6 +64,9 @@ class ProfileController {
 	String overview(@AuthenticationPrincipal SchulhausUser user, HttpSession session, Model model) {
 		model.addAttribute("account", accounts.me(user));
 		model.addAttribute("memberships", user.schoolId() == null ? java.util.List.of() : groups.groupsOf(user.schoolId(), user.accountId()));
+		if (user.schoolId() != null) {
+			model.addAttribute("storage", quotas.usageOfPerson(user.schoolId(), user.accountId()));
+		}
 		model.addAttribute("appPasswords", credentials.appPasswords(user));
 		if (Scope.mayUseApi(user.role())) {
 			model.addAttribute("tokens", credentials.tokens(user));

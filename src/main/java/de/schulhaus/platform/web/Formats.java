@@ -32,6 +32,11 @@ public class Formats {
 		return DATE.format(instant.atZone(ZONE)) + ", " + (german ? TIME_DE : TIME_EN).format(instant.atZone(ZONE));
 	}
 
+	/** Bytes as "0 MB", "12 MB" or "1,5 GB": storage as people think of it, rounded up to whole megabytes. */
+	public String bytes(long bytes) {
+		return megabytes(bytes <= 0 ? 0 : (bytes + 1024 * 1024 - 1) / (1024 * 1024));
+	}
+
 	/** Megabytes as "512 MB" or "1,5 GB" (decimal comma in German). */
 	public String megabytes(long mb) {
 		Locale locale = LocaleContextHolder.getLocale();

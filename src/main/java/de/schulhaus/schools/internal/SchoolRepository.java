@@ -20,7 +20,8 @@ import de.schulhaus.schools.SchoolType;
 public class SchoolRepository {
 
 	private static final String COLUMNS = "id, name, school_number, school_type, mail_domain, status, "
-			+ "teacher_files_quota_mb, teacher_mail_quota_mb, pupil_files_quota_mb, pupil_mail_quota_mb, created_at";
+			+ "teacher_files_quota_mb, teacher_mail_quota_mb, pupil_files_quota_mb, pupil_mail_quota_mb, staff_files_quota_mb, "
+			+ "staff_mail_quota_mb, admin_files_quota_mb, admin_mail_quota_mb, group_files_quota_mb, created_at";
 
 	private final JdbcClient jdbc;
 
@@ -29,7 +30,8 @@ public class SchoolRepository {
 	}
 
 	public void insert(School school) {
-		jdbc.sql("insert into school (" + COLUMNS + ") values (:id, :name, :number, :type, :domain, :status, :tf, :tm, :pf, :pm, :created)")
+		jdbc.sql("insert into school (" + COLUMNS + ") values (:id, :name, :number, :type, :domain, :status, :tf, :tm, :pf, :pm, :sf, :sm, :af, :am, :gf, "
+				+ ":created)")
 			.param("id", school.id())
 			.param("name", school.name())
 			.param("number", school.schoolNumber())
@@ -40,6 +42,11 @@ public class SchoolRepository {
 			.param("tm", school.quotas().teacherMailMb())
 			.param("pf", school.quotas().pupilFilesMb())
 			.param("pm", school.quotas().pupilMailMb())
+			.param("sf", school.quotas().staffFilesMb())
+			.param("sm", school.quotas().staffMailMb())
+			.param("af", school.quotas().adminFilesMb())
+			.param("am", school.quotas().adminMailMb())
+			.param("gf", school.quotas().groupFilesMb())
 			.param("created", Timestamp.from(school.createdAt()))
 			.update();
 	}
@@ -65,9 +72,14 @@ public class SchoolRepository {
 	}
 
 	public void updateQuotas(UUID id, Quotas q) {
-		jdbc.sql("update school set teacher_files_quota_mb = :tf, teacher_mail_quota_mb = :tm, pupil_files_quota_mb = :pf, pupil_mail_quota_mb = :pm where id = :id")
+		jdbc.sql("""
+				update school set teacher_files_quota_mb = :tf, teacher_mail_quota_mb = :tm, pupil_files_quota_mb = :pf,
+				  pupil_mail_quota_mb = :pm, staff_files_quota_mb = :sf, staff_mail_quota_mb = :sm, admin_files_quota_mb = :af,
+				  admin_mail_quota_mb = :am, group_files_quota_mb = :gf
+				where id = :id""")
 			.param("tf", q.teacherFilesMb()).param("tm", q.teacherMailMb()).param("pf", q.pupilFilesMb()).param("pm", q.pupilMailMb())
-			.param("id", id).update();
+			.param("sf", q.staffFilesMb()).param("sm", q.staffMailMb()).param("af", q.adminFilesMb()).param("am", q.adminMailMb())
+			.param("gf", q.groupFilesMb()).param("id", id).update();
 	}
 
 	private static School map(ResultSet rs, int row) throws SQLException {
@@ -75,7 +87,9 @@ public class SchoolRepository {
 				SchoolType.valueOf(rs.getString("school_type")), rs.getString("mail_domain"),
 				SchoolStatus.valueOf(rs.getString("status")),
 				new Quotas(rs.getLong("teacher_files_quota_mb"), rs.getLong("teacher_mail_quota_mb"),
-						rs.getLong("pupil_files_quota_mb"), rs.getLong("pupil_mail_quota_mb")),
+						rs.getLong("pupil_files_quota_mb"), rs.getLong("pupil_mail_quota_mb"), rs.getLong("staff_files_quota_mb"),
+						rs.getLong("staff_mail_quota_mb"), rs.getLong("admin_files_quota_mb"), rs.getLong("admin_mail_quota_mb"),
+						rs.getLong("group_files_quota_mb")),
 				rs.getTimestamp("created_at").toInstant());
 	}
 }

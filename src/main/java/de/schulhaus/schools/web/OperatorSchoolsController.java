@@ -103,17 +103,14 @@ class OperatorSchoolsController {
 	}
 
 	@PostMapping("/{schoolId}/quotas")
-	String quotas(@PathVariable String schoolId, @ModelAttribute QuotaForm form, @AuthenticationPrincipal SchulhausUser user,
+	String quotas(@PathVariable String schoolId, @ModelAttribute Quotas form, @AuthenticationPrincipal SchulhausUser user,
 			RedirectAttributes redirect) {
 		UUID id = Ids.parse(schoolId, "school");
-		schools.changeQuotas(id, new Quotas(form.teacherFilesMb(), form.teacherMailMb(), form.pupilFilesMb(), form.pupilMailMb()), user);
+		schools.changeQuotas(id, form, user);
 		redirect.addFlashAttribute("toast", "schools.toast.quotasChanged");
 		return "redirect:/betrieb/schulen/" + id;
 	}
 
 	record SchoolForm(String name, String schoolNumber, SchoolType type, String mailDomain) {
-	}
-
-	record QuotaForm(long teacherFilesMb, long teacherMailMb, long pupilFilesMb, long pupilMailMb) {
 	}
 }

@@ -19,6 +19,7 @@ import de.schulhaus.platform.InvalidInputException;
 import de.schulhaus.platform.SchulhausUser;
 import de.schulhaus.platform.Tenancy;
 import de.schulhaus.schools.NewSchool;
+import de.schulhaus.schools.Quotas;
 import de.schulhaus.schools.School;
 import de.schulhaus.schools.SchoolManagement;
 import de.schulhaus.schools.SchoolType;
@@ -60,11 +61,11 @@ class SchoolApiController {
 	}
 
 	record SchoolJson(UUID id, String name, String schoolNumber, String type, String mailDomain, String status,
-			long teacherFilesQuotaMb, long teacherMailQuotaMb, long pupilFilesQuotaMb, long pupilMailQuotaMb) {
+			long teacherFilesQuotaMb, long teacherMailQuotaMb, long pupilFilesQuotaMb, long pupilMailQuotaMb, Quotas quotas) {
 
 		static SchoolJson of(School s) {
 			return new SchoolJson(s.id(), s.name(), s.schoolNumber(), s.type().name(), s.mailDomain(), s.status().name(),
-					s.quotas().teacherFilesMb(), s.quotas().teacherMailMb(), s.quotas().pupilFilesMb(), s.quotas().pupilMailMb());
+					s.quotas().teacherFilesMb(), s.quotas().teacherMailMb(), s.quotas().pupilFilesMb(), s.quotas().pupilMailMb(), s.quotas());
 		}
 	}
 }

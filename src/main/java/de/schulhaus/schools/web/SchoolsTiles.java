@@ -15,4 +15,9 @@ class SchoolsTiles {
 	AppTile operatorSchoolsTile() {
 		return new AppTile("schools", "schools.app", "building-2", "/betrieb/schulen", 90, Set.of(Role.OPERATOR));
 	}
+
+	@Bean
+	AppTile quotasTile() {
+		return new AppTile("quotas", "schools.quotas", "hard-drive", "/verwaltung/speicher", 85, Set.of(Role.SCHOOL_ADMIN));
+	}
 }

@@ -1,0 +1,126 @@
+package de.schulhaus.accounts;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import de.schulhaus.blobs.BlobOwner;
+import de.schulhaus.blobs.BlobUsage;
+import de.schulhaus.platform.AuditLog;
+import de.schulhaus.platform.InvalidInputException;
+import de.schulhaus.platform.NotFoundException;
+import de.schulhaus.platform.SchulhausUser;
+import de.schulhaus.schools.Quotas;
+import de.schulhaus.schools.SchoolManagement;
+
+/**
+ * How much a person's or a group's file space may hold: the person's (or group's) own quota where
+ * the school admin set one, else the school's default for the role (or for groups). Modules ask
+ * {@link #mayAdd} before an upload starts and attach with {@link #limitBytes}, so that the blob
+ * store counts the upload against the limit in the attaching transaction.
+ */
+@Service
+public class StorageQuotas {
+
+	private static final long MB = 1024L * 1024L;
+
+	private final JdbcClient jdbc;
+	private final SchoolManagement schools;
+	private final BlobUsage usage;
+	private final AuditLog audit;
+
+	StorageQuotas(JdbcClient jdbc, SchoolManagement schools, BlobUsage usage, AuditLog audit) {
+		this.jdbc = jdbc;
+		this.schools = schools;
+		this.usage = usage;
+		this.audit = audit;
+	}
+
+	/** The limit of the space in bytes. */
+	public long limitBytes(BlobOwner space) {
+		Quotas defaults = schools.require(space.schoolId()).quotas();
+		if (space.kind() == BlobOwner.Kind.GROUP) {
+			Long own = jdbc.sql("select files_quota_mb from school_group where id = :id and school_id = :school")
+				.param("id", space.ownerId()).param("school", space.schoolId()).query(Long.class).optional().orElse(null);
+			return (own != null ? own : defaults.groupFilesMb()) * MB;
+		}
+		return jdbc.sql("select role, files_quota_mb from account where id = :id and school_id = :school")
+			.param("id", space.ownerId()).param("school", space.schoolId())
+			.query((rs, n) -> {
+				long own = rs.getLong(2);
+				return (rs.wasNull() ? defaults.filesMb(de.schulhaus.platform.Role.valueOf(rs.getString(1))) : own) * MB;
+			})
+			.optional().orElseThrow(() -> new NotFoundException("account"));
+	}
+
+	/** Whether {@code bytes} more fit into the space now (the attach checks again, atomically). */
+	public boolean mayAdd(BlobOwner space, long bytes) {
+		return usage.bytesUsed(space) + bytes <= limitBytes(space);
+	}
+
+	/** A person's file space, full or not. */
+	public Usage usageOfPerson(UUID schoolId, UUID accountId) {
+		return usage(BlobOwner.account(schoolId, accountId));
+	}
+
+	public Usage usage(BlobOwner space) {
+		return new Usage(usage.bytesUsed(space), limitBytes(space));
+	}
+
+	/** Usage of several people of one school, for a list: one query for the usage, one for their quotas. */
+	public Map<UUID, Usage> usageOfPeople(UUID schoolId, Collection<UUID> accountIds) {
+		Map<UUID, Usage> result = new HashMap<>();
+		if (accountIds.isEmpty()) {
+			return result;
+		}
+		Quotas defaults = schools.require(schoolId).quotas();
+		Map<UUID, Long> used = usage.bytesUsedByAccounts(schoolId, accountIds);
+		jdbc.sql("select id, role, files_quota_mb from account where school_id = :school and id in (:ids)")
+			.param("school", schoolId).param("ids", List.copyOf(accountIds))
+			.query((java.sql.ResultSet rs) -> {
+				UUID id = rs.getObject(1, UUID.class);
+				long own = rs.getLong(3);
+				long limit = (rs.wasNull() ? defaults.filesMb(de.schulhaus.platform.Role.valueOf(rs.getString(2))) : own) * MB;
+				result.put(id, new Usage(used.getOrDefault(id, 0L), limit));
+			});
+		return result;
+	}
+
+	/** The person's own quotas in MB (null: the school's default for their role). */
+	@Transactional
+	public void setPersonal(UUID schoolId, UUID accountId, Long filesMb, Long mailMb, SchulhausUser actor) {
+		if ((filesMb != null && (filesMb < 0 || filesMb > 10_000_000)) || (mailMb != null && (mailMb < 0 || mailMb > 10_000_000))) {
+			throw new InvalidInputException("filesQuotaMb", "accounts.error.quota");
+		}
+		String login = jdbc.sql("select login from account where id = :id and school_id = :school").param("id", accountId)
+			.param("school", schoolId).query(String.class).optional().orElseThrow(() -> new NotFoundException("account"));
+		jdbc.sql("update account set files_quota_mb = :f, mail_quota_mb = :m where id = :id and school_id = :school")
+			.param("f", filesMb).param("m", mailMb).param("id", accountId).param("school", schoolId).update();
+		audit.record(schoolId, actor.accountId(), actor.login(), "account.quota", login, "files=" + filesMb + " mail=" + mailMb);
+	}
+
+	/** The person's own quotas as the admin set them (null fields: the school's default). */
+	public PersonalQuota personal(UUID schoolId, UUID accountId) {
+		return jdbc.sql("select files_quota_mb, mail_quota_mb from account where id = :id and school_id = :school")
+			.param("id", accountId).param("school", schoolId)
+			.query((rs, n) -> new PersonalQuota((Long) rs.getObject(1, Long.class), (Long) rs.getObject(2, Long.class)))
+			.optional().orElseThrow(() -> new NotFoundException("account"));
+	}
+
+	public record PersonalQuota(Long filesMb, Long mailMb) {
+	}
+
+	/** Bytes used and allowed; {@link #percent} for the bar. */
+	public record Usage(long usedBytes, long limitBytes) {
+
+		public int percent() {
+			return limitBytes <= 0 ? 100 : (int) Math.min(100, Math.round(usedBytes * 100.0 / limitBytes));
+		}
+	}
+}

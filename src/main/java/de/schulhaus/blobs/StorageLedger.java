@@ -1,0 +1,66 @@
+package de.schulhaus.blobs;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The usage of each space, one row each, changed only in the transactions that attach or delete its blobs. */
+@Component
+class StorageLedger {
+
+	private final JdbcClient jdbc;
+
+	StorageLedger(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Adds {@code bytes} to the space if the sum stays within {@code limit} (negative: no limit); one
+	 * statement, so concurrent uploads to one space are counted one after the other.
+	 */
+	boolean tryAdd(BlobOwner owner, long bytes, long limit) {
+		if (owner.kind() == null) {
+			return true;
+		}
+		jdbc.sql("insert into storage_usage (school_id, owner_kind, owner_id, bytes) values (:school, :kind, :owner, 0) "
+				+ "on conflict do nothing")
+			.param("school", owner.schoolId()).param("kind", owner.kind().column()).param("owner", owner.ownerId()).update();
+		return jdbc.sql("""
+				update storage_usage set bytes = bytes + :bytes
+				where school_id = :school and owner_kind = :kind and owner_id = :owner and (:limit < 0 or bytes + :bytes <= :limit)""")
+			.param("bytes", bytes).param("limit", limit)
+			.param("school", owner.schoolId()).param("kind", owner.kind().column()).param("owner", owner.ownerId())
+			.update() == 1;
+	}
+
+	void remove(BlobOwner owner, long bytes) {
+		if (owner.kind() != null) {
+			jdbc.sql("update storage_usage set bytes = bytes - :bytes where school_id = :school and owner_kind = :kind and owner_id = :owner")
+				.param("bytes", bytes).param("school", owner.schoolId()).param("kind", owner.kind().column()).param("owner", owner.ownerId())
+				.update();
+		}
+	}
+
+	long bytes(BlobOwner owner) {
+		return jdbc.sql("select bytes from storage_usage where school_id = :school and owner_kind = :kind and owner_id = :owner")
+			.param("school", owner.schoolId()).param("kind", owner.kind().column()).param("owner", owner.ownerId())
+			.query(Long.class).optional().orElse(0L);
+	}
+
+	/** The usage of many spaces of one kind in one query (a page of people). */
+	Map<UUID, Long> bytes(UUID schoolId, BlobOwner.Kind kind, Collection<UUID> owners) {
+		Map<UUID, Long> used = new HashMap<>();
+		if (!owners.isEmpty()) {
+			jdbc.sql("select owner_id, bytes from storage_usage where school_id = :school and owner_kind = :kind and owner_id in (:owners)")
+				.param("school", schoolId).param("kind", kind.column()).param("owners", owners)
+				.query((java.sql.ResultSet rs) -> {
+					used.put(rs.getObject(1, UUID.class), rs.getLong(2));
+				});
+		}
+		return used;
+	}
+}

@@ -1,0 +1,144 @@
+package de.schulhaus.accounts.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import de.schulhaus.IntegrationTest;
+import de.schulhaus.TestSchools;
+import de.schulhaus.accounts.StorageQuotas;
+import de.schulhaus.accounts.security.AccountUserDetailsService;
+import de.schulhaus.blobs.BlobOwner;
+import de.schulhaus.blobs.BlobStore;
+import de.schulhaus.blobs.QuotaExceededException;
+
+/** Quotas as a person and their admin see them, and the ledger that keeps them exact under concurrent uploads. */
+@IntegrationTest
+class StorageQuotasTests {
+
+	private static final long MB = 1024 * 1024;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	StorageQuotas quotas;
+
+	@Autowired
+	BlobStore blobs;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	AccountUserDetailsService users;
+
+	private UUID upload(BlobOwner space, int bytes, long limit) {
+		var staged = blobs.stage(new ByteArrayInputStream(new byte[bytes]));
+		try {
+			return transactions.execute(tx -> blobs.attach(staged, space, limit));
+		}
+		catch (RuntimeException e) {
+			blobs.discard(staged);
+			throw e;
+		}
+	}
+
+	@Test
+	void uploadsCountUntilThePersonalQuotaIsFullAndDeletesGiveSpaceBack() throws Exception {
+		var t = new TestSchools(mvc);
+		var school = t.createSchool("Speicher-Schule");
+		var pupil = t.createUser(school, "Paul", "Platz", "PUPIL", null, null);
+		var admin = t.createUser(school, "Alma", "Admin", "SCHOOL_ADMIN", null, null);
+		var adminUser = users.load(admin.login()).orElseThrow().withTwoFactor(true).withPasswordChanged();
+		mvc.perform(post("/verwaltung/personen/" + pupil.id() + "/speicher").with(user(adminUser)).with(csrf()).param("filesQuotaMb", "1"))
+			.andExpect(redirectedUrl("/verwaltung/personen/" + pupil.id() + "#speicher"));
+		BlobOwner space = BlobOwner.account(school.id(), pupil.id());
+		long limit = quotas.limitBytes(space);
+		assertThat(limit).isEqualTo(MB);
+		assertThat(quotas.mayAdd(space, 600 * 1024)).isTrue();
+
+		UUID first = upload(space, 600 * 1024, limit);
+		assertThat(quotas.usage(space).usedBytes()).isEqualTo(600 * 1024);
+		assertThat(quotas.mayAdd(space, 600 * 1024)).as("asked before the upload starts").isFalse();
+		assertThatThrownBy(() -> upload(space, 600 * 1024, limit)).isInstanceOf(QuotaExceededException.class);
+		assertThat(quotas.usage(space).usedBytes()).as("nothing of the refused upload counts").isEqualTo(600 * 1024);
+
+		transactions.executeWithoutResult(tx -> blobs.delete(first));
+		assertThat(quotas.usage(space).usedBytes()).isZero();
+		upload(space, 600 * 1024, limit);
+
+		var pupilUser = users.load(pupil.login()).orElseThrow().withPasswordChanged();
+		mvc.perform(get("/konto").with(user(pupilUser))).andExpect(content().string(containsString("1 MB von 1 MB belegt")));
+		mvc.perform(get("/verwaltung/personen").with(user(adminUser))).andExpect(content().string(containsString("1 MB von 1 MB belegt")));
+	}
+
+	@Test
+	void twoUploadsRacingForTheLastSpaceNeverBothGetIn() throws Exception {
+		var t = new TestSchools(mvc);
+		var school = t.createSchool("Wettlauf-Schule");
+		var teacher = t.createUser(school, "Tim", "Takt", "TEACHER", null, null);
+		BlobOwner space = BlobOwner.account(school.id(), teacher.id());
+		long limit = 10 * MB;
+		int uploads = 8;
+		var pool = Executors.newFixedThreadPool(uploads);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Boolean>> results = new ArrayList<>();
+		for (int i = 0; i < uploads; i++) {
+			results.add(pool.submit((Callable<Boolean>) () -> {
+				start.await();
+				try {
+					upload(space, 3 * 1024 * 1024, limit);
+					return true;
+				}
+				catch (QuotaExceededException e) {
+					return false;
+				}
+			}));
+		}
+		start.countDown();
+		int stored = 0;
+		for (var r : results) {
+			stored += r.get() ? 1 : 0;
+		}
+		pool.shutdown();
+		assertThat(stored).as("three of 3 MB fit into 10 MB, a fourth does not").isEqualTo(3);
+		assertThat(quotas.usage(space).usedBytes()).isEqualTo(9 * MB).isLessThanOrEqualTo(limit);
+	}
+
+	@Test
+	void theSchoolAdminSetsEachRolesQuota() throws Exception {
+		var t = new TestSchools(mvc);
+		var school = t.createSchool("Rollen-Speicher-Schule");
+		var admin = t.createUser(school, "Rita", "Rolle", "SCHOOL_ADMIN", null, null);
+		var staff = t.createUser(school, "Sekretariat", "Schule", "STAFF", null, null);
+		var adminUser = users.load(admin.login()).orElseThrow().withTwoFactor(true).withPasswordChanged();
+		mvc.perform(get("/verwaltung/speicher").with(user(adminUser))).andExpect(content().string(containsString("Verwaltung: Dateien")));
+		mvc.perform(post("/verwaltung/speicher").with(user(adminUser)).with(csrf()).param("teacherFilesMb", "4096")
+			.param("teacherMailMb", "1024").param("pupilFilesMb", "512").param("pupilMailMb", "256").param("staffFilesMb", "2048")
+			.param("staffMailMb", "2048").param("adminFilesMb", "1024").param("adminMailMb", "1024").param("groupFilesMb", "8192"))
+			.andExpect(redirectedUrl("/verwaltung/speicher"));
+		assertThat(quotas.limitBytes(BlobOwner.account(school.id(), staff.id()))).isEqualTo(2048 * MB);
+		assertThat(quotas.limitBytes(BlobOwner.group(school.id(), UUID.randomUUID()))).isEqualTo(8192 * MB);
+	}
+}
