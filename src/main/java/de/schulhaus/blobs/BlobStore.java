@@ -69,6 +69,11 @@ public class BlobStore {
 			deleteQuietly(tmp);
 			throw new UncheckedIOException(e);
 		}
+		catch (RuntimeException e) {
+			// e.g. the content stream refusing to go past a size limit: nothing of it stays behind
+			deleteQuietly(tmp);
+			throw e;
+		}
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCompletion(int status) {

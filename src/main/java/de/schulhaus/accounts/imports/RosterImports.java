@@ -22,7 +22,8 @@ import de.schulhaus.platform.SchulhausUser;
 /**
  * Roster imports as the admin sees them: upload a file, check the preview, confirm. The upload is
  * kept in the blob store until confirmed, so nothing of the roster changes before the admin says so;
- * the confirmation recomputes the plan and writes all valid rows in one transaction.
+ * the confirmation recomputes the plan and writes all valid rows in one transaction. Every file is
+ * read within the {@link ImportLimits}; one that breaks them is refused before anything is kept.
  */
 @Service
 public class RosterImports {
@@ -32,20 +33,36 @@ public class RosterImports {
 	private final RosterImportPlanner planner;
 	private final RosterImportWriter writer;
 	private final AuditLog audit;
+	private final ImportLimits limits;
 
-	RosterImports(JdbcClient jdbc, BlobStore blobs, RosterImportPlanner planner, RosterImportWriter writer, AuditLog audit) {
+	RosterImports(JdbcClient jdbc, BlobStore blobs, RosterImportPlanner planner, RosterImportWriter writer, AuditLog audit,
+			ImportLimits limits) {
 		this.jdbc = jdbc;
 		this.blobs = blobs;
 		this.planner = planner;
 		this.writer = writer;
 		this.audit = audit;
+		this.limits = limits;
 	}
 
-	/** Keeps an uploaded file for preview and confirmation; returns the upload's id. */
+	public ImportLimits limits() {
+		return limits;
+	}
+
+	/**
+	 * Keeps an uploaded file for preview and confirmation; returns the upload's id. The file is read once here,
+	 * so one that cannot be read or breaks a limit is refused now, and its row and blob roll back with this
+	 * transaction.
+	 *
+	 * @param size the file's size as declared by the client, or -1 when unknown
+	 * @throws UploadTooLargeException when the file is larger than {@link ImportLimits#maxUpload()}
+	 * @throws RosterFormatException when the file cannot be read or breaks another limit
+	 */
 	@Transactional
-	public UUID upload(UUID schoolId, SchulhausUser actor, String fileName, String contentType, InputStream content,
+	public UUID upload(UUID schoolId, SchulhausUser actor, String fileName, String contentType, long size, InputStream content,
 			String zipPassword) {
-		UUID blob = blobs.put(schoolId, content);
+		requireUploadSize(size);
+		UUID blob = blobs.put(schoolId, ByteBudget.upload(limits).wrap(content));
 		UUID id = Ids.newId();
 		jdbc.sql("insert into roster_upload (id, school_id, uploaded_by, file_name, content_type, blob_id, zip_password, created_at) "
 				+ "values (:id, :school, :by, :name, :type, :blob, :pw, :at)")
@@ -53,7 +70,15 @@ public class RosterImports {
 			.param("name", fileName == null ? "roster" : truncate(fileName, 255)).param("type", contentType)
 			.param("blob", blob).param("pw", zipPassword == null || zipPassword.isEmpty() ? null : zipPassword)
 			.param("at", Timestamp.from(Instant.now())).update();
+		check(require(schoolId, id));
 		return id;
+	}
+
+	/** Refuses a declared size beyond {@link ImportLimits#maxUpload()} before anything is read; -1 passes. */
+	public void requireUploadSize(long size) {
+		if (size > limits.maxUpload().toBytes()) {
+			throw new UploadTooLargeException(limits.maxUpload());
+		}
 	}
 
 	public Upload require(UUID schoolId, UUID uploadId) {
@@ -71,7 +96,7 @@ public class RosterImports {
 	public TablePreview tablePreview(UUID schoolId, UUID uploadId) {
 		Upload upload = require(schoolId, uploadId);
 		try (InputStream in = open(upload)) {
-			return new TableRosterReader().preview(in, upload.fileName());
+			return new TableRosterReader(limits).preview(in, upload.fileName());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -102,11 +127,16 @@ public class RosterImports {
 		return plan;
 	}
 
-	/** The API's one-step import: read the body, plan, and write unless it is a dry run. */
+	/**
+	 * The API's one-step import: read the body, plan, and write unless it is a dry run.
+	 *
+	 * @param size the body's declared length, or -1 when unknown; the body is cut off at the limit either way
+	 */
 	@Transactional
-	public ImportPlan run(UUID schoolId, InputStream body, String contentType, String zipPassword, boolean fullSync,
+	public ImportPlan run(UUID schoolId, long size, InputStream body, String contentType, String zipPassword, boolean fullSync,
 			boolean dryRun, SchulhausUser actor) {
-		RosterFile file = read(body, "upload", contentType, zipPassword, null);
+		requireUploadSize(size);
+		RosterFile file = read(ByteBudget.upload(limits).wrap(body), "upload", contentType, zipPassword, null);
 		ImportPlan plan = planner.plan(schoolId, file, fullSync);
 		if (!dryRun) {
 			writer.apply(schoolId, plan, actor);
@@ -132,12 +162,27 @@ public class RosterImports {
 		}
 	}
 
+	/** Reads a new upload as far as needed to know it is readable and within the limits; tables still without columns. */
+	private void check(Upload upload) {
+		if (!isTable(upload)) {
+			read(upload);
+			return;
+		}
+		try (InputStream in = open(upload)) {
+			new TableRosterReader(limits).check(new BufferedInputStream(in, 64 * 1024), upload.fileName());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 	private RosterFile read(InputStream raw, String fileName, String contentType, String zipPassword, ColumnMapping mapping) {
 		InputStream in = new BufferedInputStream(raw, 64 * 1024);
 		return switch (format(fileName, contentType)) {
-			case ZIP -> new SchildXmlReader().read(SchildZip.openXml(in, zipPassword == null ? new char[0] : zipPassword.toCharArray()));
-			case XML -> new SchildXmlReader().read(in);
-			case TABLE -> new TableRosterReader().read(in, fileName, mapping);
+			case ZIP -> new SchildXmlReader(limits)
+				.read(SchildZip.openXml(in, zipPassword == null ? new char[0] : zipPassword.toCharArray(), limits));
+			case XML -> new SchildXmlReader(limits).read(in);
+			case TABLE -> new TableRosterReader(limits).read(in, fileName, mapping);
 		};
 	}
 
@@ -153,7 +198,9 @@ public class RosterImports {
 		if (name.endsWith(".zip") || type.contains("zip")) {
 			return Format.ZIP;
 		}
-		if (name.endsWith(".xml") || type.contains("xml")) {
+		// the XLSX type, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, names xml twice
+		boolean spreadsheet = type.contains("spreadsheet") || name.endsWith(".xlsx") || name.endsWith(".ods");
+		if (!spreadsheet && (name.endsWith(".xml") || type.contains("xml"))) {
 			return Format.XML;
 		}
 		return Format.TABLE;
@@ -161,7 +208,7 @@ public class RosterImports {
 
 	static String summary(ImportPlan plan) {
 		return "created=" + plan.created().size() + " updated=" + plan.updated().size() + " moved=" + plan.moved().size()
-				+ " marked=" + plan.markedForDeletion().size() + " errors=" + plan.errors().size();
+				+ " marked=" + plan.markedForDeletion().size() + " errors=" + plan.errorCount();
 	}
 
 	private static String truncate(String s, int max) {
