@@ -18,6 +18,7 @@ import de.schulhaus.platform.AuditLog;
 import de.schulhaus.platform.Ids;
 import de.schulhaus.platform.NotFoundException;
 import de.schulhaus.platform.SchulhausUser;
+import de.schulhaus.platform.SecretBox;
 
 /**
  * Roster imports as the admin sees them: upload a file, check the preview, confirm. The upload is
@@ -28,20 +29,25 @@ import de.schulhaus.platform.SchulhausUser;
 @Service
 public class RosterImports {
 
+	/** What the column holds sealed: 80 characters of 3 UTF-8 bytes each seal to 363 of its 400. */
+	static final int MAX_ZIP_PASSWORD = 80;
+
 	private final JdbcClient jdbc;
 	private final BlobStore blobs;
 	private final RosterImportPlanner planner;
 	private final RosterImportWriter writer;
 	private final AuditLog audit;
+	private final SecretBox secrets;
 	private final ImportLimits limits;
 
 	RosterImports(JdbcClient jdbc, BlobStore blobs, RosterImportPlanner planner, RosterImportWriter writer, AuditLog audit,
-			ImportLimits limits) {
+			SecretBox secrets, ImportLimits limits) {
 		this.jdbc = jdbc;
 		this.blobs = blobs;
 		this.planner = planner;
 		this.writer = writer;
 		this.audit = audit;
+		this.secrets = secrets;
 		this.limits = limits;
 	}
 
@@ -52,7 +58,7 @@ public class RosterImports {
 	/**
 	 * Keeps an uploaded file for preview and confirmation; returns the upload's id. The file is read once here,
 	 * so one that cannot be read or breaks a limit is refused now, and its row and blob roll back with this
-	 * transaction.
+	 * transaction. The ZIP password is stored sealed, readable only with the platform's secret key.
 	 *
 	 * @param size the file's size as declared by the client, or -1 when unknown
 	 * @throws UploadTooLargeException when the file is larger than {@link ImportLimits#maxUpload()}
@@ -62,13 +68,17 @@ public class RosterImports {
 	public UUID upload(UUID schoolId, SchulhausUser actor, String fileName, String contentType, long size, InputStream content,
 			String zipPassword) {
 		requireUploadSize(size);
+		String password = zipPassword == null || zipPassword.isEmpty() ? null : zipPassword;
+		if (password != null && password.length() > MAX_ZIP_PASSWORD) {
+			throw new RosterFormatException("import.error.zipPasswordTooLong", MAX_ZIP_PASSWORD);
+		}
 		UUID blob = blobs.put(schoolId, ByteBudget.upload(limits).wrap(content));
 		UUID id = Ids.newId();
 		jdbc.sql("insert into roster_upload (id, school_id, uploaded_by, file_name, content_type, blob_id, zip_password, created_at) "
 				+ "values (:id, :school, :by, :name, :type, :blob, :pw, :at)")
 			.param("id", id).param("school", schoolId).param("by", actor.accountId())
 			.param("name", fileName == null ? "roster" : truncate(fileName, 255)).param("type", contentType)
-			.param("blob", blob).param("pw", zipPassword == null || zipPassword.isEmpty() ? null : zipPassword)
+			.param("blob", blob).param("pw", password == null ? null : secrets.seal(password, passwordContext(id)))
 			.param("at", Timestamp.from(Instant.now())).update();
 		check(require(schoolId, id));
 		return id;
@@ -155,7 +165,7 @@ public class RosterImports {
 
 	private RosterFile read(Upload upload) {
 		try (InputStream in = open(upload)) {
-			return read(in, upload.fileName(), upload.contentType(), upload.zipPassword(), upload.mapping());
+			return read(in, upload.fileName(), upload.contentType(), zipPassword(upload), upload.mapping());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -184,6 +194,23 @@ public class RosterImports {
 			case XML -> new SchildXmlReader(limits).read(in);
 			case TABLE -> new TableRosterReader(limits).read(in, fileName, mapping);
 		};
+	}
+
+	/** A password that does not open (another key, a row changed by hand) reads as none: the ZIP then says so. */
+	private String zipPassword(Upload upload) {
+		if (!SecretBox.isSealed(upload.sealedZipPassword())) {
+			return null;
+		}
+		try {
+			return secrets.open(upload.sealedZipPassword(), passwordContext(upload.id()));
+		}
+		catch (SecretBox.TamperedSecretException e) {
+			return null;
+		}
+	}
+
+	private static String passwordContext(UUID uploadId) {
+		return "roster-upload:" + uploadId;
 	}
 
 	private InputStream open(Upload upload) {
@@ -215,6 +242,7 @@ public class RosterImports {
 		return s.length() <= max ? s : s.substring(0, max);
 	}
 
-	public record Upload(UUID id, String fileName, String contentType, UUID blobId, String zipPassword, ColumnMapping mapping) {
+	/** An upload waiting for confirmation; its ZIP password, if any, as sealed by {@link SecretBox}. */
+	public record Upload(UUID id, String fileName, String contentType, UUID blobId, String sealedZipPassword, ColumnMapping mapping) {
 	}
 }
