@@ -162,6 +162,26 @@ class HostileUploadTests {
 	}
 
 	@Test
+	void thePreviewListsTheFirstThousandRowErrorsAndCountsTheRest() throws Exception {
+		var t = new TestSchools(mvc);
+		var school = t.createSchool("Web-Fehler-Schule");
+		SchulhausUser admin = admin(t, school);
+		byte[] csv;
+		try (InputStream rows = HostileFiles.csv(1_500, (row) -> "S-" + row + ";N;V;5a;Roboter\n")) {
+			csv = rows.readAllBytes();
+		}
+
+		String columns = mvc.perform(multipart("/verwaltung/import").file(new MockMultipartFile("file", "liste.csv", "text/csv", csv))
+				.with(user(admin)).with(csrf()))
+			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		String page = mvc.perform(get(columns.replace("/spalten", "")).with(user(admin)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+		assertThat(page).contains("<dd id=\"count-errors\">1500</dd>", "Zeile 1.001",
+				"… und 500 weitere Zeilen mit Fehlern; aufgeführt sind die ersten 1.000.").doesNotContain("Zeile 1.002");
+	}
+
+	@Test
 	void aTooLargeWebUploadIs413OnTheImportPageAndLeavesNothingBehind() throws Exception {
 		var t = new TestSchools(mvc);
 		var school = t.createSchool("Web-Gross-Schule");
