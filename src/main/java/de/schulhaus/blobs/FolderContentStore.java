@@ -58,6 +58,11 @@ class FolderContentStore implements ContentStore {
 			deleteQuietly(part);
 			throw new UncheckedIOException(e);
 		}
+		catch (RuntimeException e) {
+			// e.g. the content stream refusing to go past a size limit: nothing of it stays behind
+			deleteQuietly(part);
+			throw e;
+		}
 	}
 
 	@Override

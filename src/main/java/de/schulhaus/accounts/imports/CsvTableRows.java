@@ -13,7 +13,7 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Rows of a CSV file. Encoding and delimiter are guessed from the first kilobytes, the rest is streamed, so a file
- * with 50,000 rows never sits in memory as a whole.
+ * with 50,000 rows never sits in memory as a whole, and {@link CsvFieldLimits} keeps single fields short.
  */
 final class CsvTableRows implements TableRows {
 
@@ -25,7 +25,10 @@ final class CsvTableRows implements TableRows {
 
 	private final char delimiter;
 
-	CsvTableRows(InputStream in) throws IOException {
+	private final int maxFieldLength;
+
+	CsvTableRows(InputStream in, int maxFieldLength) throws IOException {
+		this.maxFieldLength = maxFieldLength;
 		this.in = (in instanceof BufferedInputStream buffered) ? buffered : new BufferedInputStream(in, SAMPLE_SIZE);
 		this.in.mark(SAMPLE_SIZE);
 		byte[] sample = this.in.readNBytes(SAMPLE_SIZE);
@@ -41,7 +44,8 @@ final class CsvTableRows implements TableRows {
 			// empty lines are kept so that record numbers match the row numbers a spreadsheet program shows
 			.setIgnoreEmptyLines(false)
 			.get();
-		try (CSVParser parser = CSVParser.parse(this.encoding.reader(this.in), format)) {
+		try (CSVParser parser = CSVParser.parse(
+				new CsvFieldLimits(this.encoding.reader(this.in), this.delimiter, this.maxFieldLength), format)) {
 			try {
 				for (CSVRecord record : parser) {
 					List<String> cells = new ArrayList<>(record.size());

@@ -21,8 +21,14 @@ final class OdsCells {
 	private OdsCells() {
 	}
 
-	/** Reads the cell the reader stands on (a START_ELEMENT) up to its end element and returns its value. */
-	static String read(XMLStreamReader xml) throws XMLStreamException {
+	/** Longer numbers are no ids, and reading them as numbers would cost time for nothing. */
+	private static final int MAX_NUMBER = 64;
+
+	/**
+	 * Reads the cell the reader stands on (a START_ELEMENT) up to its end element and returns its value, of which
+	 * at most {@code keep} characters are kept.
+	 */
+	static String read(XMLStreamReader xml, int keep) throws XMLStreamException {
 		String type = xml.getAttributeValue(OFFICE, "value-type");
 		String value = xml.getAttributeValue(OFFICE, "value");
 		String date = xml.getAttributeValue(OFFICE, "date-value");
@@ -39,28 +45,35 @@ final class OdsCells {
 				}
 				depth++;
 				if (is(xml, TEXT, "p") || is(xml, TEXT, "h")) {
-					text.append((paragraphs++ > 0) ? "\n" : "");
+					append(text, (paragraphs++ > 0) ? "\n" : "", keep);
 					inParagraph++;
 				}
 				else if (is(xml, TEXT, "s")) {
-					text.append(" ".repeat(Math.min(repeat(xml, TEXT, "c"), 100)));
+					append(text, " ".repeat(Math.min(repeat(xml, TEXT, "c"), 100)), keep);
 				}
 				else if (is(xml, TEXT, "tab")) {
-					text.append('\t');
+					append(text, "\t", keep);
 				}
 				else if (is(xml, TEXT, "line-break")) {
-					text.append('\n');
+					append(text, "\n", keep);
 				}
 			}
 			else if ((event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) && inParagraph > 0) {
-				text.append(xml.getText());
+				append(text, xml.getText(), keep);
 			}
 			else if (event == XMLStreamConstants.END_ELEMENT) {
 				depth--;
 				inParagraph -= (is(xml, TEXT, "p") || is(xml, TEXT, "h")) ? 1 : 0;
 			}
 		}
-		return value(type, value, date, text.toString());
+		String result = value(type, value, date, text.toString());
+		return (result.length() > keep) ? result.substring(0, keep) : result;
+	}
+
+	private static void append(StringBuilder text, String more, int keep) {
+		if (text.length() < keep) {
+			text.append(more, 0, Math.min(more.length(), keep - text.length()));
+		}
 	}
 
 	/**
@@ -69,7 +82,7 @@ final class OdsCells {
 	 */
 	static String value(String type, String value, String date, String text) {
 		boolean number = "float".equals(type) || "percentage".equals(type) || "currency".equals(type);
-		if (number && value != null) {
+		if (number && value != null && value.length() <= MAX_NUMBER) {
 			try {
 				return new BigDecimal(value.strip()).stripTrailingZeros().toPlainString();
 			}

@@ -16,7 +16,8 @@ import javax.xml.stream.XMLStreamReader;
  * not used for reading: it holds every cell as an object and looks cells up by scanning, so 50,000 rows took
  * about 25 seconds, and a sheet whose rows end in formatted empty cells ran out of memory. ODS stores repeated
  * rows and cells as one element with a count; empty ones only move the row number, which keeps the millions of
- * empty rows LibreOffice writes below the data cheap.
+ * empty rows LibreOffice writes below the data cheap. Every byte unpacked, of {@code content.xml} and of the entries
+ * before it, counts towards {@link ImportLimits#maxUnpacked()}.
  */
 final class OdsTableRows implements TableRows {
 
@@ -26,6 +27,8 @@ final class OdsTableRows implements TableRows {
 
 	private final InputStream in;
 
+	private final ImportLimits limits;
+
 	private final List<String> cells = new ArrayList<>();
 
 	/** Empty cells seen but not yet added: they only count if a non-empty cell follows in the row. */
@@ -33,19 +36,22 @@ final class OdsTableRows implements TableRows {
 
 	private int nextRow = 1;
 
-	OdsTableRows(InputStream in) {
+	OdsTableRows(InputStream in, ImportLimits limits) {
 		this.in = in;
+		this.limits = limits;
 	}
 
 	@Override
 	public void forEach(RowHandler handler) {
+		ByteBudget unpacked = ByteBudget.unpacked(this.limits);
 		try {
 			ZipInputStream zip = new ZipInputStream(this.in);
 			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
 				if (entry.getName().equals("content.xml")) {
-					readFirstTable(SafeXml.inputFactory().createXMLStreamReader(zip), handler);
+					readFirstTable(SafeXml.open(unpacked.wrap(zip)), handler);
 					return;
 				}
+				unpacked.drain(zip);
 			}
 			throw new RosterFormatException("import.error.unreadableFile");
 		}
@@ -78,7 +84,7 @@ final class OdsTableRows implements TableRows {
 			if (event == XMLStreamConstants.START_ELEMENT) {
 				if (is(xml, TABLE, "table-cell") || is(xml, TABLE, "covered-table-cell")) {
 					int repeat = OdsCells.repeat(xml, TABLE, "number-columns-repeated");
-					addCell(OdsCells.read(xml), repeat);
+					addCell(OdsCells.read(xml, this.limits.maxFieldLength() + 1), repeat);
 					continue;
 				}
 				depth++;

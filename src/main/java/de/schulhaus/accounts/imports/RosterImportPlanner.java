@@ -107,7 +107,8 @@ class RosterImportPlanner {
 				renamedGroups.add(new ImportPlan.Renamed(stored.name(), g));
 			}
 		}
-		return new ImportPlan(file.source(), created, updated, moved, marked, file.errors(), newGroups, renamedGroups, unchanged);
+		return new ImportPlan(file.source(), created, updated, moved, marked, file.errors(), newGroups, renamedGroups, unchanged,
+				file.errorCount());
 	}
 
 	static AccountSource accountSource(RosterSource source) {

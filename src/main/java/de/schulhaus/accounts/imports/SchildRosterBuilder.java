@@ -30,12 +30,34 @@ final class SchildRosterBuilder {
 
 	private final List<RosterMembership> pending = new ArrayList<>();
 
-	private final List<RowError> errors = new ArrayList<>();
+	private final RowErrors errors;
+
+	private final ImportLimits limits;
+
+	private int groupCount;
+
+	SchildRosterBuilder(ImportLimits limits) {
+		this.limits = limits;
+		this.errors = new RowErrors(limits.maxListedErrors());
+	}
 
 	void person(int ordinal, XmlElement person) {
+		if (ordinal > this.limits.maxPersons()) {
+			throw new ImportLimitException("import.error.tooManyPersons", this.limits.maxPersons());
+		}
 		String id = person.value("sourcedid/id");
 		if (id == null) {
 			this.errors.add(RowError.of(ordinal, null, "import.error.missingSourceId"));
+			return;
+		}
+		if (tooLong(person)) {
+			boolean validId = FieldChecks.isValid(id);
+			if (validId) {
+				// its memberships are left out without a message of their own, as for other refused persons
+				this.personOrdinals.putIfAbsent(id, ordinal);
+			}
+			this.errors.add(RowError.of(ordinal, validId ? id : null, "import.error.fieldTooLong",
+					this.limits.maxFieldLength()));
 			return;
 		}
 		if (!FieldChecks.isValid(id)) {
@@ -69,9 +91,18 @@ final class SchildRosterBuilder {
 	}
 
 	void group(XmlElement group) {
+		if (++this.groupCount > this.limits.maxPersons()) {
+			throw new ImportLimitException("import.error.tooManyGroups", this.limits.maxPersons());
+		}
 		String id = group.value("sourcedid/id");
 		if (id == null) {
 			this.errors.add(RowError.of(null, null, "import.error.missingSourceId"));
+			return;
+		}
+		if (tooLong(group)) {
+			this.rejectedGroups.add(id);
+			this.errors.add(RowError.of(null, FieldChecks.isValid(id) ? id : null, "import.error.fieldTooLong",
+					this.limits.maxFieldLength()));
 			return;
 		}
 		if (this.groups.containsKey(id)) {
@@ -94,6 +125,10 @@ final class SchildRosterBuilder {
 			this.errors.add(RowError.of(null, null, "import.error.missingSourceId"));
 			return;
 		}
+		if (tooLong(membership)) {
+			this.errors.add(RowError.of(null, null, "import.error.fieldTooLong", this.limits.maxFieldLength()));
+			return;
+		}
 		for (XmlElement member : membership.children()) {
 			// idtype 2 nests a group in a group; the platform has no nested groups, so those are left out quietly
 			if ("2".equals(member.value("idtype"))) {
@@ -103,6 +138,13 @@ final class SchildRosterBuilder {
 			if (personId == null) {
 				this.errors.add(RowError.of(null, groupId, "import.error.missingSourceId"));
 				continue;
+			}
+			if (tooLong(member)) {
+				this.errors.add(RowError.of(null, null, "import.error.fieldTooLong", this.limits.maxFieldLength()));
+				continue;
+			}
+			if (this.pending.size() >= this.limits.maxMemberships()) {
+				throw new ImportLimitException("import.error.tooManyMemberships", this.limits.maxMemberships());
 			}
 			// IMS role type 02 is "Instructor": the class teacher or the teacher of the course
 			boolean leader = "02".equals(member.value("role@roletype"));
@@ -136,6 +178,11 @@ final class SchildRosterBuilder {
 		}
 		return new RosterFile(RosterSource.SCHILD, this.persons, new ArrayList<>(this.groups.values()),
 				new ArrayList<>(memberships.values()), this.errors);
+	}
+
+	// The reader keeps one character more than the limit of a longer value, so it shows here without the rest.
+	private boolean tooLong(XmlElement element) {
+		return element.longestValue() > this.limits.maxFieldLength();
 	}
 
 	private static GroupKind groupKind(String typeValue) {

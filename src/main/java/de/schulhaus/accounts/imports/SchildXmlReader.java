@@ -28,24 +28,37 @@ public class SchildXmlReader {
 
 	private static final Set<String> MEMBER_PATHS = Set.of("sourcedid/id", "idtype", "role@roletype");
 
+	private final ImportLimits limits;
+
+	public SchildXmlReader(ImportLimits limits) {
+		this.limits = limits;
+	}
+
+	/** A reader with the default limits. */
+	public SchildXmlReader() {
+		this(ImportLimits.defaults());
+	}
+
 	/**
 	 * Reads a SchILD XML export. The caller keeps ownership of the stream and closes it.
 	 * @throws RosterFormatException with {@code import.error.notSchildXml} if the input is not well-formed XML,
-	 * has a DOCTYPE, or its root element is not a SchILD {@code enterprise} element
+	 * has a DOCTYPE, or its root element is not a SchILD {@code enterprise} element, and with
+	 * {@code import.error.tooManyPersons} (or groups, memberships) when it breaks a limit
 	 */
 	public RosterFile read(InputStream xml) {
-		SchildRosterBuilder roster = new SchildRosterBuilder();
+		SchildRosterBuilder roster = new SchildRosterBuilder(this.limits);
+		int keep = this.limits.maxFieldLength() + 1;
 		XMLStreamReader reader = null;
 		try {
-			reader = SafeXml.inputFactory().createXMLStreamReader(xml);
+			reader = SafeXml.open(xml);
 			enterRoot(reader);
 			int personOrdinal = 0;
 			while (nextChild(reader)) {
 				switch (reader.getLocalName()) {
-					case "person" -> roster.person(++personOrdinal, XmlElement.read(reader, PERSON_PATHS));
-					case "group" -> roster.group(XmlElement.read(reader, GROUP_PATHS));
+					case "person" -> roster.person(++personOrdinal, XmlElement.read(reader, PERSON_PATHS, keep));
+					case "group" -> roster.group(XmlElement.read(reader, GROUP_PATHS, keep));
 					case "membership" ->
-						roster.membership(XmlElement.read(reader, MEMBERSHIP_PATHS, "member", MEMBER_PATHS));
+						roster.membership(XmlElement.read(reader, MEMBERSHIP_PATHS, "member", MEMBER_PATHS, keep));
 					default -> XmlElement.skip(reader);
 				}
 			}

@@ -13,7 +13,8 @@ import net.lingala.zip4j.model.LocalFileHeader;
 
 /**
  * Opens the XML file inside the password-protected ZIP that SchILD-NRW writes (AES or ZipCrypto). The archive is
- * read as a stream, so nothing is unpacked to disk.
+ * read as a stream, so nothing is unpacked to disk; every byte unpacked, of the XML file and of the entries
+ * before it, counts towards {@link ImportLimits#maxUnpacked()}.
  */
 public final class SchildZip {
 
@@ -31,6 +32,15 @@ public final class SchildZip {
 	 * {@code import.error.zipNoXml}
 	 */
 	public static InputStream openXml(InputStream zip, char[] password) {
+		return openXml(zip, password, ImportLimits.defaults());
+	}
+
+	/**
+	 * Like {@link #openXml(InputStream, char[])}; reading past the unpacked limit fails with
+	 * {@code import.error.unpackedTooLarge}.
+	 */
+	public static InputStream openXml(InputStream zip, char[] password, ImportLimits limits) {
+		ByteBudget unpacked = ByteBudget.unpacked(limits);
 		BufferedInputStream in = new BufferedInputStream(zip);
 		ZipInputStream entries = null;
 		try {
@@ -41,8 +51,9 @@ public final class SchildZip {
 			LocalFileHeader entry;
 			while ((entry = entries.getNextEntry()) != null) {
 				if (isXml(entry)) {
-					return new PasswordCheckingStream(entries, entry.isEncrypted());
+					return unpacked.wrap(new PasswordCheckingStream(entries, entry.isEncrypted()));
 				}
+				unpacked.drain(entries);
 			}
 		}
 		catch (ZipException ex) {

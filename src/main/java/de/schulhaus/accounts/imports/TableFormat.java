@@ -20,7 +20,7 @@ final class TableFormat {
 	private TableFormat() {
 	}
 
-	static TableRows open(InputStream input, String filename) throws IOException {
+	static TableRows open(InputStream input, String filename, ImportLimits limits) throws IOException {
 		BufferedInputStream in = new BufferedInputStream(input, CsvTableRows.SAMPLE_SIZE);
 		in.mark(PEEK);
 		byte[] start = in.readNBytes(PEEK);
@@ -31,12 +31,12 @@ final class TableFormat {
 			throw new RosterFormatException("import.error.unsupportedFormat");
 		}
 		if (SchildZip.startsWithZipMagic(in)) {
-			return isOds(start, extension) ? new OdsTableRows(in) : new XlsxTableRows(in);
+			return isOds(start, extension) ? new OdsTableRows(in, limits) : new XlsxTableRows(in, limits);
 		}
 		if (extension.equals("xlsx") || extension.equals("ods")) {
 			throw new RosterFormatException("import.error.unreadableFile");
 		}
-		return new CsvTableRows(in);
+		return new CsvTableRows(in, limits.maxFieldLength());
 	}
 
 	/**

@@ -19,8 +19,6 @@ import de.schulhaus.accounts.imports.TableRows.TableRow;
  */
 final class TableRosterBuilder {
 
-	static final int MAX_ROWS = 200_000;
-
 	private static final Pattern PIPE = Pattern.compile("\\|");
 
 	private static final Pattern PIPE_OR_COMMA = Pattern.compile("[|,]");
@@ -42,27 +40,36 @@ final class TableRosterBuilder {
 
 	private final List<RosterMembership> memberships = new ArrayList<>();
 
-	private final List<RowError> errors = new ArrayList<>();
+	private final RowErrors errors;
+
+	private final ImportLimits limits;
 
 	private int dataRows;
 
-	TableRosterBuilder(Columns columns, int headerWidth, TableRows rows) {
+	TableRosterBuilder(Columns columns, int headerWidth, TableRows rows, ImportLimits limits) {
 		this.columns = columns;
 		this.headerWidth = headerWidth;
 		this.strictWidth = rows.strictWidth();
 		this.groupSeparator = rows.commaSeparatesGroups() ? PIPE_OR_COMMA : PIPE;
+		this.limits = limits;
+		this.errors = new RowErrors(limits.maxListedErrors());
 	}
 
 	void add(TableRow row) {
 		if (row.isBlank()) {
 			return;
 		}
-		if (++this.dataRows > MAX_ROWS) {
-			throw new RosterFormatException("import.error.tooManyRows", MAX_ROWS);
+		// every data row is a person, with or without errors
+		if (++this.dataRows > this.limits.maxPersons()) {
+			throw new ImportLimitException("import.error.tooManyPersons", this.limits.maxPersons());
 		}
 		int number = row.number();
 		String id = row.cell(this.columns.sourceId());
 		String reportedId = (id.isEmpty() || !FieldChecks.isValid(id)) ? null : id;
+		if (hasLongField(row)) {
+			this.errors.add(RowError.of(number, reportedId, "import.error.fieldTooLong", this.limits.maxFieldLength()));
+			return;
+		}
 		if (this.strictWidth && !fitsHeader(row)) {
 			// the values are probably shifted, so checking them one by one would only add confusing messages
 			this.errors.add(RowError.of(number, reportedId, "import.error.fieldCount", this.headerWidth,
@@ -118,6 +125,17 @@ final class TableRosterBuilder {
 		return new RosterFile(RosterSource.CSV, this.persons, result, this.memberships, this.errors);
 	}
 
+	// The readers keep one character more than the limit of a longer field, so it shows here without the rest.
+	private boolean hasLongField(TableRow row) {
+		for (String cell : row.cells()) {
+			if (cell != null && cell.length() > this.limits.maxFieldLength()
+					&& FieldChecks.clean(cell).length() > this.limits.maxFieldLength()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	// Trailing empty fields ("a;b;c;;") are what Excel writes when another row is wider; they shift nothing.
 	private boolean fitsHeader(TableRow row) {
 		List<String> cells = row.cells();
@@ -159,6 +177,9 @@ final class TableRosterBuilder {
 				case EXTERN -> new GroupEntry(GroupKind.CUSTOM, 1);
 			};
 			this.groups.merge(name, entry, (old, candidate) -> (candidate.rank > old.rank) ? candidate : old);
+			if (this.memberships.size() >= this.limits.maxMemberships()) {
+				throw new ImportLimitException("import.error.tooManyMemberships", this.limits.maxMemberships());
+			}
 			this.memberships.add(new RosterMembership(name, personId, kind == PersonKind.TEACHER));
 			first = false;
 		}

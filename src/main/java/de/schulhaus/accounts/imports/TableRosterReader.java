@@ -17,6 +17,17 @@ public class TableRosterReader {
 
 	static final int PREVIEW_ROWS = 5;
 
+	private final ImportLimits limits;
+
+	public TableRosterReader(ImportLimits limits) {
+		this.limits = limits;
+	}
+
+	/** A reader with the default limits. */
+	public TableRosterReader() {
+		this(ImportLimits.defaults());
+	}
+
 	/**
 	 * Reads all rows. The stream is read to its end and may be closed here; closing it again is harmless.
 	 * @param filename the uploaded file name, used to tell the format where the content does not
@@ -25,7 +36,7 @@ public class TableRosterReader {
 	 */
 	public RosterFile read(InputStream in, String filename, ColumnMapping mapping) {
 		TableRows rows = open(in, filename);
-		Import reading = new Import(rows, mapping);
+		Import reading = new Import(rows, mapping, this.limits);
 		forEach(rows, reading);
 		return reading.builder.build();
 	}
@@ -33,7 +44,7 @@ public class TableRosterReader {
 	/**
 	 * Reads the header, the first data rows and the detected mapping, for the step where the user checks the
 	 * columns. Never fails on missing columns: those are left {@code null} in the mapping for the user to choose.
-	 * Reading stops after the preview rows, so large files are cheap to preview (except XLSX, which POI unpacks).
+	 * Reading stops after the preview rows, so large files are cheap to preview.
 	 * @throws RosterFormatException when the file cannot be read or has no header row
 	 */
 	public TablePreview preview(InputStream in, String filename) {
@@ -62,9 +73,35 @@ public class TableRosterReader {
 		return new TablePreview(headers, firstRows, ColumnMapping.guess(headers));
 	}
 
-	private static TableRows open(InputStream in, String filename) {
+	/**
+	 * Reads the whole file without a column mapping, to refuse it at the upload when it breaks a limit: too large
+	 * unpacked, more persons than allowed. Missing columns are left for the mapping step.
+	 * @throws RosterFormatException when the file cannot be read, has no header or breaks a limit
+	 */
+	public void check(InputStream in, String filename) {
+		TableRows rows = open(in, filename);
+		int[] dataRows = { 0 };
+		forEach(rows, new RowsWithHeader() {
+
+			@Override
+			boolean header(List<String> names) {
+				return true;
+			}
+
+			@Override
+			boolean data(TableRow row) {
+				if (++dataRows[0] > TableRosterReader.this.limits.maxPersons()) {
+					throw new ImportLimitException("import.error.tooManyPersons", TableRosterReader.this.limits.maxPersons());
+				}
+				return true;
+			}
+
+		});
+	}
+
+	private TableRows open(InputStream in, String filename) {
 		try {
-			return TableFormat.open(in, filename);
+			return TableFormat.open(in, filename, this.limits);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -126,17 +163,20 @@ public class TableRosterReader {
 
 		private final ColumnMapping mapping;
 
+		private final ImportLimits limits;
+
 		private TableRosterBuilder builder;
 
-		Import(TableRows rows, ColumnMapping mapping) {
+		Import(TableRows rows, ColumnMapping mapping, ImportLimits limits) {
 			this.rows = rows;
 			this.mapping = mapping;
+			this.limits = limits;
 		}
 
 		@Override
 		boolean header(List<String> headers) {
 			ColumnMapping columns = (this.mapping != null) ? this.mapping : ColumnMapping.guess(headers);
-			this.builder = new TableRosterBuilder(columns.resolve(headers), headers.size(), this.rows);
+			this.builder = new TableRosterBuilder(columns.resolve(headers), headers.size(), this.rows, this.limits);
 			return true;
 		}
 

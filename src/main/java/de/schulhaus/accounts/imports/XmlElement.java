@@ -14,8 +14,8 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * The few values we need from one XML element and its subtree, read from a StAX stream. Only wanted paths are
- * kept, so large unknown content (extensions, photos) costs no memory, and unknown elements at any depth are
- * simply passed over.
+ * kept, each up to a number of characters, so large unknown content (extensions, photos) costs no memory, and
+ * unknown elements at any depth are simply passed over.
  */
 final class XmlElement {
 
@@ -29,9 +29,9 @@ final class XmlElement {
 	private XmlElement() {
 	}
 
-	/** Reads the element the reader stands on, see {@link #read(XMLStreamReader, Set, String, Set)}. */
-	static XmlElement read(XMLStreamReader reader, Set<String> wanted) throws XMLStreamException {
-		return read(reader, wanted, null, Set.of());
+	/** Reads the element the reader stands on, see {@link #read(XMLStreamReader, Set, String, Set, int)}. */
+	static XmlElement read(XMLStreamReader reader, Set<String> wanted, int keep) throws XMLStreamException {
+		return read(reader, wanted, null, Set.of(), keep);
 	}
 
 	/**
@@ -41,9 +41,10 @@ final class XmlElement {
 	 * @param repeatedChild local name of direct children read as separate elements (see {@link #children()}), or
 	 * {@code null}
 	 * @param childWanted the wanted paths inside such a child
+	 * @param keep how many characters of a value are kept at most; a longer value keeps {@code keep} characters
 	 */
-	static XmlElement read(XMLStreamReader reader, Set<String> wanted, String repeatedChild, Set<String> childWanted)
-			throws XMLStreamException {
+	static XmlElement read(XMLStreamReader reader, Set<String> wanted, String repeatedChild, Set<String> childWanted,
+			int keep) throws XMLStreamException {
 		XmlElement element = new XmlElement();
 		Deque<String> path = new ArrayDeque<>();
 		Deque<StringBuilder> texts = new ArrayDeque<>();
@@ -52,7 +53,7 @@ final class XmlElement {
 			if (event == XMLStreamConstants.START_ELEMENT) {
 				String name = reader.getLocalName();
 				if (path.isEmpty() && name.equals(repeatedChild)) {
-					element.children.add(read(reader, childWanted));
+					element.children.add(read(reader, childWanted, keep));
 					continue;
 				}
 				String current = path.isEmpty() ? name : path.peek() + "/" + name;
@@ -61,14 +62,14 @@ final class XmlElement {
 				for (int i = 0; i < reader.getAttributeCount(); i++) {
 					String key = current + "@" + reader.getAttributeLocalName(i);
 					if (wanted.contains(key)) {
-						element.values.putIfAbsent(key, reader.getAttributeValue(i).strip());
+						element.values.putIfAbsent(key, cut(reader.getAttributeValue(i).strip(), keep));
 					}
 				}
 			}
 			else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
 				StringBuilder text = texts.peek();
-				if (text != null && text != NO_TEXT) {
-					text.append(reader.getText());
+				if (text != null && text != NO_TEXT && text.length() < keep) {
+					append(text, reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength(), keep);
 				}
 			}
 			else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -84,6 +85,20 @@ final class XmlElement {
 			}
 		}
 		throw new XMLStreamException("Unexpected end of document");
+	}
+
+	// Leading white space (indentation) is not kept, so it does not use up what is kept of the value.
+	private static void append(StringBuilder text, char[] chars, int start, int length, int keep) {
+		int from = start;
+		int end = start + length;
+		while (text.length() == 0 && from < end && Character.isWhitespace(chars[from])) {
+			from++;
+		}
+		text.append(chars, from, Math.min(end - from, keep - text.length()));
+	}
+
+	private static String cut(String value, int keep) {
+		return (value.length() > keep) ? value.substring(0, keep) : value;
 	}
 
 	/** Skips the element the reader stands on, including its subtree. */
@@ -107,6 +122,15 @@ final class XmlElement {
 	String value(String path) {
 		String value = this.values.get(path);
 		return (value == null || value.isEmpty()) ? null : value;
+	}
+
+	/** The length of the longest value kept, 0 when none. */
+	int longestValue() {
+		int longest = 0;
+		for (String value : this.values.values()) {
+			longest = Math.max(longest, value.length());
+		}
+		return longest;
 	}
 
 	List<XmlElement> children() {

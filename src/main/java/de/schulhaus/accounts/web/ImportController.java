@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,10 +22,14 @@ import de.schulhaus.accounts.AccountManagement;
 import de.schulhaus.accounts.imports.ColumnMapping;
 import de.schulhaus.accounts.imports.RosterFormatException;
 import de.schulhaus.accounts.imports.RosterImports;
+import de.schulhaus.accounts.imports.UploadTooLargeException;
 import de.schulhaus.platform.Ids;
 import de.schulhaus.platform.SchulhausUser;
 
-/** Roster import for the school admin: upload, map columns, preview, confirm. */
+/**
+ * Roster import for the school admin: upload, map columns, preview, confirm. A file that cannot be read or
+ * breaks a limit is refused at the upload, with the reason on the start page (413 or 422).
+ */
 @Controller
 @RequestMapping("/verwaltung/import")
 class ImportController {
@@ -38,19 +45,27 @@ class ImportController {
 	@GetMapping
 	String start(@AuthenticationPrincipal SchulhausUser user, Model model) {
 		model.addAttribute("marked", accounts.markedForDeletion(user.schoolId()).size());
+		model.addAttribute("limits", imports.limits());
 		return "accounts/import";
 	}
 
 	@PostMapping
 	String upload(@AuthenticationPrincipal SchulhausUser user, @RequestParam(value = "file", required = false) MultipartFile file,
-			@RequestParam(required = false) String zipPassword, RedirectAttributes redirect) throws IOException {
+			@RequestParam(required = false) String zipPassword, RedirectAttributes redirect, Model model,
+			HttpServletResponse response) throws IOException {
 		if (file == null || file.isEmpty()) {
 			redirect.addFlashAttribute("importError", "import.error.noFile");
 			return "redirect:/verwaltung/import";
 		}
 		UUID id;
 		try (InputStream in = file.getInputStream()) {
-			id = imports.upload(user.schoolId(), user, file.getOriginalFilename(), file.getContentType(), in, zipPassword);
+			id = imports.upload(user.schoolId(), user, file.getOriginalFilename(), file.getContentType(), file.getSize(), in,
+					zipPassword);
+		}
+		catch (RosterFormatException e) {
+			response.setStatus((e instanceof UploadTooLargeException ? HttpStatus.CONTENT_TOO_LARGE
+					: HttpStatus.UNPROCESSABLE_CONTENT).value());
+			return unreadable(e, model, user);
 		}
 		return imports.isTable(imports.require(user.schoolId(), id)) ? "redirect:/verwaltung/import/" + id + "/spalten"
 				: "redirect:/verwaltung/import/" + id;

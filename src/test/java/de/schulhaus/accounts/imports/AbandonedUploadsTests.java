@@ -41,7 +41,7 @@ class AbandonedUploadsTests {
 		var t = new TestSchools(mvc);
 		var school = t.createSchool("Aufräum-Schule");
 		var admin = t.createUser(school, "Ada", "Aufraeumer", "SCHOOL_ADMIN", "admin-laterne-quitte-4", null);
-		UUID upload = imports.upload(school.id(), users.load(admin.login()).orElseThrow(), "klasse.csv", "text/csv",
+		UUID upload = imports.upload(school.id(), users.load(admin.login()).orElseThrow(), "klasse.csv", "text/csv", -1,
 				new ByteArrayInputStream("Quell-Id;Nachname;Vorname;Kontotyp\nS-1;A;B;Schüler*in\n".getBytes()), null);
 		UUID content = imports.require(school.id(), upload).blobId();
 		assertThat(blobs.open(content)).isPresent().get().satisfies(InputStream::close);

@@ -23,9 +23,10 @@ class ImportMessagesTests {
 	private static final Path SOURCES = Path.of("src/main/java/de/schulhaus/accounts/imports");
 
 	/** The readers; other classes in this package have their own messages and tests. */
-	private static final List<String> READERS = List.of("ColumnMapping", "CsvTableRows", "OdsTableRows",
-			"SchildRosterBuilder", "SchildXmlReader", "SchildZip", "TableFormat", "TableRosterBuilder",
-			"TableRosterReader", "XlsxTableRows");
+	private static final List<String> READERS = List.of("ByteBudget", "ColumnMapping", "CsvFieldLimits", "CsvTableRows",
+			"OdsTableRows", "RosterImports", "SchildRosterBuilder", "SchildXmlReader", "SchildZip", "TableFormat",
+			"TableRosterBuilder", "TableRosterReader", "UploadTooLargeException", "XlsxPackage", "XlsxSharedStrings",
+			"XlsxTableRows");
 
 	@Test
 	void bundlesHaveEveryKeyTheReadersUse() throws IOException {
@@ -33,7 +34,9 @@ class ImportMessagesTests {
 		Properties german = load("i18n/imports_de.properties");
 		Properties english = load("i18n/imports_en.properties");
 
-		assertThat(used).isNotEmpty().contains("import.error.unknownKind", "import.error.notSchildXml");
+		assertThat(used).isNotEmpty().contains("import.error.unknownKind", "import.error.notSchildXml",
+				"import.error.uploadTooLarge", "import.error.unpackedTooLarge", "import.error.tooManyPersons",
+				"import.error.fieldTooLong");
 		assertThat(german.stringPropertyNames()).containsAll(used);
 		assertThat(english.stringPropertyNames()).containsAll(used);
 		assertThat(german.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
