@@ -3,6 +3,7 @@ package de.schulhaus.platform;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -68,7 +69,7 @@ public class PersonalData {
 	 */
 	public ErasureReport erase(DataSubject person, SchulhausUser actor) {
 		List<PersonalDataProvider> reversed = new ArrayList<>(providers);
-		java.util.Collections.reverse(reversed);
+		Collections.reverse(reversed);
 		List<Section> done = transaction.execute(status -> {
 			List<Section> sections = new ArrayList<>();
 			for (PersonalDataProvider provider : reversed) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -112,7 +113,7 @@ class AccountPersonalData implements PersonalDataProvider {
 
 	// the person was found in the asking admin's school (or is the signed-in person) before the platform called
 	private Account account(DataSubject person) {
-		return repository.findById(person.accountId()).filter(a -> java.util.Objects.equals(a.schoolId(), person.schoolId()))
+		return repository.findById(person.accountId()).filter(a -> Objects.equals(a.schoolId(), person.schoolId()))
 			.orElseThrow(() -> new NotFoundException("account"));
 	}
 
