@@ -66,10 +66,15 @@ public class ClientCredentials {
 	}
 
 	public List<Credential> appPasswords(SchulhausUser user) {
+		return appPasswords(user.accountId());
+	}
+
+	/** The person's app passwords, never their hashes; the caller has checked that the account is in its school. */
+	public List<Credential> appPasswords(UUID accountId) {
 		return jdbc.sql("""
 				select id, label, created_at, expires_at, last_used_at, last_used_protocol, last_used_address, scopes
 				from app_password where account_id = :a order by created_at desc""")
-			.param("a", user.accountId()).query(ClientCredentials::mapCredential).list();
+			.param("a", accountId).query(ClientCredentials::mapCredential).list();
 	}
 
 	@Transactional
@@ -108,10 +113,15 @@ public class ClientCredentials {
 	}
 
 	public List<Credential> tokens(SchulhausUser user) {
+		return tokens(user.accountId());
+	}
+
+	/** The person's access tokens, never their hashes; the caller has checked that the account is in its school. */
+	public List<Credential> tokens(UUID accountId) {
 		return jdbc.sql("""
 				select id, label, created_at, expires_at, last_used_at, last_used_protocol, last_used_address, 'api' as scopes
 				from access_token where account_id = :a order by created_at desc""")
-			.param("a", user.accountId()).query(ClientCredentials::mapCredential).list();
+			.param("a", accountId).query(ClientCredentials::mapCredential).list();
 	}
 
 	@Transactional

@@ -79,6 +79,20 @@ public class AuditLog {
 	}
 
 	/**
+	 * The entries about one person, oldest first, as that person may see them (their data export):
+	 * those in which they acted or in which their login was used (sign-ins, failed ones too), and
+	 * those that name their login as target or details, since their account was created. Where
+	 * someone else acted, the actor and their address are left out; other people's addresses
+	 * (service addresses in target or details) are removed (DSGVO Art. 15 (4): the copy must not
+	 * disclose others' data).
+	 */
+	public List<PersonEntry> about(DataSubject person) {
+		return repository.about(person.schoolId(), person.accountId(), person.login(), person.since()).stream()
+			.map(chained -> PersonEntry.of(chained.entry(), chained.address(), person))
+			.toList();
+	}
+
+	/**
 	 * Walks the whole chain, a page at a time, and reports whether it is intact and where it breaks
 	 * first (operator only; reads every entry, so not for every page view).
 	 */
@@ -104,5 +118,30 @@ public class AuditLog {
 	}
 
 	public record Entry(Instant occurredAt, String actor, String action, String target, String details, String ip) {
+	}
+
+	/**
+	 * An entry about a person as they see it.
+	 *
+	 * @param byThePerson they acted themselves, or their login was used (a sign-in attempt)
+	 * @param ip the client's address, only where the person acted and only until its retention ends
+	 * @param othersRemoved another person's address was removed from target or details
+	 */
+	public record PersonEntry(Instant occurredAt, boolean byThePerson, String action, String target, String details, String ip,
+			boolean othersRemoved) {
+
+		static PersonEntry of(AuditEntry entry, String address, DataSubject person) {
+			boolean own = person.accountId().equals(entry.actorId())
+					|| (entry.actorId() == null && person.login().equalsIgnoreCase(entry.actorLogin()));
+			String target = othersAddress(entry.target(), person.login()) ? null : entry.target();
+			String details = othersAddress(entry.details(), person.login()) ? null : entry.details();
+			boolean removed = (target == null && entry.target() != null) || (details == null && entry.details() != null);
+			return new PersonEntry(entry.occurredAt(), own, entry.action(), target, details, own ? address : null, removed);
+		}
+
+		// the log names people by their service address; anything else with an @ in it is not written there
+		private static boolean othersAddress(String value, String login) {
+			return value != null && value.contains("@") && !value.equalsIgnoreCase(login);
+		}
 	}
 }

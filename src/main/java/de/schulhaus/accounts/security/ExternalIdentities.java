@@ -77,8 +77,13 @@ public class ExternalIdentities {
 	}
 
 	public List<Linked> of(SchulhausUser user) {
+		return of(user.accountId());
+	}
+
+	/** The person's linked identities; the caller has checked that the account is in its school. */
+	public List<Linked> of(UUID accountId) {
 		return jdbc.sql("select id, registration_id, issuer, created_at from external_identity where account_id = :a order by created_at")
-			.param("a", user.accountId())
+			.param("a", accountId)
 			.query((rs, n) -> new Linked(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
 			.list();
 	}

@@ -28,7 +28,7 @@ import de.schulhaus.platform.InvalidInputException;
 import de.schulhaus.platform.Role;
 import de.schulhaus.platform.SchulhausUser;
 
-/** The school admin's list of people: search, create, deactivate, delete, reset sign-in. */
+/** The school admin's list of people: search, create, deactivate, reset sign-in (erasure: PersonalDataController). */
 @Controller
 @RequestMapping("/verwaltung/personen")
 class PeopleController {
@@ -150,24 +150,5 @@ class PeopleController {
 		twoFactor.reset(account.id(), account.login(), user);
 		redirect.addFlashAttribute("toast", "accounts.toast.twoFactorReset");
 		return "redirect:/verwaltung/personen/" + account.id();
-	}
-
-	@PostMapping("/{accountId}/loeschen")
-	String delete(@AuthenticationPrincipal SchulhausUser user, @PathVariable String accountId, @RequestParam String confirm,
-			RedirectAttributes redirect) {
-		Account account = accounts.require(user.schoolId(), Ids.parse(accountId, "account"));
-		if (!account.login().equalsIgnoreCase(confirm.strip())) {
-			redirect.addFlashAttribute("toast", "accounts.error.deleteConfirm");
-			return "redirect:/verwaltung/personen/" + account.id();
-		}
-		try {
-			accounts.delete(user.schoolId(), account.id(), user);
-		}
-		catch (InvalidInputException e) {
-			redirect.addFlashAttribute("toast", e.messageKey());
-			return "redirect:/verwaltung/personen/" + account.id();
-		}
-		redirect.addFlashAttribute("toast", "accounts.toast.deleted");
-		return "redirect:/verwaltung/personen";
 	}
 }

@@ -101,6 +101,24 @@ public class AuditRepository {
 				rs.getString(4), rs.getString(5), rs.getString(6))).list();
 	}
 
+	/**
+	 * Entries of the school (of no school for {@code schoolId == null}) since {@code since} in which the
+	 * account acted or its login was used, or that name the login as target or details; in chain order.
+	 */
+	public List<ChainedEntry> about(UUID schoolId, UUID accountId, String login, Instant since) {
+		String school = schoolId == null ? "school_id is null" : "school_id = :school";
+		var spec = jdbc.sql("select " + CHAINED_COLUMNS + " from audit_event where " + school + " and occurred_at >= :since "
+				+ "and (actor_id = :account or lower(actor_login) = :login or lower(target) = :login or lower(details) = :login) "
+				+ "order by seq")
+			.param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+			.param("account", accountId)
+			.param("login", login.toLowerCase(java.util.Locale.ROOT));
+		if (schoolId != null) {
+			spec = spec.param("school", schoolId);
+		}
+		return spec.query(AuditRepository::chainedOf).list();
+	}
+
 	/** Removes address and salt of entries older than {@code cutoff}; their commitments stay. */
 	int forgetAddressesBefore(Instant cutoff) {
 		return jdbc.sql("update audit_event set ip = null, ip_salt = null "
