@@ -22,8 +22,10 @@ class SodiumArgon2PasswordEncoderTests {
 	@BeforeEach
 	void loadLibsodium() {
 		Optional<PasswordEncoder> loaded = SodiumArgon2PasswordEncoder.load(8192, 2, javaArgon2);
-		// .ci/run installs libsodium23; elsewhere the platform simply uses the next implementation
-		assumeThat(loaded).as("libsodium on this machine").isPresent();
+		// .ci/run installs libsodium23, so CI must test it; elsewhere the platform simply uses the next implementation
+		if (!"true".equals(System.getenv("CI"))) {
+			assumeThat(loaded).as("libsodium on this machine").isPresent();
+		}
 		sodium = loaded.get();
 	}
 
