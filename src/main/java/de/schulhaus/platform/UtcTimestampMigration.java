@@ -25,7 +25,8 @@ public abstract class UtcTimestampMigration implements JavaMigration {
 
 	protected UtcTimestampMigration(String version, Map<String, List<String>> columnsByTable) {
 		this.version = version;
-		this.columnsByTable = columnsByTable;
+		// sorted: Map.of's order changes from one JVM to the next, and Flyway compares descriptions
+		this.columnsByTable = new java.util.TreeMap<>(columnsByTable);
 	}
 
 	@Override

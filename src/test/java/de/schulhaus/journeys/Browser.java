@@ -110,13 +110,41 @@ final class Browser implements AutoCloseable {
 		driver.manage().deleteAllCookies();
 	}
 
-	/** No serious or critical accessibility violations on the current page. */
+	/**
+	 * The current page at desktop and at phone width (390 × 844, half the pupils use a phone): no
+	 * serious or critical accessibility violations at either, and nothing that makes a phone scroll
+	 * sideways.
+	 */
 	void checkAccessibility() {
+		axe("desktop");
+		driver.manage().window().setSize(new Dimension(390, 844));
+		try {
+			Number overflow = (Number) ((ChromeDriver) driver).executeScript(
+					"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+			assertThat(overflow.intValue()).as("sideways scrolling on a phone at " + path() + " (px too wide); widest: "
+					+ widest()).isLessThanOrEqualTo(0);
+			axe("phone");
+		}
+		finally {
+			driver.manage().window().setSize(new Dimension(1440, 900));
+		}
+	}
+
+	private void axe(String size) {
 		var results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
 		List<String> serious = results.getViolations().stream()
 			.filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
 			.map(Browser::describe).toList();
-		assertThat(serious).as("axe-core violations on " + path()).isEmpty();
+		assertThat(serious).as("axe-core violations on " + path() + " (" + size + ")").isEmpty();
+	}
+
+	/** The elements reaching furthest right, to say what makes the page too wide. */
+	private Object widest() {
+		return ((ChromeDriver) driver).executeScript("""
+				const w = document.documentElement.clientWidth;
+				return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1)
+				  .slice(-3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined
+				    ? '.' + String(e.className).split(' ').join('.') : '') + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ');""");
 	}
 
 	/** Screenshots at desktop and phone size, for reviewers. */

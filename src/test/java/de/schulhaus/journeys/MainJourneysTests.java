@@ -99,6 +99,12 @@ class MainJourneysTests {
 			assertThat(b.find("html").getAttribute("lang")).isEqualTo("de");
 			b.checkAccessibility();
 			b.screenshot("pupil-dashboard");
+
+			// the pupil's own account page: a long service address must not push the phone's page sideways
+			b.go("/konto");
+			assertThat(b.find("main").getText()).contains("joerg.schaefer@");
+			b.checkAccessibility();
+			b.screenshot("pupil-account");
 		}
 	}
 
