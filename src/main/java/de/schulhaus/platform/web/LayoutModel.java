@@ -15,11 +15,13 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import de.schulhaus.platform.AppTile;
+import de.schulhaus.platform.Notifications;
 import de.schulhaus.platform.SchulhausUser;
 
 /**
  * Puts what the layout needs into every rendered page's model: the signed-in person ({@code me}),
- * their apps and the versioned asset URLs. An interceptor rather than {@code @ModelAttribute}
+ * their apps, the counts beside the bell ({@link LayoutCounts}, queried only if rendered) and the
+ * versioned asset URLs. An interceptor rather than {@code @ModelAttribute}
  * methods: those are looked up and invoked through argument resolution on every request, also for
  * redirects, which cost more than the dashboard's own query.
  */
@@ -27,12 +29,14 @@ import de.schulhaus.platform.SchulhausUser;
 class LayoutModel implements WebMvcConfigurer, HandlerInterceptor {
 
 	private final List<AppTile> tiles;
+	private final Notifications notifications;
 	/** Looked up on first use: the asset URLs come from Spring MVC's resource chain, which this configures. */
 	private final ObjectProvider<AssetsConfig.AssetUrls> assetsProvider;
 	private volatile AssetsConfig.AssetUrls assets;
 
-	LayoutModel(List<AppTile> tiles, ObjectProvider<AssetsConfig.AssetUrls> assets) {
+	LayoutModel(List<AppTile> tiles, Notifications notifications, ObjectProvider<AssetsConfig.AssetUrls> assets) {
 		this.tiles = tiles.stream().sorted(Comparator.comparingInt(AppTile::order)).toList();
+		this.notifications = notifications;
 		this.assetsProvider = assets;
 	}
 
@@ -50,6 +54,9 @@ class LayoutModel implements WebMvcConfigurer, HandlerInterceptor {
 		page.addObject("assets", assets());
 		page.addObject("me", me);
 		page.addObject("apps", me == null ? List.of() : tiles.stream().filter(tile -> tile.visibleTo(me)).toList());
+		if (me != null) {
+			page.addObject("counts", new LayoutCounts(me, notifications));
+		}
 	}
 
 	private AssetsConfig.AssetUrls assets() {
