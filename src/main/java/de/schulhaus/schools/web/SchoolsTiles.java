@@ -13,6 +13,6 @@ class SchoolsTiles {
 
 	@Bean
 	AppTile operatorSchoolsTile() {
-		return new AppTile("schools", "schools.app", "building-2", "/betrieb/schulen", 90, Set.of(Role.OPERATOR));
+		return AppTile.tool("schools", "schools.app", "building-2", "/betrieb/schulen", 90, Set.of(Role.OPERATOR));
 	}
 }
