@@ -10,10 +10,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
+import de.schulhaus.accounts.ProtocolSecurity;
+import de.schulhaus.accounts.Scope;
 import de.schulhaus.platform.AppTile;
 import de.schulhaus.platform.BadgeProvider;
 import de.schulhaus.platform.DashboardCard;
+import de.schulhaus.platform.IsolatedRoute;
+import de.schulhaus.platform.Notifications;
 import de.schulhaus.platform.Role;
 import de.schulhaus.platform.SchulhausUser;
 import de.schulhaus.platform.SearchProvider;
@@ -78,6 +86,31 @@ public class SampleModule {
 				return KEY;
 			}
 		};
+	}
+
+	/** The module's own endpoint that parses its paths, like a WebDAV engine: no controller, no mapping the test could find. */
+	@Bean
+	SimpleUrlHandlerMapping sampleRawMapping(Notifications notifications) {
+		SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(
+				Map.of("/beispiel/roh/**", new NotificationText(notifications), "/beispiel-dav/**", new NotificationText(notifications)));
+		mapping.setOrder(0);
+		return mapping;
+	}
+
+	@Bean
+	IsolatedRoute sampleRawRoute() {
+		return IsolatedRoute.web("GET", "/beispiel/roh/{notificationId}");
+	}
+
+	@Bean
+	IsolatedRoute sampleDavRoute() {
+		return IsolatedRoute.appPassword("GET", "/beispiel-dav/{notificationId}", "files");
+	}
+
+	@Bean
+	@Order(ProtocolSecurity.ORDER)
+	SecurityFilterChain sampleDavChain(HttpSecurity http, ProtocolSecurity protocols) throws Exception {
+		return protocols.chain(http, "Schulhaus Beispiel", Scope.FILES, "sample-dav", "/beispiel-dav/**");
 	}
 
 	/** The counts the badge shows, set by the tests per person. */
