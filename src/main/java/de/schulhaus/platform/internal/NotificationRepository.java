@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.github.f4b6a3.uuid.UuidCreator;
+
 import de.schulhaus.platform.Notification;
 import de.schulhaus.platform.Notifications;
 
@@ -86,6 +88,16 @@ public class NotificationRepository {
 		return jdbc.sql("update notification set read_at = :now where account_id = :account and read_at is null and school_id = :school")
 			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).param("account", accountId).param("school", schoolId)
 			.update();
+	}
+
+	/**
+	 * Deletes up to {@code limit} notifications written before {@code cutoff}, of all schools. By id:
+	 * ids are time-ordered (UUIDv7, the time in the first 48 bits), so the primary key finds them.
+	 */
+	int deleteWrittenBefore(Instant cutoff, int limit) {
+		UUID boundary = UuidCreator.getTimeOrderedEpochMin(cutoff);
+		return jdbc.sql("delete from notification where id in (select id from notification where id < :boundary order by id limit :limit)")
+			.param("boundary", boundary).param("limit", limit).update();
 	}
 
 	private static Notifications.Entry entryOf(ResultSet rs, int n) throws SQLException {
