@@ -38,3 +38,17 @@ document.addEventListener('keydown', (event) => {
     open.querySelector('summary')?.focus();
   }
 });
+
+// A poll (data-poll) answered by a redirect got a whole page (the session ended, the sign-in gate):
+// keep the fragment as it was and stop polling, instead of swapping the sign-in page into it.
+document.addEventListener('htmx:beforeSwap', (event) => {
+  const { xhr, pathInfo } = event.detail;
+  const elt = event.detail.requestConfig?.elt || event.detail.elt;
+  if (!elt.matches('[data-poll]') || !xhr.responseURL || !pathInfo?.requestPath) return;
+  if (new URL(xhr.responseURL).pathname !== new URL(pathInfo.requestPath, location.href).pathname) {
+    event.detail.shouldSwap = false;
+    const quiet = elt.cloneNode(true);
+    quiet.removeAttribute('hx-trigger');
+    elt.replaceWith(quiet);
+  }
+});

@@ -9,10 +9,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The whole application over MockMvc, one shared context for all integration tests. */
+/**
+ * The whole application over MockMvc, one shared context for all integration tests, with the test
+ * module {@code de.schulhaus.sample} plugged in as a feature module would be.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(properties = "schulhaus.test.sample-module=true")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 public @interface IntegrationTest {

@@ -16,4 +16,9 @@ public interface DashboardCard {
 
 	/** The model for the fragment, or empty when the card has nothing to show for this person. */
 	Optional<Map<String, Object>> model(SchulhausUser user);
+
+	/** The {@link AppTile#key()} of the app the card belongs to: not shown where the app is switched off. */
+	default String appKey() {
+		return null;
+	}
 }

@@ -13,6 +13,11 @@ public interface SearchProvider {
 
 	List<SearchHit> search(SchulhausUser user, String query, int limit);
 
+	/** The {@link AppTile#key()} of the app whose things it finds: not asked where the app is switched off. */
+	default String appKey() {
+		return null;
+	}
+
 	/** One result: a title, a line of detail and where it leads. */
 	record SearchHit(String title, String detail, String href) {
 	}

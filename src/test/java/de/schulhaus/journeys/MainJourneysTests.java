@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -20,10 +21,14 @@ import com.jayway.jsonpath.JsonPath;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 
 import de.schulhaus.TestSchools;
+import de.schulhaus.accounts.AccountManagement;
+import de.schulhaus.platform.Notification;
+import de.schulhaus.platform.Notifications;
 
 /**
  * The main journeys in a real browser: the operator creates a school, its admin imports a roster
- * CSV and confirms it, a pupil signs in with the one-time link and sees the dashboard in German.
+ * CSV and confirms it, a pupil signs in with the one-time link, sees the dashboard in German and
+ * reads a notification under the bell.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -31,6 +36,12 @@ class MainJourneysTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Notifications notifications;
+
+	@Autowired
+	AccountManagement accounts;
 
 	@Test
 	void operatorCreatesSchoolAdminImportsRosterPupilSignsInWithLink() throws Exception {
@@ -79,6 +90,11 @@ class MainJourneysTests {
 			b.click("#confirm-import");
 			assertThat(b.find("#import-result").getText()).startsWith("4 neu");
 
+			// no feature module installed yet: the app switches say what will appear
+			b.go("/verwaltung/apps");
+			assertThat(b.find("main").getText()).contains("Noch keine Apps, die sich freischalten lassen");
+			b.checkAccessibility();
+
 			// the admin hands Jörg a one-time sign-in link
 			b.go("/verwaltung/personen?q=sch%C3%A4fer");
 			b.driver.findElement(org.openqa.selenium.By.linkText("Schäfer, Jörg")).click();
@@ -99,6 +115,19 @@ class MainJourneysTests {
 			assertThat(b.find("html").getAttribute("lang")).isEqualTo("de");
 			b.checkAccessibility();
 			b.screenshot("pupil-dashboard");
+
+			// a module notifies the pupil; the bell counts it, the list shows it, marking all read clears it
+			var joerg = accounts.list(java.util.UUID.fromString(schoolId), "Schäfer", null, 1, 0).get(0);
+			notifications.notify(joerg.schoolId(), joerg.id(),
+					Notification.of("sample.greeting", "sample.notification.greeting", "/", "Frau Lehmann"));
+			b.go("/benachrichtigungen");
+			assertThat(b.find(".bell").getText()).contains("1");
+			assertThat(b.find("main").getText()).contains("Neues im Beispiel von Frau Lehmann");
+			b.checkAccessibility();
+			b.screenshot("pupil-notifications");
+			b.click("main .page-head form button");
+			assertThat(b.find(".toast").getText()).contains("als gelesen markiert");
+			assertThat(b.all("ul.notifications li.unread")).isEmpty();
 
 			// the pupil's own account page: a long service address must not push the phone's page sideways
 			b.go("/konto");

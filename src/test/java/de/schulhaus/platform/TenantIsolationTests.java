@@ -35,8 +35,10 @@ import de.schulhaus.accounts.security.AccountUserDetailsService;
 /**
  * Every endpoint that takes an id, called by school B's admin with school A's ids, answers exactly
  * like a missing id: 404 (or 403 where B's role may not use the endpoint at all). The endpoints are
- * read from the running application, so a new endpoint is covered the day it is added; one whose
- * path variable has no fixture here fails this test until somebody adds one.
+ * read from the running application, so a new endpoint is covered the day it is added: annotated
+ * controller routes are found in the handler mapping, every other route (servlets, WebDAV, CalDAV,
+ * WebSocket) is declared by its module as an {@link IsolatedRoute} bean. One whose path variable
+ * has no fixture here fails this test until somebody adds one.
  */
 @IntegrationTest
 class TenantIsolationTests {
@@ -61,6 +63,12 @@ class TenantIsolationTests {
 	@Autowired
 	de.schulhaus.accounts.ClientCredentials credentials;
 
+	@Autowired
+	Notifications notifications;
+
+	@Autowired
+	List<IsolatedRoute> declaredRoutes;
+
 	@Test
 	void schoolBCannotReachAnythingOfSchoolA() throws Exception {
 		TestSchools schools = new TestSchools(mvc);
@@ -84,6 +92,8 @@ class TenantIsolationTests {
 		fixtures.put("appPasswordId", appPasswordA);
 		fixtures.put("uploadId", createUploadInSchoolA(a.id(), adminA));
 		fixtures.put("tokenId", credentials.createToken(adminA.id(), a.id(), "A-Skript", null, null).id());
+		fixtures.put("notificationId", notifications.notify(a.id(), pupilA.id(),
+				Notification.of("sample.greeting", "sample.notification.greeting", "/", "A")));
 
 		// the API with an app password of scope api: admins never use their account password there
 		var appPasswordB = credentials.createAppPassword(users.load(adminB.login()).orElseThrow(), "B",
@@ -120,7 +130,22 @@ class TenantIsolationTests {
 				}
 			}
 		}
+		for (IsolatedRoute route : declaredRoutes) {
+			for (String variable : variables(route.path())) {
+				assertThat(fixtures).as("fixture for path variable {%s} of %s - add one to this test", variable, route.path())
+					.containsKey(variable);
+			}
+			String foreign = expand(route.path(), fixtures);
+			String missing = expand(route.path(), Map.of());
+			int foreignStatus = call(route, foreign, adminB, principalBWithTwoFactor);
+			int missingStatus = call(route, missing, adminB, principalBWithTwoFactor);
+			checked.add(route.method() + " " + route.path() + " (declared) -> " + foreignStatus);
+			if (foreignStatus != missingStatus || (foreignStatus != 404 && foreignStatus != 403)) {
+				leaks.add(route.method() + " " + foreign + " answered " + foreignStatus + " (missing id: " + missingStatus + ")");
+			}
+		}
 		assertThat(checked).as("endpoints with ids were found").hasSizeGreaterThan(15);
+		assertThat(checked).as("declared routes were called").anyMatch(c -> c.contains("(declared)"));
 		assertThat(leaks).as("endpoints that treat a foreign id differently from a missing one").isEmpty();
 	}
 
@@ -147,6 +172,23 @@ class TenantIsolationTests {
 		}
 		return mvc.perform(builder).andReturn().getResponse().getStatus();
 	}
+
+	/** A declared route, signed in as it says: B's web session, or B's app password of the route's scope. */
+	private int call(IsolatedRoute route, String path, TestSchools.UserRef adminB, SchulhausUser principalB) throws Exception {
+		MockHttpServletRequestBuilder builder = request(HttpMethod.valueOf(route.method()), path);
+		switch (route.signIn()) {
+			case WEB_SESSION -> builder.with(user(principalB)).with(csrf());
+			case APP_PASSWORD -> {
+				var scope = de.schulhaus.accounts.Scope.of(route.scope()).orElseThrow();
+				String secret = appPasswords.computeIfAbsent(scope, s -> credentials.createAppPassword(
+						users.load(adminB.login()).orElseThrow(), "B " + s.key(), Set.of(s), null).secret());
+				builder.with(httpBasic(adminB.login(), secret));
+			}
+		}
+		return mvc.perform(builder).andReturn().getResponse().getStatus();
+	}
+
+	private final Map<de.schulhaus.accounts.Scope, String> appPasswords = new HashMap<>();
 
 	private static List<String> variables(String pattern) {
 		List<String> names = new ArrayList<>();

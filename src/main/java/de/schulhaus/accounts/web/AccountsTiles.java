@@ -14,26 +14,26 @@ class AccountsTiles {
 
 	@Bean
 	AppTile peopleTile() {
-		return new AppTile("people", "accounts.app.people", "users", "/verwaltung/personen", 80, Set.of(Role.SCHOOL_ADMIN));
+		return AppTile.tool("people", "accounts.app.people", "users", "/verwaltung/personen", 80, Set.of(Role.SCHOOL_ADMIN));
 	}
 
 	@Bean
 	AppTile groupsTile() {
-		return new AppTile("groups", "accounts.app.groups", "users-round", "/verwaltung/gruppen", 81, Set.of(Role.SCHOOL_ADMIN));
+		return AppTile.tool("groups", "accounts.app.groups", "users-round", "/verwaltung/gruppen", 81, Set.of(Role.SCHOOL_ADMIN));
 	}
 
 	@Bean
 	AppTile importTile() {
-		return new AppTile("import", "accounts.app.import", "upload", "/verwaltung/import", 82, Set.of(Role.SCHOOL_ADMIN));
+		return AppTile.tool("import", "accounts.app.import", "upload", "/verwaltung/import", 82, Set.of(Role.SCHOOL_ADMIN));
 	}
 
 	@Bean
 	AppTile schoolAuditTile() {
-		return new AppTile("audit", "accounts.app.audit", "scroll-text", "/verwaltung/protokoll", 83, Set.of(Role.SCHOOL_ADMIN));
+		return AppTile.tool("audit", "accounts.app.audit", "scroll-text", "/verwaltung/protokoll", 83, Set.of(Role.SCHOOL_ADMIN));
 	}
 
 	@Bean
 	AppTile operatorAuditTile() {
-		return new AppTile("audit-all", "accounts.app.audit", "scroll-text", "/betrieb/protokoll", 91, Set.of(Role.OPERATOR));
+		return AppTile.tool("audit-all", "accounts.app.audit", "scroll-text", "/betrieb/protokoll", 91, Set.of(Role.OPERATOR));
 	}
 }

@@ -10,15 +10,23 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Sessions whose last-access time is written at most once a minute. Spring Session stores the
  * access time on every request, which makes every page view a database write and commit; a
  * minute's precision on a 60-minute timeout is enough. A session may therefore end up to
  * {@link CoarseAccessTimeRepository#step} before its exact timeout, never later.
+ * <p>
+ * A page's background polls (the bell's count) carry the header {@value #POLL_HEADER} and are no
+ * access at all: an open tab must not keep a session alive past its timeout on a shared computer.
  */
 @Component
 class CoarseAccessTimeSessions implements BeanPostProcessor {
+
+	/** Sent by htmx polls ({@code hx-headers}); whoever sends it only lets their own session end sooner. */
+	static final String POLL_HEADER = "Schulhaus-Poll";
 
 	@Override
 	@SuppressWarnings("unchecked")
@@ -92,9 +100,15 @@ class CoarseAccessTimeSessions implements BeanPostProcessor {
 
 		@Override
 		public void setLastAccessedTime(Instant lastAccessedTime) {
-			if (Duration.between(delegate.getLastAccessedTime(), lastAccessedTime).compareTo(step) >= 0) {
+			if (Duration.between(delegate.getLastAccessedTime(), lastAccessedTime).compareTo(step) >= 0 && !isPoll()) {
 				delegate.setLastAccessedTime(lastAccessedTime);
 			}
+		}
+
+		// Spring Session touches the session when security first reads it, after the request context is bound
+		private static boolean isPoll() {
+			return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+					&& request.getRequest().getHeader(POLL_HEADER) != null;
 		}
 
 		@Override

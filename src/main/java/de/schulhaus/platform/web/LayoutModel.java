@@ -1,7 +1,8 @@
 package de.schulhaus.platform.web;
 
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,25 +15,33 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import de.schulhaus.platform.AppTile;
+import de.schulhaus.platform.Apps;
+import de.schulhaus.platform.BadgeProvider;
+import de.schulhaus.platform.Notifications;
 import de.schulhaus.platform.SchulhausUser;
 
 /**
  * Puts what the layout needs into every rendered page's model: the signed-in person ({@code me}),
- * their apps and the versioned asset URLs. An interceptor rather than {@code @ModelAttribute}
- * methods: those are looked up and invoked through argument resolution on every request, also for
- * redirects, which cost more than the dashboard's own query.
+ * their apps (every {@code AppTile} bean, minus what their school switched off), the numbers beside
+ * the bell and the tiles ({@link LayoutCounts}, queried only if rendered) and the versioned asset
+ * URLs. An interceptor rather than {@code @ModelAttribute} methods: those are looked up and invoked
+ * through argument resolution on every request, also for redirects, which cost more than the
+ * dashboard's own query.
  */
 @Configuration
 class LayoutModel implements WebMvcConfigurer, HandlerInterceptor {
 
-	private final List<AppTile> tiles;
+	private final Apps apps;
+	private final Notifications notifications;
+	private final Map<String, List<BadgeProvider>> badges;
 	/** Looked up on first use: the asset URLs come from Spring MVC's resource chain, which this configures. */
 	private final ObjectProvider<AssetsConfig.AssetUrls> assetsProvider;
 	private volatile AssetsConfig.AssetUrls assets;
 
-	LayoutModel(List<AppTile> tiles, ObjectProvider<AssetsConfig.AssetUrls> assets) {
-		this.tiles = tiles.stream().sorted(Comparator.comparingInt(AppTile::order)).toList();
+	LayoutModel(Apps apps, Notifications notifications, List<BadgeProvider> badges, ObjectProvider<AssetsConfig.AssetUrls> assets) {
+		this.apps = apps;
+		this.notifications = notifications;
+		this.badges = badges.stream().collect(Collectors.groupingBy(BadgeProvider::appKey));
 		this.assetsProvider = assets;
 	}
 
@@ -49,7 +58,10 @@ class LayoutModel implements WebMvcConfigurer, HandlerInterceptor {
 		SchulhausUser me = currentUser();
 		page.addObject("assets", assets());
 		page.addObject("me", me);
-		page.addObject("apps", me == null ? List.of() : tiles.stream().filter(tile -> tile.visibleTo(me)).toList());
+		page.addObject("apps", apps.of(me));
+		if (me != null) {
+			page.addObject("counts", new LayoutCounts(me, notifications, badges));
+		}
 	}
 
 	private AssetsConfig.AssetUrls assets() {

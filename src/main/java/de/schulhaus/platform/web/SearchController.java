@@ -11,21 +11,21 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import de.schulhaus.platform.AppTile;
+import de.schulhaus.platform.Apps;
 import de.schulhaus.platform.SchulhausUser;
 import de.schulhaus.platform.SearchProvider;
 
-/** The global search: the person's apps by name, then what each module finds for them. */
+/** The global search: the person's apps by name, then what each module's provider finds for them. */
 @Controller
 class SearchController {
 
 	private final List<SearchProvider> providers;
-	private final List<AppTile> tiles;
+	private final Apps apps;
 	private final MessageSource messages;
 
-	SearchController(List<SearchProvider> providers, List<AppTile> tiles, MessageSource messages) {
+	SearchController(List<SearchProvider> providers, Apps apps, MessageSource messages) {
 		this.providers = providers;
-		this.tiles = tiles;
+		this.apps = apps;
 		this.messages = messages;
 	}
 
@@ -35,14 +35,14 @@ class SearchController {
 		List<Section> sections = new ArrayList<>();
 		if (query.length() >= 2 && query.length() <= 100) {
 			String lower = query.toLowerCase(locale);
-			List<SearchProvider.SearchHit> apps = tiles.stream().filter(t -> t.visibleTo(user))
+			List<SearchProvider.SearchHit> appHits = apps.of(user).stream()
 				.filter(t -> messages.getMessage(t.labelKey(), null, t.key(), locale).toLowerCase(locale).contains(lower))
 				.map(t -> new SearchProvider.SearchHit(messages.getMessage(t.labelKey(), null, t.key(), locale), "", t.href()))
 				.toList();
-			if (!apps.isEmpty()) {
-				sections.add(new Section("search.apps", apps));
+			if (!appHits.isEmpty()) {
+				sections.add(new Section("search.apps", appHits));
 			}
-			for (SearchProvider provider : providers) {
+			for (SearchProvider provider : providers.stream().filter(p -> apps.isOn(user, p.appKey())).toList()) {
 				List<SearchProvider.SearchHit> hits = provider.search(user, query, 20);
 				if (!hits.isEmpty()) {
 					sections.add(new Section(provider.sectionKey(), hits));

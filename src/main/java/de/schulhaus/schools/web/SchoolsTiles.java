@@ -13,11 +13,11 @@ class SchoolsTiles {
 
 	@Bean
 	AppTile operatorSchoolsTile() {
-		return new AppTile("schools", "schools.app", "building-2", "/betrieb/schulen", 90, Set.of(Role.OPERATOR));
+		return AppTile.tool("schools", "schools.app", "building-2", "/betrieb/schulen", 90, Set.of(Role.OPERATOR));
 	}
 
 	@Bean
 	AppTile quotasTile() {
-		return new AppTile("quotas", "schools.quotas", "hard-drive", "/verwaltung/speicher", 85, Set.of(Role.SCHOOL_ADMIN));
+		return AppTile.tool("quotas", "schools.quotas", "hard-drive", "/verwaltung/speicher", 85, Set.of(Role.SCHOOL_ADMIN));
 	}
 }

@@ -37,6 +37,29 @@ class CoarseAccessTimeSessionsTests {
 	}
 
 	@Test
+	void aPageThatPollsDoesNotKeepTheSessionAlive() {
+		MapSession stored = new MapSession();
+		stored.setMaxInactiveInterval(Duration.ofMinutes(60));
+		Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		stored.setLastAccessedTime(start);
+		store.put(stored.getId(), stored);
+		var poll = new org.springframework.mock.web.MockHttpServletRequest("GET", "/benachrichtigungen/anzahl");
+		poll.addHeader(CoarseAccessTimeSessions.POLL_HEADER, "true");
+		org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
+				new org.springframework.web.context.request.ServletRequestAttributes(poll));
+		try {
+			touch(stored.getId(), start.plusSeconds(120));
+		}
+		finally {
+			org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
+		}
+		assertThat(store.get(stored.getId()).getLastAccessedTime()).isEqualTo(start);
+
+		touch(stored.getId(), start.plusSeconds(180));
+		assertThat(store.get(stored.getId()).getLastAccessedTime()).isEqualTo(start.plusSeconds(180));
+	}
+
+	@Test
 	void shortTimeoutsGetAShorterStep() {
 		assertThat(CoarseAccessTimeSessions.CoarseAccessTimeRepository.step(Duration.ofMinutes(60))).isEqualTo(Duration.ofMinutes(1));
 		assertThat(CoarseAccessTimeSessions.CoarseAccessTimeRepository.step(Duration.ofMinutes(5))).isEqualTo(Duration.ofSeconds(30));
