@@ -33,8 +33,11 @@ class ModularityTests {
 					java.nio.file.Files.copy(diagram, committed, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 				}
 				org.assertj.core.api.Assertions.assertThat(committed)
-					.as("docs/modules is out of date: ./mvnw test -Dtest=ModularityTests -Ddocs.update=true").exists()
-					.hasSameTextualContentAs(diagram);
+					.as("docs/modules is out of date: ./mvnw test -Dtest=ModularityTests -Ddocs.update=true").exists();
+				// the documenter writes the same relations in varying order: compare what is said, not where
+				org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.readAllLines(committed))
+					.as("docs/modules/" + diagram.getFileName() + " is out of date: ./mvnw test -Dtest=ModularityTests -Ddocs.update=true")
+					.containsExactlyInAnyOrderElementsOf(java.nio.file.Files.readAllLines(diagram));
 			}
 		}
 	}

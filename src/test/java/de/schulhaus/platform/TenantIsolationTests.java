@@ -127,6 +127,18 @@ class TenantIsolationTests {
 					if (foreignStatus != missingStatus || (foreignStatus != 404 && foreignStatus != 403)) {
 						leaks.add(method + " " + foreign + " answered " + foreignStatus + " (missing id: " + missingStatus + ")");
 					}
+					if (pattern.contains("{schoolId}") && variables.size() > 1) {
+						// the caller's own school in the path, another school's record ids beside it
+						Map<String, UUID> ownSchool = new HashMap<>(fixtures);
+						ownSchool.put("schoolId", b.id());
+						String mixed = expand(pattern, ownSchool);
+						int mixedStatus = call(method, mixed, api, adminB, principalBWithTwoFactor);
+						int ownMissingStatus = call(method, expand(pattern, Map.of("schoolId", b.id())), api, adminB, principalBWithTwoFactor);
+						checked.add(method + " " + pattern + " (own school) -> " + mixedStatus);
+						if (mixedStatus != ownMissingStatus || (mixedStatus != 404 && mixedStatus != 403)) {
+							leaks.add(method + " " + mixed + " answered " + mixedStatus + " (missing id: " + ownMissingStatus + ")");
+						}
+					}
 				}
 			}
 		}
