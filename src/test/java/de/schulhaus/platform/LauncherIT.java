@@ -9,11 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -84,6 +82,7 @@ class LauncherIT {
 		builder.environment().put("SCHULHAUS_DATA_DIR", work.resolve("data").toString());
 		builder.environment().put("SERVER_PORT", String.valueOf(port));
 		builder.environment().put("SCHULHAUS_OPERATOR_PASSWORD", "launcher-test-password-2026");
+		builder.environment().put("SCHULHAUS_OPERATOR_TOKEN", OPERATOR_TOKEN);
 		builder.environment().remove("SCHULHAUS_DB_URL");
 		for (int i = 0; i < extraEnvironment.length; i += 2) {
 			builder.environment().put(extraEnvironment[i], extraEnvironment[i + 1]);
@@ -96,8 +95,8 @@ class LauncherIT {
 			// the script replaces itself with the JVM (exec): the process is the JVM
 			memoryMaps = Files.readString(Path.of("/proc/" + process.pid() + "/maps"));
 			schools = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/schools"))
-				.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-						"operator@schulhaus.local:launcher-test-password-2026".getBytes(StandardCharsets.UTF_8)))
+				// the operator never uses the account password over Basic: the token from the first start
+				.header("Authorization", "Bearer " + OPERATOR_TOKEN)
 				.build(), HttpResponse.BodyHandlers.ofString()).body();
 		}
 		finally {
@@ -108,6 +107,8 @@ class LauncherIT {
 		}
 		return new Run(Files.readString(log), memoryMaps, schools);
 	}
+
+	private static final String OPERATOR_TOKEN = "launcher-test-operator-token-0123456789abcdef";
 
 	private record Run(String output, String memoryMaps, String schools) {
 	}

@@ -1,7 +1,6 @@
 package de.schulhaus.accounts.imports;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -114,7 +113,7 @@ public final class SchildZip {
 	 * fails later to inflate or with a checksum error. For an encrypted entry that almost always means a wrong
 	 * password, and saying so tells the user what to do.
 	 */
-	private static final class PasswordCheckingStream extends FilterInputStream {
+	private static final class PasswordCheckingStream extends TranslatingInputStream {
 
 		private final boolean encrypted;
 
@@ -124,26 +123,7 @@ public final class SchildZip {
 		}
 
 		@Override
-		public int read() throws IOException {
-			try {
-				return super.read();
-			}
-			catch (IOException ex) {
-				throw translate(ex);
-			}
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			try {
-				return super.read(buffer, offset, length);
-			}
-			catch (IOException ex) {
-				throw translate(ex);
-			}
-		}
-
-		private IOException translate(IOException ex) {
+		IOException translate(IOException ex) {
 			if (this.encrypted) {
 				throw new RosterFormatException(ex, WRONG_PASSWORD);
 			}

@@ -1,7 +1,6 @@
 package de.schulhaus.accounts.imports;
 
 import java.io.Closeable;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -209,7 +208,7 @@ final class XlsxPackage implements Closeable {
 	 * POI reports a part beyond its ratio or size limit with a plain {@link IOException}; only its message tells
 	 * it from a broken file, and which limit it was.
 	 */
-	private static final class ZipBombCheck extends FilterInputStream {
+	private static final class ZipBombCheck extends TranslatingInputStream {
 
 		private final ImportLimits limits;
 
@@ -219,26 +218,7 @@ final class XlsxPackage implements Closeable {
 		}
 
 		@Override
-		public int read() throws IOException {
-			try {
-				return super.read();
-			}
-			catch (IOException ex) {
-				throw translate(ex);
-			}
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			try {
-				return super.read(buffer, offset, length);
-			}
-			catch (IOException ex) {
-				throw translate(ex);
-			}
-		}
-
-		private IOException translate(IOException ex) {
+		IOException translate(IOException ex) {
 			String message = (ex.getMessage() != null) ? ex.getMessage() : "";
 			if (message.startsWith(ZIP_BOMB) && message.contains("ratio")) {
 				throw new ImportLimitException(ex, "import.error.packedTooDensely", Math.round(1 / MIN_INFLATE_RATIO));
