@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 import de.schulhaus.platform.InvalidInputException;
 import de.schulhaus.platform.Role;
@@ -21,6 +22,10 @@ import de.schulhaus.platform.SchulhausUser;
  */
 @ApplicationModuleTest(ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
 @ActiveProfiles("test")
+// a database of its own, also when the suite runs on PostgreSQL: the module alone knows only its own and
+// the platform's Java migrations, which the whole application's schema would not validate against
+@TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:schools-module;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+		+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "spring.datasource.username=sa", "spring.datasource.password=" })
 class SchoolsModuleTests {
 
 	private static final SchulhausUser OPERATOR = new SchulhausUser(UUID.randomUUID(), null, "operator@schulhaus.local", "Betrieb",
