@@ -72,6 +72,9 @@ public class GroupManagement {
 	@Transactional
 	public void addMember(UUID schoolId, UUID groupId, UUID accountId, boolean leader, SchulhausUser actor) {
 		Group group = require(schoolId, groupId);
+		if (group.archived()) {
+			throw new InvalidInputException("accountId", "accounts.error.groupArchived");
+		}
 		var account = accounts.find(schoolId, accountId).orElseThrow(() -> new NotFoundException("account"));
 		var before = membership(schoolId, groupId, accountId);
 		groups.addMember(schoolId, groupId, accountId, leader);
@@ -92,6 +95,17 @@ public class GroupManagement {
 			events.memberships(schoolId, List.of(new MembershipsChanged.Change(MembershipsChanged.Kind.LEFT, groupId, accountId, false)));
 		}
 		audit.record(schoolId, actor.accountId(), actor.login(), "group.member.removed", group.name(), account.login());
+	}
+
+	/** Archives a group after its time, or brings it back ({@code archived} false); audited, announced. */
+	@Transactional
+	public void archive(UUID schoolId, UUID groupId, boolean archived, SchulhausUser actor) {
+		Group group = require(schoolId, groupId);
+		if (groups.setArchived(schoolId, groupId, archived ? java.time.Instant.now() : null)) {
+			events.groups(schoolId, List.of(new GroupsChanged.Change(archived ? GroupsChanged.Kind.ARCHIVED : GroupsChanged.Kind.RESTORED,
+					groupId, group.name(), group.kind())));
+			audit.record(schoolId, actor.accountId(), actor.login(), archived ? "group.archived" : "group.restored", group.name(), null);
+		}
 	}
 
 	// from the person's side: a few groups, where a staff group may have hundreds of members

@@ -67,6 +67,16 @@ class GroupApiController {
 		return ResponseEntity.noContent().build();
 	}
 
+	/** {@code {"archived": true}} archives the group after its time, {@code false} brings it back. */
+	@PostMapping("/{groupId}/archive")
+	GroupJson archive(@PathVariable String schoolId, @PathVariable String groupId, @RequestBody Archive body,
+			@AuthenticationPrincipal SchulhausUser user) {
+		UUID school = school(schoolId, user);
+		UUID group = Ids.parse(groupId, "group");
+		groups.archive(school, group, body.archived() == null || body.archived(), user);
+		return GroupJson.of(groups.require(school, group));
+	}
+
 	@DeleteMapping("/{groupId}/members/{userId}")
 	ResponseEntity<Void> removeMember(@PathVariable String schoolId, @PathVariable String groupId, @PathVariable String userId,
 			@AuthenticationPrincipal SchulhausUser user) {
@@ -86,10 +96,13 @@ class GroupApiController {
 	record AddMember(String userId, Boolean leader) {
 	}
 
-	record GroupJson(UUID id, String name, String kind, String description, String source, long members) {
+	record Archive(Boolean archived) {
+	}
+
+	record GroupJson(UUID id, String name, String kind, String description, String source, long members, boolean archived) {
 
 		static GroupJson of(Group g) {
-			return new GroupJson(g.id(), g.name(), g.kind().name(), g.description(), g.source().name(), g.memberCount());
+			return new GroupJson(g.id(), g.name(), g.kind().name(), g.description(), g.source().name(), g.memberCount(), g.archived());
 		}
 	}
 

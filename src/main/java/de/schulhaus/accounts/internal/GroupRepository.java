@@ -21,7 +21,7 @@ import de.schulhaus.accounts.GroupKind;
 @Repository
 public class GroupRepository {
 
-	private static final String SELECT = "select g.id, g.school_id, g.name, g.kind, g.description, g.source, "
+	private static final String SELECT = "select g.id, g.school_id, g.name, g.kind, g.description, g.source, g.archived_at, "
 			+ "(select count(*) from group_membership m where m.group_id = g.id) as members from school_group g ";
 
 	private final JdbcClient jdbc;
@@ -77,6 +77,13 @@ public class GroupRepository {
 				ids.put(rs.getString(1), rs.getObject(2, UUID.class));
 			});
 		return ids;
+	}
+
+	/** Archives ({@code at}) or brings back (null) a group; false if the group was in that state already. */
+	public boolean setArchived(UUID schoolId, UUID id, java.time.Instant at) {
+		return jdbc.sql("update school_group set archived_at = :at where id = :id and school_id = :school and "
+				+ (at == null ? "archived_at is not null" : "archived_at is null"))
+			.param("at", at == null ? null : java.sql.Timestamp.from(at)).param("id", id).param("school", schoolId).update() == 1;
 	}
 
 	public void delete(UUID schoolId, UUID id) {
@@ -163,7 +170,8 @@ public class GroupRepository {
 	private static Group map(ResultSet rs, int row) throws SQLException {
 		return new Group(rs.getObject("id", UUID.class), rs.getObject("school_id", UUID.class), rs.getString("name"),
 				GroupKind.valueOf(rs.getString("kind")), rs.getString("description"),
-				AccountSource.valueOf(rs.getString("source")), rs.getLong("members"));
+				AccountSource.valueOf(rs.getString("source")), rs.getLong("members"),
+				rs.getTimestamp("archived_at") == null ? null : rs.getTimestamp("archived_at").toInstant());
 	}
 
 	private static Membership mapMembership(ResultSet rs, int row) throws SQLException {

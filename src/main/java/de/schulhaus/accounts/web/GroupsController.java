@@ -73,8 +73,13 @@ class GroupsController {
 			@RequestParam(defaultValue = "false") boolean leader, RedirectAttributes redirect) {
 		UUID gid = Ids.parse(groupId, "group");
 		Account account = accounts.require(user.schoolId(), Ids.parse(accountId, "account"));
-		groups.addMember(user.schoolId(), gid, account.id(), leader, user);
-		redirect.addFlashAttribute("toast", "accounts.toast.memberAdded");
+		try {
+			groups.addMember(user.schoolId(), gid, account.id(), leader, user);
+			redirect.addFlashAttribute("toast", "accounts.toast.memberAdded");
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("toast", e.messageKey());
+		}
 		return "redirect:/verwaltung/gruppen/" + gid;
 	}
 
@@ -84,6 +89,15 @@ class GroupsController {
 		UUID gid = Ids.parse(groupId, "group");
 		groups.removeMember(user.schoolId(), gid, Ids.parse(accountId, "account"), user);
 		redirect.addFlashAttribute("toast", "accounts.toast.memberRemoved");
+		return "redirect:/verwaltung/gruppen/" + gid;
+	}
+
+	@PostMapping("/{groupId}/archiv")
+	String archive(@AuthenticationPrincipal SchulhausUser user, @PathVariable String groupId,
+			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "true") boolean archiviert, RedirectAttributes redirect) {
+		var gid = Ids.parse(groupId, "group");
+		groups.archive(user.schoolId(), gid, archiviert, user);
+		redirect.addFlashAttribute("toast", archiviert ? "accounts.toast.groupArchived" : "accounts.toast.groupRestored");
 		return "redirect:/verwaltung/gruppen/" + gid;
 	}
 

@@ -100,11 +100,17 @@ class RosterEventsTests {
 		groups.addMember(school.id(), group.id(), pupil.id(), false, actor);
 		groups.addMember(school.id(), group.id(), pupil.id(), true, actor);
 		groups.removeMember(school.id(), group.id(), pupil.id(), actor);
+		groups.archive(school.id(), group.id(), true, actor);
+		groups.archive(school.id(), group.id(), true, actor);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> groups.addMember(school.id(), group.id(), pupil.id(), false, actor))
+			.as("an archived group takes no new members").hasMessageContaining("accounts.error.groupArchived");
+		groups.archive(school.id(), group.id(), false, actor);
 		groups.delete(school.id(), group.id(), actor);
 		assertThat(events.stream(MembershipsChanged.class).filter(e -> e.schoolId().equals(school.id())).flatMap(e -> e.changes().stream())
 			.map(MembershipsChanged.Change::kind)).containsExactly(MembershipsChanged.Kind.JOINED, MembershipsChanged.Kind.ROLE_CHANGED,
 					MembershipsChanged.Kind.LEFT);
 		assertThat(events.stream(GroupsChanged.class).filter(e -> e.schoolId().equals(school.id())).flatMap(e -> e.changes().stream())
-			.map(GroupsChanged.Change::kind)).containsExactly(GroupsChanged.Kind.CREATED, GroupsChanged.Kind.DELETED);
+			.map(GroupsChanged.Change::kind)).as("archiving twice announces it once").containsExactly(GroupsChanged.Kind.CREATED,
+					GroupsChanged.Kind.ARCHIVED, GroupsChanged.Kind.RESTORED, GroupsChanged.Kind.DELETED);
 	}
 }
