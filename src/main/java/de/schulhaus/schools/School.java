@@ -8,6 +8,6 @@ public record School(UUID id, String name, String schoolNumber, SchoolType type,
 		SchoolStatus status, Quotas quotas, Instant createdAt) {
 
 	public boolean signInAllowed() {
-		return status != SchoolStatus.SUSPENDED;
+		return status != SchoolStatus.SUSPENDED && status != SchoolStatus.DELETED;
 	}
 }

@@ -107,12 +107,34 @@ public class SchoolManagement {
 	@Transactional
 	public void changeStatus(UUID id, SchoolStatus status, SchulhausUser actor) {
 		School school = require(id);
+		if (status == SchoolStatus.DELETED || school.status() == SchoolStatus.DELETED) {
+			throw new InvalidInputException("status", "schools.error.deletedIsFinal");
+		}
 		schools.updateStatus(id, status);
 		audit.record(school.id(), actor.accountId(), actor.login(), "school.status", school.schoolNumber(),
 				school.status() + " -> " + status);
 		if (school.status() != status) {
 			events.publishEvent(new SchoolStatusChanged(id, school.status(), status));
 		}
+	}
+
+	/**
+	 * Deletes a suspended school for good: it can never be used again, and every module removes what
+	 * belonged to it when it hears {@link SchoolDeleted}. {@code confirmation} must be the school number.
+	 */
+	@Transactional
+	public void delete(UUID id, String confirmation, SchulhausUser actor) {
+		School school = require(id);
+		if (school.status() != SchoolStatus.SUSPENDED) {
+			throw new InvalidInputException("status", "schools.error.deleteOnlySuspended");
+		}
+		if (confirmation == null || !confirmation.strip().equals(school.schoolNumber())) {
+			throw new InvalidInputException("confirm", "schools.error.deleteConfirm");
+		}
+		schools.updateStatus(id, SchoolStatus.DELETED);
+		audit.record(school.id(), actor.accountId(), actor.login(), "school.deleted", school.schoolNumber(), school.name());
+		events.publishEvent(new SchoolStatusChanged(id, school.status(), SchoolStatus.DELETED));
+		events.publishEvent(new SchoolDeleted(id, school.schoolNumber()));
 	}
 
 	@Transactional

@@ -6,5 +6,10 @@ public enum SchoolStatus {
 	PROVISIONED,
 	ACTIVE,
 	/** Nobody of the school can sign in; data is kept. */
-	SUSPENDED
+	SUSPENDED,
+	/**
+	 * Deleted by the operator: nobody can sign in and the modules remove the school's data. The row
+	 * stays, so that its number and mail domain are not handed out again by mistake.
+	 */
+	DELETED
 }

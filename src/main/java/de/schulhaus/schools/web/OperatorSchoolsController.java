@@ -89,7 +89,7 @@ class OperatorSchoolsController {
 	String show(@PathVariable String schoolId, Model model) {
 		School school = schools.require(Ids.parse(schoolId, "school"));
 		model.addAttribute("school", school);
-		model.addAttribute("statuses", SchoolStatus.values());
+		model.addAttribute("statuses", java.util.Arrays.stream(SchoolStatus.values()).filter(st -> st != SchoolStatus.DELETED).toList());
 		return "schools/show";
 	}
 
@@ -97,8 +97,28 @@ class OperatorSchoolsController {
 	String status(@PathVariable String schoolId, @RequestParam SchoolStatus status, @AuthenticationPrincipal SchulhausUser user,
 			RedirectAttributes redirect) {
 		UUID id = Ids.parse(schoolId, "school");
-		schools.changeStatus(id, status, user);
-		redirect.addFlashAttribute("toast", "schools.toast.statusChanged");
+		try {
+			schools.changeStatus(id, status, user);
+			redirect.addFlashAttribute("toast", "schools.toast.statusChanged");
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("toast", e.messageKey());
+		}
+		return "redirect:/betrieb/schulen/" + id;
+	}
+
+	/** Deletes a suspended school for good, after its number was typed as confirmation. */
+	@PostMapping("/{schoolId}/loeschen")
+	String delete(@PathVariable String schoolId, @RequestParam(required = false) String confirm, @AuthenticationPrincipal SchulhausUser user,
+			RedirectAttributes redirect) {
+		UUID id = Ids.parse(schoolId, "school");
+		try {
+			schools.delete(id, confirm, user);
+			redirect.addFlashAttribute("toast", "schools.toast.deleted");
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("toast", e.messageKey());
+		}
 		return "redirect:/betrieb/schulen/" + id;
 	}
 
