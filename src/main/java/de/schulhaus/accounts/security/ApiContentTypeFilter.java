@@ -27,6 +27,12 @@ class ApiContentTypeFilter extends OncePerRequestFilter {
 
 	private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH");
 
+	private final ProblemResponses problems;
+
+	ApiContentTypeFilter(ProblemResponses problems) {
+		this.problems = problems;
+	}
+
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		return !STATE_CHANGING.contains(request.getMethod());
@@ -38,7 +44,7 @@ class ApiContentTypeFilter extends OncePerRequestFilter {
 		String type = request.getContentType();
 		String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
 		if (!ALLOWED.contains(mediaType)) {
-			ProblemResponses.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+			problems.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 					"Send Content-Type: application/json (also for calls without a body), or a roster file's own type.");
 			return;
 		}

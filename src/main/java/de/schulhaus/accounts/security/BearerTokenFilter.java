@@ -33,7 +33,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			var user = signIn.authenticateToken(header.substring(7), request.getRemoteAddr());
 			if (user.isEmpty()) {
 				response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-				ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "The access token is unknown, expired or revoked, or its account is disabled.");
+				problems.write(response, HttpStatus.UNAUTHORIZED, "The access token is unknown, expired or revoked, or its account is disabled.");
 				return;
 			}
 			var context = SecurityContextHolder.createEmptyContext();

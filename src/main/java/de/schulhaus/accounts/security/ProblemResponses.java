@@ -7,9 +7,12 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /** RFC 9457 answers for the API's 401 and 403, written before any controller runs. */
 @Component
@@ -31,11 +34,17 @@ class ProblemResponses {
 		write(response, HttpStatus.FORBIDDEN, "Your role does not allow this.");
 	}
 
-	static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+	private final JsonMapper json;
+
+	ProblemResponses(JsonMapper json) {
+		this.json = json;
+	}
+
+	/** An RFC 9457 problem, written by Jackson like every other problem of the API. */
+	void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-				+ status.value() + ",\"detail\":\"" + detail + "\"}");
+		json.writeValue(response.getWriter(), ProblemDetail.forStatusAndDetail(status, detail));
 	}
 }

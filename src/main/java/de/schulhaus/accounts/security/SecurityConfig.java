@@ -112,7 +112,7 @@ class SecurityConfig {
 			.requestCache(cache -> cache.disable())
 			.authenticationManager(new ProviderManager(new ClientCredentialsAuthenticationProvider(signIn)))
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthorized))
-			.addFilterBefore(new ApiContentTypeFilter(), BasicAuthenticationFilter.class)
+			.addFilterBefore(new ApiContentTypeFilter(problems), BasicAuthenticationFilter.class)
 			.addFilterBefore(new BearerTokenFilter(signIn, problems), BasicAuthenticationFilter.class)
 			.exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthorized).accessDeniedHandler(problems::forbidden))
 			.headers(h -> {

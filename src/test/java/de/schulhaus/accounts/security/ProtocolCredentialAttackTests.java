@@ -152,7 +152,10 @@ class ProtocolCredentialAttackTests {
 		assertThat(jdbc.sql("select count(*) from account where school_id = :s and last_name = 'Evil'").param("s", school.id())
 			.query(Long.class).single()).isZero();
 		// no credentials: a 401 without a Basic challenge, so no browser asks for a password
-		mvc.perform(get("/api/v1/me")).andExpect(status().isUnauthorized()).andExpect(header().doesNotExist("WWW-Authenticate"));
+		mvc.perform(get("/api/v1/me")).andExpect(status().isUnauthorized()).andExpect(header().doesNotExist("WWW-Authenticate"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.status").value(401))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.title").value("Unauthorized"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.detail").isString());
 		mvc.perform(get("/api/v1/me").with(httpBasic("nobody@example.org", "x"))).andExpect(status().isUnauthorized())
 			.andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic realm=\"Schulhaus\"")));
 	}
