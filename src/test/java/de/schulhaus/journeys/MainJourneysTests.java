@@ -95,6 +95,16 @@ class MainJourneysTests {
 			assertThat(b.find("main").getText()).contains("Noch keine Apps, die sich freischalten lassen");
 			b.checkAccessibility();
 
+			// the admin's storage settings, and the confirmation asked before creating an app password
+			b.go("/verwaltung/speicher");
+			assertThat(b.find("main").getText()).contains("Schülerinnen und Schüler: Dateien");
+			b.checkAccessibility();
+			b.go("/konto");
+			b.click("#app-passwoerter a.button");
+			assertThat(b.awaitPath(p -> p.startsWith("/konto/bestaetigen"))).startsWith("/konto/bestaetigen");
+			b.checkAccessibility();
+			b.screenshot("confirm-identity");
+
 			// the admin hands Jörg a one-time sign-in link
 			b.go("/verwaltung/personen?q=sch%C3%A4fer");
 			b.driver.findElement(org.openqa.selenium.By.linkText("Schäfer, Jörg")).click();
