@@ -23,9 +23,13 @@ public final class XmlFragments {
 	public static String capture(XMLStreamReader in) throws XMLStreamException {
 		StringWriter text = new StringWriter();
 		XMLStreamWriter out = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+		// a wrapper element: writers (Woodstox) refuse text outside an element
+		out.writeStartElement("v");
 		copyContent(in, out);
+		out.writeEndElement();
 		out.flush();
-		return text.toString();
+		String wrapped = text.toString();
+		return wrapped.equals("<v/>") || wrapped.length() < 7 ? "" : wrapped.substring(3, wrapped.length() - 4);
 	}
 
 	/** Writes a captured fragment into {@code out}. */
