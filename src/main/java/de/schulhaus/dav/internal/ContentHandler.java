@@ -110,6 +110,9 @@ public final class ContentHandler {
 		if (x.request().getHeader("Content-Range") != null) {
 			throw new DavException(400, "Partial PUT (Content-Range) is not supported.");
 		}
+		if (x.target().isEmpty()) {
+			TreeHandler.requireParent(x, x.path());
+		}
 		Preconditions.checkMatch(x);
 		Preconditions.checkUnlocked(x, x.path(), x.target().isEmpty(), false);
 		String type = x.request().getContentType();

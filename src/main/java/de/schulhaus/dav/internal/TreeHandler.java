@@ -74,7 +74,8 @@ public final class TreeHandler {
 		x.response().setStatus(existing.isPresent() ? 204 : 201);
 	}
 
-	private static void requireParent(DavExchange x, DavPath path) {
+	/** 409 unless the parent of {@code path} is a collection (RFC 4918: PUT, MKCOL, COPY and MOVE into nowhere). */
+	static void requireParent(DavExchange x, DavPath path) {
 		DavPath parent = path.parent();
 		boolean collection = parent.equals(x.path()) ? x.target().map(DavResource::collection).orElse(false)
 				: x.repo().find(parent).map(DavResource::collection).orElse(false);
