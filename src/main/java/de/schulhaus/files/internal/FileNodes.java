@@ -28,13 +28,22 @@ class FileNodes {
 
 	/** The space's root folder, made on first use; it has the owner's id, so finding it costs no lookup. */
 	FileNode root(UUID school, UUID owner) {
+		Optional<FileNode> root = findRoot(school, owner);
+		if (root.isPresent()) {
+			return root.get();
+		}
+		// two first requests at once on two nodes: one insert wins, the other does nothing
 		Instant now = Instant.now();
 		jdbc.sql("insert into file_node (id, school_id, owner_id, parent_id, name, kind, size_bytes, etag, created_at, modified_at) "
 				+ "values (:id, :school, :id, null, '', 'folder', 0, :etag, :now, :now) on conflict do nothing")
 			.param("id", owner).param("school", school).param("etag", etag()).param("now", time(now))
 			.update();
+		return findRoot(school, owner).orElseThrow();
+	}
+
+	private Optional<FileNode> findRoot(UUID school, UUID owner) {
 		return jdbc.sql("select " + COLUMNS + " from file_node where id = :id and school_id = :school and owner_id = :id")
-			.param("id", owner).param("school", school).query(FileNodes::node).single();
+			.param("id", owner).param("school", school).query(FileNodes::node).optional();
 	}
 
 	Optional<FileNode> child(UUID school, UUID owner, UUID parent, String name) {
