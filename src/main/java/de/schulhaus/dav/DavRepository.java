@@ -36,8 +36,13 @@ public interface DavRepository {
 	/** Up to {@code length} bytes from {@code offset}. */
 	InputStream read(DavResource resource, long offset, long length);
 
-	/** Creates or overwrites a file with the streamed content; its parent must be a collection. */
-	DavResource write(DavPath path, InputStream content, String contentType);
+	/**
+	 * Creates or overwrites a file with the streamed content; its parent must be a collection.
+	 *
+	 * @param length the announced length (Content-Length), -1 when unknown: a repository can refuse
+	 *               what will not fit before reading a byte
+	 */
+	DavResource write(DavPath path, InputStream content, String contentType, long length);
 
 	void createCollection(DavPath path);
 

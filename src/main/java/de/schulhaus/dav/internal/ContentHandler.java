@@ -116,7 +116,7 @@ public final class ContentHandler {
 		Preconditions.checkMatch(x);
 		Preconditions.checkUnlocked(x, x.path(), x.target().isEmpty(), false);
 		String type = x.request().getContentType();
-		DavResource written = x.repo().write(x.path(), x.request().getInputStream(), type);
+		DavResource written = x.repo().write(x.path(), x.request().getInputStream(), type, x.request().getContentLengthLong());
 		x.response().setHeader("ETag", "\"" + written.etag() + "\"");
 		x.response().setStatus(x.target().isPresent() ? 204 : 201);
 	}

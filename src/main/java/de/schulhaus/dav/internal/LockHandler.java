@@ -19,6 +19,9 @@ import de.schulhaus.dav.DavResource;
  */
 public final class LockHandler {
 
+	/** As long as the column that keeps it. */
+	static final int MAX_OWNER = 4000;
+
 	private LockHandler() {
 	}
 
@@ -46,7 +49,7 @@ public final class LockHandler {
 			DavResource parent = x.repo().find(x.path().parent()).filter(DavResource::collection)
 				.orElseThrow(() -> new DavException(409, "The parent collection does not exist."));
 			Preconditions.checkUnlocked(x, parent.path(), false, false);
-			x.repo().write(x.path(), new ByteArrayInputStream(new byte[0]), "application/octet-stream");
+			x.repo().write(x.path(), new ByteArrayInputStream(new byte[0]), "application/octet-stream", 0);
 			created = true;
 		}
 		ActiveLock lock = x.lockStore().create(x.repo().schoolId(), x.repo().lockSpace(), x.path(), deep, info.exclusive(),
@@ -108,6 +111,9 @@ public final class LockHandler {
 			while (in.nextTag() == XMLStreamReader.START_ELEMENT) {
 				if (isDav(in, "owner")) {
 					owner = XmlFragments.capture(in);
+					if (owner.length() > MAX_OWNER) {
+						throw new DavException(400, "The lock's owner is longer than " + MAX_OWNER + " characters.");
+					}
 					continue;
 				}
 				boolean scope = isDav(in, "lockscope");

@@ -45,10 +45,14 @@ class FileWrites {
 	}
 
 	/** Creates or overwrites the file {@code name} in {@code parent}. */
-	FileNode write(UUID school, UUID owner, FileNode parent, String name, InputStream content, String type) {
+	FileNode write(UUID school, UUID owner, FileNode parent, String name, InputStream content, String type, long length) {
 		FileNames.check(name);
-		StagedBlob staged = blobs.stage(content);
 		BlobOwner space = BlobOwner.account(school, owner);
+		// refused before a byte is read (and before 100-continue) when the announced length cannot fit
+		if (length > 0 && !quotas.mayAdd(space, length)) {
+			throw new DavException(507, "The file does not fit into your storage space.");
+		}
+		StagedBlob staged = blobs.stage(content);
 		try {
 			return tx.execute(status -> {
 				UUID blob = blobs.attach(staged, space, quotas.limitBytes(space));
@@ -143,6 +147,15 @@ class FileWrites {
 	}
 
 	void patch(UUID school, UUID node, List<DeadProperty> set, List<QName> remove) {
+		for (DeadProperty property : set) {
+			QName name = property.name();
+			if (name.getNamespaceURI().length() > 1000 || name.getLocalPart().length() > 255) {
+				throw new DavException(400, "A property name is longer than 255 characters or its namespace longer than 1000.");
+			}
+			if (property.xml().length() > 100_000) {
+				throw new DavException(507, "A property value is longer than 100,000 characters.");
+			}
+		}
 		tx.executeWithoutResult(status -> {
 			remove.forEach(name -> properties.remove(school, node, name));
 			set.forEach(property -> properties.set(school, node, property));

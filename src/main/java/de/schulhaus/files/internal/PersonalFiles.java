@@ -116,11 +116,11 @@ public final class PersonalFiles implements DavRepository {
 	}
 
 	@Override
-	public DavResource write(DavPath path, InputStream content, String contentType) {
+	public DavResource write(DavPath path, InputStream content, String contentType, long length) {
 		FileNode parent = require(path.parent());
 		String type = contentType != null && !contentType.isBlank() ? contentType
 				: MediaTypeFactory.getMediaType(path.name()).orElse(MediaType.APPLICATION_OCTET_STREAM).toString();
-		FileNode written = writes.write(school, owner, parent, path.name(), content, type);
+		FileNode written = writes.write(school, owner, parent, path.name(), content, type, length);
 		seen.put(path, written);
 		return resource(path, written);
 	}
