@@ -9,9 +9,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
 import de.schulhaus.dav.DavPath;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * Locks in the {@code dav_lock} table, shared by all nodes. A tree has few locks at a time, so a
@@ -73,6 +75,13 @@ public class DavLocks {
 				remove(school, space, lock.token());
 			}
 		}
+	}
+
+	/** Expired locks of trees nobody locked again (and of deleted schools, which this module does not hear of). */
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT15M")
+	@SchedulerLock(name = "dav.expiredLocks", lockAtMostFor = "PT50M")
+	void removeExpired() {
+		jdbc.sql("delete from dav_lock where expires_at <= :now").param("now", Timestamp.from(Instant.now())).update();
 	}
 
 	static Duration timeout(String header) {
