@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import javax.xml.namespace.QName;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,26 +45,30 @@ class FileWrites {
 		this.tx = tx;
 	}
 
-	/** Creates or overwrites the file {@code name} in {@code parent}. */
+	/**
+	 * Creates or overwrites the file {@code name} in {@code parent}. An overwritten file's blob goes
+	 * first in the same transaction, so replacing a file needs room only for the difference.
+	 */
 	FileNode write(UUID school, UUID owner, FileNode parent, String name, InputStream content, String type, long length) {
 		FileNames.check(name);
 		BlobOwner space = BlobOwner.account(school, owner);
+		long replaced = nodes.child(school, owner, parent.id(), name).map(FileNode::size).orElse(0L);
 		// refused before a byte is read (and before 100-continue) when the announced length cannot fit
-		if (length > 0 && !quotas.mayAdd(space, length)) {
+		if (length > 0 && !quotas.mayAdd(space, length - replaced)) {
 			throw new DavException(507, "The file does not fit into your storage space.");
 		}
 		StagedBlob staged = blobs.stage(content);
 		try {
 			return tx.execute(status -> {
-				UUID blob = blobs.attach(staged, space, quotas.limitBytes(space));
 				Optional<FileNode> existing = nodes.child(school, owner, parent.id(), name);
+				if (existing.isPresent() && existing.get().folder()) {
+					throw new DavException(405, "A folder has this name.");
+				}
+				existing.ifPresent(old -> blobs.delete(old.blobId()));
+				UUID blob = blobs.attach(staged, space, quotas.limitBytes(space));
 				String etag = FileNodes.etag();
 				if (existing.isPresent()) {
-					if (existing.get().folder()) {
-						throw new DavException(405, "A folder has this name.");
-					}
 					nodes.replaceContent(school, owner, existing.get().id(), blob, staged.size(), type, etag);
-					blobs.delete(existing.get().blobId());
 					return nodes.child(school, owner, parent.id(), name).orElseThrow();
 				}
 				Instant now = Instant.now();
@@ -75,6 +80,10 @@ class FileWrites {
 		catch (QuotaExceededException ex) {
 			blobs.discard(staged);
 			throw new DavException(507, "The file does not fit into your storage space.");
+		}
+		catch (DuplicateKeyException ex) {
+			blobs.discard(staged);
+			throw new DavException(409, "Another upload created this name at the same moment; try again.");
 		}
 		catch (RuntimeException ex) {
 			blobs.discard(staged);

@@ -56,6 +56,9 @@ class FileWritesTests {
 
 		assertThat(nodes.child(school.id(), teacher.id(), root.id(), "gross.bin")).isEmpty();
 		assertThat(quotas.usageOfPerson(school.id(), teacher.id()).usedBytes()).isEqualTo(600_000);
+		// replacing a file needs room for the difference only: 900 kB replace 600 kB in a 1 MB space
+		writes.write(school.id(), teacher.id(), root, "klein.txt", new ByteArrayInputStream(new byte[900_000]), "text/plain", 900_000);
+		assertThat(quotas.usageOfPerson(school.id(), teacher.id()).usedBytes()).isEqualTo(900_000);
 		assertThat(jdbc.sql("select count(*) from stored_blob where owner_id = :owner").param("owner", teacher.id()).query(Long.class)
 			.single()).isEqualTo(1);
 	}
