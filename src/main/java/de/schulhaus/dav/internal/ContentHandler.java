@@ -25,6 +25,12 @@ public final class ContentHandler {
 			listing(x, resource, head);
 			return;
 		}
+		String ifNoneMatch = x.request().getHeader("If-None-Match");
+		if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || ifNoneMatch.contains("\"" + resource.etag() + "\""))) {
+			// the client's copy is current: a sync client checks its files without downloading them again
+			response.setStatus(304);
+			return;
+		}
 		response.setHeader("Accept-Ranges", "bytes");
 		response.setContentType(resource.contentType());
 		long[] range = range(x.request().getHeader("Range"), resource.length());

@@ -65,6 +65,7 @@ class DavFilesTests {
 		String etag = get.getHeader("ETag");
 		assertThat(etag).startsWith("\"");
 		assertThat(call("HEAD", "notiz.txt", null).getContentLengthLong()).isEqualTo(10);
+		assertThat(perform(dav("GET", "notiz.txt").header("If-None-Match", etag)).getStatus()).isEqualTo(304);
 		MockHttpServletResponse range = perform(dav("GET", "notiz.txt").header("Range", "bytes=6-"));
 		assertThat(range.getStatus()).isEqualTo(206);
 		assertThat(range.getContentAsString()).isEqualTo("Welt");
