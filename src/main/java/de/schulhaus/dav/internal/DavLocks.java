@@ -1,8 +1,9 @@
 package de.schulhaus.dav.internal;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -34,22 +35,22 @@ public class DavLocks {
 	public List<ActiveLock> active(UUID school, String space) {
 		return jdbc.sql("select token, path, deep, exclusive, owner_xml, expires_at from dav_lock "
 				+ "where school_id = :school and space = :space and expires_at > :now")
-			.param("school", school).param("space", space).param("now", Timestamp.from(Instant.now()))
+			.param("school", school).param("space", space).param("now", utc(Instant.now()))
 			.query((rs, n) -> new ActiveLock(rs.getString(1), path(rs.getString(2)), rs.getBoolean(3), rs.getBoolean(4), rs.getString(5),
-					rs.getTimestamp(6).toInstant()))
+					rs.getObject(6, OffsetDateTime.class).toInstant()))
 			.list();
 	}
 
 	public ActiveLock create(UUID school, String space, DavPath path, boolean deep, boolean exclusive, String ownerXml, Duration timeout) {
 		Instant now = Instant.now();
 		jdbc.sql("delete from dav_lock where school_id = :school and space = :space and expires_at <= :now")
-			.param("school", school).param("space", space).param("now", Timestamp.from(now)).update();
+			.param("school", school).param("space", space).param("now", utc(now)).update();
 		ActiveLock lock = new ActiveLock("urn:uuid:" + UUID.randomUUID(), path, deep, exclusive, ownerXml, now.plus(timeout));
 		jdbc.sql("insert into dav_lock (token, school_id, space, path, deep, exclusive, owner_xml, expires_at, created_at) "
 				+ "values (:token, :school, :space, :path, :deep, :exclusive, :owner, :expires, :now)")
 			.param("token", lock.token()).param("school", school).param("space", space).param("path", column(path))
 			.param("deep", deep).param("exclusive", exclusive).param("owner", ownerXml)
-			.param("expires", Timestamp.from(lock.expires())).param("now", Timestamp.from(now))
+			.param("expires", utc(lock.expires())).param("now", utc(now))
 			.update();
 		return lock;
 	}
@@ -57,8 +58,8 @@ public class DavLocks {
 	public Optional<ActiveLock> refresh(UUID school, String space, String token, Duration timeout) {
 		int updated = jdbc.sql("update dav_lock set expires_at = :expires where school_id = :school and space = :space "
 				+ "and token = :token and expires_at > :now")
-			.param("expires", Timestamp.from(Instant.now().plus(timeout))).param("school", school).param("space", space)
-			.param("token", token).param("now", Timestamp.from(Instant.now()))
+			.param("expires", utc(Instant.now().plus(timeout))).param("school", school).param("space", space)
+			.param("token", token).param("now", utc(Instant.now()))
 			.update();
 		return updated == 0 ? Optional.empty() : active(school, space).stream().filter(l -> l.token().equals(token)).findFirst();
 	}
@@ -81,7 +82,7 @@ public class DavLocks {
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT15M")
 	@SchedulerLock(name = "dav.expiredLocks", lockAtMostFor = "PT50M")
 	void removeExpired() {
-		jdbc.sql("delete from dav_lock where expires_at <= :now").param("now", Timestamp.from(Instant.now())).update();
+		jdbc.sql("delete from dav_lock where expires_at <= :now").param("now", utc(Instant.now())).update();
 	}
 
 	static Duration timeout(String header) {
@@ -111,5 +112,10 @@ public class DavLocks {
 
 	private static DavPath path(String column) {
 		return column.isEmpty() ? DavPath.ROOT : new DavPath(Arrays.asList(column.split("/", -1)));
+	}
+
+	// with its zone: the same moment for nodes in different time zones (timestamp with time zone columns)
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
 	}
 }
