@@ -55,7 +55,7 @@ class LitmusTests {
 
 	@Test
 	void litmusFindsNoFailure() throws Exception {
-		boolean installed = new File("/usr/bin/litmus").canExecute() || onPath("litmus");
+		boolean installed = onPath("litmus");
 		if ("true".equals(System.getenv("CI"))) {
 			assertThat(installed).as("litmus is installed on CI (.ci/run)").isTrue();
 		}
@@ -70,7 +70,9 @@ class LitmusTests {
 		ProcessBuilder litmus = new ProcessBuilder("litmus", "-k", "http://127.0.0.1:" + port + "/dav/files/" + teacher.login() + "/",
 				teacher.login(), secret).redirectErrorStream(true).redirectOutput(log.toFile());
 		litmus.environment().put("TESTS", SUITES);
-		litmus.directory(Files.createTempDirectory("litmus").toFile());
+		// litmus writes its debug.log and child.log into its working directory
+		Path work = Files.createDirectories(Path.of("target", "litmus"));
+		litmus.directory(work.toFile());
 		Process process = litmus.start();
 		if (!process.waitFor(5, TimeUnit.MINUTES)) {
 			process.destroyForcibly();
