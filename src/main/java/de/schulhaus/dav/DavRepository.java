@@ -1,0 +1,60 @@
+package de.schulhaus.dav;
+
+import java.io.InputStream;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.xml.namespace.QName;
+
+/**
+ * The tree a module serves over WebDAV, for one caller. The engine checks methods, headers, locks and
+ * overwrite rules; the repository stores. Failures are {@link DavException}s with the status to answer
+ * (409 for a missing parent, 507 for a full space, 400/403 for a name it refuses).
+ */
+public interface DavRepository {
+
+	/** The school the tree belongs to: locks are stored under it. */
+	UUID schoolId();
+
+	/** Names the tree among all trees of the school (say {@code files:<account id>}), for its locks. */
+	String lockSpace();
+
+	Optional<DavResource> find(DavPath path);
+
+	/** The members of a collection, in one query whatever their number. */
+	List<DavResource> children(DavResource collection);
+
+	/** The dead properties of these resources, in one query whatever their number. */
+	Map<DavPath, List<DeadProperty>> deadProperties(Collection<DavResource> resources);
+
+	/** Sets and removes dead properties of one resource, all or nothing. */
+	void patchProperties(DavResource resource, List<DeadProperty> set, List<QName> remove);
+
+	/** Up to {@code length} bytes from {@code offset}. */
+	InputStream read(DavResource resource, long offset, long length);
+
+	/**
+	 * Creates or overwrites a file with the streamed content; its parent must be a collection.
+	 *
+	 * @param length the announced length (Content-Length), -1 when unknown: a repository can refuse
+	 *               what will not fit before reading a byte
+	 */
+	DavResource write(DavPath path, InputStream content, String contentType, long length);
+
+	void createCollection(DavPath path);
+
+	/** Deletes a file, or a collection with everything in it. */
+	void delete(DavResource resource);
+
+	/**
+	 * Copies a file or collection ({@code deep}: with its members) to a path whose parent exists;
+	 * what is there already is replaced in the same transaction.
+	 */
+	void copy(DavResource source, DavPath target, boolean deep);
+
+	/** Moves a file or collection to a path whose parent exists, replacing what is there. */
+	void move(DavResource source, DavPath target);
+}

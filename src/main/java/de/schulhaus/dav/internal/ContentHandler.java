@@ -1,0 +1,129 @@
+package de.schulhaus.dav.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import de.schulhaus.dav.DavException;
+import de.schulhaus.dav.DavResource;
+
+/** GET and HEAD (with single byte ranges) and PUT (streamed, with If-Match and If-None-Match). */
+public final class ContentHandler {
+
+	private ContentHandler() {
+	}
+
+	public static void get(DavExchange x, boolean head) throws IOException {
+		DavResource resource = x.existing();
+		HttpServletResponse response = x.response();
+		response.setHeader("ETag", "\"" + resource.etag() + "\"");
+		response.setHeader("Last-Modified", LiveProperties.httpDate(resource));
+		if (resource.collection()) {
+			listing(x, resource, head);
+			return;
+		}
+		String ifNoneMatch = x.request().getHeader("If-None-Match");
+		if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || ifNoneMatch.contains("\"" + resource.etag() + "\""))) {
+			// the client's copy is current: a sync client checks its files without downloading them again
+			response.setStatus(304);
+			return;
+		}
+		response.setHeader("Accept-Ranges", "bytes");
+		response.setContentType(resource.contentType());
+		long[] range = range(x.request().getHeader("Range"), resource.length());
+		if (range == null) {
+			response.setContentLengthLong(resource.length());
+			if (!head) {
+				copy(x, resource, 0, resource.length());
+			}
+			return;
+		}
+		if (range.length == 0) {
+			response.setHeader("Content-Range", "bytes */" + resource.length());
+			response.setStatus(416);
+			return;
+		}
+		response.setStatus(206);
+		response.setHeader("Content-Range", "bytes " + range[0] + "-" + (range[0] + range[1] - 1) + "/" + resource.length());
+		response.setContentLengthLong(range[1]);
+		if (!head) {
+			copy(x, resource, range[0], range[1]);
+		}
+	}
+
+	private static void copy(DavExchange x, DavResource resource, long offset, long length) throws IOException {
+		try (InputStream in = x.repo().read(resource, offset, length); OutputStream out = x.response().getOutputStream()) {
+			in.transferTo(out);
+		}
+	}
+
+	/** A folder in a browser: the names of its members, one a line. */
+	private static void listing(DavExchange x, DavResource folder, boolean head) throws IOException {
+		StringBuilder text = new StringBuilder();
+		for (DavResource member : x.repo().children(folder)) {
+			text.append(member.path().name()).append(member.collection() ? "/" : "").append('\n');
+		}
+		byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
+		x.response().setContentType("text/plain;charset=UTF-8");
+		x.response().setContentLength(body.length);
+		if (!head) {
+			x.response().getOutputStream().write(body);
+		}
+	}
+
+	/**
+	 * {offset, length} of a single range, null to send everything (no header, several ranges, a unit we
+	 * do not know), an empty array when nothing of the range exists (416).
+	 */
+	static long[] range(String header, long size) {
+		if (header == null || !header.startsWith("bytes=") || header.contains(",")) {
+			return null;
+		}
+		String spec = header.substring(6).trim();
+		int dash = spec.indexOf('-');
+		if (dash < 0) {
+			return null;
+		}
+		try {
+			String first = spec.substring(0, dash).trim();
+			String last = spec.substring(dash + 1).trim();
+			if (first.isEmpty()) {
+				long suffix = Long.parseLong(last);
+				return suffix == 0 || size == 0 ? new long[0] : new long[] { Math.max(0, size - suffix), Math.min(suffix, size) };
+			}
+			long from = Long.parseLong(first);
+			long to = last.isEmpty() ? size - 1 : Math.min(Long.parseLong(last), size - 1);
+			if (from >= size || to < from) {
+				return new long[0];
+			}
+			return new long[] { from, to - from + 1 };
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	public static void put(DavExchange x) throws IOException {
+		if (x.target().map(DavResource::collection).orElse(false)) {
+			throw new DavException(405, "A collection has no content to PUT.");
+		}
+		if (x.path().isRoot()) {
+			throw new DavException(405, "The root is a collection.");
+		}
+		if (x.request().getHeader("Content-Range") != null) {
+			throw new DavException(400, "Partial PUT (Content-Range) is not supported.");
+		}
+		if (x.target().isEmpty()) {
+			TreeHandler.requireParent(x, x.path());
+		}
+		Preconditions.checkMatch(x);
+		Preconditions.checkUnlocked(x, x.path(), x.target().isEmpty(), false);
+		String type = x.request().getContentType();
+		DavResource written = x.repo().write(x.path(), x.request().getInputStream(), type, x.request().getContentLengthLong());
+		x.response().setHeader("ETag", "\"" + written.etag() + "\"");
+		x.response().setStatus(x.target().isPresent() ? 204 : 201);
+	}
+}

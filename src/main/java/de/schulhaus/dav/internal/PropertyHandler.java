@@ -1,0 +1,150 @@
+package de.schulhaus.dav.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.namespace.QName;
+import javax.xml.stream.XMLStreamException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import de.schulhaus.dav.DavException;
+import de.schulhaus.dav.DavPath;
+import de.schulhaus.dav.DavRepository;
+import de.schulhaus.dav.DavResource;
+import de.schulhaus.dav.DeadProperty;
+
+/**
+ * PROPFIND (depth 0 and 1; infinity refused with {@code propfind-finite-depth}) and PROPPATCH. A depth
+ * 1 costs the repository one query for the members and one for all their dead properties.
+ */
+public final class PropertyHandler {
+
+	private PropertyHandler() {
+	}
+
+	public static void propfind(HttpServletRequest request, HttpServletResponse response, DavRepository repo, DavResource target,
+			String prefix, LockDiscovery locks) throws IOException, XMLStreamException {
+		String depth = request.getHeader("Depth");
+		if (depth == null || depth.equalsIgnoreCase("infinity")) {
+			throw new DavException(403, "PROPFIND with Depth infinity is not served; ask with Depth 0 or 1.", "propfind-finite-depth");
+		}
+		if (!depth.equals("0") && !depth.equals("1")) {
+			throw new DavException(400, "Depth is 0, 1 or infinity.");
+		}
+		DavRequests.Propfind query = DavRequests.propfind(DavRequests.body(request.getInputStream()));
+		List<DavResource> resources = new ArrayList<>();
+		resources.add(target);
+		if (depth.equals("1") && target.collection()) {
+			resources.addAll(repo.children(target));
+		}
+		Map<DavPath, List<DeadProperty>> dead = query.kind() == DavRequests.PropfindKind.PROP && query.names().stream()
+			.allMatch(LiveProperties::isLive) ? Map.of() : repo.deadProperties(resources);
+		try (Multistatus out = new Multistatus(response)) {
+			for (DavResource resource : resources) {
+				out.startResponse(Hrefs.href(prefix, resource.path(), resource.collection()));
+				List<DeadProperty> own = dead.getOrDefault(resource.path(), List.of());
+				switch (query.kind()) {
+					case PROPNAME -> names(resource, own, out);
+					case ALLPROP -> all(resource, own, out, locks);
+					case PROP -> some(resource, own, query.names(), out, locks);
+				}
+				out.endResponse();
+			}
+		}
+	}
+
+	private static void names(DavResource resource, List<DeadProperty> dead, Multistatus out) throws XMLStreamException {
+		out.startPropstat();
+		for (QName name : LiveProperties.of(resource)) {
+			out.emptyProperty(name);
+		}
+		for (DeadProperty property : dead) {
+			out.emptyProperty(property.name());
+		}
+		out.endPropstat(200);
+	}
+
+	private static void all(DavResource resource, List<DeadProperty> dead, Multistatus out, LockDiscovery locks) throws XMLStreamException {
+		out.startPropstat();
+		for (QName name : LiveProperties.of(resource)) {
+			LiveProperties.write(name, resource, out, locks);
+		}
+		for (DeadProperty property : dead) {
+			deadValue(property, out);
+		}
+		out.endPropstat(200);
+	}
+
+	private static void some(DavResource resource, List<DeadProperty> dead, List<QName> names, Multistatus out, LockDiscovery locks)
+			throws XMLStreamException {
+		Map<QName, DeadProperty> byName = new LinkedHashMap<>();
+		dead.forEach(p -> byName.put(p.name(), p));
+		List<QName> missing = new ArrayList<>();
+		out.startPropstat();
+		for (QName name : names) {
+			if (LiveProperties.isLive(name)) {
+				if (!LiveProperties.write(name, resource, out, locks)) {
+					missing.add(name);
+				}
+			}
+			else if (byName.containsKey(name)) {
+				deadValue(byName.get(name), out);
+			}
+			else {
+				missing.add(name);
+			}
+		}
+		out.endPropstat(200);
+		if (!missing.isEmpty()) {
+			out.startPropstat();
+			for (QName name : missing) {
+				out.emptyProperty(name);
+			}
+			out.endPropstat(404);
+		}
+	}
+
+	private static void deadValue(DeadProperty property, Multistatus out) throws XMLStreamException {
+		QName name = property.name();
+		XmlFragments.startElement(name.getPrefix(), name.getLocalPart(), name.getNamespaceURI(), out.writer());
+		XmlFragments.replay(property.xml(), out.writer());
+		out.writer().writeEndElement();
+	}
+
+	/** Sets and removes dead properties all or nothing; live ones are protected (403, the rest 424). */
+	public static void proppatch(HttpServletRequest request, HttpServletResponse response, DavRepository repo, DavResource target,
+			String prefix) throws IOException, XMLStreamException {
+		List<DavRequests.Patch> patches = DavRequests.proppatch(DavRequests.body(request.getInputStream()));
+		boolean refused = patches.stream().anyMatch(p -> LiveProperties.isLive(p.name()));
+		if (!refused) {
+			List<DeadProperty> set = new ArrayList<>();
+			List<QName> remove = new ArrayList<>();
+			// later instructions win over earlier ones for the same name
+			for (DavRequests.Patch patch : patches) {
+				set.removeIf(p -> p.name().equals(patch.name()));
+				remove.remove(patch.name());
+				if (patch.remove()) {
+					remove.add(patch.name());
+				}
+				else {
+					set.add(patch.property());
+				}
+			}
+			repo.patchProperties(target, set, remove);
+		}
+		try (Multistatus out = new Multistatus(response)) {
+			out.startResponse(Hrefs.href(prefix, target.path(), target.collection()));
+			for (DavRequests.Patch patch : patches) {
+				out.startPropstat();
+				out.emptyProperty(patch.name());
+				out.endPropstat(!refused ? 200 : LiveProperties.isLive(patch.name()) ? 403 : 424);
+			}
+			out.endResponse();
+		}
+	}
+}

@@ -1,0 +1,45 @@
+package de.schulhaus.files.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+
+import de.schulhaus.dav.DavException;
+
+/**
+ * Names a folder or file may have: ones that Windows, macOS and Linux clients can all store, so that a
+ * synced copy never fails on one of them. Refusals say why.
+ */
+final class FileNames {
+
+	static final int MAX_BYTES = 255;
+	private static final Set<String> RESERVED = Set.of("CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6",
+			"COM7", "COM8", "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
+	private static final String FORBIDDEN = ":*?\"<>|\\/";
+
+	private FileNames() {
+	}
+
+	static void check(String name) {
+		if (name.isBlank()) {
+			throw new DavException(400, "A name cannot be empty.");
+		}
+		if (name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+			throw new DavException(400, "The name is longer than " + MAX_BYTES + " bytes.");
+		}
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (c < 0x20 || c == 0x7f || FORBIDDEN.indexOf(c) >= 0) {
+				throw new DavException(400, "The name contains a character Windows cannot store: one of : * ? \" < > | \\ / or a control character.");
+			}
+		}
+		if (name.endsWith(".") || name.endsWith(" ")) {
+			throw new DavException(400, "The name ends in a dot or a space, which Windows cannot store.");
+		}
+		int dot = name.indexOf('.');
+		String stem = (dot < 0 ? name : name.substring(0, dot)).trim().toUpperCase(Locale.ROOT);
+		if (RESERVED.contains(stem)) {
+			throw new DavException(400, "The name " + stem + " is reserved on Windows.");
+		}
+	}
+}

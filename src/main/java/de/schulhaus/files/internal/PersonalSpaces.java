@@ -1,0 +1,25 @@
+package de.schulhaus.files.internal;
+
+import org.springframework.stereotype.Service;
+
+import de.schulhaus.platform.SchulhausUser;
+
+/** Opens a person's own space ("Meine Dateien") as a WebDAV tree. */
+@Service
+public class PersonalSpaces {
+
+	private final FileNodes nodes;
+	private final FileProperties properties;
+	private final FileWrites writes;
+
+	PersonalSpaces(FileNodes nodes, FileProperties properties, FileWrites writes) {
+		this.nodes = nodes;
+		this.properties = properties;
+		this.writes = writes;
+	}
+
+	/** The person's own files; only for a person of a school (the operator has no space). */
+	public PersonalFiles of(SchulhausUser person) {
+		return new PersonalFiles(person.schoolId(), person.accountId(), nodes, properties, writes);
+	}
+}

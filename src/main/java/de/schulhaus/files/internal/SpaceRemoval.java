@@ -1,0 +1,69 @@
+package de.schulhaus.files.internal;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import de.schulhaus.accounts.AccountsChanged;
+import de.schulhaus.blobs.BlobStore;
+import de.schulhaus.schools.SchoolDeleted;
+
+/**
+ * A person's space goes with their account, a school's spaces with the school: rows, dead properties
+ * and blobs (their content after the commit). Delivered through the event registry, so a node dying
+ * half-way leaves the work to the next one.
+ */
+@Component
+class SpaceRemoval {
+
+	private final JdbcClient jdbc;
+	private final BlobStore blobs;
+
+	SpaceRemoval(JdbcClient jdbc, BlobStore blobs) {
+		this.jdbc = jdbc;
+		this.blobs = blobs;
+	}
+
+	@ApplicationModuleListener
+	void on(AccountsChanged event) {
+		List<UUID> deleted = event.changes().stream().filter(c -> c.kind() == AccountsChanged.Kind.DELETED)
+			.map(AccountsChanged.Change::accountId).toList();
+		if (!deleted.isEmpty()) {
+			removeSpaces(event.schoolId(), deleted);
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(SchoolDeleted event) {
+		UUID school = event.schoolId();
+		List<UUID> contents = jdbc.sql("select blob_id from file_node where school_id = :school and blob_id is not null")
+			.param("school", school).query(UUID.class).list();
+		jdbc.sql("delete from file_property where school_id = :school").param("school", school).update();
+		// parents first would break the folder reference: detach them, then delete all rows at once
+		jdbc.sql("update file_node set parent_id = null where school_id = :school").param("school", school).update();
+		jdbc.sql("delete from file_node where school_id = :school").param("school", school).update();
+		contents.forEach(blobs::delete);
+	}
+
+	/** Removes the spaces of these people in the caller's transaction; answers {files, bytes} removed. */
+	long[] removeSpaces(UUID school, List<UUID> owners) {
+		long[] counted = jdbc.sql("select count(*), coalesce(sum(size_bytes), 0) from file_node "
+				+ "where school_id = :school and owner_id in (:owners) and kind = 'file'")
+			.param("school", school).param("owners", owners)
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
+		List<UUID> contents = jdbc.sql("select blob_id from file_node where school_id = :school and owner_id in (:owners) and blob_id is not null")
+			.param("school", school).param("owners", owners).query(UUID.class).list();
+		jdbc.sql("delete from file_property where school_id = :school and node_id in "
+				+ "(select id from file_node where school_id = :school and owner_id in (:owners))")
+			.param("school", school).param("owners", owners).update();
+		jdbc.sql("update file_node set parent_id = null where school_id = :school and owner_id in (:owners)")
+			.param("school", school).param("owners", owners).update();
+		jdbc.sql("delete from file_node where school_id = :school and owner_id in (:owners)")
+			.param("school", school).param("owners", owners).update();
+		contents.forEach(blobs::delete);
+		return counted;
+	}
+}

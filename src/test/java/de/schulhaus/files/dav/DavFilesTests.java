@@ -1,0 +1,204 @@
+package de.schulhaus.files.dav;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import de.schulhaus.IntegrationTest;
+import de.schulhaus.TestSchools;
+import de.schulhaus.accounts.ClientCredentials;
+import de.schulhaus.accounts.Scope;
+import de.schulhaus.accounts.StorageQuotas;
+import de.schulhaus.accounts.security.AccountUserDetailsService;
+import de.schulhaus.platform.SchulhausUser;
+
+/** Each WebDAV method on a teacher's own files, as a client sees the answers. */
+@IntegrationTest
+class DavFilesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ClientCredentials credentials;
+
+	@Autowired
+	AccountUserDetailsService users;
+
+	@Autowired
+	StorageQuotas quotas;
+
+	TestSchools.SchoolRef school;
+	TestSchools.UserRef teacher;
+	SchulhausUser person;
+	String secret;
+	String root;
+
+	@BeforeEach
+	void teacherWithAppPassword() throws Exception {
+		var t = new TestSchools(mvc);
+		school = t.createSchool("Dateien-Schule");
+		teacher = t.createUser(school, "Fiona", "Files", "TEACHER", "Kompass-Laterne-Quitte-2026", null);
+		person = users.load(teacher.login()).orElseThrow();
+		secret = credentials.createAppPassword(person, "Dateimanager", Set.of(Scope.FILES), null).secret();
+		root = "/dav/files/" + teacher.login() + "/";
+	}
+
+	@Test
+	void putGetHeadAndRanges() throws Exception {
+		assertThat(call("PUT", "notiz.txt", "Hallo Welt").getStatus()).isEqualTo(201);
+		MockHttpServletResponse get = call("GET", "notiz.txt", null);
+		assertThat(get.getStatus()).isEqualTo(200);
+		assertThat(get.getContentAsString()).isEqualTo("Hallo Welt");
+		assertThat(get.getContentType()).startsWith("text/plain");
+		String etag = get.getHeader("ETag");
+		assertThat(etag).startsWith("\"");
+		assertThat(call("HEAD", "notiz.txt", null).getContentLengthLong()).isEqualTo(10);
+		assertThat(perform(dav("GET", "notiz.txt").header("If-None-Match", etag)).getStatus()).isEqualTo(304);
+		MockHttpServletResponse range = perform(dav("GET", "notiz.txt").header("Range", "bytes=6-"));
+		assertThat(range.getStatus()).isEqualTo(206);
+		assertThat(range.getContentAsString()).isEqualTo("Welt");
+		assertThat(range.getHeader("Content-Range")).isEqualTo("bytes 6-9/10");
+
+		assertThat(perform(dav("PUT", "notiz.txt").header("If-None-Match", "*").content("neu")).getStatus()).isEqualTo(412);
+		assertThat(perform(dav("PUT", "notiz.txt").header("If-Match", "\"alt\"").content("neu")).getStatus()).isEqualTo(412);
+		assertThat(perform(dav("PUT", "notiz.txt").header("If-Match", etag).content("neu")).getStatus()).isEqualTo(204);
+		assertThat(call("GET", "notiz.txt", null).getContentAsString()).isEqualTo("neu");
+		assertThat(call("GET", "fehlt.txt", null).getStatus()).isEqualTo(404);
+		assertThat(call("PUT", "ordner-fehlt/a.txt", "x").getStatus()).isEqualTo(409);
+	}
+
+	@Test
+	void propfindListsAFolderAndRefusesInfiniteDepth() throws Exception {
+		assertThat(call("MKCOL", "Unterricht", null).getStatus()).isEqualTo(201);
+		assertThat(call("MKCOL", "Unterricht", null).getStatus()).isEqualTo(405);
+		assertThat(call("PUT", "Unterricht/Plan%20Klasse%205.txt", "Mathe").getStatus()).isEqualTo(201);
+		MockHttpServletResponse list = perform(dav("PROPFIND", "Unterricht/").header("Depth", "1"));
+		assertThat(list.getStatus()).isEqualTo(207);
+		String xml = list.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(xml).contains(root + "Unterricht/</D:href>").contains(root + "Unterricht/Plan%20Klasse%205.txt</D:href>")
+			.contains("<D:collection").contains("<D:getcontentlength>5</D:getcontentlength>");
+		MockHttpServletResponse infinite = perform(dav("PROPFIND", "").header("Depth", "infinity"));
+		assertThat(infinite.getStatus()).isEqualTo(403);
+		assertThat(infinite.getContentAsString()).contains("propfind-finite-depth");
+	}
+
+	@Test
+	void proppatchStoresDeadPropertiesAndProtectsLiveOnes() throws Exception {
+		call("PUT", "a.txt", "a");
+		String set = "<?xml version=\"1.0\"?><D:propertyupdate xmlns:D=\"DAV:\"><D:set><D:prop>"
+				+ "<farbe xmlns=\"http://example.com/ns\">blau <b>sehr</b></farbe></D:prop></D:set></D:propertyupdate>";
+		assertThat(perform(dav("PROPPATCH", "a.txt").content(set)).getContentAsString()).contains("HTTP/1.1 200");
+		String find = "<D:propfind xmlns:D=\"DAV:\"><D:prop><x:farbe xmlns:x=\"http://example.com/ns\"/></D:prop></D:propfind>";
+		String xml = perform(dav("PROPFIND", "a.txt").header("Depth", "0").content(find)).getContentAsString();
+		assertThat(xml).contains("farbe xmlns=\"http://example.com/ns\">blau <b xmlns=\"http://example.com/ns\">sehr</b>");
+		String live = "<D:propertyupdate xmlns:D=\"DAV:\"><D:set><D:prop><D:getetag>x</D:getetag></D:prop></D:set></D:propertyupdate>";
+		assertThat(perform(dav("PROPPATCH", "a.txt").content(live)).getContentAsString()).contains("HTTP/1.1 403");
+		assertThat(perform(dav("PROPFIND", "a.txt").header("Depth", "0").content("<D:propfind")).getStatus()).isEqualTo(400);
+		String entity = "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><D:propfind xmlns:D=\"DAV:\"><D:prop>&e;</D:prop></D:propfind>";
+		assertThat(perform(dav("PROPFIND", "a.txt").header("Depth", "0").content(entity)).getStatus()).isEqualTo(400);
+	}
+
+	@Test
+	void copyMoveAndDeleteFollowOverwriteAndDepth() throws Exception {
+		call("MKCOL", "quelle", null);
+		call("PUT", "quelle/x.txt", "x");
+		call("PUT", "y.txt", "y");
+		assertThat(perform(dav("COPY", "quelle/").header("Destination", "http://localhost" + root + "kopie/")).getStatus()).isEqualTo(201);
+		assertThat(call("GET", "kopie/x.txt", null).getContentAsString()).isEqualTo("x");
+		assertThat(perform(dav("COPY", "quelle/").header("Destination", "http://localhost" + root + "flach/").header("Depth", "0"))
+			.getStatus()).isEqualTo(201);
+		assertThat(call("GET", "flach/x.txt", null).getStatus()).isEqualTo(404);
+		assertThat(perform(dav("COPY", "y.txt").header("Destination", "http://localhost" + root + "kopie/x.txt").header("Overwrite", "F"))
+			.getStatus()).isEqualTo(412);
+		assertThat(perform(dav("MOVE", "y.txt").header("Destination", "http://localhost" + root + "kopie/x.txt")).getStatus()).isEqualTo(204);
+		assertThat(call("GET", "kopie/x.txt", null).getContentAsString()).isEqualTo("y");
+		assertThat(call("GET", "y.txt", null).getStatus()).isEqualTo(404);
+		assertThat(perform(dav("MOVE", "kopie/").header("Destination", "http://localhost" + root + "fehlt/kopie/")).getStatus()).isEqualTo(409);
+		assertThat(call("DELETE", "quelle/", null).getStatus()).isEqualTo(204);
+		assertThat(call("GET", "quelle/x.txt", null).getStatus()).isEqualTo(404);
+		assertThat(call("DELETE", "quelle/", null).getStatus()).isEqualTo(404);
+	}
+
+	@Test
+	void aLockKeepsOthersOutUntilItsTokenIsGiven() throws Exception {
+		call("PUT", "gesperrt.txt", "a");
+		String info = "<D:lockinfo xmlns:D=\"DAV:\"><D:lockscope><D:exclusive/></D:lockscope><D:locktype><D:write/></D:locktype>"
+				+ "<D:owner>Fiona</D:owner></D:lockinfo>";
+		MockHttpServletResponse lock = perform(dav("LOCK", "gesperrt.txt").header("Timeout", "Second-600").content(info));
+		assertThat(lock.getStatus()).isEqualTo(200);
+		String token = lock.getHeader("Lock-Token");
+		assertThat(token).startsWith("<urn:uuid:");
+		assertThat(lock.getContentAsString()).contains("<D:owner>Fiona</D:owner>");
+		assertThat(call("PUT", "gesperrt.txt", "b").getStatus()).isEqualTo(423);
+		assertThat(perform(dav("LOCK", "gesperrt.txt").content(info)).getStatus()).isEqualTo(423);
+		assertThat(perform(dav("PUT", "gesperrt.txt").header("If", "(" + token + ")").content("b")).getStatus()).isEqualTo(204);
+		assertThat(perform(dav("UNLOCK", "gesperrt.txt").header("Lock-Token", token)).getStatus()).isEqualTo(204);
+		assertThat(call("DELETE", "gesperrt.txt", null).getStatus()).isEqualTo(204);
+	}
+
+	@Test
+	void namesWindowsOrMacCannotStoreAreRefusedWithAReason() throws Exception {
+		for (String name : new String[] { "CON", "con.txt", "a%3Ab.txt", "frage%3F", "punkt.", "leer%20", "a%7Cb", "%3Cx%3E" }) {
+			MockHttpServletResponse put = call("PUT", name, "x");
+			assertThat(put.getStatus()).as(name).isEqualTo(400);
+			assertThat(put.getContentAsString()).as(name).isNotBlank();
+		}
+		assertThat(call("PUT", "x".repeat(256), "x").getStatus()).isEqualTo(400);
+		assertThat(call("MKCOL", "%2E%2E", null).getStatus()).isEqualTo(400);
+		assertThat(call("PUT", "a%00b", "x").getStatus()).isEqualTo(400);
+		assertThat(call("PUT", "a%2Fb", "x").getStatus()).isEqualTo(400);
+		// real clients percent-encode: Schöne Grüße €.txt
+		assertThat(call("PUT", "Sch%C3%B6ne%20Gr%C3%BC%C3%9Fe%20%E2%82%AC.txt", "x").getStatus()).isEqualTo(201);
+	}
+
+	@Test
+	void aFullSpaceAnswers507AndKeepsNothing() throws Exception {
+		quotas.setPersonal(school.id(), teacher.id(), 1L, null, person);
+		byte[] big = new byte[1_500_000];
+		assertThat(perform(dav("PUT", "gross.bin").content(big)).getStatus()).isEqualTo(507);
+		assertThat(call("GET", "gross.bin", null).getStatus()).isEqualTo(404);
+		assertThat(quotas.usageOfPerson(school.id(), teacher.id()).usedBytes()).isZero();
+		assertThat(call("PUT", "klein.txt", "passt").getStatus()).isEqualTo(201);
+	}
+
+	@Test
+	void anotherPersonsAddressAnswersLikeAMissingOne() throws Exception {
+		var other = new TestSchools(mvc).createUser(school, "Olga", "Other", "TEACHER", "Kompass-Laterne-Quitte-2027", null);
+		MockHttpServletResponse foreign = perform(request(HttpMethod.valueOf("PROPFIND"), "/dav/files/" + other.login() + "/")
+			.header("Depth", "0").with(httpBasic(teacher.login(), secret)));
+		MockHttpServletResponse missing = perform(request(HttpMethod.valueOf("PROPFIND"), "/dav/files/niemand@example.org/")
+			.header("Depth", "0").with(httpBasic(teacher.login(), secret)));
+		assertThat(foreign.getStatus()).isEqualTo(404);
+		assertThat(missing.getStatus()).isEqualTo(404);
+		assertThat(foreign.getContentAsString()).isEqualTo(missing.getContentAsString());
+		assertThat(perform(request(HttpMethod.valueOf("PROPFIND"), root).header("Depth", "0")).getStatus()).isEqualTo(401);
+	}
+
+	private MockHttpServletRequestBuilder dav(String method, String path) {
+		return request(HttpMethod.valueOf(method), java.net.URI.create(root + path)).with(httpBasic(teacher.login(), secret));
+	}
+
+	private MockHttpServletResponse call(String method, String path, String body) throws Exception {
+		MockHttpServletRequestBuilder builder = dav(method, path);
+		if (body != null) {
+			builder.content(body.getBytes(StandardCharsets.UTF_8));
+		}
+		return perform(builder);
+	}
+
+	private MockHttpServletResponse perform(MockHttpServletRequestBuilder builder) throws Exception {
+		return mvc.perform(builder).andReturn().getResponse();
+	}
+}

@@ -1,0 +1,72 @@
+package de.schulhaus.files.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import de.schulhaus.IntegrationTest;
+import de.schulhaus.TestSchools;
+import de.schulhaus.accounts.AccountsChanged;
+import de.schulhaus.schools.SchoolDeleted;
+
+/** What a deleted account or school held in its spaces goes: rows, properties, blobs. */
+@IntegrationTest
+class SpaceRemovalTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	SpaceRemoval removal;
+
+	@Autowired
+	FileNodes nodes;
+
+	@Autowired
+	FileWrites writes;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aDeletedAccountsAndADeletedSchoolsFilesAreRemoved() throws Exception {
+		var t = new TestSchools(mvc);
+		var school = t.createSchool("Lösch-Schule");
+		var anna = t.createUser(school, "Anna", "Alt", "TEACHER", "Kompass-Laterne-Quitte-2026", null);
+		var bert = t.createUser(school, "Bert", "Bleibt", "TEACHER", "Kompass-Laterne-Quitte-2027", null);
+		fill(school.id(), anna.id());
+		fill(school.id(), bert.id());
+
+		// the listeners run asynchronously, as the event registry delivers them
+		removal.on(new AccountsChanged(school.id(), List.of(new AccountsChanged.Change(
+				AccountsChanged.Kind.DELETED, anna.id(), anna.login(), "Anna", "Alt", null, null))));
+		await().atMost(Duration.ofSeconds(20)).until(() -> count(school.id(), anna.id()) == 0);
+		assertThat(count(school.id(), bert.id())).isEqualTo(3);
+
+		removal.on(new SchoolDeleted(school.id(), school.number()));
+		await().atMost(Duration.ofSeconds(20)).until(() -> count(school.id(), bert.id()) == 0);
+		assertThat(jdbc.sql("select count(*) from stored_blob where school_id = :school").param("school", school.id()).query(Long.class)
+			.single()).isZero();
+	}
+
+	private void fill(UUID school, UUID owner) {
+		FileNode root = nodes.root(school, owner);
+		writes.createFolder(school, owner, root, "Ordner");
+		FileNode folder = nodes.child(school, owner, root.id(), "Ordner").orElseThrow();
+		writes.write(school, owner, folder, "a.txt", new ByteArrayInputStream("a".getBytes()), "text/plain", 1);
+	}
+
+	private long count(UUID school, UUID owner) {
+		return jdbc.sql("select count(*) from file_node where school_id = :school and owner_id = :owner")
+			.param("school", school).param("owner", owner).query(Long.class).single();
+	}
+}
