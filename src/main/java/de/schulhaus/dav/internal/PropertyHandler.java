@@ -20,7 +20,8 @@ import de.schulhaus.dav.DeadProperty;
 
 /**
  * PROPFIND (depth 0 and 1; infinity refused with {@code propfind-finite-depth}) and PROPPATCH. A depth
- * 1 costs the repository one query for the members and one for all their dead properties.
+ * 1 costs the repository one query for the members and one for all their dead properties. A PROPFIND
+ * without Depth is served as depth 1, not refused.
  */
 public final class PropertyHandler {
 
@@ -29,8 +30,10 @@ public final class PropertyHandler {
 
 	public static void propfind(HttpServletRequest request, HttpServletResponse response, DavRepository repo, DavResource target,
 			String prefix, LockDiscovery locks) throws IOException, XMLStreamException {
-		String depth = request.getHeader("Depth");
-		if (depth == null || depth.equalsIgnoreCase("infinity")) {
+		// RFC 4918 reads a missing Depth as infinity, which is refused; but many clients (Windows' mini-redirector,
+		// some file managers) send none and want a folder's listing, so a missing Depth means 1
+		String depth = request.getHeader("Depth") == null ? "1" : request.getHeader("Depth").strip();
+		if (depth.equalsIgnoreCase("infinity")) {
 			throw new DavException(403, "PROPFIND with Depth infinity is not served; ask with Depth 0 or 1.", "propfind-finite-depth");
 		}
 		if (!depth.equals("0") && !depth.equals("1")) {

@@ -95,6 +95,22 @@ class DavFilesTests {
 	}
 
 	@Test
+	void propfindWithoutDepthListsTheFolderLikeDepthOne() throws Exception {
+		call("MKCOL", "Ohne%20Tiefe", null);
+		call("PUT", "Ohne%20Tiefe/Brief.txt", "Liebe Eltern");
+		call("MKCOL", "Ohne%20Tiefe/Innen", null);
+		call("PUT", "Ohne%20Tiefe/Innen/tief.txt", "tief");
+		MockHttpServletResponse list = call("PROPFIND", "Ohne%20Tiefe/", null);
+		assertThat(list.getStatus()).isEqualTo(207);
+		String xml = list.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(xml).contains(root + "Ohne%20Tiefe/</D:href>").contains(root + "Ohne%20Tiefe/Brief.txt</D:href>")
+			.contains(root + "Ohne%20Tiefe/Innen/</D:href>").doesNotContain("tief.txt");
+		MockHttpServletResponse file = call("PROPFIND", "Ohne%20Tiefe/Brief.txt", null);
+		assertThat(file.getStatus()).isEqualTo(207);
+		assertThat(file.getContentAsString(StandardCharsets.UTF_8)).contains("<D:getcontentlength>12</D:getcontentlength>");
+	}
+
+	@Test
 	void proppatchStoresDeadPropertiesAndProtectsLiveOnes() throws Exception {
 		call("PUT", "a.txt", "a");
 		String set = "<?xml version=\"1.0\"?><D:propertyupdate xmlns:D=\"DAV:\"><D:set><D:prop>"
