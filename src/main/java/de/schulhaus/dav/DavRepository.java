@@ -57,4 +57,9 @@ public interface DavRepository {
 
 	/** Moves a file or collection to a path whose parent exists, replacing what is there. */
 	void move(DavResource source, DavPath target);
+
+	/** The quota the whole tree shares, reported on its collections; empty where there is none. Asked once per PROPFIND that names it. */
+	default Optional<DavQuota> quota() {
+		return Optional.empty();
+	}
 }

@@ -5,10 +5,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
 
+import de.schulhaus.dav.DavQuota;
 import de.schulhaus.dav.DavResource;
 
 /** The properties the server computes (RFC 4918 section 15); clients cannot set them. */
@@ -17,11 +19,33 @@ public final class LiveProperties {
 	static final List<String> NAMES = List.of("creationdate", "getlastmodified", "getetag", "getcontentlength", "getcontenttype",
 			"resourcetype", "supportedlock", "lockdiscovery");
 
+	/**
+	 * RFC 4331's quota properties: protected like the others, but computed only when named, since they
+	 * cost the repository queries and RFC 4331 keeps them out of allprop.
+	 */
+	static final List<String> QUOTA = List.of("quota-available-bytes", "quota-used-bytes");
+
 	private LiveProperties() {
 	}
 
 	public static boolean isLive(QName name) {
-		return DavXml.DAV.equals(name.getNamespaceURI()) && NAMES.contains(name.getLocalPart());
+		return DavXml.DAV.equals(name.getNamespaceURI()) && (NAMES.contains(name.getLocalPart()) || QUOTA.contains(name.getLocalPart()));
+	}
+
+	public static boolean isQuota(QName name) {
+		return DavXml.DAV.equals(name.getNamespaceURI()) && QUOTA.contains(name.getLocalPart());
+	}
+
+	/** Writes a quota property of a collection; false for a file or a tree without quota. */
+	public static boolean writeQuota(QName name, DavResource resource, Optional<DavQuota> quota, Multistatus out) throws XMLStreamException {
+		if (!resource.collection() || quota.isEmpty()) {
+			return false;
+		}
+		out.dav(name.getLocalPart());
+		long value = name.getLocalPart().equals("quota-used-bytes") ? quota.get().usedBytes() : quota.get().availableBytes();
+		out.writer().writeCharacters(String.valueOf(value));
+		out.writer().writeEndElement();
+		return true;
 	}
 
 	/** The live properties this resource has. */
@@ -37,7 +61,7 @@ public final class LiveProperties {
 
 	/** Writes the property's element with its value; false if the resource has no such live property. */
 	public static boolean write(QName name, DavResource resource, Multistatus out, LockDiscovery locks) throws XMLStreamException {
-		if (!isLive(name) || (resource.collection() && name.getLocalPart().startsWith("getcontent"))) {
+		if (!isLive(name) || isQuota(name) || (resource.collection() && name.getLocalPart().startsWith("getcontent"))) {
 			return false;
 		}
 		var xml = out.writer();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
@@ -14,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import de.schulhaus.dav.DavException;
 import de.schulhaus.dav.DavPath;
+import de.schulhaus.dav.DavQuota;
 import de.schulhaus.dav.DavRepository;
 import de.schulhaus.dav.DavResource;
 import de.schulhaus.dav.DeadProperty;
@@ -47,6 +49,8 @@ public final class PropertyHandler {
 		}
 		Map<DavPath, List<DeadProperty>> dead = query.kind() == DavRequests.PropfindKind.PROP && query.names().stream()
 			.allMatch(LiveProperties::isLive) ? Map.of() : repo.deadProperties(resources);
+		Optional<DavQuota> quota = query.kind() == DavRequests.PropfindKind.PROP && query.names().stream()
+			.anyMatch(LiveProperties::isQuota) ? repo.quota() : Optional.empty();
 		try (Multistatus out = new Multistatus(response)) {
 			for (DavResource resource : resources) {
 				out.startResponse(Hrefs.href(prefix, resource.path(), resource.collection()));
@@ -54,7 +58,7 @@ public final class PropertyHandler {
 				switch (query.kind()) {
 					case PROPNAME -> names(resource, own, out);
 					case ALLPROP -> all(resource, own, out, locks);
-					case PROP -> some(resource, own, query.names(), out, locks);
+					case PROP -> some(resource, own, query.names(), out, locks, quota);
 				}
 				out.endResponse();
 			}
@@ -83,14 +87,19 @@ public final class PropertyHandler {
 		out.endPropstat(200);
 	}
 
-	private static void some(DavResource resource, List<DeadProperty> dead, List<QName> names, Multistatus out, LockDiscovery locks)
-			throws XMLStreamException {
+	private static void some(DavResource resource, List<DeadProperty> dead, List<QName> names, Multistatus out, LockDiscovery locks,
+			Optional<DavQuota> quota) throws XMLStreamException {
 		Map<QName, DeadProperty> byName = new LinkedHashMap<>();
 		dead.forEach(p -> byName.put(p.name(), p));
 		List<QName> missing = new ArrayList<>();
 		out.startPropstat();
 		for (QName name : names) {
-			if (LiveProperties.isLive(name)) {
+			if (LiveProperties.isQuota(name)) {
+				if (!LiveProperties.writeQuota(name, resource, quota, out)) {
+					missing.add(name);
+				}
+			}
+			else if (LiveProperties.isLive(name)) {
 				if (!LiveProperties.write(name, resource, out, locks)) {
 					missing.add(name);
 				}

@@ -15,8 +15,11 @@ import javax.xml.namespace.QName;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
 
+import de.schulhaus.accounts.StorageQuotas;
+import de.schulhaus.blobs.BlobOwner;
 import de.schulhaus.dav.DavException;
 import de.schulhaus.dav.DavPath;
+import de.schulhaus.dav.DavQuota;
 import de.schulhaus.dav.DavRepository;
 import de.schulhaus.dav.DavResource;
 import de.schulhaus.dav.DeadProperty;
@@ -32,14 +35,16 @@ public final class PersonalFiles implements DavRepository {
 	private final FileNodes nodes;
 	private final FileProperties properties;
 	private final FileWrites writes;
+	private final StorageQuotas quotas;
 	private final Map<DavPath, FileNode> seen = new HashMap<>();
 
-	PersonalFiles(UUID school, UUID owner, FileNodes nodes, FileProperties properties, FileWrites writes) {
+	PersonalFiles(UUID school, UUID owner, FileNodes nodes, FileProperties properties, FileWrites writes, StorageQuotas quotas) {
 		this.school = school;
 		this.owner = owner;
 		this.nodes = nodes;
 		this.properties = properties;
 		this.writes = writes;
+		this.quotas = quotas;
 	}
 
 	@Override
@@ -50,6 +55,13 @@ public final class PersonalFiles implements DavRepository {
 	@Override
 	public String lockSpace() {
 		return "files:" + owner;
+	}
+
+	/** The person's whole space: what the upload limit counts, so a client's free-space figure matches a 507. */
+	@Override
+	public Optional<DavQuota> quota() {
+		StorageQuotas.Usage usage = quotas.usage(BlobOwner.account(school, owner));
+		return Optional.of(DavQuota.of(usage.usedBytes(), usage.limitBytes()));
 	}
 
 	@Override

@@ -190,6 +190,22 @@ class DavFilesTests {
 	}
 
 	@Test
+	void collectionsReportTheSpacesQuotaWhenAsked() throws Exception {
+		quotas.setPersonal(school.id(), teacher.id(), 2L, null, person);
+		call("MKCOL", "Ordner", null);
+		perform(dav("PUT", "Ordner/tausend.bin").content(new byte[1000]));
+		String ask = "<D:propfind xmlns:D=\"DAV:\"><D:prop><D:quota-available-bytes/><D:quota-used-bytes/></D:prop></D:propfind>";
+		String xml = perform(dav("PROPFIND", "").header("Depth", "1").content(ask)).getContentAsString(StandardCharsets.UTF_8);
+		assertThat(xml).contains("<D:quota-used-bytes>1000</D:quota-used-bytes>")
+			.contains("<D:quota-available-bytes>" + (2 * 1024 * 1024 - 1000) + "</D:quota-available-bytes>");
+		String file = perform(dav("PROPFIND", "Ordner/tausend.bin").header("Depth", "0").content(ask)).getContentAsString();
+		assertThat(file).contains("HTTP/1.1 404").doesNotContain("1000</D:quota-used-bytes>");
+		assertThat(call("PROPFIND", "", null).getContentAsString()).doesNotContain("quota-used-bytes");
+		String set = "<D:propertyupdate xmlns:D=\"DAV:\"><D:set><D:prop><D:quota-used-bytes>0</D:quota-used-bytes></D:prop></D:set></D:propertyupdate>";
+		assertThat(perform(dav("PROPPATCH", "").content(set)).getContentAsString()).contains("HTTP/1.1 403");
+	}
+
+	@Test
 	void anotherPersonsAddressAnswersLikeAMissingOne() throws Exception {
 		var other = new TestSchools(mvc).createUser(school, "Olga", "Other", "TEACHER", "Kompass-Laterne-Quitte-2027", null);
 		MockHttpServletResponse foreign = perform(request(HttpMethod.valueOf("PROPFIND"), "/dav/files/" + other.login() + "/")
