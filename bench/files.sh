@@ -168,8 +168,10 @@ for who in apache schulhaus; do
   echo "$who: $FILES files ..." >&2
   made=$(put_many "$who" "$WORK/tiny.bin" "$FILES" f)
   echo "$who.create_${FILES}_files_s=$made failed=$(cat "$WORK/$who-f.failed")"
-  listed=$(dav "$who" -X PROPFIND -H 'Depth: 1' "$root/many/" | grep -oE '<([A-Za-z0-9]+:)?response[ >]' | wc -l)
-  echo "$who.propfind_depth1.responses=$listed"
+  dav "$who" -X PROPFIND -H 'Depth: 1' "$root/many/" > "$WORK/$who-propfind.xml"
+  listed=$(grep -oE '<([A-Za-z0-9]+:)?response[ >]' "$WORK/$who-propfind.xml" | wc -l)
+  # allprop (no body): what each server counts as all properties decides the answer's size
+  echo "$who.propfind_depth1.responses=$listed bytes=$(wc -c < "$WORK/$who-propfind.xml")"
   for _ in $(seq 1 "$RUNS"); do
     dav "$who" -o /dev/null -w '%{time_total}\n' -X PROPFIND -H 'Depth: 1' "$root/many/"
   done > "$WORK/$who-propfind.txt"
