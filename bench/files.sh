@@ -11,6 +11,8 @@
 # Needs: a JDK, curl, PostgreSQL on 127.0.0.1:5432 (user postgres, trust), apache2 (installed if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=lib.sh
+source bench/lib.sh
 
 FILES=${FILES:-10000}
 SMALL=${SMALL:-1000}
@@ -19,14 +21,6 @@ BIG_MB=${BIG_MB:-1024}
 PARALLEL=${PARALLEL:-8}
 PORT=${PORT:-18090}
 APACHE_PORT=${APACHE_PORT:-18091}
-newest_java() {
-  local best=java best_major=0 j major
-  for j in /usr/lib/jvm/*/bin/java; do
-    major=$("$j" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
-    if [ -n "$major" ] && [ "${major%%.*}" -gt "$best_major" ]; then best=$j; best_major=${major%%.*}; fi
-  done
-  echo "$best"
-}
 JAVA=${JAVA:-$(newest_java)}
 JAVA_BIN=$(dirname "$(readlink -f "$(command -v "$JAVA")")")
 # the same flags as bench/platform.sh: the heap may grow to 448 MB, the target is what it needs
@@ -54,13 +48,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-box_speed() {
-  local t0 t1
-  t0=$(date +%s.%N)
-  head -c 1073741824 /dev/zero | sha256sum > /dev/null
-  t1=$(date +%s.%N)
-  echo "scale=0; 1024 / ($t1 - $t0)" | bc
-}
 echo "box_speed.sha256_mib_per_s.before=$(box_speed)"
 
 # --- Apache httpd with mod_dav_fs, its own config, run as www-data (it refuses root) ---

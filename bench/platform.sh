@@ -12,6 +12,8 @@
 # Needs: a JDK, PostgreSQL on 127.0.0.1:5432 (user postgres, trust), wrk (apt-get install wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=lib.sh
+source bench/lib.sh
 
 SCHOOLS=${SCHOOLS:-20}
 PER_SCHOOL=${PER_SCHOOL:-1000}
@@ -26,15 +28,6 @@ RUN_WITH=${RUN_WITH:-launcher}
 # The load generator shares the 2 cores: keep its own JIT and GC small.
 CLIENT_OPTS=${CLIENT_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m}
 PORT=${PORT:-18080}
-# The JVM to measure: JAVA=/path/to/bin/java; by default the newest JDK under /usr/lib/jvm, else `java`.
-newest_java() {
-  local best=java best_major=0 j major
-  for j in /usr/lib/jvm/*/bin/java; do
-    major=$("$j" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
-    if [ -n "$major" ] && [ "${major%%.*}" -gt "$best_major" ]; then best=$j; best_major=${major%%.*}; fi
-  done
-  echo "$best"
-}
 JAVA=${JAVA:-$(newest_java)}
 JAVA_HOME_OF_JAVA=$(dirname "$(dirname "$(readlink -f "$(command -v "$JAVA")")")")
 # Parallel GC: argon2 allocates 8 MiB per sign-in; two GC threads keep the storm's pauses short.
@@ -60,15 +53,6 @@ cleanup() {
 trap cleanup EXIT
 psql -h 127.0.0.1 -U postgres -q -c "CREATE DATABASE $DB"
 
-# This box's speed varies by up to 2x from hour to hour: a fixed single-core task, timed before
-# and after, tells which figures are comparable.
-box_speed() {
-  local t0 t1
-  t0=$(date +%s.%N)
-  head -c 1073741824 /dev/zero | sha256sum > /dev/null
-  t1=$(date +%s.%N)
-  echo "scale=0; 1024 / ($t1 - $t0)" | bc
-}
 echo "box_speed.sha256_mib_per_s.before=$(box_speed)"
 
 # Starts the platform in the background (PID in $PID) and sets STARTUP to the seconds until healthy.

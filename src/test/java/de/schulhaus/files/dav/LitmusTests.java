@@ -1,16 +1,13 @@
 package de.schulhaus.files.dav;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,9 +20,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
-import de.schulhaus.TestSchools;
 import de.schulhaus.accounts.ClientCredentials;
-import de.schulhaus.accounts.Scope;
 import de.schulhaus.accounts.security.AccountUserDetailsService;
 
 /**
@@ -55,15 +50,9 @@ class LitmusTests {
 
 	@Test
 	void litmusFindsNoFailure() throws Exception {
-		boolean installed = onPath("litmus");
-		if ("true".equals(System.getenv("CI"))) {
-			assertThat(installed).as("litmus is installed on CI (.ci/run)").isTrue();
-		}
-		assumeTrue(installed, "litmus is not installed");
-		var t = new TestSchools(mvc);
-		var school = t.createSchool("Litmus-Schule");
-		var teacher = t.createUser(school, "Lia", "Litmus", "TEACHER", "Kompass-Laterne-Quitte-2026", null);
-		String secret = credentials.createAppPassword(users.load(teacher.login()).orElseThrow(), "litmus", Set.of(Scope.FILES), null).secret();
+		DavClients.requireInstalled("litmus");
+		var teacher = DavClients.Teacher.of(mvc, credentials, users, "Litmus-Schule", "Lia", "Litmus");
+		String secret = teacher.appPassword();
 
 		Path log = Path.of("target", "litmus.log");
 		Files.createDirectories(log.getParent());
@@ -88,12 +77,4 @@ class LitmusTests {
 		}
 	}
 
-	private static boolean onPath(String program) {
-		for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-			if (new File(dir, program).canExecute()) {
-				return true;
-			}
-		}
-		return false;
-	}
 }

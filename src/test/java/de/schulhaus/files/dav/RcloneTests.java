@@ -1,7 +1,6 @@
 package de.schulhaus.files.dav;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -14,7 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -28,9 +26,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
-import de.schulhaus.TestSchools;
 import de.schulhaus.accounts.ClientCredentials;
-import de.schulhaus.accounts.Scope;
 import de.schulhaus.accounts.security.AccountUserDetailsService;
 
 /**
@@ -61,15 +57,9 @@ class RcloneTests {
 
 	@Test
 	void aTreeGoesUpAndComesDownByteForByte() throws Exception {
-		boolean installed = onPath("rclone");
-		if ("true".equals(System.getenv("CI"))) {
-			assertThat(installed).as("rclone is installed on CI (.ci/run)").isTrue();
-		}
-		assumeTrue(installed, "rclone is not installed");
-		var t = new TestSchools(mvc);
-		var school = t.createSchool("Rclone-Schule");
-		var teacher = t.createUser(school, "Rita", "Rclone", "TEACHER", "Kompass-Laterne-Quitte-2026", null);
-		String secret = credentials.createAppPassword(users.load(teacher.login()).orElseThrow(), "rclone", Set.of(Scope.FILES), null).secret();
+		DavClients.requireInstalled("rclone");
+		var teacher = DavClients.Teacher.of(mvc, credentials, users, "Rclone-Schule", "Rita", "Rclone");
+		String secret = teacher.appPassword();
 
 		Path local = Files.createDirectories(temp.resolve("hier"));
 		Path back = Files.createDirectories(temp.resolve("zurück"));
@@ -182,12 +172,4 @@ class RcloneTests {
 		return Files.readString(out, StandardCharsets.UTF_8);
 	}
 
-	private static boolean onPath(String program) {
-		for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-			if (new File(dir, program).canExecute()) {
-				return true;
-			}
-		}
-		return false;
-	}
 }
