@@ -12,7 +12,7 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 import de.schulhaus.accounts.ProtocolSecurity;
 import de.schulhaus.accounts.Scope;
 import de.schulhaus.dav.DavEngine;
-import de.schulhaus.files.internal.PersonalSpaces;
+import de.schulhaus.files.internal.Spaces;
 import de.schulhaus.platform.IsolatedRoute;
 
 /** WebDAV for the files module: its filter chain (app passwords of scope files), its endpoint, its routes for the isolation test. */
@@ -26,8 +26,10 @@ class FilesDavConfiguration {
 	}
 
 	@Bean
-	SimpleUrlHandlerMapping filesDavMapping(DavEngine engine, PersonalSpaces spaces) {
-		SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of(FilesDavEndpoint.ROOT + "**", new FilesDavEndpoint(engine, spaces)));
+	SimpleUrlHandlerMapping filesDavMapping(DavEngine engine, Spaces spaces) {
+		FilesDavEndpoint endpoint = new FilesDavEndpoint(engine, spaces);
+		SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of(FilesDavEndpoint.ROOT + "**", endpoint,
+				"/dav/spaces", endpoint, FilesDavEndpoint.SPACES + "**", endpoint));
 		// before the controllers' mapping, which would answer OPTIONS and unknown methods itself
 		mapping.setOrder(-1);
 		return mapping;
@@ -37,6 +39,12 @@ class FilesDavConfiguration {
 	@Bean
 	IsolatedRoute filesDavPropfind() {
 		return IsolatedRoute.appPassword("PROPFIND", "/dav/files/{accountId}/", "files");
+	}
+
+	// a group's space is addressed by the group's id too: another school's group must answer like any unknown name
+	@Bean
+	IsolatedRoute filesDavGroupSpace() {
+		return IsolatedRoute.appPassword("PROPFIND", "/dav/spaces/{groupId}/", "files");
 	}
 
 	@Bean

@@ -49,9 +49,11 @@ class FileWrites {
 	 * Creates or overwrites the file {@code name} in {@code parent}. An overwritten file's blob goes
 	 * first in the same transaction, so replacing a file needs room only for the difference.
 	 */
-	FileNode write(UUID school, UUID owner, FileNode parent, String name, InputStream content, String type, long length) {
+	FileNode write(Space target, FileNode parent, String name, InputStream content, String type, long length) {
 		FileNames.check(name);
-		BlobOwner space = BlobOwner.account(school, owner);
+		UUID school = target.schoolId();
+		UUID owner = target.id();
+		BlobOwner space = target.quotaOwner();
 		long replaced = nodes.child(school, owner, parent.id(), name).map(FileNode::size).orElse(0L);
 		// refused before a byte is read (and before 100-continue) when the announced length cannot fit
 		if (length > 0 && !quotas.mayAdd(space, length - replaced)) {
@@ -91,15 +93,17 @@ class FileWrites {
 		}
 	}
 
-	void createFolder(UUID school, UUID owner, FileNode parent, String name) {
+	void createFolder(Space space, FileNode parent, String name) {
 		FileNames.check(name);
+		UUID school = space.schoolId();
+		UUID owner = space.id();
 		Instant now = Instant.now();
 		tx.executeWithoutResult(status -> nodes.insert(school, owner,
 				new FileNode(Ids.newId(), parent.id(), name, true, null, 0, null, FileNodes.etag(), now, now)));
 	}
 
-	void delete(UUID school, UUID owner, FileNode node) {
-		tx.executeWithoutResult(status -> deleteTree(school, owner, node));
+	void delete(Space space, FileNode node) {
+		tx.executeWithoutResult(status -> deleteTree(space.schoolId(), space.id(), node));
 	}
 
 	private void deleteTree(UUID school, UUID owner, FileNode node) {
@@ -108,8 +112,10 @@ class FileWrites {
 		nodes.delete(school, owner, levels);
 	}
 
-	void move(UUID school, UUID owner, FileNode node, FileNode parent, String name, Optional<FileNode> replaced) {
+	void move(Space space, FileNode node, FileNode parent, String name, Optional<FileNode> replaced) {
 		FileNames.check(name);
+		UUID school = space.schoolId();
+		UUID owner = space.id();
 		tx.executeWithoutResult(status -> {
 			replaced.ifPresent(old -> deleteTree(school, owner, old));
 			nodes.move(school, owner, node.id(), parent.id(), name);
@@ -117,11 +123,13 @@ class FileWrites {
 	}
 
 	/** Copies a node (with its members when {@code deep}): the content staged first, then all rows in one transaction. */
-	void copy(UUID school, UUID owner, FileNode source, FileNode parent, String name, boolean deep, Optional<FileNode> replaced) {
+	void copy(Space target, FileNode source, FileNode parent, String name, boolean deep, Optional<FileNode> replaced) {
 		FileNames.check(name);
+		UUID school = target.schoolId();
+		UUID owner = target.id();
 		List<List<FileNode>> levels = deep ? nodes.subtree(school, owner, source) : List.of(List.of(source));
 		Map<UUID, StagedBlob> staged = new HashMap<>();
-		BlobOwner space = BlobOwner.account(school, owner);
+		BlobOwner space = target.quotaOwner();
 		try {
 			for (FileNode file : levels.stream().flatMap(List::stream).filter(n -> !n.folder()).toList()) {
 				try (InputStream in = blobs.open(file.blobId()).orElseThrow(() -> new IllegalStateException("content of " + file.id() + " is gone"))) {

@@ -8,11 +8,12 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import de.schulhaus.accounts.AccountsChanged;
+import de.schulhaus.accounts.GroupsChanged;
 import de.schulhaus.blobs.BlobStore;
 import de.schulhaus.schools.SchoolDeleted;
 
 /**
- * A person's space goes with their account, a school's spaces with the school: rows, dead properties
+ * A person's space goes with their account, a group's with the group, a school's spaces with the school: rows, dead properties
  * and blobs (their content after the commit). Delivered through the event registry, so a node dying
  * half-way leaves the work to the next one.
  */
@@ -36,6 +37,18 @@ class SpaceRemoval {
 		}
 	}
 
+	/** A deleted group's space goes with it; an archived group's stays, read-only. */
+	@ApplicationModuleListener
+	void on(GroupsChanged event) {
+		List<UUID> deleted = event.changes().stream().filter(c -> c.kind() == GroupsChanged.Kind.DELETED)
+			.map(GroupsChanged.Change::groupId).toList();
+		if (!deleted.isEmpty()) {
+			removeSpaces(event.schoolId(), deleted);
+			jdbc.sql("delete from file_space where school_id = :school and id in (:ids)")
+				.param("school", event.schoolId()).param("ids", deleted).update();
+		}
+	}
+
 	@ApplicationModuleListener
 	void on(SchoolDeleted event) {
 		UUID school = event.schoolId();
@@ -45,10 +58,11 @@ class SpaceRemoval {
 		// parents first would break the folder reference: detach them, then delete all rows at once
 		jdbc.sql("update file_node set parent_id = null where school_id = :school").param("school", school).update();
 		jdbc.sql("delete from file_node where school_id = :school").param("school", school).update();
+		jdbc.sql("delete from file_space where school_id = :school").param("school", school).update();
 		contents.forEach(blobs::delete);
 	}
 
-	/** Removes the spaces of these people in the caller's transaction; answers {files, bytes} removed. */
+	/** Removes the spaces of these people or groups in the caller's transaction; answers {files, bytes} removed. */
 	long[] removeSpaces(UUID school, List<UUID> owners) {
 		long[] counted = jdbc.sql("select count(*), coalesce(sum(size_bytes), 0) from file_node "
 				+ "where school_id = :school and owner_id in (:owners) and kind = 'file'")

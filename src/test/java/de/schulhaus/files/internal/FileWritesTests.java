@@ -49,17 +49,21 @@ class FileWritesTests {
 		quotas.setPersonal(school.id(), teacher.id(), 1L, null, users.load(teacher.login()).orElseThrow());
 		FileNode root = nodes.root(school.id(), teacher.id());
 
-		writes.write(school.id(), teacher.id(), root, "klein.txt", new ByteArrayInputStream(new byte[600_000]), "text/plain", -1);
-		assertThatThrownBy(() -> writes.write(school.id(), teacher.id(), root, "gross.bin",
+		writes.write(own(school.id(), teacher.id()), root, "klein.txt", new ByteArrayInputStream(new byte[600_000]), "text/plain", -1);
+		assertThatThrownBy(() -> writes.write(own(school.id(), teacher.id()), root, "gross.bin",
 				new ByteArrayInputStream(new byte[600_000]), "application/octet-stream", -1))
 			.isInstanceOfSatisfying(DavException.class, e -> assertThat(e.status()).isEqualTo(507));
 
 		assertThat(nodes.child(school.id(), teacher.id(), root.id(), "gross.bin")).isEmpty();
 		assertThat(quotas.usageOfPerson(school.id(), teacher.id()).usedBytes()).isEqualTo(600_000);
 		// replacing a file needs room for the difference only: 900 kB replace 600 kB in a 1 MB space
-		writes.write(school.id(), teacher.id(), root, "klein.txt", new ByteArrayInputStream(new byte[900_000]), "text/plain", 900_000);
+		writes.write(own(school.id(), teacher.id()), root, "klein.txt", new ByteArrayInputStream(new byte[900_000]), "text/plain", 900_000);
 		assertThat(quotas.usageOfPerson(school.id(), teacher.id()).usedBytes()).isEqualTo(900_000);
 		assertThat(jdbc.sql("select count(*) from stored_blob where owner_id = :owner").param("owner", teacher.id()).query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	static Space own(java.util.UUID school, java.util.UUID account) {
+		return new Space(account, school, SpaceKind.PERSONAL, "Meine Dateien", Spaces.PERSONAL_KEY, true, false);
 	}
 }

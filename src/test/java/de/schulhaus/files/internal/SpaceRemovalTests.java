@@ -37,6 +37,12 @@ class SpaceRemovalTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	de.schulhaus.accounts.GroupManagement groups;
+
+	@Autowired
+	de.schulhaus.accounts.security.AccountUserDetailsService users;
+
 	@Test
 	void aDeletedAccountsAndADeletedSchoolsFilesAreRemoved() throws Exception {
 		var t = new TestSchools(mvc);
@@ -58,11 +64,34 @@ class SpaceRemovalTests {
 			.single()).isZero();
 	}
 
+	@Test
+	void aDeletedGroupsSpaceGoesWithItAndOthersStay() throws Exception {
+		var t = new TestSchools(mvc);
+		var school = t.createSchool("Gruppen-Lösch-Schule");
+		var teacher = t.createUser(school, "Greta", "Gruppe", "TEACHER", "Kompass-Laterne-Quitte-2026", null);
+		var actor = users.load(teacher.login()).orElseThrow();
+		var gone = groups.create(school.id(), "Theater-AG", de.schulhaus.accounts.GroupKind.CUSTOM, null, actor);
+		var stays = groups.create(school.id(), "Chor", de.schulhaus.accounts.GroupKind.CUSTOM, null, actor);
+		fill(new Space(gone.id(), school.id(), SpaceKind.GROUP, "Theater-AG", "Theater-AG", true, true));
+		fill(new Space(stays.id(), school.id(), SpaceKind.GROUP, "Chor", "Chor", true, true));
+
+		groups.delete(school.id(), gone.id(), actor);
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> count(school.id(), gone.id()) == 0);
+		assertThat(count(school.id(), stays.id())).isEqualTo(3);
+		assertThat(jdbc.sql("select count(*) from stored_blob where owner_id = :group").param("group", gone.id()).query(Long.class)
+			.single()).isZero();
+	}
+
+	private void fill(Space space) {
+		FileNode root = nodes.root(space.schoolId(), space.id());
+		writes.createFolder(space, root, "Ordner");
+		FileNode folder = nodes.child(space.schoolId(), space.id(), root.id(), "Ordner").orElseThrow();
+		writes.write(space, folder, "a.txt", new ByteArrayInputStream("a".getBytes()), "text/plain", 1);
+	}
+
 	private void fill(UUID school, UUID owner) {
-		FileNode root = nodes.root(school, owner);
-		writes.createFolder(school, owner, root, "Ordner");
-		FileNode folder = nodes.child(school, owner, root.id(), "Ordner").orElseThrow();
-		writes.write(school, owner, folder, "a.txt", new ByteArrayInputStream("a".getBytes()), "text/plain", 1);
+		fill(FileWritesTests.own(school, owner));
 	}
 
 	private long count(UUID school, UUID owner) {

@@ -16,7 +16,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
 
 import de.schulhaus.accounts.StorageQuotas;
-import de.schulhaus.blobs.BlobOwner;
 import de.schulhaus.dav.DavException;
 import de.schulhaus.dav.DavPath;
 import de.schulhaus.dav.DavQuota;
@@ -25,11 +24,13 @@ import de.schulhaus.dav.DavResource;
 import de.schulhaus.dav.DeadProperty;
 
 /**
- * One person's space as a WebDAV tree, for one request: the nodes it met are remembered by path, so
- * that a PROPFIND's dead properties need no second lookup of its members.
+ * One space as a WebDAV tree, for one person and one request: the nodes it met are remembered by path,
+ * so that a PROPFIND's dead properties need no second lookup of its members. In a space the person
+ * may only read, every change answers 403.
  */
-public final class PersonalFiles implements DavRepository {
+public final class SpaceFiles implements DavRepository {
 
+	private final Space space;
 	private final UUID school;
 	private final UUID owner;
 	private final FileNodes nodes;
@@ -38,9 +39,10 @@ public final class PersonalFiles implements DavRepository {
 	private final StorageQuotas quotas;
 	private final Map<DavPath, FileNode> seen = new HashMap<>();
 
-	PersonalFiles(UUID school, UUID owner, FileNodes nodes, FileProperties properties, FileWrites writes, StorageQuotas quotas) {
-		this.school = school;
-		this.owner = owner;
+	SpaceFiles(Space space, FileNodes nodes, FileProperties properties, FileWrites writes, StorageQuotas quotas) {
+		this.space = space;
+		this.school = space.schoolId();
+		this.owner = space.id();
 		this.nodes = nodes;
 		this.properties = properties;
 		this.writes = writes;
@@ -57,10 +59,14 @@ public final class PersonalFiles implements DavRepository {
 		return "files:" + owner;
 	}
 
-	/** The person's whole space: what the upload limit counts, so a client's free-space figure matches a 507. */
+	public Space space() {
+		return space;
+	}
+
+	/** The whole space: what the upload limit counts, so a client's free-space figure matches a 507. */
 	@Override
 	public Optional<DavQuota> quota() {
-		StorageQuotas.Usage usage = quotas.usage(BlobOwner.account(school, owner));
+		StorageQuotas.Usage usage = quotas.usage(space.quotaOwner());
 		return Optional.of(DavQuota.of(usage.usedBytes(), usage.limitBytes()));
 	}
 
@@ -118,6 +124,7 @@ public final class PersonalFiles implements DavRepository {
 
 	@Override
 	public void patchProperties(DavResource resource, List<DeadProperty> set, List<QName> remove) {
+		requireWritable();
 		UUID node = require(resource.path()).id();
 		writes.patch(school, node, set, remove);
 	}
@@ -129,35 +136,46 @@ public final class PersonalFiles implements DavRepository {
 
 	@Override
 	public DavResource write(DavPath path, InputStream content, String contentType, long length) {
+		requireWritable();
 		FileNode parent = require(path.parent());
 		String type = contentType != null && !contentType.isBlank() ? contentType
 				: MediaTypeFactory.getMediaType(path.name()).orElse(MediaType.APPLICATION_OCTET_STREAM).toString();
-		FileNode written = writes.write(school, owner, parent, path.name(), content, type, length);
+		FileNode written = writes.write(space, parent, path.name(), content, type, length);
 		seen.put(path, written);
 		return resource(path, written);
 	}
 
 	@Override
 	public void createCollection(DavPath path) {
-		writes.createFolder(school, owner, require(path.parent()), path.name());
+		requireWritable();
+		writes.createFolder(space, require(path.parent()), path.name());
 	}
 
 	@Override
 	public void delete(DavResource resource) {
-		writes.delete(school, owner, require(resource.path()));
+		requireWritable();
+		writes.delete(space, require(resource.path()));
 		seen.keySet().removeIf(p -> p.within(resource.path()));
 	}
 
 	@Override
 	public void copy(DavResource source, DavPath target, boolean deep) {
-		writes.copy(school, owner, require(source.path()), require(target.parent()), target.name(), deep, node(target));
+		requireWritable();
+		writes.copy(space, require(source.path()), require(target.parent()), target.name(), deep, node(target));
 		seen.keySet().removeIf(p -> p.within(target));
 	}
 
 	@Override
 	public void move(DavResource source, DavPath target) {
-		writes.move(school, owner, require(source.path()), require(target.parent()), target.name(), node(target));
+		requireWritable();
+		writes.move(space, require(source.path()), require(target.parent()), target.name(), node(target));
 		seen.keySet().removeIf(p -> p.within(target) || p.within(source.path()));
+	}
+
+	private void requireWritable() {
+		if (!space.writable()) {
+			throw new DavException(403, "You may read this space but not change it.");
+		}
 	}
 
 	private static DavResource resource(DavPath path, FileNode node) {
