@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class FileNodes {
 
-	private static final String COLUMNS = "id, parent_id, name, kind, blob_id, size_bytes, content_type, etag, created_at, modified_at";
+	private static final String COLUMNS = "id, parent_id, name, kind, blob_id, size_bytes, content_type, etag, created_at, modified_at, modified_by";
 
 	private final JdbcClient jdbc;
 
@@ -76,19 +76,19 @@ class FileNodes {
 	}
 
 	void insert(UUID school, UUID owner, FileNode node) {
-		jdbc.sql("insert into file_node (id, school_id, owner_id, parent_id, name, kind, blob_id, size_bytes, content_type, etag, created_at, modified_at) "
-				+ "values (:id, :school, :owner, :parent, :name, :kind, :blob, :size, :type, :etag, :created, :modified)")
+		jdbc.sql("insert into file_node (id, school_id, owner_id, parent_id, name, kind, blob_id, size_bytes, content_type, etag, created_at, modified_at, "
+				+ "modified_by) values (:id, :school, :owner, :parent, :name, :kind, :blob, :size, :type, :etag, :created, :modified, :by)")
 			.param("id", node.id()).param("school", school).param("owner", owner).param("parent", node.parentId())
 			.param("name", node.name()).param("kind", node.folder() ? "folder" : "file").param("blob", node.blobId())
 			.param("size", node.size()).param("type", node.contentType()).param("etag", node.etag())
-			.param("created", time(node.created())).param("modified", time(node.modified()))
+			.param("created", time(node.created())).param("modified", time(node.modified())).param("by", node.modifiedBy())
 			.update();
 	}
 
-	void replaceContent(UUID school, UUID owner, UUID id, UUID blob, long size, String type, String etag) {
-		jdbc.sql("update file_node set blob_id = :blob, size_bytes = :size, content_type = :type, etag = :etag, modified_at = :now "
-				+ "where id = :id and school_id = :school and owner_id = :owner")
-			.param("blob", blob).param("size", size).param("type", type).param("etag", etag).param("now", time(Instant.now()))
+	void replaceContent(UUID school, UUID owner, UUID id, UUID blob, long size, String type, String etag, Instant modified, UUID by) {
+		jdbc.sql("update file_node set blob_id = :blob, size_bytes = :size, content_type = :type, etag = :etag, modified_at = :now, "
+				+ "modified_by = :by where id = :id and school_id = :school and owner_id = :owner")
+			.param("blob", blob).param("size", size).param("type", type).param("etag", etag).param("now", time(modified)).param("by", by)
 			.param("id", id).param("school", school).param("owner", owner)
 			.update();
 	}
@@ -99,6 +99,78 @@ class FileNodes {
 			.param("parent", parent).param("name", name).param("now", time(Instant.now()))
 			.param("id", id).param("school", school).param("owner", owner)
 			.update();
+	}
+
+	/** Takes a node out of the tree into the trash; it remembers its folder, and its members stay below it. */
+	void trash(UUID school, UUID owner, UUID id, UUID by) {
+		jdbc.sql("update file_node set trashed_from = parent_id, parent_id = null, trashed_at = :now, trashed_by = :by "
+				+ "where id = :id and school_id = :school and owner_id = :owner and parent_id is not null")
+			.param("now", time(Instant.now())).param("by", by).param("id", id).param("school", school).param("owner", owner)
+			.update();
+	}
+
+	/** The space's trash: the nodes deleted as a whole (not their members), newest first. */
+	List<Trashed> trashed(UUID school, UUID owner) {
+		return jdbc.sql("select " + COLUMNS + ", trashed_at, trashed_from, trashed_by from file_node "
+				+ "where school_id = :school and owner_id = :owner and trashed_at is not null order by trashed_at desc, name")
+			.param("school", school).param("owner", owner)
+			.query((rs, n) -> new Trashed(node(rs, n), rs.getObject(12, OffsetDateTime.class).toInstant(), rs.getObject(13, UUID.class),
+					rs.getObject(14, UUID.class)))
+			.list();
+	}
+
+	Optional<Trashed> trashed(UUID school, UUID owner, UUID id) {
+		return trashed(school, owner).stream().filter(t -> t.node().id().equals(id)).findFirst();
+	}
+
+	/** Trashed nodes of any school deleted before the cutoff, for the sweep: {school, space, node}. */
+	List<UUID[]> trashedBefore(Instant cutoff, int limit) {
+		return jdbc.sql("select school_id, owner_id, id from file_node where trashed_at < :cutoff order by trashed_at limit " + limit)
+			.param("cutoff", time(cutoff)).query((rs, n) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getObject(3, UUID.class) })
+			.list();
+	}
+
+	/** Puts a trashed node back into a folder under a name. */
+	void restore(UUID school, UUID owner, UUID id, UUID parent, String name) {
+		jdbc.sql("update file_node set parent_id = :parent, name = :name, trashed_at = null, trashed_from = null, trashed_by = null "
+				+ "where id = :id and school_id = :school and owner_id = :owner and trashed_at is not null")
+			.param("parent", parent).param("name", name).param("id", id).param("school", school).param("owner", owner)
+			.update();
+	}
+
+	/** Whether the folder is in the space's tree (not in the trash, nor below something that is). */
+	boolean inTree(UUID school, UUID owner, UUID folder) {
+		UUID at = folder;
+		for (int depth = 0; at != null && depth < 1000; depth++) {
+			if (at.equals(owner)) {
+				return true;
+			}
+			at = jdbc.sql("select parent_id from file_node where id = :id and school_id = :school and owner_id = :owner and kind = 'folder'")
+				.param("id", at).param("school", school).param("owner", owner).query(UUID.class).optional().orElse(null);
+		}
+		return false;
+	}
+
+	Optional<FileNode> byId(UUID school, UUID owner, UUID id) {
+		return jdbc.sql("select " + COLUMNS + " from file_node where id = :id and school_id = :school and owner_id = :owner")
+			.param("id", id).param("school", school).param("owner", owner).query(FileNodes::node).optional();
+	}
+
+	/** Where a node in the tree is, from the space's top folder. */
+	de.schulhaus.dav.DavPath pathOf(UUID school, UUID owner, FileNode node) {
+		List<String> names = new ArrayList<>();
+		FileNode at = node;
+		while (at.parentId() != null) {
+			names.add(0, at.name());
+			UUID parent = at.parentId();
+			at = byId(school, owner, parent).orElseThrow(() -> new IllegalStateException("folder " + parent + " is gone"));
+		}
+		return new de.schulhaus.dav.DavPath(names);
+	}
+
+	/** A trashed node with when, where from and by whom. */
+	record Trashed(FileNode node, Instant at, UUID from, UUID by) {
 	}
 
 	/** Deletes the nodes of a subtree, deepest level first so that no parent goes before its members. */
@@ -123,6 +195,6 @@ class FileNodes {
 	private static FileNode node(ResultSet rs, int n) throws SQLException {
 		return new FileNode(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), "folder".equals(rs.getString(4)),
 				rs.getObject(5, UUID.class), rs.getLong(6), rs.getString(7), rs.getString(8),
-				rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getObject(10, OffsetDateTime.class).toInstant());
+				rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getObject(10, OffsetDateTime.class).toInstant(), rs.getObject(11, UUID.class));
 	}
 }

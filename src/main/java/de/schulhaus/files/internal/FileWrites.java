@@ -25,8 +25,9 @@ import de.schulhaus.platform.Ids;
 
 /**
  * Changes to a space that involve content: staged in the blob store outside any transaction, then
- * attached against the owner's quota in one short transaction with the rows (507 and nothing left
- * behind when it does not fit). A replaced or deleted file's blob goes in the same transaction.
+ * attached against the space's quota in one short transaction with the rows (507 and nothing left
+ * behind when it does not fit). A replaced file's content becomes a version; a deleted file or folder,
+ * and what a MOVE or COPY replaces, goes to the trash.
  */
 @Service
 class FileWrites {
@@ -36,8 +37,13 @@ class FileWrites {
 	private final BlobStore blobs;
 	private final StorageQuotas quotas;
 	private final TransactionTemplate tx;
+	private final FileVersions versions;
+	private final FileHistory history;
 
-	FileWrites(FileNodes nodes, FileProperties properties, BlobStore blobs, StorageQuotas quotas, TransactionTemplate tx) {
+	FileWrites(FileNodes nodes, FileProperties properties, BlobStore blobs, StorageQuotas quotas, TransactionTemplate tx, FileVersions versions,
+			FileHistory history) {
+		this.versions = versions;
+		this.history = history;
 		this.nodes = nodes;
 		this.properties = properties;
 		this.blobs = blobs;
@@ -46,8 +52,9 @@ class FileWrites {
 	}
 
 	/**
-	 * Creates or overwrites the file {@code name} in {@code parent}. An overwritten file's blob goes
-	 * first in the same transaction, so replacing a file needs room only for the difference.
+	 * Creates or overwrites the file {@code name} in {@code parent}. An overwritten file's content is
+	 * kept as a version; where the space has no room for both, the old content goes instead, so that
+	 * replacing a file never needs more room than the difference.
 	 */
 	FileNode write(Space target, FileNode parent, String name, InputStream content, String type, long length) {
 		FileNames.check(name);
@@ -60,21 +67,46 @@ class FileWrites {
 			throw new DavException(507, "The file does not fit into your storage space.");
 		}
 		StagedBlob staged = blobs.stage(content);
+		return attachStaged(target, parent, name, staged, type);
+	}
+
+	/**
+	 * Makes staged content the file {@code name} in {@code parent} (a new file, or the new content of
+	 * the existing one) in one short transaction; the staged content is discarded when that fails.
+	 */
+	FileNode attachStaged(Space target, FileNode parent, String name, StagedBlob staged, String type) {
+		FileNames.check(name);
+		UUID school = target.schoolId();
+		UUID owner = target.id();
+		BlobOwner space = target.quotaOwner();
 		try {
 			return tx.execute(status -> {
 				Optional<FileNode> existing = nodes.child(school, owner, parent.id(), name);
 				if (existing.isPresent() && existing.get().folder()) {
 					throw new DavException(405, "A folder has this name.");
 				}
-				existing.ifPresent(old -> blobs.delete(old.blobId()));
-				UUID blob = blobs.attach(staged, space, quotas.limitBytes(space));
-				String etag = FileNodes.etag();
+				UUID blob;
 				if (existing.isPresent()) {
-					nodes.replaceContent(school, owner, existing.get().id(), blob, staged.size(), type, etag);
+					FileNode old = existing.get();
+					UUID version = versions.keep(school, old);
+					try {
+						blob = blobs.attach(staged, space, quotas.limitBytes(space));
+					}
+					catch (QuotaExceededException full) {
+						// no room for the version too: the old content goes instead
+						versions.remove(school, version);
+						blobs.delete(old.blobId());
+						blob = blobs.attach(staged, space, quotas.limitBytes(space));
+					}
+					Instant now = Instant.now();
+					nodes.replaceContent(school, owner, old.id(), blob, staged.size(), type, FileNodes.etag(), now, target.viewer());
+					history.prune(school, old.id());
 					return nodes.child(school, owner, parent.id(), name).orElseThrow();
 				}
+				blob = blobs.attach(staged, space, quotas.limitBytes(space));
 				Instant now = Instant.now();
-				FileNode node = new FileNode(Ids.newId(), parent.id(), name, false, blob, staged.size(), type, etag, now, now);
+				FileNode node = new FileNode(Ids.newId(), parent.id(), name, false, blob, staged.size(), type, FileNodes.etag(), now, now,
+						target.viewer());
 				nodes.insert(school, owner, node);
 				return node;
 			});
@@ -98,28 +130,35 @@ class FileWrites {
 		UUID school = space.schoolId();
 		UUID owner = space.id();
 		Instant now = Instant.now();
-		tx.executeWithoutResult(status -> nodes.insert(school, owner,
-				new FileNode(Ids.newId(), parent.id(), name, true, null, 0, null, FileNodes.etag(), now, now)));
+		try {
+			tx.executeWithoutResult(status -> nodes.insert(school, owner,
+					new FileNode(Ids.newId(), parent.id(), name, true, null, 0, null, FileNodes.etag(), now, now, space.viewer())));
+		}
+		catch (DuplicateKeyException ex) {
+			// a parallel client (rclone, a sync app) made it a moment earlier: MKCOL on what exists
+			throw new DavException(405, "Something with this name exists already.");
+		}
 	}
 
+	/** Moves a file or folder (with everything in it) to the space's trash. */
 	void delete(Space space, FileNode node) {
-		tx.executeWithoutResult(status -> deleteTree(space.schoolId(), space.id(), node));
-	}
-
-	private void deleteTree(UUID school, UUID owner, FileNode node) {
-		List<List<FileNode>> levels = nodes.subtree(school, owner, node);
-		levels.stream().flatMap(List::stream).filter(n -> !n.folder()).forEach(n -> blobs.delete(n.blobId()));
-		nodes.delete(school, owner, levels);
+		tx.executeWithoutResult(status -> nodes.trash(space.schoolId(), space.id(), node.id(), space.viewer()));
 	}
 
 	void move(Space space, FileNode node, FileNode parent, String name, Optional<FileNode> replaced) {
 		FileNames.check(name);
 		UUID school = space.schoolId();
 		UUID owner = space.id();
-		tx.executeWithoutResult(status -> {
-			replaced.ifPresent(old -> deleteTree(school, owner, old));
-			nodes.move(school, owner, node.id(), parent.id(), name);
-		});
+		try {
+			tx.executeWithoutResult(status -> {
+				// what a move replaces goes to the trash, where it can be fetched back
+				replaced.ifPresent(old -> nodes.trash(school, owner, old.id(), space.viewer()));
+				nodes.move(school, owner, node.id(), parent.id(), name);
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			throw new DavException(409, "Another change took this name at the same moment; try again.");
+		}
 	}
 
 	/** Copies a node (with its members when {@code deep}): the content staged first, then all rows in one transaction. */
@@ -137,7 +176,7 @@ class FileWrites {
 				}
 			}
 			tx.executeWithoutResult(status -> {
-				replaced.ifPresent(old -> deleteTree(school, owner, old));
+				replaced.ifPresent(old -> nodes.trash(school, owner, old.id(), target.viewer()));
 				Map<UUID, UUID> newIds = new HashMap<>();
 				newIds.put(source.parentId(), parent.id());
 				Instant now = Instant.now();
@@ -147,7 +186,7 @@ class FileWrites {
 						newIds.put(node.id(), id);
 						UUID blob = node.folder() ? null : blobs.attach(staged.get(node.id()), space, quotas.limitBytes(space));
 						nodes.insert(school, owner, new FileNode(id, newIds.get(node.parentId()), node == source ? name : node.name(), node.folder(),
-								blob, node.size(), node.contentType(), FileNodes.etag(), now, now));
+								blob, node.size(), node.contentType(), FileNodes.etag(), now, now, target.viewer()));
 						properties.copy(school, node.id(), id);
 					}
 				}
@@ -156,6 +195,10 @@ class FileWrites {
 		catch (QuotaExceededException ex) {
 			staged.values().forEach(blobs::discard);
 			throw new DavException(507, "The copy does not fit into your storage space.");
+		}
+		catch (DuplicateKeyException ex) {
+			staged.values().forEach(blobs::discard);
+			throw new DavException(409, "Another change took this name at the same moment; try again.");
 		}
 		catch (java.io.IOException | RuntimeException ex) {
 			staged.values().forEach(blobs::discard);
@@ -177,6 +220,10 @@ class FileWrites {
 			remove.forEach(name -> properties.remove(school, node, name));
 			set.forEach(property -> properties.set(school, node, property));
 		});
+	}
+
+	InputStream open(UUID blob, long offset, long length) {
+		return blobs.open(blob, offset, length).orElseThrow(() -> new IllegalStateException("content " + blob + " is gone"));
 	}
 
 	InputStream open(FileNode file, long offset, long length) {

@@ -13,8 +13,9 @@ import de.schulhaus.blobs.BlobOwner;
  * @param key the space's address segment under {@code /dav/spaces/}, unique among the spaces a person sees
  * @param writable whether the person may change anything in it
  * @param manageable whether the person may change who writes (group teachers, school admins)
+ * @param viewer the person using it: who is named as having changed what they change
  */
-public record Space(UUID id, UUID schoolId, SpaceKind kind, String name, String key, boolean writable, boolean manageable) {
+public record Space(UUID id, UUID schoolId, SpaceKind kind, String name, String key, boolean writable, boolean manageable, UUID viewer) {
 
 	/** Whose quota the space's content counts against: the person's, the group's; school and office spaces count like group spaces. */
 	public BlobOwner quotaOwner() {

@@ -1,6 +1,7 @@
 package de.schulhaus.files.internal;
 
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -37,9 +38,11 @@ public final class SpaceFiles implements DavRepository {
 	private final FileProperties properties;
 	private final FileWrites writes;
 	private final StorageQuotas quotas;
+	private final FileHistory history;
 	private final Map<DavPath, FileNode> seen = new HashMap<>();
 
-	SpaceFiles(Space space, FileNodes nodes, FileProperties properties, FileWrites writes, StorageQuotas quotas) {
+	SpaceFiles(Space space, FileNodes nodes, FileProperties properties, FileWrites writes, StorageQuotas quotas, FileHistory history) {
+		this.history = history;
 		this.space = space;
 		this.school = space.schoolId();
 		this.owner = space.id();
@@ -170,6 +173,67 @@ public final class SpaceFiles implements DavRepository {
 		requireWritable();
 		writes.move(space, require(source.path()), require(target.parent()), target.name(), node(target));
 		seen.keySet().removeIf(p -> p.within(target) || p.within(source.path()));
+	}
+
+	/** An earlier content of a file. */
+	public record FileVersion(UUID id, long size, String contentType, Instant modified, UUID modifiedBy, Instant replaced) {
+	}
+
+	/** A file or folder in the trash, with when it was deleted and where it was. */
+	public record TrashItem(UUID id, String name, boolean folder, long size, Instant deleted, UUID deletedBy) {
+	}
+
+	/** The earlier versions of a file, newest first. */
+	public List<FileVersion> versions(DavPath file) {
+		return history.versions(space, requireFile(file)).stream()
+			.map(v -> new FileVersion(v.id(), v.size(), v.contentType(), v.modified(), v.modifiedBy(), v.replaced())).toList();
+	}
+
+	/** An earlier version's content from {@code offset}. */
+	public InputStream readVersion(DavPath file, UUID version, long offset, long length) {
+		FileVersions.Version found = history.version(space, requireFile(file), version)
+			.orElseThrow(() -> new DavException(404, "No such version."));
+		return writes.open(found.blobId(), offset, length);
+	}
+
+	/** Makes an earlier version the current content; the current one becomes a version. */
+	public void restoreVersion(DavPath file, UUID version) {
+		requireWritable();
+		history.restoreVersion(space, requireFile(file), version);
+		seen.clear();
+	}
+
+	/** What was deleted in this space, newest first; for those who may change the space. */
+	public List<TrashItem> trash() {
+		requireWritable();
+		return history.trash(space).stream()
+			.map(t -> new TrashItem(t.node().id(), t.node().name(), t.node().folder(), t.node().size(), t.at(), t.by())).toList();
+	}
+
+	/** Puts a trashed item back where it was (or at the top); answers its path now. */
+	public DavPath restore(UUID trashed) {
+		requireWritable();
+		FileNode restored = history.restore(space, trashed);
+		seen.clear();
+		return nodes.pathOf(school, owner, restored);
+	}
+
+	public void purge(UUID trashed) {
+		requireWritable();
+		history.purge(space, trashed);
+	}
+
+	public int emptyTrash() {
+		requireWritable();
+		return history.empty(space);
+	}
+
+	private FileNode requireFile(DavPath path) {
+		FileNode node = require(path);
+		if (node.folder()) {
+			throw new DavException(409, "A folder has no versions.");
+		}
+		return node;
 	}
 
 	private void requireWritable() {

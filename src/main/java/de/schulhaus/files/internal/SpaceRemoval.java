@@ -52,8 +52,9 @@ class SpaceRemoval {
 	@ApplicationModuleListener
 	void on(SchoolDeleted event) {
 		UUID school = event.schoolId();
-		List<UUID> contents = jdbc.sql("select blob_id from file_node where school_id = :school and blob_id is not null")
-			.param("school", school).query(UUID.class).list();
+		List<UUID> contents = new java.util.ArrayList<>(jdbc.sql("select blob_id from file_node where school_id = :school and blob_id is not null")
+			.param("school", school).query(UUID.class).list());
+		contents.addAll(jdbc.sql("select blob_id from file_version where school_id = :school").param("school", school).query(UUID.class).list());
 		jdbc.sql("delete from file_property where school_id = :school").param("school", school).update();
 		// parents first would break the folder reference: detach them, then delete all rows at once
 		jdbc.sql("update file_node set parent_id = null where school_id = :school").param("school", school).update();
@@ -68,8 +69,13 @@ class SpaceRemoval {
 				+ "where school_id = :school and owner_id in (:owners) and kind = 'file'")
 			.param("school", school).param("owners", owners)
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
-		List<UUID> contents = jdbc.sql("select blob_id from file_node where school_id = :school and owner_id in (:owners) and blob_id is not null")
-			.param("school", school).param("owners", owners).query(UUID.class).list();
+		List<UUID> contents = new java.util.ArrayList<>(jdbc.sql(
+				"select blob_id from file_node where school_id = :school and owner_id in (:owners) and blob_id is not null")
+			.param("school", school).param("owners", owners).query(UUID.class).list());
+		// earlier versions go with their files (their rows by cascade)
+		contents.addAll(jdbc.sql("select blob_id from file_version where school_id = :school and node_id in "
+				+ "(select id from file_node where school_id = :school and owner_id in (:owners))")
+			.param("school", school).param("owners", owners).query(UUID.class).list());
 		jdbc.sql("delete from file_property where school_id = :school and node_id in "
 				+ "(select id from file_node where school_id = :school and owner_id in (:owners))")
 			.param("school", school).param("owners", owners).update();

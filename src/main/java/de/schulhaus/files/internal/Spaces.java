@@ -51,9 +51,11 @@ public class Spaces {
 	private final FileWrites writes;
 	private final StorageQuotas quotas;
 	private final AuditLog audit;
+	private final FileHistory history;
 
 	Spaces(JdbcClient jdbc, GroupManagement groups, FileNodes nodes, FileProperties properties, FileWrites writes, StorageQuotas quotas,
-			AuditLog audit) {
+			AuditLog audit, FileHistory history) {
+		this.history = history;
 		this.jdbc = jdbc;
 		this.groups = groups;
 		this.nodes = nodes;
@@ -66,7 +68,7 @@ public class Spaces {
 	/** "Meine Dateien" of a person of a school. */
 	public Space personal(SchulhausUser person) {
 		requireSchool(person);
-		return new Space(person.accountId(), person.schoolId(), SpaceKind.PERSONAL, "Meine Dateien", PERSONAL_KEY, true, false);
+		return new Space(person.accountId(), person.schoolId(), SpaceKind.PERSONAL, "Meine Dateien", PERSONAL_KEY, true, false, person.accountId());
 	}
 
 	/** Every space the person sees: their own first, then the school's, the office's, their groups' by name. */
@@ -88,9 +90,10 @@ public class Spaces {
 		boolean admin = role == Role.SCHOOL_ADMIN;
 		Settings schoolSettings = settings.getOrDefault(school, Settings.DEFAULT);
 		boolean staffOrTeacher = role == Role.TEACHER || role == Role.STAFF;
-		spaces.add(new Space(school, school, SpaceKind.SCHOOL, SCHOOL_KEY, SCHOOL_KEY, admin || (staffOrTeacher && schoolSettings.teachersWrite()), admin));
+		spaces.add(new Space(school, school, SpaceKind.SCHOOL, SCHOOL_KEY, SCHOOL_KEY, admin || (staffOrTeacher && schoolSettings.teachersWrite()), admin,
+				person.accountId()));
 		if (admin || role == Role.STAFF) {
-			spaces.add(new Space(Space.officeId(school), school, SpaceKind.OFFICE, OFFICE_KEY, OFFICE_KEY, true, false));
+			spaces.add(new Space(Space.officeId(school), school, SpaceKind.OFFICE, OFFICE_KEY, OFFICE_KEY, true, false, person.accountId()));
 		}
 		Map<UUID, Group> all = groups.list(school).stream().collect(Collectors.toMap(Group::id, Function.identity()));
 		List<Membership> memberships = groups.groupsOf(school, person.accountId()).stream()
@@ -112,7 +115,7 @@ public class Spaces {
 				key = key + " (" + group.kind().name().toLowerCase(Locale.ROOT) + ")";
 			}
 			taken.add(key.toLowerCase(Locale.ROOT));
-			spaces.add(new Space(group.id(), school, SpaceKind.GROUP, group.name(), key, writable, manageable));
+			spaces.add(new Space(group.id(), school, SpaceKind.GROUP, group.name(), key, writable, manageable, person.accountId()));
 		}
 		return spaces;
 	}
@@ -132,7 +135,7 @@ public class Spaces {
 
 	/** The space's tree for one request (WebDAV or a page). */
 	public SpaceFiles open(Space space) {
-		return new SpaceFiles(space, nodes, properties, writes, quotas);
+		return new SpaceFiles(space, nodes, properties, writes, quotas, history);
 	}
 
 	/** Sets whether pupils change a group's files (the group's teachers, school admins), or teachers the school's (school admins). */

@@ -59,11 +59,26 @@ class FileWritesTests {
 		// replacing a file needs room for the difference only: 900 kB replace 600 kB in a 1 MB space
 		writes.write(own(school.id(), teacher.id()), root, "klein.txt", new ByteArrayInputStream(new byte[900_000]), "text/plain", 900_000);
 		assertThat(quotas.usageOfPerson(school.id(), teacher.id()).usedBytes()).isEqualTo(900_000);
+		// no room for the old content as a version too: it went instead
 		assertThat(jdbc.sql("select count(*) from stored_blob where owner_id = :owner").param("owner", teacher.id()).query(Long.class)
 			.single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from file_version where school_id = :school").param("school", school.id()).query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void aFolderThatAParallelClientMadeAMomentEarlierAnswers405NotA500() throws Exception {
+		var t = new TestSchools(mvc);
+		var school = t.createSchool("Parallel-Schule");
+		var teacher = t.createUser(school, "Paula", "Parallel", "TEACHER", "Kompass-Laterne-Quitte-2026", null);
+		FileNode root = nodes.root(school.id(), teacher.id());
+		// the engine checked that the name is free; meanwhile another request took it
+		writes.createFolder(own(school.id(), teacher.id()), root, "Oberstufe");
+		assertThatThrownBy(() -> writes.createFolder(own(school.id(), teacher.id()), root, "Oberstufe"))
+			.isInstanceOfSatisfying(DavException.class, e -> assertThat(e.status()).isEqualTo(405));
 	}
 
 	static Space own(java.util.UUID school, java.util.UUID account) {
-		return new Space(account, school, SpaceKind.PERSONAL, "Meine Dateien", Spaces.PERSONAL_KEY, true, false);
+		return new Space(account, school, SpaceKind.PERSONAL, "Meine Dateien", Spaces.PERSONAL_KEY, true, false, account);
 	}
 }

@@ -72,8 +72,8 @@ class SpaceRemovalTests {
 		var actor = users.load(teacher.login()).orElseThrow();
 		var gone = groups.create(school.id(), "Theater-AG", de.schulhaus.accounts.GroupKind.CUSTOM, null, actor);
 		var stays = groups.create(school.id(), "Chor", de.schulhaus.accounts.GroupKind.CUSTOM, null, actor);
-		fill(new Space(gone.id(), school.id(), SpaceKind.GROUP, "Theater-AG", "Theater-AG", true, true));
-		fill(new Space(stays.id(), school.id(), SpaceKind.GROUP, "Chor", "Chor", true, true));
+		fill(new Space(gone.id(), school.id(), SpaceKind.GROUP, "Theater-AG", "Theater-AG", true, true, teacher.id()));
+		fill(new Space(stays.id(), school.id(), SpaceKind.GROUP, "Chor", "Chor", true, true, teacher.id()));
 
 		groups.delete(school.id(), gone.id(), actor);
 
