@@ -1,6 +1,7 @@
 package de.schulhaus.accounts.security;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -32,6 +33,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 import de.schulhaus.accounts.ProtocolSignIn;
 import de.schulhaus.platform.PlatformProperties;
+import de.schulhaus.platform.PublicPath;
 
 /**
  * Three filter chains: actuator (health public, metrics by token), the REST API (stateless; bearer
@@ -136,7 +138,7 @@ class SecurityConfig {
 	SecurityFilterChain webChain(HttpSecurity http, AccountUserDetailsService users, PasswordEncoder passwords,
 			SignInHandlers handlers, SignInThrottle throttle, DummyHash dummy, CookieCsrfTokenRepository csrfTokens,
 			SecurityContextRepository contexts, ObjectProvider<ClientRegistrationRepository> oidc,
-			OidcSignIn oidcSignIn, SignOutAudit signOutAudit, PlatformProperties platform) throws Exception {
+			OidcSignIn oidcSignIn, SignOutAudit signOutAudit, PlatformProperties platform, ObjectProvider<PublicPath> publicPaths) throws Exception {
 		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
 		dao.setPasswordEncoder(passwords);
 		dao.setUserDetailsPasswordService(users);
@@ -145,9 +147,12 @@ class SecurityConfig {
 		ProviderManager manager = oidc.getIfAvailable() == null ? new ProviderManager(throttled)
 				: new ProviderManager(throttled, new OidcAuthorizationCodeAuthenticationProvider(
 						new RestClientAuthorizationCodeTokenResponseClient(), new OidcUserService()));
+		// the sign-in pages, assets, and the pages modules serve to people without an account
+		String[] open = Stream.concat(Stream.of("/anmelden", "/anmelden/**", "/sprache", "/css/**", "/js/**", "/img/**", "/webjars/**",
+				"/favicon.ico", "/error", "/v3/api-docs", "/v3/api-docs/**", "/oauth2/**", "/login/oauth2/**"),
+				publicPaths.orderedStream().map(PublicPath::pattern)).toArray(String[]::new);
 		http.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/anmelden", "/anmelden/**", "/sprache", "/css/**", "/js/**", "/img/**", "/webjars/**",
-						"/favicon.ico", "/error", "/v3/api-docs", "/v3/api-docs/**", "/oauth2/**", "/login/oauth2/**")
+				.requestMatchers(open)
 				.permitAll()
 				.requestMatchers("/betrieb/**").hasRole("OPERATOR")
 				.requestMatchers("/verwaltung/**").hasAnyRole("SCHOOL_ADMIN")

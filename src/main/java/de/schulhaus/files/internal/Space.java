@@ -13,9 +13,21 @@ import de.schulhaus.blobs.BlobOwner;
  * @param key the space's address segment under {@code /dav/spaces/}, unique among the spaces a person sees
  * @param writable whether the person may change anything in it
  * @param manageable whether the person may change who writes (group teachers, school admins)
- * @param viewer the person using it: who is named as having changed what they change
+ * @param viewer the person using it: who is named as having changed what they change (null: somebody through a link)
+ * @param root the folder or file shared with the person, which is all they see of the space; null for the whole space
  */
-public record Space(UUID id, UUID schoolId, SpaceKind kind, String name, String key, boolean writable, boolean manageable, UUID viewer) {
+public record Space(UUID id, UUID schoolId, SpaceKind kind, String name, String key, boolean writable, boolean manageable, UUID viewer,
+		UUID root) {
+
+	/** The whole space. */
+	public Space(UUID id, UUID schoolId, SpaceKind kind, String name, String key, boolean writable, boolean manageable, UUID viewer) {
+		this(id, schoolId, kind, name, key, writable, manageable, viewer, null);
+	}
+
+	/** Whether the person sees the whole space, not just what was shared with them. */
+	public boolean whole() {
+		return root == null;
+	}
 
 	/** Whose quota the space's content counts against: the person's, the group's; school and office spaces count like group spaces. */
 	public BlobOwner quotaOwner() {

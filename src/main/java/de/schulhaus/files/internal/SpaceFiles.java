@@ -78,8 +78,20 @@ public final class SpaceFiles implements DavRepository {
 		return node(path).map(node -> resource(path, node));
 	}
 
-	private Optional<FileNode> node(DavPath path) {
-		FileNode node = nodes.root(school, owner);
+	Optional<FileNode> node(DavPath path) {
+		FileNode node;
+		if (space.whole()) {
+			node = nodes.root(school, owner);
+		}
+		else {
+			// what was shared: gone with it when it went to the trash (or below something that did)
+			Optional<FileNode> shared = nodes.byId(school, owner, space.root())
+				.filter(n -> n.parentId() != null && nodes.inTree(school, owner, n.parentId()));
+			if (shared.isEmpty()) {
+				return Optional.empty();
+			}
+			node = shared.get();
+		}
 		DavPath at = DavPath.ROOT;
 		for (String segment : path.segments()) {
 			if (!node.folder()) {
@@ -157,6 +169,7 @@ public final class SpaceFiles implements DavRepository {
 	@Override
 	public void delete(DavResource resource) {
 		requireWritable();
+		requireNotTheShare(resource.path());
 		writes.delete(space, require(resource.path()));
 		seen.keySet().removeIf(p -> p.within(resource.path()));
 	}
@@ -164,6 +177,7 @@ public final class SpaceFiles implements DavRepository {
 	@Override
 	public void copy(DavResource source, DavPath target, boolean deep) {
 		requireWritable();
+		requireNotTheShare(target);
 		writes.copy(space, require(source.path()), require(target.parent()), target.name(), deep, node(target));
 		seen.keySet().removeIf(p -> p.within(target));
 	}
@@ -171,6 +185,8 @@ public final class SpaceFiles implements DavRepository {
 	@Override
 	public void move(DavResource source, DavPath target) {
 		requireWritable();
+		requireNotTheShare(source.path());
+		requireNotTheShare(target);
 		writes.move(space, require(source.path()), require(target.parent()), target.name(), node(target));
 		seen.keySet().removeIf(p -> p.within(target) || p.within(source.path()));
 	}
@@ -203,28 +219,28 @@ public final class SpaceFiles implements DavRepository {
 		seen.clear();
 	}
 
-	/** What was deleted in this space, newest first; for those who may change the space. */
+	/** What was deleted in this space, newest first; for those who may change the whole space. */
 	public List<TrashItem> trash() {
-		requireWritable();
+		requireWholeSpace();
 		return history.trash(space).stream()
 			.map(t -> new TrashItem(t.node().id(), t.node().name(), t.node().folder(), t.node().size(), t.at(), t.by())).toList();
 	}
 
 	/** Puts a trashed item back where it was (or at the top); answers its path now. */
 	public DavPath restore(UUID trashed) {
-		requireWritable();
+		requireWholeSpace();
 		FileNode restored = history.restore(space, trashed);
 		seen.clear();
 		return nodes.pathOf(school, owner, restored);
 	}
 
 	public void purge(UUID trashed) {
-		requireWritable();
+		requireWholeSpace();
 		history.purge(space, trashed);
 	}
 
 	public int emptyTrash() {
-		requireWritable();
+		requireWholeSpace();
 		return history.empty(space);
 	}
 
@@ -234,6 +250,21 @@ public final class SpaceFiles implements DavRepository {
 			throw new DavException(409, "A folder has no versions.");
 		}
 		return node;
+	}
+
+	/** What was shared stays where its owner put it: the person changes what is in it, not it. */
+	private void requireNotTheShare(DavPath path) {
+		if (path.isRoot()) {
+			throw new DavException(403, "What was shared with you stays where it is; change what is inside it.");
+		}
+	}
+
+	/** The trash holds what others of the space deleted: not for somebody who was shown one folder. */
+	private void requireWholeSpace() {
+		requireWritable();
+		if (!space.whole()) {
+			throw new DavException(404, "Nothing is here.");
+		}
 	}
 
 	private void requireWritable() {

@@ -52,10 +52,12 @@ public class Spaces {
 	private final StorageQuotas quotas;
 	private final AuditLog audit;
 	private final FileHistory history;
+	private final Shares shares;
 
 	Spaces(JdbcClient jdbc, GroupManagement groups, FileNodes nodes, FileProperties properties, FileWrites writes, StorageQuotas quotas,
-			AuditLog audit, FileHistory history) {
+			AuditLog audit, FileHistory history, Shares shares) {
 		this.history = history;
+		this.shares = shares;
 		this.jdbc = jdbc;
 		this.groups = groups;
 		this.nodes = nodes;
@@ -128,6 +130,9 @@ public class Spaces {
 		if (PERSONAL_KEY.equals(keyOrId)) {
 			return Optional.of(personal(person));
 		}
+		if (keyOrId.startsWith(Shares.KEY_PREFIX)) {
+			return shares.find(person, keyOrId);
+		}
 		return visibleTo(person).stream()
 			.filter(s -> s.key().equalsIgnoreCase(keyOrId) || s.id().toString().equalsIgnoreCase(keyOrId))
 			.findFirst();
@@ -158,6 +163,29 @@ public class Spaces {
 		}
 		audit.record(person, "files.space.writers", space.kind().name().toLowerCase(Locale.ROOT) + ":" + space.id(),
 				(space.kind() == SpaceKind.GROUP ? "pupils write: " : "teachers write: ") + othersWrite);
+	}
+
+	/** Whether pupils and people from outside may make links for people without an account (yes unless the school's admins said no). */
+	public boolean pupilsMayLink(UUID school) {
+		return jdbc.sql("select pupil_links from file_space where id = :school and school_id = :school").param("school", school)
+			.query(Boolean.class).optional().orElse(true);
+	}
+
+	/** School admins decide whether pupils may make links. */
+	@Transactional
+	public void setPupilsMayLink(SchulhausUser admin, boolean allowed) {
+		if (admin.role() != Role.SCHOOL_ADMIN || admin.schoolId() == null) {
+			throw new NotFoundException("setting");
+		}
+		UUID school = admin.schoolId();
+		int updated = jdbc.sql("update file_space set pupil_links = :allowed, updated_at = :now where id = :school and school_id = :school")
+			.param("allowed", allowed).param("now", FileNodes.time(Instant.now())).param("school", school).update();
+		if (updated == 0) {
+			jdbc.sql("insert into file_space (id, school_id, kind, pupils_write, teachers_write, pupil_links, updated_at) "
+					+ "values (:school, :school, 'school', true, true, :allowed, :now)")
+				.param("school", school).param("allowed", allowed).param("now", FileNodes.time(Instant.now())).update();
+		}
+		audit.record(admin, "files.links.pupils", "school:" + school, "pupils may make links: " + allowed);
 	}
 
 	/** A group name as an address segment: no slash, which no client would send unencoded and the firewall refuses encoded. */
