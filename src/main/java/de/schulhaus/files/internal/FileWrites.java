@@ -57,7 +57,16 @@ class FileWrites {
 		if (length > 0 && !quotas.mayAdd(space, length - replaced)) {
 			throw new DavException(507, "The file does not fit into your storage space.");
 		}
-		StagedBlob staged = blobs.stage(content);
+		return attachStaged(school, owner, parent, name, blobs.stage(content), type);
+	}
+
+	/**
+	 * Makes staged content the file {@code name} in {@code parent}, created or overwritten, in one
+	 * transaction (joining the caller's, if any) against the owner's quota; on any failure the staged
+	 * content is discarded.
+	 */
+	FileNode attachStaged(UUID school, UUID owner, FileNode parent, String name, StagedBlob staged, String type) {
+		BlobOwner space = BlobOwner.account(school, owner);
 		try {
 			return tx.execute(status -> {
 				Optional<FileNode> existing = nodes.child(school, owner, parent.id(), name);
