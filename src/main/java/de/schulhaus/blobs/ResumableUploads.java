@@ -34,7 +34,7 @@ import de.schulhaus.platform.Ids;
  * ever moves to what an fsync has made durable, so a crash can lose unsynced bytes but never claim
  * them: the next append cuts the file back to the recorded offset. A complete upload becomes
  * {@link StagedBlob staged content} by a rename (no assembling of chunks), attached like any other
- * with {@link BlobStore#attach}, in the transaction that also calls {@link #markAttached}. The local folder
+ * with {@link BlobStore#attach}, in the transaction that first claims it with {@link #markAttached}. The local folder
  * store keeps resumable uploads; S3 does not yet ({@link #available()}).
  */
 @Service
@@ -224,11 +224,13 @@ public class ResumableUploads {
 	}
 
 	/**
-	 * Records, in the transaction that attaches the upload's content, that it is done; the row stays
-	 * until it expires, so a client that lost the last answer and asks again learns that it is complete.
+	 * Claims a complete upload for attaching, in the transaction that attaches its content; false when
+	 * another request did so (or does: the row stays locked until that transaction ends). The row
+	 * stays until it expires, so a client that lost the last answer and asks again learns it is complete.
 	 */
-	public void markAttached(UUID id) {
-		jdbc.sql("update blob_upload set attached = true where id = :id").param("id", id).update();
+	public boolean markAttached(UUID id) {
+		return jdbc.sql("update blob_upload set attached = true where id = :id and attached = false and offset_bytes = length_bytes")
+			.param("id", id).update() == 1;
 	}
 
 	private void forget(UUID id) {

@@ -73,7 +73,11 @@ public class FileUploads {
 		if (!quotas.mayAdd(space, length - replaced)) {
 			throw new UploadProblem(413, "quota-exceeded", "files.upload.problem.quota", length);
 		}
-		ResumableUpload upload = uploads.begin(space, length, json.writeValueAsString(target));
+		String metadata = json.writeValueAsString(target);
+		if (metadata.length() > 4000) {
+			throw new UploadProblem(400, "invalid-input", "files.upload.problem.metadata");
+		}
+		ResumableUpload upload = uploads.begin(space, length, metadata);
 		if (upload.complete()) {
 			complete(person, upload);
 		}
@@ -108,17 +112,25 @@ public class FileUploads {
 			folder = folder(person, target.folder());
 		}
 		catch (UploadProblem gone) {
-			uploads.remove(upload.id());
-			throw gone;
+			// removed or renamed while the bytes arrived: hours of upload are not lost for that, the file goes to the top
+			folder = nodes.root(person.schoolId(), person.accountId());
 		}
-		StagedBlob staged = uploads.finish(upload)
-			.orElseThrow(() -> new UploadProblem(404, "not-found", "files.upload.problem.lost"));
+		FileNode into = folder;
 		String type = type(target);
 		try {
 			tx.executeWithoutResult(status -> {
-				uploads.markAttached(upload.id());
-				writes.attachStaged(person.schoolId(), person.accountId(), folder, target.name(), staged, type);
+				if (!uploads.markAttached(upload.id())) {
+					return; // another request (a retried PATCH, a HEAD) completes it, or did
+				}
+				// the rename inside the transaction: a second request waits for the claim above instead of racing it
+				StagedBlob staged = uploads.finish(upload)
+					.orElseThrow(() -> new UploadProblem(404, "not-found", "files.upload.problem.lost"));
+				writes.attachStaged(person.schoolId(), person.accountId(), into, target.name(), staged, type);
 			});
+		}
+		catch (UploadProblem lost) {
+			uploads.remove(upload.id());
+			throw lost;
 		}
 		catch (DavException refused) {
 			// the content is discarded already; an upload that can never complete goes with it

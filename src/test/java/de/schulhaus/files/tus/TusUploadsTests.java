@@ -138,6 +138,16 @@ class TusUploadsTests {
 	}
 
 	@Test
+	void aFolderRemovedWhileTheBytesArriveSendsTheFileToTheTop() throws Exception {
+		dav("MKCOL", "Ausflug");
+		String location = create(5, metadata("filename", "Liste.txt", "folder", "/Ausflug/"));
+		patch(location, 0, "ab".getBytes());
+		assertThat(dav("DELETE", "Ausflug").getStatus()).isEqualTo(204);
+		assertThat(patch(location, 2, "cde".getBytes()).getStatus()).isEqualTo(204);
+		assertThat(dav("GET", "Liste.txt").getContentAsString()).isEqualTo("abcde");
+	}
+
+	@Test
 	void refusalsAsTheProtocolAsks() throws Exception {
 		String location = create(10, metadata("filename", "a.txt"));
 		assertThat(perform(tus("PATCH", location).header("Upload-Offset", 0).contentType("application/octet-stream").content(new byte[3]))
