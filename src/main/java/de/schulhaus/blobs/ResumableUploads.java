@@ -11,18 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -43,17 +37,16 @@ public class ResumableUploads {
 	private static final int BUFFER = 64 * 1024;
 	/** Bytes between two fsyncs with their offset update: the most a crash makes a client send again. */
 	static final long CHECKPOINT = 16L * 1024 * 1024;
-	private static final String COLUMNS = "id, school_id, owner_kind, owner_id, length_bytes, offset_bytes, metadata, attached, expires_at";
 
 	private final ContentStore content;
-	private final JdbcClient jdbc;
+	private final UploadRows rows;
 	private final Duration expiry;
 	private final long maxLength;
 	private final boolean available;
 
-	ResumableUploads(ContentStore content, JdbcClient jdbc, BlobsProperties properties) {
+	ResumableUploads(ContentStore content, UploadRows rows, BlobsProperties properties) {
 		this.content = content;
-		this.jdbc = jdbc;
+		this.rows = rows;
 		this.expiry = properties.uploadExpiry();
 		this.maxLength = properties.uploadMaxSize().toBytes();
 		this.available = content.resumablePart(Ids.newId()).isPresent();
@@ -77,22 +70,17 @@ public class ResumableUploads {
 		if (owner.kind() == null || length < 0 || length > maxLength || metadata.length() > 4000) {
 			throw new IllegalArgumentException("an upload is for a space, of 0 to " + maxLength + " bytes, with metadata up to 4000 characters");
 		}
-		UUID id = Ids.newId();
-		Instant expires = Instant.now().plus(expiry);
+		ResumableUpload upload = new ResumableUpload(Ids.newId(), owner, length, 0, metadata, false, Instant.now().plus(expiry));
 		// the row before the file: a crash in between leaves a row the sweeper removes, never a file nobody knows
-		jdbc.sql("insert into blob_upload (" + COLUMNS + ", created_at) "
-				+ "values (:id, :school, :kind, :owner, :length, 0, :metadata, false, :expires, :now)")
-			.param("id", id).param("school", owner.schoolId()).param("kind", owner.kind().column()).param("owner", owner.ownerId())
-			.param("length", length).param("metadata", metadata).param("expires", time(expires)).param("now", time(Instant.now()))
-			.update();
+		rows.insert(upload);
 		try {
-			Files.createFile(part(id));
+			Files.createFile(part(upload.id()));
 		}
 		catch (IOException e) {
-			forget(id);
+			rows.delete(upload.id());
 			throw new UncheckedIOException(e);
 		}
-		return new ResumableUpload(id, owner, length, 0, metadata, false, expires);
+		return upload;
 	}
 
 	/** The owner's upload of this id; empty for anybody else's, an expired one or none, alike. */
@@ -100,11 +88,7 @@ public class ResumableUploads {
 		if (owner.kind() == null) {
 			return Optional.empty();
 		}
-		return jdbc.sql("select " + COLUMNS + " from blob_upload where id = :id and school_id = :school and owner_kind = :kind "
-				+ "and owner_id = :owner and expires_at > :now")
-			.param("id", id).param("school", owner.schoolId()).param("kind", owner.kind().column()).param("owner", owner.ownerId())
-			.param("now", time(Instant.now()))
-			.query(ResumableUploads::upload).optional();
+		return rows.find(id, owner, Instant.now());
 	}
 
 	/**
@@ -127,7 +111,7 @@ public class ResumableUploads {
 			FileLock lock = lock(channel, upload.offset());
 			try {
 				// again under the lock: a request that held it before may have moved the upload on
-				long durable = durableOffset(upload.id()).orElseThrow(() -> new ResumableUploadConflictException(offset, false));
+				long durable = rows.offset(upload.id()).orElseThrow(() -> new ResumableUploadConflictException(offset, false));
 				if (durable != offset) {
 					throw new ResumableUploadConflictException(durable, false);
 				}
@@ -142,7 +126,7 @@ public class ResumableUploads {
 			}
 		}
 		catch (NoSuchFileException e) {
-			forget(upload.id()); // a row whose file a crash never created: nothing to resume
+			rows.delete(upload.id()); // a row whose file a crash never created: nothing to resume
 			throw new UncheckedIOException(e);
 		}
 		catch (IOException e) {
@@ -187,8 +171,7 @@ public class ResumableUploads {
 	private Instant checkpoint(FileChannel channel, UUID id, long offset) throws IOException {
 		channel.force(true);
 		Instant expires = Instant.now().plus(expiry);
-		jdbc.sql("update blob_upload set offset_bytes = :offset, expires_at = :expires where id = :id")
-			.param("offset", offset).param("expires", time(expires)).param("id", id).update();
+		rows.moveOffset(id, offset, expires);
 		return expires;
 	}
 
@@ -218,7 +201,7 @@ public class ResumableUploads {
 			return Optional.of(new StagedBlob(upload.id(), upload.length()));
 		}
 		catch (UncheckedIOException e) {
-			forget(upload.id());
+			rows.delete(upload.id());
 			return Optional.empty();
 		}
 	}
@@ -229,23 +212,21 @@ public class ResumableUploads {
 	 * stays until it expires, so a client that lost the last answer and asks again learns it is complete.
 	 */
 	public boolean markAttached(UUID id) {
-		return jdbc.sql("update blob_upload set attached = true where id = :id and attached = false and offset_bytes = length_bytes")
-			.param("id", id).update() == 1;
-	}
-
-	private void forget(UUID id) {
-		jdbc.sql("delete from blob_upload where id = :id").param("id", id).update();
+		return rows.claimForAttach(id);
 	}
 
 	/** Terminates an upload: its bytes first (none once attached: they are a file's now), then its row. */
 	public void remove(UUID id) {
+		Optional<Path> part = content.resumablePart(id);
 		try {
-			Files.deleteIfExists(part(id));
+			if (part.isPresent()) {
+				Files.deleteIfExists(part.get());
+			}
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		forget(id);
+		rows.delete(id);
 	}
 
 	/** Removes uploads whose expiry has passed, with their bytes; returns how many. */
@@ -253,8 +234,7 @@ public class ResumableUploads {
 		int removed = 0;
 		List<UUID> batch;
 		do {
-			batch = jdbc.sql("select id from blob_upload where expires_at <= :now order by expires_at limit 500")
-				.param("now", time(now)).query(UUID.class).list();
+			batch = rows.expired(now, 500);
 			batch.forEach(this::remove);
 			removed += batch.size();
 		}
@@ -262,22 +242,7 @@ public class ResumableUploads {
 		return removed;
 	}
 
-	private Optional<Long> durableOffset(UUID id) {
-		return jdbc.sql("select offset_bytes from blob_upload where id = :id").param("id", id).query(Long.class).optional();
-	}
-
 	private Path part(UUID id) {
 		return content.resumablePart(id).orElseThrow(() -> new UnsupportedOperationException("this blob store keeps no resumable uploads"));
-	}
-
-	private static OffsetDateTime time(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
-	}
-
-	private static ResumableUpload upload(ResultSet rs, int n) throws SQLException {
-		BlobOwner owner = new BlobOwner(rs.getObject(2, UUID.class), BlobOwner.Kind.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
-				rs.getObject(4, UUID.class));
-		return new ResumableUpload(rs.getObject(1, UUID.class), owner, rs.getLong(5), rs.getLong(6), rs.getString(7), rs.getBoolean(8),
-				rs.getObject(9, OffsetDateTime.class).toInstant());
 	}
 }
