@@ -1,6 +1,7 @@
 package de.schulhaus.files.tus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -71,6 +72,8 @@ class TusUploadsTests {
 
 	@BeforeEach
 	void teacherWithAppPassword() throws Exception {
+		// the S3 store keeps no resumable uploads yet: TusUploadsOnS3Tests
+		assumeTrue(resumable.available(), "resumable uploads need the local folder store");
 		schools = new TestSchools(mvc);
 		school = schools.createSchool("Upload-Schule");
 		teacher = schools.createUser(school, "Ulla", "Upload", "TEACHER", "Kompass-Laterne-Quitte-2026", null);
