@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import de.schulhaus.platform.Ids;
@@ -227,6 +228,35 @@ public class ResumableUploads {
 			throw new UncheckedIOException(e);
 		}
 		rows.delete(id);
+	}
+
+	/**
+	 * Removes the uploads of a space whose person or group goes ({@code owner}), or with {@code owner}
+	 * null all of a school's: the rows in the caller's transaction, the bytes once it has committed.
+	 */
+	public void removeAll(UUID schoolId, BlobOwner owner) {
+		List<UUID> ids = rows.deleteAll(schoolId, owner);
+		Runnable bytes = () -> ids.forEach(id -> content.resumablePart(id).ifPresent(ResumableUploads::deleteQuietly));
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					bytes.run();
+				}
+			});
+		}
+		else {
+			bytes.run();
+		}
+	}
+
+	private static void deleteQuietly(Path part) {
+		try {
+			Files.deleteIfExists(part);
+		}
+		catch (IOException e) {
+			// without a row nobody can resume it; a later removal of the folder's leftovers takes it
+		}
 	}
 
 	/** Removes uploads whose expiry has passed, with their bytes; returns how many. */

@@ -63,6 +63,20 @@ class UploadRows {
 		jdbc.sql("delete from blob_upload where id = :id").param("id", id).update();
 	}
 
+	/** Deletes the uploads of a space, or with {@code owner} null all of the school's; answers their ids. */
+	List<UUID> deleteAll(UUID school, BlobOwner owner) {
+		String where = owner == null ? "school_id = :school" : "school_id = :school and owner_kind = :kind and owner_id = :owner";
+		var select = jdbc.sql("select id from blob_upload where " + where).param("school", school);
+		var delete = jdbc.sql("delete from blob_upload where " + where).param("school", school);
+		if (owner != null) {
+			select = select.param("kind", owner.kind().column()).param("owner", owner.ownerId());
+			delete = delete.param("kind", owner.kind().column()).param("owner", owner.ownerId());
+		}
+		List<UUID> ids = select.query(UUID.class).list();
+		delete.update();
+		return ids;
+	}
+
 	List<UUID> expired(Instant now, int limit) {
 		return jdbc.sql("select id from blob_upload where expires_at <= :now order by expires_at limit :limit")
 			.param("now", time(now)).param("limit", limit).query(UUID.class).list();
