@@ -32,7 +32,7 @@ class TusConfiguration {
 
 	@Bean
 	SimpleUrlHandlerMapping filesUploadMapping(FileUploads uploads, MessageSource messages, JsonMapper json) {
-		TusEndpoint endpoint = new TusEndpoint(uploads, messages, json);
+		TusEndpoint endpoint = new TusEndpoint(uploads, new TusProblems(messages, json));
 		SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of(TusEndpoint.ROOT, endpoint, TusEndpoint.ROOT + "/**", endpoint));
 		// before the controllers' mapping, which would answer OPTIONS itself
 		mapping.setOrder(-1);

@@ -3,7 +3,6 @@ package de.schulhaus.files.tus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -15,11 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.HttpRequestHandler;
 
@@ -28,7 +22,6 @@ import de.schulhaus.blobs.ResumableUploadConflictException;
 import de.schulhaus.files.internal.FileUploads;
 import de.schulhaus.files.internal.UploadProblem;
 import de.schulhaus.platform.SchulhausUser;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /api/files/uploads}: the tus 1.0.0 protocol (core, creation, creation-with-upload,
@@ -44,13 +37,11 @@ class TusEndpoint implements HttpRequestHandler {
 	private static final Logger log = LoggerFactory.getLogger(TusEndpoint.class);
 
 	private final FileUploads uploads;
-	private final MessageSource messages;
-	private final JsonMapper json;
+	private final TusProblems problems;
 
-	TusEndpoint(FileUploads uploads, MessageSource messages, JsonMapper json) {
+	TusEndpoint(FileUploads uploads, TusProblems problems) {
 		this.uploads = uploads;
-		this.messages = messages;
-		this.json = json;
+		this.problems = problems;
 	}
 
 	@Override
@@ -95,11 +86,11 @@ class TusEndpoint implements HttpRequestHandler {
 			}
 		}
 		catch (UploadProblem problem) {
-			problem(response, problem);
+			problems.write(response, problem);
 		}
 		catch (ResumableUploadConflictException conflict) {
 			response.setHeader("Upload-Offset", String.valueOf(conflict.offset()));
-			problem(response, conflict.busy() ? new UploadProblem(423, "upload-busy", "files.upload.problem.busy")
+			problems.write(response, conflict.busy() ? new UploadProblem(423, "upload-busy", "files.upload.problem.busy")
 					: new UploadProblem(409, "upload-offset", "files.upload.problem.offset", conflict.offset()));
 		}
 	}
@@ -217,18 +208,5 @@ class TusEndpoint implements HttpRequestHandler {
 
 	private static UploadProblem notFound() {
 		return new UploadProblem(404, "not-found", "files.upload.problem.not-found");
-	}
-
-	private void problem(HttpServletResponse response, UploadProblem problem) throws IOException {
-		if (problem.status() == 412) {
-			response.setHeader("Tus-Version", VERSION);
-		}
-		String detail = messages.getMessage(problem.messageKey(), problem.args(), LocaleContextHolder.getLocale());
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(problem.status()), detail);
-		body.setType(URI.create("urn:schulhaus:problem:" + problem.type()));
-		response.setStatus(problem.status());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		json.writeValue(response.getWriter(), body);
 	}
 }
