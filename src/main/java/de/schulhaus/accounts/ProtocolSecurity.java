@@ -2,7 +2,23 @@ package de.schulhaus.accounts;
 
 import java.io.IOException;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import de.schulhaus.platform.SchulhausUser;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -35,10 +51,22 @@ public class ProtocolSecurity {
 	/** Before the web pages' chain, which takes every path no other chain claimed. */
 	public static final int ORDER = 10;
 
-	private final ProtocolSignIn signIn;
+	/**
+	 * For {@link #sessionOrAppPasswordChain} on paths under {@code /api/}: before the REST API's chain
+	 * (order 1), which claims the rest of {@code /api/**}; the actuator's chain (order 0) has no path in common.
+	 */
+	public static final int UNDER_API_ORDER = 0;
 
-	ProtocolSecurity(ProtocolSignIn signIn) {
+	private final ProtocolSignIn signIn;
+	private final CsrfTokenRepository csrfTokens;
+	private final SecurityContextRepository contexts;
+	private final JsonMapper json;
+
+	ProtocolSecurity(ProtocolSignIn signIn, CsrfTokenRepository csrfTokens, SecurityContextRepository contexts, JsonMapper json) {
 		this.signIn = signIn;
+		this.csrfTokens = csrfTokens;
+		this.contexts = contexts;
+		this.json = json;
 	}
 
 	public SecurityFilterChain chain(HttpSecurity http, String realm, Scope scope, String protocol, String... paths) throws Exception {
@@ -53,6 +81,67 @@ public class ProtocolSecurity {
 			.httpBasic(basic -> basic.realmName(realm).authenticationEntryPoint((request, response, e) -> challenge(response, realm)))
 			.exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> challenge(response, realm)));
 		return http.build();
+	}
+
+	/**
+	 * For an endpoint that both the web UI's scripts and programs call (resumable uploads): a person
+	 * signed in to the web UI with their session, whose state-changing requests carry the CSRF token
+	 * like every other of the web UI, or a program with HTTP Basic and an app password of
+	 * {@code scope}. Requests with Basic credentials need no CSRF token: the endpoint must then refuse
+	 * every state-changing request that lacks a header of its own (tus: {@code Tus-Resumable}), which no
+	 * page of another site can send without a CORS preflight that this server never grants. No session
+	 * is ever created here, and a Basic challenge goes only to requests that brought credentials, so
+	 * that browsers never ask for a password. Answers 401 and 403 as RFC 9457 problems.
+	 */
+	public SecurityFilterChain sessionOrAppPasswordChain(HttpSecurity http, String realm, Scope scope, String protocol, String... paths)
+			throws Exception {
+		RequestMatcher basic = request -> {
+			String authorization = request.getHeader("Authorization");
+			return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+		};
+		http.securityMatcher(paths)
+			.authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.OPTIONS).permitAll().anyRequest().authenticated())
+			.securityContext(c -> c.securityContextRepository(contexts))
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers(basic))
+			.requestCache(cache -> cache.disable())
+			.formLogin(form -> form.disable())
+			.logout(logout -> logout.disable())
+			.authenticationManager(new ProviderManager(provider(scope, protocol)))
+			.httpBasic(b -> b.realmName(realm).authenticationEntryPoint((request, response, e) -> unauthorized(request, response, realm)))
+			.exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> unauthorized(request, response, realm))
+				.accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
+						"Your role does not allow this, or the CSRF token is missing.")))
+			.addFilterAfter(new OncePerRequestFilter() {
+				@Override
+				protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+						throws ServletException, IOException {
+					// what the web UI makes a person do first (new password, second factor) comes first here too
+					var auth = SecurityContextHolder.getContext().getAuthentication();
+					if (!basic.matches(request) && auth != null && auth.getPrincipal() instanceof SchulhausUser user
+							&& (user.mustChangePassword() || user.role().requiresTwoFactor() && !user.twoFactorEnabled())) {
+						problem(response, HttpStatus.FORBIDDEN, "Finish setting up your sign-in in the web UI first.");
+						return;
+					}
+					chain.doFilter(request, response);
+				}
+			}, AuthorizationFilter.class)
+			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
+	private void unauthorized(HttpServletRequest request, HttpServletResponse response, String realm) throws IOException {
+		if (request.getHeader("Authorization") != null) {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm.replace("\"", "") + "\", charset=\"UTF-8\"");
+		}
+		problem(response, HttpStatus.UNAUTHORIZED, "Sign in to the web UI, or use HTTP Basic with an app password.");
+	}
+
+	private void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		json.writeValue(response.getWriter(), ProblemDetail.forStatusAndDetail(status, detail));
 	}
 
 	private AuthenticationProvider provider(Scope scope, String protocol) {

@@ -16,13 +16,19 @@ import org.springframework.util.unit.DataSize;
  *                   longer than the slowest upload plus its attach; attach refuses content older
  *                   than half of it, so the sweeper never races a transaction.
  * @param s3 the S3-compatible store, for {@code store: s3}
+ * @param uploadExpiry how long a resumable upload may rest unfinished (since its last bytes) before
+ *                     the sweeper removes it and what it holds
+ * @param uploadMaxSize the longest resumable upload taken at all (tus {@code Tus-Max-Size}); a
+ *                      person's quota usually stops one much earlier
  */
 @ConfigurationProperties("schulhaus.blobs")
-public record BlobsProperties(String store, Duration stagingAge, S3 s3) {
+public record BlobsProperties(String store, Duration stagingAge, S3 s3, Duration uploadExpiry, DataSize uploadMaxSize) {
 
 	public BlobsProperties {
 		store = store == null || store.isBlank() ? "local" : store.trim().toLowerCase(Locale.ROOT);
 		stagingAge = stagingAge == null ? Duration.ofHours(6) : stagingAge;
+		uploadExpiry = uploadExpiry == null ? Duration.ofHours(24) : uploadExpiry;
+		uploadMaxSize = uploadMaxSize == null ? DataSize.ofGigabytes(100) : uploadMaxSize;
 		s3 = s3 == null ? new S3(null, null, null, null, null, null, null) : s3;
 	}
 

@@ -31,6 +31,20 @@ interface ContentStore {
 	/** Removes writes that never finished (temporary files, multipart uploads) begun before the cutoff; returns how many. */
 	int removeUnfinishedSince(Instant cutoff);
 
+	/**
+	 * Where a resumable upload's bytes arrive until it is complete: a file that is appended to and
+	 * fsynced, then {@linkplain #adoptResumable adopted} under its id by a rename. Empty for a store
+	 * that keeps none (S3, for now).
+	 */
+	default Optional<java.nio.file.Path> resumablePart(UUID id) {
+		return Optional.empty();
+	}
+
+	/** Makes a complete resumable upload the content of its id (a rename); does nothing when that was done before. */
+	default void adoptResumable(UUID id) {
+		throw new UnsupportedOperationException("this store keeps no resumable uploads");
+	}
+
 	/** Empty while the store takes reads and writes; otherwise why not, for the health check. */
 	Optional<String> problem();
 

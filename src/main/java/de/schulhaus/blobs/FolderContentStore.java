@@ -31,11 +31,46 @@ class FolderContentStore implements ContentStore {
 
 	private final Path root;
 	private final Path temp;
+	private final Path uploads;
 
 	FolderContentStore(Path root) throws IOException {
 		this.root = root.toAbsolutePath();
 		this.temp = this.root.resolve("tmp");
+		this.uploads = this.root.resolve("uploads");
 		Files.createDirectories(temp);
+		Files.createDirectories(uploads);
+	}
+
+	/** {@code uploads/<id>}: beside the shards on the same file system, so completing an upload is a rename. */
+	@Override
+	public Optional<Path> resumablePart(UUID id) {
+		return Optional.of(uploads.resolve(id.toString()));
+	}
+
+	@Override
+	public void adoptResumable(UUID id) {
+		Path part = uploads.resolve(id.toString());
+		Path target = path(id);
+		try {
+			Files.createDirectories(target.getParent());
+			Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+			// the rename itself survives a crash only once its folder is synced
+			try (FileChannel dir = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
+				dir.force(true);
+			}
+			catch (IOException ignored) {
+				// some file systems cannot open a folder for syncing; the rename is still atomic
+			}
+		}
+		catch (NoSuchFileException e) {
+			if (!Files.exists(target)) {
+				throw new UncheckedIOException(e);
+			}
+			// adopted before (a crash between the rename and the attach): nothing to do
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	@Override

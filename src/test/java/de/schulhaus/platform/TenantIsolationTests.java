@@ -80,8 +80,9 @@ class TenantIsolationTests {
 		String groups = mvc.perform(request(HttpMethod.GET, "/api/v1/schools/" + a.id() + "/groups")
 				.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN)).andReturn().getResponse().getContentAsString();
 		UUID groupA = UUID.fromString(JsonPath.read(groups, "$[0].id"));
-		UUID appPasswordA = credentials.createAppPassword(users.load(adminA.login()).orElseThrow(), "A",
-				java.util.Set.of(de.schulhaus.accounts.Scope.FILES), null).id();
+		var filesPasswordA = credentials.createAppPassword(users.load(adminA.login()).orElseThrow(), "A",
+				java.util.Set.of(de.schulhaus.accounts.Scope.FILES), null);
+		UUID appPasswordA = filesPasswordA.id();
 
 		Map<String, UUID> fixtures = new HashMap<>();
 		fixtures.put("schoolId", a.id());
@@ -91,6 +92,7 @@ class TenantIsolationTests {
 		fixtures.put("id", appPasswordA);
 		fixtures.put("appPasswordId", appPasswordA);
 		fixtures.put("uploadId", createUploadInSchoolA(a.id(), adminA));
+		fixtures.put("fileUploadId", createFileUploadInSchoolA(adminA, filesPasswordA.secret()));
 		fixtures.put("tokenId", credentials.createToken(adminA.id(), a.id(), "A-Skript", null, null).id());
 		fixtures.put("notificationId", notifications.notify(a.id(), pupilA.id(),
 				Notification.of("sample.greeting", "sample.notification.greeting", "/", "A")));
@@ -169,6 +171,18 @@ class TenantIsolationTests {
 			.andReturn().getResponse().getRedirectedUrl();
 		assertThat(location).startsWith("/verwaltung/import/");
 		return UUID.fromString(location.split("/")[3]);
+	}
+
+	/** A resumable upload (tus) into A's admin's own files, begun and half sent. */
+	private UUID createFileUploadInSchoolA(TestSchools.UserRef adminA, String filesSecret) throws Exception {
+		String location = mvc.perform(request(HttpMethod.POST, "/api/files/uploads").with(httpBasic(adminA.login(), filesSecret))
+				.header("Tus-Resumable", "1.0.0").header("Upload-Length", "4")
+				.header("Upload-Metadata", "filename " + java.util.Base64.getEncoder().encodeToString("a.txt".getBytes())))
+			.andReturn().getResponse().getHeader("Location");
+		assertThat(location).startsWith("/api/files/uploads/");
+		mvc.perform(request(HttpMethod.PATCH, location).with(httpBasic(adminA.login(), filesSecret)).header("Tus-Resumable", "1.0.0")
+			.header("Upload-Offset", "0").contentType("application/offset+octet-stream").content(new byte[] { 1, 2 }));
+		return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
 	}
 
 	private int call(RequestMethod method, String path, boolean api, TestSchools.UserRef adminB,

@@ -9,12 +9,15 @@ import org.springframework.stereotype.Component;
 
 import de.schulhaus.accounts.AccountsChanged;
 import de.schulhaus.accounts.GroupsChanged;
+import de.schulhaus.blobs.BlobOwner;
 import de.schulhaus.blobs.BlobStore;
+import de.schulhaus.blobs.ResumableUploads;
 import de.schulhaus.schools.SchoolDeleted;
 
 /**
- * A person's space goes with their account, a group's with the group, a school's spaces with the school: rows, dead properties
- * and blobs (their content after the commit). Delivered through the event registry, so a node dying
+ * A person's space goes with their account, a group's with the group, a school's spaces with the school:
+ * rows, dead properties, versions, blobs and unfinished uploads (their content after the commit).
+ * Delivered through the event registry, so a node dying
  * half-way leaves the work to the next one.
  */
 @Component
@@ -22,10 +25,12 @@ class SpaceRemoval {
 
 	private final JdbcClient jdbc;
 	private final BlobStore blobs;
+	private final ResumableUploads uploads;
 
-	SpaceRemoval(JdbcClient jdbc, BlobStore blobs) {
+	SpaceRemoval(JdbcClient jdbc, BlobStore blobs, ResumableUploads uploads) {
 		this.jdbc = jdbc;
 		this.blobs = blobs;
+		this.uploads = uploads;
 	}
 
 	@ApplicationModuleListener
@@ -61,6 +66,7 @@ class SpaceRemoval {
 		jdbc.sql("delete from file_node where school_id = :school").param("school", school).update();
 		jdbc.sql("delete from file_space where school_id = :school").param("school", school).update();
 		contents.forEach(blobs::delete);
+		uploads.removeAll(school, null);
 	}
 
 	/** Removes the spaces of these people or groups in the caller's transaction; answers {files, bytes} removed. */
@@ -84,6 +90,7 @@ class SpaceRemoval {
 		jdbc.sql("delete from file_node where school_id = :school and owner_id in (:owners)")
 			.param("school", school).param("owners", owners).update();
 		contents.forEach(blobs::delete);
+		owners.forEach(owner -> uploads.removeAll(school, BlobOwner.account(school, owner)));
 		return counted;
 	}
 }
