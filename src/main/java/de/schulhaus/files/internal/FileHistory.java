@@ -33,8 +33,11 @@ class FileHistory {
 	private final TransactionTemplate tx;
 	private final FilesProperties properties;
 	private final JdbcClient jdbc;
+	private final FileActivity activity;
 
-	FileHistory(FileNodes nodes, FileVersions versions, BlobStore blobs, TransactionTemplate tx, FilesProperties properties, JdbcClient jdbc) {
+	FileHistory(FileNodes nodes, FileVersions versions, BlobStore blobs, TransactionTemplate tx, FilesProperties properties, JdbcClient jdbc,
+			FileActivity activity) {
+		this.activity = activity;
 		this.nodes = nodes;
 		this.versions = versions;
 		this.blobs = blobs;
@@ -62,6 +65,7 @@ class FileHistory {
 			nodes.replaceContent(space.schoolId(), space.id(), current.id(), version.blobId(), version.size(), version.contentType(),
 					FileNodes.etag(), Instant.now(), space.viewer());
 			prune(space.schoolId(), current.id());
+			activity.record(space, FileActivity.Action.RESTORED, current.name());
 		});
 	}
 
@@ -95,6 +99,7 @@ class FileHistory {
 			UUID parent = trashed.from() != null && nodes.inTree(space.schoolId(), space.id(), trashed.from()) ? trashed.from() : root;
 			String name = freeName(space, parent, trashed.node().name());
 			nodes.restore(space.schoolId(), space.id(), trashedId, parent, name);
+			activity.record(space, FileActivity.Action.RESTORED, name);
 			return nodes.byId(space.schoolId(), space.id(), trashedId).orElseThrow();
 		});
 	}
@@ -121,8 +126,10 @@ class FileHistory {
 		Instant cutoff = Instant.now().minus(properties.trashAge());
 		int purged = purgeTrashedBefore(cutoff);
 		int pruned = pruneAll();
-		if (purged + pruned > 0) {
-			log.info("files sweep: {} items purged from trashes, versions of {} files pruned", purged, pruned);
+		int forgotten = activity.forgetBefore(Instant.now().minus(java.time.Duration.ofDays(90)));
+		if (purged + pruned + forgotten > 0) {
+			log.info("files sweep: {} items purged from trashes, versions of {} files pruned, {} activity entries forgotten", purged, pruned,
+					forgotten);
 		}
 	}
 

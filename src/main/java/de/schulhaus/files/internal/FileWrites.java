@@ -39,9 +39,11 @@ class FileWrites {
 	private final TransactionTemplate tx;
 	private final FileVersions versions;
 	private final FileHistory history;
+	private final FileActivity activity;
 
 	FileWrites(FileNodes nodes, FileProperties properties, BlobStore blobs, StorageQuotas quotas, TransactionTemplate tx, FileVersions versions,
-			FileHistory history) {
+			FileHistory history, FileActivity activity) {
+		this.activity = activity;
 		this.versions = versions;
 		this.history = history;
 		this.nodes = nodes;
@@ -101,6 +103,7 @@ class FileWrites {
 					Instant now = Instant.now();
 					nodes.replaceContent(school, owner, old.id(), blob, staged.size(), type, FileNodes.etag(), now, target.viewer());
 					history.prune(school, old.id());
+					activity.record(target, FileActivity.Action.UPDATED, name);
 					return nodes.child(school, owner, parent.id(), name).orElseThrow();
 				}
 				blob = blobs.attach(staged, space, quotas.limitBytes(space));
@@ -108,6 +111,7 @@ class FileWrites {
 				FileNode node = new FileNode(Ids.newId(), parent.id(), name, false, blob, staged.size(), type, FileNodes.etag(), now, now,
 						target.viewer());
 				nodes.insert(school, owner, node);
+				activity.record(target, FileActivity.Action.UPLOADED, name);
 				return node;
 			});
 		}
@@ -131,8 +135,11 @@ class FileWrites {
 		UUID owner = space.id();
 		Instant now = Instant.now();
 		try {
-			tx.executeWithoutResult(status -> nodes.insert(school, owner,
-					new FileNode(Ids.newId(), parent.id(), name, true, null, 0, null, FileNodes.etag(), now, now, space.viewer())));
+			tx.executeWithoutResult(status -> {
+				nodes.insert(school, owner, new FileNode(Ids.newId(), parent.id(), name, true, null, 0, null, FileNodes.etag(), now, now,
+						space.viewer()));
+				activity.record(space, FileActivity.Action.CREATED_FOLDER, name);
+			});
 		}
 		catch (DuplicateKeyException ex) {
 			// a parallel client (rclone, a sync app) made it a moment earlier: MKCOL on what exists
@@ -142,7 +149,10 @@ class FileWrites {
 
 	/** Moves a file or folder (with everything in it) to the space's trash. */
 	void delete(Space space, FileNode node) {
-		tx.executeWithoutResult(status -> nodes.trash(space.schoolId(), space.id(), node.id(), space.viewer()));
+		tx.executeWithoutResult(status -> {
+			nodes.trash(space.schoolId(), space.id(), node.id(), space.viewer());
+			activity.record(space, FileActivity.Action.DELETED, node.name());
+		});
 	}
 
 	void move(Space space, FileNode node, FileNode parent, String name, Optional<FileNode> replaced) {
@@ -154,6 +164,7 @@ class FileWrites {
 				// what a move replaces goes to the trash, where it can be fetched back
 				replaced.ifPresent(old -> nodes.trash(school, owner, old.id(), space.viewer()));
 				nodes.move(school, owner, node.id(), parent.id(), name);
+				activity.record(space, FileActivity.Action.MOVED, name);
 			});
 		}
 		catch (DuplicateKeyException ex) {
@@ -190,6 +201,7 @@ class FileWrites {
 						properties.copy(school, node.id(), id);
 					}
 				}
+				activity.record(target, FileActivity.Action.COPIED, name);
 			});
 		}
 		catch (QuotaExceededException ex) {

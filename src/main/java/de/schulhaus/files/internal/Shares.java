@@ -41,8 +41,11 @@ public class Shares {
 	private final GroupManagement groups;
 	private final AuditLog audit;
 	private final SpaceKinds kinds;
+	private final FileActivity activity;
 
-	Shares(JdbcClient jdbc, FileNodes nodes, AccountManagement accounts, GroupManagement groups, AuditLog audit, SpaceKinds kinds) {
+	Shares(JdbcClient jdbc, FileNodes nodes, AccountManagement accounts, GroupManagement groups, AuditLog audit, SpaceKinds kinds,
+			FileActivity activity) {
+		this.activity = activity;
 		this.kinds = kinds;
 		this.jdbc = jdbc;
 		this.nodes = nodes;
@@ -100,6 +103,7 @@ public class Shares {
 			}
 		}
 		audit.record(actor, "files.shared", kind.column() + ":" + grantee, node.name() + (mayWrite ? " (change)" : " (read)"));
+		activity.record(space, FileActivity.Action.SHARED, node.name());
 		return sharesOf(files, path).stream().filter(s -> s.granteeKind() == kind && s.granteeId().equals(grantee)).findFirst().orElseThrow();
 	}
 

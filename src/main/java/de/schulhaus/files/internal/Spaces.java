@@ -53,9 +53,13 @@ public class Spaces {
 	private final AuditLog audit;
 	private final FileHistory history;
 	private final Shares shares;
+	private final FileActivity activity;
+	private final de.schulhaus.accounts.AccountManagement accounts;
 
 	Spaces(JdbcClient jdbc, GroupManagement groups, FileNodes nodes, FileProperties properties, FileWrites writes, StorageQuotas quotas,
-			AuditLog audit, FileHistory history, Shares shares) {
+			AuditLog audit, FileHistory history, Shares shares, FileActivity activity, de.schulhaus.accounts.AccountManagement accounts) {
+		this.activity = activity;
+		this.accounts = accounts;
 		this.history = history;
 		this.shares = shares;
 		this.jdbc = jdbc;
@@ -163,6 +167,28 @@ public class Spaces {
 		}
 		audit.record(person, "files.space.writers", space.kind().name().toLowerCase(Locale.ROOT) + ":" + space.id(),
 				(space.kind() == SpaceKind.GROUP ? "pupils write: " : "teachers write: ") + othersWrite);
+	}
+
+	/** One line of a person's activity list, ready to show. */
+	public record ActivityLine(String spaceName, String spaceKey, String actorName, String action, String name, int count, Instant at) {
+	}
+
+	/**
+	 * What happened lately in the spaces the person sees as a whole (their own, the school's, the
+	 * office's, their groups'), newest first, grouped.
+	 */
+	public List<ActivityLine> activity(SchulhausUser person, int limit) {
+		Map<UUID, Space> visible = new java.util.LinkedHashMap<>();
+		visibleTo(person).forEach(s -> visible.put(s.id(), s));
+		Map<UUID, String> names = new HashMap<>();
+		List<ActivityLine> lines = new ArrayList<>();
+		for (FileActivity.Line line : activity.recent(person.schoolId(), visible.keySet(), limit)) {
+			String actor = line.actorId() == null ? null : names.computeIfAbsent(line.actorId(),
+					id -> accounts.find(person.schoolId(), id).map(a -> a.firstName() + " " + a.lastName()).orElse(null));
+			Space space = visible.get(line.spaceId());
+			lines.add(new ActivityLine(space.name(), space.key(), actor, line.action().column(), line.name(), line.count(), line.at()));
+		}
+		return lines;
 	}
 
 	/** Whether pupils and people from outside may make links for people without an account (yes unless the school's admins said no). */
