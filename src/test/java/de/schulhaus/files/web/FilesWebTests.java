@@ -106,7 +106,8 @@ class FilesWebTests {
 		assertThat(upload(me, "/a.bin", new byte[3 * 1024 * 1024], null).getStatus()).isEqualTo(201);
 		assertThat(form("ordner", "pfad", "/", "name", "Zeugnisse").getResponse().getRedirectedUrl()).isEqualTo("/dateien/meine");
 		String byName = page("/dateien/meine");
-		assertThat(byName).contains("1,5 KB").contains("3 MB").contains("Ordner");
+		assertThat(byName).contains("1,5 KB").contains("3 MB").contains("Ordner")
+			.contains("href=\"/dateien/meine/download?pfad=/b.txt\" download=\"b.txt\"").contains("href=\"/dateien/meine?pfad=/Zeugnisse\">");
 		assertThat(byName.indexOf(">Zeugnisse<")).isLessThan(byName.indexOf(">a.bin<"));
 		assertThat(byName.indexOf(">a.bin<")).isLessThan(byName.indexOf(">b.txt<"));
 		String bySize = page("/dateien/meine?sortierung=groesse&absteigend=true");
