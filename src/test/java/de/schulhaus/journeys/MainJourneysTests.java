@@ -194,8 +194,21 @@ class MainJourneysTests {
 			assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
 				.contains("filename*=UTF-8''Arbeitsblatt%20Br%C3%BCche.txt");
 
+			// chosen with its checkbox, copied up into "Meine Dateien" through the dialog's folder picker (htmx)
+			b.find("#file-list input[name=auswahl]").click();
+			assertThat(b.find("#selected-count").getText()).isEqualTo("1 ausgewählt");
+			b.find("button[data-dialog=move-dialog]").click();
+			b.find("#move-dialog .picker-crumbs button").click();
+			new WebDriverWait(b.driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+				.until(d -> "/".equals(d.findElement(By.cssSelector("#picker input[name=ziel]")).getAttribute("value")));
+			b.checkAccessibility();
+			b.click("#move-dialog button[value=kopieren]");
+			assertThat(b.find(".toast").getText()).isEqualTo("Kopiert.");
+			b.click(".crumbs li:first-child a");
+			assertThat(b.find("#file-list").getText()).contains("Unterricht 5a").contains("Arbeitsblatt Brüche.txt");
+
 			// its details with the text preview
-			b.click("#file-list a.icon-link");
+			b.click("#file-list a.icon-link[aria-label='Details zu Arbeitsblatt Brüche.txt']");
 			assertThat(b.find("pre.text-preview").getText()).isEqualTo("1/2 + 1/4 = 3/4");
 			b.checkAccessibility();
 			b.screenshot("files-details");

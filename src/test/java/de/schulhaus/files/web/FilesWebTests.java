@@ -96,7 +96,7 @@ class FilesWebTests {
 	void anEmptySpaceSaysWhatToDoAndShowsTheQuota() throws Exception {
 		String html = page("/dateien");
 		assertThat(html).contains("<h1>Meine Dateien</h1>").contains("Noch keine Dateien – ziehen Sie Dateien hierher oder laden Sie sie hoch")
-			.contains("0 MB von").contains("belegt").contains("/js/files").contains("webkitdirectory");
+			.contains("0 Byte von ").contains(" GB belegt").contains("/js/files").contains("webkitdirectory");
 		assertThat(page("/")).contains("href=\"/dateien\"").contains("Dateien");
 	}
 
