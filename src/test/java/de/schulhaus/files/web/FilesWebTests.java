@@ -249,6 +249,10 @@ class FilesWebTests {
 		String html = page("/dateien/meine/details?pfad=/notiz.html");
 		assertThat(html).contains("<h1>notiz.html</h1>").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Grüße")
 			.doesNotContain("<script>alert").contains("text/html").contains("Umbenennen").contains("Verschieben oder kopieren");
+		upload(me, "/Ordner/leer.txt", new byte[0], "text/plain");
+		assertThat(page("/dateien/meine/details?pfad=/Ordner/leer.txt")).contains("0 Byte").contains(">/Ordner</a>");
+		assertThat(page("/dateien/meine/details?pfad=/Ordner")).contains("<h1>Ordner</h1>").contains("Ordner öffnen")
+			.contains("/dateien/meine/zip?pfad=/Ordner").contains(">Meine Dateien</a>");
 	}
 
 	@Test
