@@ -94,8 +94,14 @@ class FileWrites {
 	void createFolder(UUID school, UUID owner, FileNode parent, String name) {
 		FileNames.check(name);
 		Instant now = Instant.now();
-		tx.executeWithoutResult(status -> nodes.insert(school, owner,
-				new FileNode(Ids.newId(), parent.id(), name, true, null, 0, null, FileNodes.etag(), now, now)));
+		try {
+			tx.executeWithoutResult(status -> nodes.insert(school, owner,
+					new FileNode(Ids.newId(), parent.id(), name, true, null, 0, null, FileNodes.etag(), now, now)));
+		}
+		catch (DuplicateKeyException ex) {
+			// two clients making the same folder at once (rclone's parallel transfers): the second one finds it there, as MKCOL says
+			throw new DavException(405, "Something with this name is there already.");
+		}
 	}
 
 	void delete(UUID school, UUID owner, FileNode node) {
