@@ -59,12 +59,16 @@ export function uploadFile(file, path, onProgress) {
     const xhr = new XMLHttpRequest();
     xhr.open('PUT', main.dataset.uploadUrl + '?pfad=' + encodeURIComponent(path).replace(/%2F/g, '/'));
     if (csrfToken && csrfHeader) xhr.setRequestHeader(csrfHeader, csrfToken);
-    xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
+    // a form or multipart type would make the server parse the body instead of storing it
+    const parsed = /^(application\/x-www-form-urlencoded|multipart\/)/i.test(file.type);
+    xhr.setRequestHeader('Content-Type', file.type && !parsed ? file.type : 'application/octet-stream');
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded, e.total); };
     xhr.onload = () => {
       if (xhr.status === 201) {
-        resolve({ ok: true });
+        let replaced = false;
+        try { replaced = JSON.parse(xhr.responseText).replaced === true; } catch { /* stored all the same */ }
+        resolve({ ok: true, replaced });
         return;
       }
       let message = text('failed');
@@ -132,7 +136,7 @@ async function uploadAll(items) {
         done++;
         view.bar.value = 100;
         view.li.classList.add('done');
-        view.state.textContent = text('done');
+        view.state.textContent = result.replaced ? text('replaced') : text('done');
         loaded.set(index, item.file.size);
       } else {
         available += item.file.size;

@@ -65,9 +65,10 @@ class FileTransfersController {
 			// a browser that knows no type sends none or octet-stream: then the name decides, as over WebDAV
 			String type = request.getContentType() == null || request.getContentType().startsWith(MediaType.APPLICATION_OCTET_STREAM_VALUE) ? null
 					: request.getContentType();
+			boolean replaced = !path.isRoot() && opened.repository().find(path).filter(r -> !r.collection()).isPresent();
 			DavResource stored = actions.upload(opened, path, body, type, request.getContentLengthLong());
-			return ResponseEntity.status(HttpStatus.CREATED)
-				.body(Map.of("name", stored.path().name(), "size", stored.length(), "path", FileLocation.text(stored.path())));
+			return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("name", stored.path().name(), "size", stored.length(),
+					"path", FileLocation.text(stored.path()), "replaced", replaced));
 		}
 		catch (InvalidInputException ex) {
 			HttpStatus status = switch (ex.messageKey()) {

@@ -122,7 +122,7 @@ class FilesWebTests {
 	void aRawUploadIsStoredWithTheFoldersAboveItAndDownloadsAsAnAttachment() throws Exception {
 		MockHttpServletResponse stored = upload("/Projekt Woche/Bilder/Übung 3.txt", "Hallo Klasse 5a");
 		assertThat(stored.getStatus()).isEqualTo(201);
-		assertThat(stored.getContentAsString(StandardCharsets.UTF_8)).contains("\"size\":15").contains("Übung 3.txt");
+		assertThat(stored.getContentAsString(StandardCharsets.UTF_8)).contains("\"size\":15").contains("Übung 3.txt").contains("\"replaced\":false");
 		assertThat(page("/dateien/meine?pfad=/Projekt%20Woche")).contains(">Bilder<");
 		MockHttpServletResponse file = mvc.perform(get("/dateien/meine/download").param("pfad", "/Projekt Woche/Bilder/Übung 3.txt")
 				.with(user(me))).andReturn().getResponse();
@@ -135,7 +135,9 @@ class FilesWebTests {
 		assertThat(mvc.perform(get("/dateien/meine").param("pfad", "/Projekt Woche/Bilder/Übung 3.txt").with(user(me))).andReturn()
 			.getResponse().getRedirectedUrl()).isEqualTo("/dateien/meine/details?pfad=/Projekt%20Woche/Bilder/%C3%9Cbung%203.txt");
 		// replacing keeps one file
-		assertThat(upload("/Projekt Woche/Bilder/Übung 3.txt", "neu").getStatus()).isEqualTo(201);
+		MockHttpServletResponse again = upload("/Projekt Woche/Bilder/Übung 3.txt", "neu");
+		assertThat(again.getStatus()).isEqualTo(201);
+		assertThat(again.getContentAsString(StandardCharsets.UTF_8)).contains("\"replaced\":true");
 		assertThat(download("/Projekt Woche/Bilder/Übung 3.txt")).isEqualTo("neu");
 	}
 
