@@ -9,8 +9,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -90,9 +94,9 @@ class MainJourneysTests {
 			b.click("#confirm-import");
 			assertThat(b.find("#import-result").getText()).startsWith("4 neu");
 
-			// no feature module installed yet: the app switches say what will appear
+			// the feature apps the school may switch per role
 			b.go("/verwaltung/apps");
-			assertThat(b.find("main").getText()).contains("Noch keine Apps, die sich freischalten lassen");
+			assertThat(b.find("main table th[scope=row]").getText()).isEqualTo("Dateien");
 			b.checkAccessibility();
 
 			// the admin's storage settings, and the confirmation asked before creating an app password
@@ -145,6 +149,88 @@ class MainJourneysTests {
 			b.checkAccessibility();
 			b.screenshot("pupil-account");
 		}
+	}
+
+	@Test
+	void teacherCreatesAFolderUploadsAFileAndDownloadsIt() throws Exception {
+		String teacher = createTeacher();
+		try (Browser b = Browser.open(port)) {
+			b.go("/anmelden");
+			signIn(b, teacher, "Kompass-Laterne-Quitte-2026");
+			assertThat(b.awaitPath(p -> p.equals("/"))).isEqualTo("/");
+			b.click("nav.sidebar a[href='/dateien']");
+			assertThat(b.find("h1").getText()).isEqualTo("Meine Dateien");
+			assertThat(b.find("main").getText()).contains("Noch keine Dateien – ziehen Sie Dateien hierher oder laden Sie sie hoch");
+			b.checkAccessibility();
+
+			// a new folder, then into it
+			b.find("details.disclosure summary").click();
+			b.type("#new-folder", "Unterricht 5a");
+			b.click("details.disclosure form button[type=submit]");
+			assertThat(b.find(".toast").getText()).isEqualTo("Der Ordner wurde angelegt.");
+			b.click("#file-list td.name a");
+			assertThat(b.find("h1").getText()).isEqualTo("Unterricht 5a");
+
+			// an upload through the file input: its progress ends in "Fertig" and the list shows the file
+			Path file = Files.createTempDirectory("upload").resolve("Arbeitsblatt Brüche.txt");
+			Files.writeString(file, "1/2 + 1/4 = 3/4");
+			b.find("#upload-files").sendKeys(file.toAbsolutePath().toString());
+			assertThat(b.find("#upload-list li.done .upload-state").getText()).isEqualTo("Fertig");
+			new WebDriverWait(b.driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+				.until(d -> d.findElement(By.id("file-list")).getText().contains("Arbeitsblatt Brüche.txt"));
+			assertThat(b.find("#upload-summary").getText()).isEqualTo("1 von 1 Dateien hochgeladen");
+			assertThat(b.find("#upload-total").getAttribute("value")).isEqualTo("100");
+			assertThat(b.find("#file-list").getText()).contains("15 Byte");
+			b.checkAccessibility();
+			b.screenshot("files-folder");
+
+			// the listed link downloads it, in this session
+			String href = b.find("#file-list a[download]").getAttribute("href");
+			String session = b.driver.manage().getCookieNamed("SCHULHAUS_SESSION").getValue();
+			HttpResponse<String> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+				.header("Cookie", "SCHULHAUS_SESSION=" + session).build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(download.statusCode()).isEqualTo(200);
+			assertThat(download.body()).isEqualTo("1/2 + 1/4 = 3/4");
+			assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+				.contains("filename*=UTF-8''Arbeitsblatt%20Br%C3%BCche.txt");
+
+			// chosen with its checkbox, copied up into "Meine Dateien" through the dialog's folder picker (htmx)
+			b.find("#file-list input[name=auswahl]").click();
+			assertThat(b.find("#selected-count").getText()).isEqualTo("1 ausgewählt");
+			b.find("button[data-dialog=move-dialog]").click();
+			b.find("#move-dialog .picker-crumbs button").click();
+			new WebDriverWait(b.driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+				.until(d -> "/".equals(d.findElement(By.cssSelector("#picker input[name=ziel]")).getAttribute("value")));
+			b.checkAccessibility();
+			b.click("#move-dialog button[value=kopieren]");
+			assertThat(b.find(".toast").getText()).isEqualTo("Kopiert.");
+			b.click(".crumbs li:first-child a");
+			assertThat(b.find("#file-list").getText()).contains("Unterricht 5a").contains("Arbeitsblatt Brüche.txt");
+
+			// its details with the text preview
+			b.click("#file-list a.icon-link[aria-label='Details zu Arbeitsblatt Brüche.txt']");
+			assertThat(b.find("pre.text-preview").getText()).isEqualTo("1/2 + 1/4 = 3/4");
+			b.checkAccessibility();
+			b.screenshot("files-details");
+		}
+	}
+
+	private String createTeacher() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpResponse<String> school = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/schools"))
+			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Realschule Am Hafen\",\"schoolNumber\":\"" + TestSchools.nextSchoolNumber()
+					+ "\",\"type\":\"REALSCHULE\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(school.statusCode()).as(school.body()).isEqualTo(201);
+		String schoolId = JsonPath.read(school.body(), "$.id");
+		HttpResponse<String> teacher = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/schools/" + schoolId + "/users"))
+			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(
+					"{\"firstName\":\"Lea\",\"lastName\":\"Lehrerin\",\"role\":\"TEACHER\",\"password\":\"Kompass-Laterne-Quitte-2026\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(teacher.statusCode()).as(teacher.body()).isEqualTo(201);
+		return JsonPath.read(teacher.body(), "$.login");
 	}
 
 	private static void signIn(Browser b, String login, String password) {

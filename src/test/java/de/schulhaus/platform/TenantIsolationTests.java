@@ -89,6 +89,8 @@ class TenantIsolationTests {
 		fixtures.put("userId", pupilA.id());
 		fixtures.put("accountId", pupilA.id());
 		fixtures.put("groupId", groupA);
+		// a file space's key in the browser's URLs ("meine" now): a group's space will be keyed by the group's id
+		fixtures.put("space", groupA);
 		fixtures.put("id", appPasswordA);
 		fixtures.put("appPasswordId", appPasswordA);
 		fixtures.put("uploadId", createUploadInSchoolA(a.id(), adminA));

@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
-import de.schulhaus.dav.DavException;
-
 /**
  * Names a folder or file may have: ones that Windows, macOS and Linux clients can all store, so that a
  * synced copy never fails on one of them. Refusals say why.
@@ -22,24 +20,25 @@ final class FileNames {
 
 	static void check(String name) {
 		if (name.isBlank()) {
-			throw new DavException(400, "A name cannot be empty.");
+			throw new FileNameRefused("A name cannot be empty.", "files.name.empty");
 		}
 		if (name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-			throw new DavException(400, "The name is longer than " + MAX_BYTES + " bytes.");
+			throw new FileNameRefused("The name is longer than " + MAX_BYTES + " bytes.", "files.name.tooLong", MAX_BYTES);
 		}
 		for (int i = 0; i < name.length(); i++) {
 			char c = name.charAt(i);
 			if (c < 0x20 || c == 0x7f || FORBIDDEN.indexOf(c) >= 0) {
-				throw new DavException(400, "The name contains a character Windows cannot store: one of : * ? \" < > | \\ / or a control character.");
+				throw new FileNameRefused("The name contains a character Windows cannot store: one of : * ? \" < > | \\ / or a control character.",
+						"files.name.character");
 			}
 		}
 		if (name.endsWith(".") || name.endsWith(" ")) {
-			throw new DavException(400, "The name ends in a dot or a space, which Windows cannot store.");
+			throw new FileNameRefused("The name ends in a dot or a space, which Windows cannot store.", "files.name.trailing");
 		}
 		int dot = name.indexOf('.');
 		String stem = (dot < 0 ? name : name.substring(0, dot)).trim().toUpperCase(Locale.ROOT);
 		if (RESERVED.contains(stem)) {
-			throw new DavException(400, "The name " + stem + " is reserved on Windows.");
+			throw new FileNameRefused("The name " + stem + " is reserved on Windows.", "files.name.reserved", stem);
 		}
 	}
 }

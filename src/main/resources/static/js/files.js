@@ -1,0 +1,224 @@
+// The file browser: selection, the move dialog, and uploads (buttons, drag & drop, whole folders)
+// with a progress bar per file and overall. Each file goes as the raw body of one request.
+const main = document.querySelector('main.files[data-upload-url]');
+const csrfToken = document.querySelector('meta[name="csrf-token"]')?.content;
+const csrfHeader = document.querySelector('meta[name="csrf-header"]')?.content;
+
+function text(name, ...args) {
+  const raw = main?.dataset['text' + name[0].toUpperCase() + name.slice(1)] || '';
+  return args.reduce((s, a, i) => s.replace('{' + i + '}', a), raw);
+}
+
+// --- selection -------------------------------------------------------------------------------
+function updateSelection() {
+  const form = document.getElementById('selection');
+  if (!form) return;
+  const boxes = [...form.querySelectorAll('input[name="auswahl"]')];
+  const chosen = boxes.filter((b) => b.checked).length;
+  form.querySelectorAll('[data-needs-selection]').forEach((b) => { b.disabled = chosen === 0; });
+  const all = form.querySelector('[data-select-all]');
+  if (all) {
+    all.checked = chosen > 0 && chosen === boxes.length;
+    all.indeterminate = chosen > 0 && chosen < boxes.length;
+  }
+  const count = document.getElementById('selected-count');
+  if (count && main) count.textContent = chosen === 0 ? text('none') : text('selected', chosen);
+}
+
+document.addEventListener('change', (event) => {
+  const target = event.target;
+  if (target.matches('[data-select-all]')) {
+    target.closest('form').querySelectorAll('input[name="auswahl"]').forEach((b) => { b.checked = target.checked; });
+  }
+  if (target.matches('[data-select-all], input[name="auswahl"]')) updateSelection();
+});
+
+// --- dialogs ---------------------------------------------------------------------------------
+document.addEventListener('click', (event) => {
+  const opener = event.target.closest('[data-dialog]');
+  if (opener) {
+    document.getElementById(opener.dataset.dialog)?.showModal();
+    return;
+  }
+  const closer = event.target.closest('[data-close-dialog]');
+  if (closer) closer.closest('dialog')?.close();
+});
+
+// --- uploads ---------------------------------------------------------------------------------
+function targetPath(relative) {
+  const base = (main.dataset.uploadPath || '/').replace(/\/$/, '');
+  return base + '/' + relative.replace(/^\/+/, '');
+}
+
+/**
+ * Uploads one file to a path of the current space and reports progress; the only place that knows
+ * how a file travels (switch here to resumable uploads). Resolves to {ok, message}.
+ */
+export function uploadFile(file, path, onProgress) {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('PUT', main.dataset.uploadUrl + '?pfad=' + encodeURIComponent(path).replace(/%2F/g, '/'));
+    if (csrfToken && csrfHeader) xhr.setRequestHeader(csrfHeader, csrfToken);
+    // a form or multipart type would make the server parse the body instead of storing it
+    const parsed = /^(application\/x-www-form-urlencoded|multipart\/)/i.test(file.type);
+    xhr.setRequestHeader('Content-Type', file.type && !parsed ? file.type : 'application/octet-stream');
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded, e.total); };
+    xhr.onload = () => {
+      if (xhr.status === 201) {
+        let replaced = false;
+        try { replaced = JSON.parse(xhr.responseText).replaced === true; } catch { /* stored all the same */ }
+        resolve({ ok: true, replaced });
+        return;
+      }
+      let message = text('failed');
+      try { message = JSON.parse(xhr.responseText).detail || message; } catch { /* not JSON */ }
+      resolve({ ok: false, message: xhr.status === 507 ? text('quota') : message });
+    };
+    xhr.onerror = () => resolve({ ok: false, message: text('network') });
+    xhr.send(file);
+  });
+}
+
+function row(item) {
+  const li = document.createElement('li');
+  const name = document.createElement('span');
+  name.className = 'upload-name';
+  name.textContent = item.path;
+  const state = document.createElement('span');
+  state.className = 'upload-state';
+  state.textContent = text('waiting');
+  const bar = document.createElement('progress');
+  bar.max = 100;
+  bar.value = 0;
+  bar.setAttribute('aria-label', item.path);
+  li.append(name, state, bar);
+  document.getElementById('upload-list').append(li);
+  return { li, state, bar };
+}
+
+async function uploadAll(items) {
+  if (!items.length) return;
+  const panel = document.getElementById('uploads');
+  panel.hidden = false;
+  const total = document.getElementById('upload-total');
+  const summary = document.getElementById('upload-summary');
+  const totalBytes = items.reduce((s, i) => s + i.file.size, 0) || 1;
+  const loaded = new Map();
+  let available = main.dataset.available ? Number(main.dataset.available) : Infinity;
+  let done = 0;
+  const show = () => {
+    const sum = [...loaded.values()].reduce((s, v) => s + v, 0);
+    total.value = Math.round((sum / totalBytes) * 100);
+    summary.textContent = text('summary', done, items.length);
+  };
+  const rows = items.map(row);
+  show();
+  // two at a time: a second request hides each one's round trips without crowding a school's uplink
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      const item = items[index];
+      const view = rows[index];
+      let result;
+      if (item.file.size > available) {
+        result = { ok: false, message: text('quota') };
+      } else {
+        available -= item.file.size;
+        result = await uploadFile(item.file, targetPath(item.path), (sent, size) => {
+          view.bar.value = Math.round((sent / size) * 100);
+          loaded.set(index, sent);
+          show();
+        });
+      }
+      if (result.ok) {
+        done++;
+        view.bar.value = 100;
+        view.li.classList.add('done');
+        view.state.textContent = result.replaced ? text('replaced') : text('done');
+        loaded.set(index, item.file.size);
+      } else {
+        available += item.file.size;
+        view.li.classList.add('failed');
+        view.state.textContent = text('failed') + ': ' + result.message;
+        loaded.set(index, item.file.size);
+      }
+      show();
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  await refreshList();
+}
+
+/** Fetches the folder again and swaps in the list and the quota, leaving the upload panel as it is. */
+async function refreshList() {
+  const response = await fetch(location.href, { headers: { Accept: 'text/html' }, credentials: 'same-origin' });
+  if (!response.ok) return;
+  const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+  for (const id of ['selection', 'quota']) {
+    const fresh = page.getElementById(id);
+    const old = document.getElementById(id);
+    if (fresh && old) {
+      old.replaceWith(fresh);
+      window.htmx?.process(fresh);
+    }
+  }
+  const available = page.querySelector('main.files')?.dataset.available;
+  if (available) main.dataset.available = available;
+  updateSelection();
+}
+
+function fromInput(input) {
+  const items = [...input.files].map((file) => ({ file, path: file.webkitRelativePath || file.name }));
+  input.value = '';
+  return items;
+}
+
+function readEntries(reader) {
+  return new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+}
+
+async function walk(entry, prefix, out) {
+  if (entry.isFile) {
+    const file = await new Promise((resolve, reject) => entry.file(resolve, reject));
+    out.push({ file, path: prefix + entry.name });
+  } else if (entry.isDirectory) {
+    const reader = entry.createReader();
+    // readEntries answers in batches (100 in Chrome) until it answers none
+    for (let batch = await readEntries(reader); batch.length; batch = await readEntries(reader)) {
+      for (const child of batch) await walk(child, prefix + entry.name + '/', out);
+    }
+  }
+}
+
+async function fromDrop(dataTransfer) {
+  // the entries must be taken while the drop event lasts, before anything is awaited
+  const entries = [...dataTransfer.items].filter((i) => i.kind === 'file').map((i) => i.webkitGetAsEntry?.()).filter(Boolean);
+  if (!entries.length) return [...dataTransfer.files].map((file) => ({ file, path: file.name }));
+  const out = [];
+  for (const entry of entries) await walk(entry, '', out);
+  return out;
+}
+
+if (main) {
+  for (const id of ['upload-files', 'upload-folder']) {
+    document.getElementById(id)?.addEventListener('change', (event) => uploadAll(fromInput(event.target)));
+  }
+  const carriesFiles = (event) => [...(event.dataTransfer?.types || [])].includes('Files');
+  main.addEventListener('dragover', (event) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    main.classList.add('dragging');
+  });
+  main.addEventListener('dragleave', (event) => {
+    if (!main.contains(event.relatedTarget)) main.classList.remove('dragging');
+  });
+  main.addEventListener('drop', async (event) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    main.classList.remove('dragging');
+    uploadAll(await fromDrop(event.dataTransfer));
+  });
+  updateSelection();
+}
