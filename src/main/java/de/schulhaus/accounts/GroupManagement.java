@@ -56,6 +56,11 @@ public class GroupManagement {
 		return groups.list(schoolId);
 	}
 
+	/** The group of this school, if it has one of this id. */
+	public java.util.Optional<Group> find(UUID schoolId, UUID id) {
+		return groups.find(schoolId, id);
+	}
+
 	public Group require(UUID schoolId, UUID id) {
 		return groups.find(schoolId, id).orElseThrow(() -> new NotFoundException("group"));
 	}

@@ -96,6 +96,7 @@ class TenantIsolationTests {
 		fixtures.put("uploadId", createUploadInSchoolA(a.id(), adminA));
 		fixtures.put("fileUploadId", createFileUploadInSchoolA(adminA, filesPasswordA.secret()));
 		fixtures.put("tokenId", credentials.createToken(adminA.id(), a.id(), "A-Skript", null, null).id());
+		fixtures.putAll(sharedInSchoolA(adminA, pupilA));
 		fixtures.put("notificationId", notifications.notify(a.id(), pupilA.id(),
 				Notification.of("sample.greeting", "sample.notification.greeting", "/", "A")));
 
@@ -163,6 +164,25 @@ class TenantIsolationTests {
 		assertThat(checked).as("endpoints with ids were found").hasSizeGreaterThan(15);
 		assertThat(checked).as("declared routes were called").anyMatch(c -> c.contains("(declared)"));
 		assertThat(leaks).as("endpoints that treat a foreign id differently from a missing one").isEmpty();
+	}
+
+	@Autowired
+	de.schulhaus.files.internal.Spaces fileSpaces;
+
+	@Autowired
+	de.schulhaus.files.internal.Shares fileShares;
+
+	@Autowired
+	de.schulhaus.files.internal.Links fileLinks;
+
+	/** A folder of A's admin shared with a pupil of A, and a link to it. */
+	private Map<String, UUID> sharedInSchoolA(TestSchools.UserRef adminA, TestSchools.UserRef pupilA) {
+		var admin = users.load(adminA.login()).orElseThrow();
+		var own = fileSpaces.open(fileSpaces.personal(admin));
+		var folder = new de.schulhaus.dav.DavPath(List.of("Geteilt"));
+		own.createCollection(folder);
+		return Map.of("share", fileShares.share(own, folder, de.schulhaus.files.internal.Shares.GranteeKind.PERSON, pupilA.id(), false, admin).id(),
+				"link", fileLinks.create(own, folder, false, null, null, null, admin).id());
 	}
 
 	private UUID createUploadInSchoolA(UUID schoolA, TestSchools.UserRef adminA) throws Exception {

@@ -23,12 +23,15 @@ import de.schulhaus.dav.DavPath;
 import de.schulhaus.platform.AuditLog;
 import de.schulhaus.platform.Ids;
 import de.schulhaus.platform.NotFoundException;
+import de.schulhaus.platform.Notification;
+import de.schulhaus.platform.Notifications;
 import de.schulhaus.platform.SchulhausUser;
 
 /**
  * Files and folders shared with people or groups of the same school. Whoever may change a space may
  * share what is in it, to read or to change; the people it is shared with see it under "Mit mir
- * geteilt" as a space of its own that shows only the shared item ({@link Space#root()}).
+ * geteilt" as a space of its own that shows only the shared item ({@link Space#root()}), under the key
+ * {@code geteilt-<item id>} (one however often it is shared with them). Sharing tells them under the bell.
  */
 @Service
 public class Shares {
@@ -42,10 +45,12 @@ public class Shares {
 	private final AuditLog audit;
 	private final SpaceKinds kinds;
 	private final FileActivity activity;
+	private final Notifications notifications;
 
 	Shares(JdbcClient jdbc, FileNodes nodes, AccountManagement accounts, GroupManagement groups, AuditLog audit, SpaceKinds kinds,
-			FileActivity activity) {
+			FileActivity activity, Notifications notifications) {
 		this.activity = activity;
+		this.notifications = notifications;
 		this.kinds = kinds;
 		this.jdbc = jdbc;
 		this.nodes = nodes;
@@ -103,6 +108,10 @@ public class Shares {
 			}
 		}
 		audit.record(actor, "files.shared", kind.column() + ":" + grantee, node.name() + (mayWrite ? " (change)" : " (read)"));
+		List<UUID> told = kind == GranteeKind.PERSON ? List.of(grantee)
+				: groups.members(space.schoolId(), grantee).stream().map(Membership::accountId).filter(id -> !id.equals(actor.accountId())).toList();
+		notifications.notifyAll(space.schoolId(), told, Notification.of("files.shared", node.folder() ? "files.notification.sharedFolder"
+				: "files.notification.sharedFile", "/dateien/" + KEY_PREFIX + node.id(), actor.displayName(), node.name()));
 		activity.record(space, FileActivity.Action.SHARED, node.name());
 		return sharesOf(files, path).stream().filter(s -> s.granteeKind() == kind && s.granteeId().equals(grantee)).findFirst().orElseThrow();
 	}
@@ -161,7 +170,7 @@ public class Shares {
 			}
 			seen.add(row.nodeId());
 			SpaceKind kind = kinds.of(person.schoolId(), row.spaceId());
-			spaces.add(new Space(row.spaceId(), person.schoolId(), kind, row.name(), KEY_PREFIX + row.shareId(), write, false,
+			spaces.add(new Space(row.spaceId(), person.schoolId(), kind, row.name(), KEY_PREFIX + row.nodeId(), write, false,
 					person.accountId(), row.nodeId()));
 		}
 		return spaces;

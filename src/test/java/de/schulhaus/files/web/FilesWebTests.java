@@ -293,7 +293,7 @@ class FilesWebTests {
 				"/dateien/meine/ordnerwahl?pfad=/fehlt" }) {
 			assertThat(mvc.perform(get(url).with(user(me))).andReturn().getResponse().getStatus()).as(url).isEqualTo(404);
 		}
-		assertThat(mvc.perform(put("/dateien/schule/hochladen").param("pfad", "/a.txt").with(user(me)).with(csrf()).content("x")).andReturn()
+		assertThat(mvc.perform(put("/dateien/nirgendwo/hochladen").param("pfad", "/a.txt").with(user(me)).with(csrf()).content("x")).andReturn()
 			.getResponse().getStatus()).isEqualTo(404);
 		assertThat(mvc.perform(put("/dateien/meine/hochladen").param("pfad", "/a.txt").with(user(me)).content("x")).andReturn()
 			.getResponse().getStatus()).as("no CSRF token").isEqualTo(403);
