@@ -44,6 +44,15 @@ public interface DavRepository {
 	 */
 	DavResource write(DavPath path, InputStream content, String contentType, long length);
 
+	/**
+	 * {@link #write(DavPath, InputStream, String, long)} with the modification time the client's copy
+	 * has (ownCloud's and Nextcloud's {@code X-OC-Mtime}), so that a sync client does not send it again.
+	 * A repository that keeps no such time ignores it.
+	 */
+	default DavResource write(DavPath path, InputStream content, String contentType, long length, java.time.Instant modified) {
+		return write(path, content, contentType, length);
+	}
+
 	void createCollection(DavPath path);
 
 	/** Deletes a file, or a collection with everything in it. */

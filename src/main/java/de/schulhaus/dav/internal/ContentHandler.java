@@ -106,6 +106,25 @@ public final class ContentHandler {
 		}
 	}
 
+	/** {@code X-OC-Mtime}: seconds since 1970, maybe with a fraction; null when absent or not a sensible time. */
+	static java.time.Instant clientModified(String header) {
+		if (header == null || header.isBlank()) {
+			return null;
+		}
+		try {
+			double seconds = Double.parseDouble(header.strip());
+			// between 1970 and 9999: anything else is a client's mistake, not a time to keep
+			if (!(seconds >= 0 && seconds < 253_402_300_800d)) {
+				return null;
+			}
+			long whole = (long) seconds;
+			return java.time.Instant.ofEpochSecond(whole, (long) ((seconds - whole) * 1_000_000_000L));
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
 	public static void put(DavExchange x) throws IOException {
 		if (x.target().map(DavResource::collection).orElse(false)) {
 			throw new DavException(405, "A collection has no content to PUT.");
@@ -122,7 +141,13 @@ public final class ContentHandler {
 		Preconditions.checkMatch(x);
 		Preconditions.checkUnlocked(x, x.path(), x.target().isEmpty(), false);
 		String type = x.request().getContentType();
-		DavResource written = x.repo().write(x.path(), x.request().getInputStream(), type, x.request().getContentLengthLong());
+		java.time.Instant modified = clientModified(x.request().getHeader("X-OC-Mtime"));
+		DavResource written = modified == null ? x.repo().write(x.path(), x.request().getInputStream(), type, x.request().getContentLengthLong())
+				: x.repo().write(x.path(), x.request().getInputStream(), type, x.request().getContentLengthLong(), modified);
+		if (modified != null) {
+			// the clients that send the header look for this answer before they trust the time
+			x.response().setHeader("X-OC-MTime", "accepted");
+		}
 		x.response().setHeader("ETag", "\"" + written.etag() + "\"");
 		x.response().setStatus(x.target().isPresent() ? 204 : 201);
 	}

@@ -59,6 +59,11 @@ class FileWrites {
 	 * replacing a file never needs more room than the difference.
 	 */
 	FileNode write(Space target, FileNode parent, String name, InputStream content, String type, long length) {
+		return write(target, parent, name, content, type, length, null);
+	}
+
+	/** {@link #write(Space, FileNode, String, InputStream, String, long)} keeping the client's modification time, if given. */
+	FileNode write(Space target, FileNode parent, String name, InputStream content, String type, long length, Instant modified) {
 		FileNames.check(name);
 		UUID school = target.schoolId();
 		UUID owner = target.id();
@@ -69,7 +74,7 @@ class FileWrites {
 			throw new DavException(507, "The file does not fit into your storage space.");
 		}
 		StagedBlob staged = blobs.stage(content);
-		return attachStaged(target, parent, name, staged, type);
+		return attachStaged(target, parent, name, staged, type, modified);
 	}
 
 	/**
@@ -77,6 +82,10 @@ class FileWrites {
 	 * the existing one) in one short transaction; the staged content is discarded when that fails.
 	 */
 	FileNode attachStaged(Space target, FileNode parent, String name, StagedBlob staged, String type) {
+		return attachStaged(target, parent, name, staged, type, null);
+	}
+
+	private FileNode attachStaged(Space target, FileNode parent, String name, StagedBlob staged, String type, Instant clientModified) {
 		FileNames.check(name);
 		UUID school = target.schoolId();
 		UUID owner = target.id();
@@ -100,7 +109,7 @@ class FileWrites {
 						blobs.delete(old.blobId());
 						blob = blobs.attach(staged, space, quotas.limitBytes(space));
 					}
-					Instant now = Instant.now();
+					Instant now = clientModified != null ? clientModified : Instant.now();
 					nodes.replaceContent(school, owner, old.id(), blob, staged.size(), type, FileNodes.etag(), now, target.viewer());
 					history.prune(school, old.id());
 					activity.record(target, FileActivity.Action.UPDATED, name);
@@ -108,7 +117,8 @@ class FileWrites {
 				}
 				blob = blobs.attach(staged, space, quotas.limitBytes(space));
 				Instant now = Instant.now();
-				FileNode node = new FileNode(Ids.newId(), parent.id(), name, false, blob, staged.size(), type, FileNodes.etag(), now, now,
+				FileNode node = new FileNode(Ids.newId(), parent.id(), name, false, blob, staged.size(), type, FileNodes.etag(), now,
+						clientModified != null ? clientModified : now,
 						target.viewer());
 				nodes.insert(school, owner, node);
 				activity.record(target, FileActivity.Action.UPLOADED, name);

@@ -151,11 +151,16 @@ public final class SpaceFiles implements DavRepository {
 
 	@Override
 	public DavResource write(DavPath path, InputStream content, String contentType, long length) {
+		return write(path, content, contentType, length, null);
+	}
+
+	@Override
+	public DavResource write(DavPath path, InputStream content, String contentType, long length, Instant modified) {
 		requireWritable();
 		FileNode parent = require(path.parent());
 		String type = contentType != null && !contentType.isBlank() ? contentType
 				: MediaTypeFactory.getMediaType(path.name()).orElse(MediaType.APPLICATION_OCTET_STREAM).toString();
-		FileNode written = writes.write(space, parent, path.name(), content, type, length);
+		FileNode written = writes.write(space, parent, path.name(), content, type, length, modified);
 		seen.put(path, written);
 		return resource(path, written);
 	}

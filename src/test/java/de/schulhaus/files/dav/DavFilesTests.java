@@ -80,6 +80,17 @@ class DavFilesTests {
 	}
 
 	@Test
+	void aSyncClientKeepsItsModificationTime() throws Exception {
+		MockHttpServletResponse put = perform(dav("PUT", "alt.txt").header("X-OC-Mtime", "1700000000").content("von 2023"));
+		assertThat(put.getStatus()).isEqualTo(201);
+		assertThat(put.getHeader("X-OC-MTime")).isEqualTo("accepted");
+		assertThat(call("GET", "alt.txt", null).getHeader("Last-Modified")).isEqualTo("Tue, 14 Nov 2023 22:13:20 GMT");
+		// nonsense is not a time: the file gets the time of the upload
+		assertThat(perform(dav("PUT", "neu.txt").header("X-OC-Mtime", "morgen").content("jetzt")).getHeader("X-OC-MTime")).isNull();
+		assertThat(call("GET", "neu.txt", null).getHeader("Last-Modified")).doesNotContain("2023");
+	}
+
+	@Test
 	void propfindListsAFolderAndRefusesInfiniteDepth() throws Exception {
 		assertThat(call("MKCOL", "Unterricht", null).getStatus()).isEqualTo(201);
 		assertThat(call("MKCOL", "Unterricht", null).getStatus()).isEqualTo(405);
