@@ -46,8 +46,19 @@ public class FileUploads {
 		this.json = json;
 	}
 
-	/** Where the content goes: a folder path in the space ("" for its top), a name, a media type or null. */
-	public record Target(String folder, String name, String type) {
+	/**
+	 * Where the content goes: a folder path in the space ("" for its top), a name, a media type or null,
+	 * and the space's key as {@link Spaces#find} takes it (null: "Meine Dateien").
+	 */
+	public record Target(String folder, String name, String type, String space, boolean makeFolders) {
+
+		public Target(String folder, String name, String type) {
+			this(folder, name, type, null, false);
+		}
+
+		String spaceKey() {
+			return space == null || space.isBlank() ? Spaces.PERSONAL_KEY : space;
+		}
 	}
 
 	public boolean available() {
@@ -70,17 +81,18 @@ public class FileUploads {
 			throw new UploadProblem(413, "upload-too-large", "files.upload.problem.too-large", uploads.maxLength());
 		}
 		checkName(target.name());
-		FileNode folder = folder(person, target.folder());
-		BlobOwner space = space(person);
-		long replaced = nodes.child(person.schoolId(), person.accountId(), folder.id(), target.name()).map(FileNode::size).orElse(0L);
-		if (!quotas.mayAdd(space, length - replaced)) {
+		Space into = writableSpace(person, target);
+		FileNode folder = target.makeFolders() ? makeFolders(into, target.folder()) : folder(into, target.folder());
+		long replaced = nodes.child(into.schoolId(), into.id(), folder.id(), target.name()).map(FileNode::size).orElse(0L);
+		if (!quotas.mayAdd(into.quotaOwner(), length - replaced)) {
 			throw new UploadProblem(413, "quota-exceeded", "files.upload.problem.quota", length);
 		}
 		String metadata = json.writeValueAsString(target);
 		if (metadata.length() > 4000) {
 			throw new UploadProblem(400, "invalid-input", "files.upload.problem.metadata");
 		}
-		ResumableUpload upload = uploads.begin(space, length, metadata);
+		// the upload is the person's, whatever space it goes to: nobody else finds or continues it
+		ResumableUpload upload = uploads.begin(space(person), length, metadata);
 		if (upload.complete()) {
 			complete(person, upload);
 		}
@@ -110,15 +122,24 @@ public class FileUploads {
 			return;
 		}
 		Target target = json.readValue(upload.metadata(), Target.class);
+		Space space;
+		try {
+			space = writableSpace(person, target);
+		}
+		catch (UploadProblem noLonger) {
+			uploads.remove(upload.id());
+			throw noLonger;
+		}
 		FileNode folder;
 		try {
-			folder = folder(person, target.folder());
+			folder = folder(space, target.folder());
 		}
 		catch (UploadProblem gone) {
 			// removed or renamed while the bytes arrived: hours of upload are not lost for that, the file goes to the top
-			folder = nodes.root(person.schoolId(), person.accountId());
+			folder = spaces.open(space).node(de.schulhaus.dav.DavPath.ROOT).orElseThrow(() -> gone);
 		}
-		FileNode into = folder;
+		Space into = space;
+		FileNode parent = folder;
 		String type = type(target);
 		try {
 			tx.executeWithoutResult(status -> {
@@ -128,7 +149,7 @@ public class FileUploads {
 				// the rename inside the transaction: a second request waits for the claim above instead of racing it
 				StagedBlob staged = uploads.finish(upload)
 					.orElseThrow(() -> new UploadProblem(404, "not-found", "files.upload.problem.lost"));
-				writes.attachStaged(spaces.personal(person), into, target.name(), staged, type);
+				writes.attachStaged(into, parent, target.name(), staged, type);
 			});
 		}
 		catch (UploadProblem lost) {
@@ -160,18 +181,46 @@ public class FileUploads {
 		}
 	}
 
-	/** The folder at {@code path} ("a/b", relative to the top of the space); 409 where there is none. */
-	private FileNode folder(SchulhausUser person, String path) {
-		FileNode node = nodes.root(person.schoolId(), person.accountId());
+	/** The space the upload goes to, if the person may change it now; else 404 like a space nobody has. */
+	private Space writableSpace(SchulhausUser person, Target target) {
+		Space space = spaces.find(person, target.spaceKey()).orElseThrow(() -> new UploadProblem(404, "no-space", "files.upload.problem.unknown-space"));
+		if (!space.writable()) {
+			throw new UploadProblem(403, "read-only", "files.upload.problem.read-only");
+		}
+		return space;
+	}
+
+	/** The folder at {@code path}, made with the folders above it where missing: a browser's folder upload. */
+	private FileNode makeFolders(Space space, String path) {
+		SpaceFiles files = spaces.open(space);
+		de.schulhaus.dav.DavPath at = de.schulhaus.dav.DavPath.ROOT;
 		for (String segment : (path == null ? "" : path).split("/")) {
 			if (segment.isEmpty()) {
 				continue;
 			}
-			UUID parent = node.id();
-			node = nodes.child(person.schoolId(), person.accountId(), parent, segment).filter(FileNode::folder)
-				.orElseThrow(() -> new UploadProblem(409, "no-folder", "files.upload.problem.no-folder", path));
+			at = at.child(segment);
+			if (files.node(at).isEmpty()) {
+				try {
+					files.createCollection(at);
+				}
+				catch (DavException ex) {
+					if (ex.status() != 405) { // 405: a parallel upload of the same folder made it a moment earlier
+						throw new UploadProblem(400, "invalid-input", "files.upload.problem.name", ex.getMessage());
+					}
+				}
+			}
 		}
-		return node;
+		return folder(space, path);
+	}
+
+	/** The folder at {@code path} ("a/b", relative to the top of the space as the person sees it); 409 where there is none. */
+	private FileNode folder(Space space, String path) {
+		java.util.List<String> segments = java.util.Arrays.stream((path == null ? "" : path).split("/")).filter(s -> !s.isEmpty()).toList();
+		if (segments.stream().anyMatch(s -> s.equals(".") || s.equals(".."))) {
+			throw new UploadProblem(409, "no-folder", "files.upload.problem.no-folder", path);
+		}
+		return spaces.open(space).node(new de.schulhaus.dav.DavPath(segments)).filter(FileNode::folder)
+			.orElseThrow(() -> new UploadProblem(409, "no-folder", "files.upload.problem.no-folder", path));
 	}
 
 	private static String type(Target target) {

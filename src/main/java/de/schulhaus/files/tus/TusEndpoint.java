@@ -101,7 +101,8 @@ class TusEndpoint implements HttpRequestHandler {
 		Map<String, String> metadata = UploadMetadata.parse(request.getHeader("Upload-Metadata"))
 			.orElseThrow(() -> new UploadProblem(400, "invalid-input", "files.upload.problem.metadata"));
 		ResumableUpload upload = uploads.begin(person,
-				new FileUploads.Target(metadata.get("folder"), metadata.get("filename"), metadata.get("filetype")), length);
+				new FileUploads.Target(metadata.get("folder"), metadata.get("filename"), metadata.get("filetype"), metadata.get("space"),
+						"1".equals(metadata.get("mkdirs"))), length);
 		response.setHeader("Location", base + "/" + upload.id());
 		if (isOffsetStream(request) && !upload.complete()) {
 			// creation-with-upload: the first bytes come with the request that creates the upload
