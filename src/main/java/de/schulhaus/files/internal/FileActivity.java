@@ -91,10 +91,4 @@ class FileActivity {
 	int forgetBefore(Instant cutoff) {
 		return jdbc.sql("delete from file_activity where at < :cutoff").param("cutoff", FileNodes.time(cutoff)).update();
 	}
-
-	/** A person's own entries go with their account (DSGVO erasure): the changes stay, without their name. */
-	void forget(UUID school, UUID actor) {
-		jdbc.sql("update file_activity set actor_id = null where school_id = :school and actor_id = :actor")
-			.param("school", school).param("actor", actor).update();
-	}
 }

@@ -39,6 +39,11 @@ class SpaceRemoval {
 			.map(AccountsChanged.Change::accountId).toList();
 		if (!deleted.isEmpty()) {
 			removeSpaces(event.schoolId(), deleted);
+			// what others shared with them ends; their name leaves the activity lists, what they did stays
+			jdbc.sql("delete from file_share where school_id = :school and grantee_kind = 'person' and grantee_id in (:ids)")
+				.param("school", event.schoolId()).param("ids", deleted).update();
+			jdbc.sql("update file_activity set actor_id = null where school_id = :school and actor_id in (:ids)")
+				.param("school", event.schoolId()).param("ids", deleted).update();
 		}
 	}
 
@@ -50,6 +55,8 @@ class SpaceRemoval {
 		if (!deleted.isEmpty()) {
 			removeSpaces(event.schoolId(), deleted);
 			jdbc.sql("delete from file_space where school_id = :school and id in (:ids)")
+				.param("school", event.schoolId()).param("ids", deleted).update();
+			jdbc.sql("delete from file_share where school_id = :school and grantee_kind = 'group' and grantee_id in (:ids)")
 				.param("school", event.schoolId()).param("ids", deleted).update();
 		}
 	}
@@ -65,6 +72,7 @@ class SpaceRemoval {
 		jdbc.sql("update file_node set parent_id = null where school_id = :school").param("school", school).update();
 		jdbc.sql("delete from file_node where school_id = :school").param("school", school).update();
 		jdbc.sql("delete from file_space where school_id = :school").param("school", school).update();
+		jdbc.sql("delete from file_activity where school_id = :school").param("school", school).update();
 		contents.forEach(blobs::delete);
 		uploads.removeAll(school, null);
 	}
@@ -87,7 +95,10 @@ class SpaceRemoval {
 			.param("school", school).param("owners", owners).update();
 		jdbc.sql("update file_node set parent_id = null where school_id = :school and owner_id in (:owners)")
 			.param("school", school).param("owners", owners).update();
+		// versions, shares and links of these files go by cascade
 		jdbc.sql("delete from file_node where school_id = :school and owner_id in (:owners)")
+			.param("school", school).param("owners", owners).update();
+		jdbc.sql("delete from file_activity where school_id = :school and space_id in (:owners)")
 			.param("school", school).param("owners", owners).update();
 		contents.forEach(blobs::delete);
 		owners.forEach(owner -> uploads.removeAll(school, BlobOwner.account(school, owner)));
