@@ -97,7 +97,7 @@ class FileHistory {
 				.orElseThrow(() -> new DavException(404, "Nothing with this id is in the trash."));
 			UUID root = nodes.root(space.schoolId(), space.id()).id();
 			UUID parent = trashed.from() != null && nodes.inTree(space.schoolId(), space.id(), trashed.from()) ? trashed.from() : root;
-			String name = freeName(space, parent, trashed.node().name());
+			String name = FileNames.free(trashed.node().name(), n -> nodes.child(space.schoolId(), space.id(), parent, n).isPresent());
 			nodes.restore(space.schoolId(), space.id(), trashedId, parent, name);
 			activity.record(space, FileActivity.Action.RESTORED, name);
 			return nodes.byId(space.schoolId(), space.id(), trashedId).orElseThrow();
@@ -162,21 +162,5 @@ class FileHistory {
 		versions.blobsOf(school, files).forEach(blobs::delete);
 		levels.stream().flatMap(List::stream).filter(n -> !n.folder()).forEach(n -> blobs.delete(n.blobId()));
 		nodes.delete(school, owner, levels);
-	}
-
-	/** The name, or "name (2).ext", "name (3).ext", … where the folder has it already. */
-	private String freeName(Space space, UUID parent, String name) {
-		if (nodes.child(space.schoolId(), space.id(), parent, name).isEmpty()) {
-			return name;
-		}
-		int dot = name.lastIndexOf('.');
-		String stem = dot > 0 ? name.substring(0, dot) : name;
-		String extension = dot > 0 ? name.substring(dot) : "";
-		for (int n = 2;; n++) {
-			String candidate = stem + " (" + n + ")" + extension;
-			if (nodes.child(space.schoolId(), space.id(), parent, candidate).isEmpty()) {
-				return candidate;
-			}
-		}
 	}
 }

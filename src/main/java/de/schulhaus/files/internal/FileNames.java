@@ -8,7 +8,7 @@ import java.util.Set;
  * Names a folder or file may have: ones that Windows, macOS and Linux clients can all store, so that a
  * synced copy never fails on one of them. Refusals say why.
  */
-final class FileNames {
+public final class FileNames {
 
 	static final int MAX_BYTES = 255;
 	private static final Set<String> RESERVED = Set.of("CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6",
@@ -16,6 +16,25 @@ final class FileNames {
 	private static final String FORBIDDEN = ":*?\"<>|\\/";
 
 	private FileNames() {
+	}
+
+	/**
+	 * The name, or "name (2).ext", "name (3).ext", … whichever is first free: for what comes back from
+	 * the trash and what people drop into an upload-only link, so that nothing replaces another's file.
+	 */
+	public static String free(String name, java.util.function.Predicate<String> taken) {
+		if (!taken.test(name)) {
+			return name;
+		}
+		int dot = name.lastIndexOf('.');
+		String stem = dot > 0 ? name.substring(0, dot) : name;
+		String extension = dot > 0 ? name.substring(dot) : "";
+		for (int n = 2;; n++) {
+			String candidate = stem + " (" + n + ")" + extension;
+			if (!taken.test(candidate)) {
+				return candidate;
+			}
+		}
 	}
 
 	static void check(String name) {

@@ -3,10 +3,10 @@ package de.schulhaus.files.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayDeque;
+import java.nio.file.attribute.FileTime;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -15,10 +15,15 @@ import de.schulhaus.dav.DavRepository;
 import de.schulhaus.dav.DavResource;
 
 /**
- * Folders and files as one ZIP, written straight to the response while it is read: nothing is built
- * in memory or on disk first, so a folder of any size starts downloading at once. One query per folder.
+ * Files and folders as one ZIP written straight onto the response while it is read from the space:
+ * nothing is collected in memory or on disk, so a folder of any size starts downloading at once (one
+ * query per folder). Content that is compressed already (pictures, videos, office files) is stored
+ * without a second try; entry names are the relative paths, never absolute and without dot segments.
  */
 public final class ZipDownload {
+
+	private static final List<String> COMPRESSED = List.of("image/", "video/", "audio/", "application/zip", "application/pdf",
+			"application/vnd.openxmlformats", "application/vnd.oasis.opendocument", "compressed", "x-7z", "gzip");
 
 	private ZipDownload() {
 	}
@@ -31,40 +36,49 @@ public final class ZipDownload {
 		}
 	}
 
-	/** Writes the items (files, and folders with everything in them) as entries named from the items' names down. */
-	public static void write(DavRepository files, Collection<Item> items, OutputStream response) throws IOException {
-		ZipOutputStream zip = new ZipOutputStream(response, java.nio.charset.StandardCharsets.UTF_8);
-		// fast over small: school material is mostly PDFs, images and office files that are compressed already
-		zip.setLevel(Deflater.BEST_SPEED);
-		for (Item top : items) {
-			Deque<Entry> pending = new ArrayDeque<>();
-			pending.push(new Entry(top.resource(), top.name()));
-			while (!pending.isEmpty()) {
-				Entry entry = pending.pop();
-				if (entry.resource().collection()) {
-					zip.putNextEntry(new ZipEntry(entry.name() + "/"));
-					zip.closeEntry();
-					List<DavResource> members = files.children(entry.resource());
-					// pushed last to first, so that they come out in the folder's order
-					for (int i = members.size() - 1; i >= 0; i--) {
-						pending.push(new Entry(members.get(i), entry.name() + "/" + members.get(i).path().name()));
-					}
-				}
-				else {
-					ZipEntry file = new ZipEntry(entry.name());
-					file.setLastModifiedTime(java.nio.file.attribute.FileTime.from(entry.resource().modified()));
-					zip.putNextEntry(file);
-					try (InputStream in = files.read(entry.resource(), 0, entry.resource().length())) {
-						in.transferTo(zip);
-					}
-					zip.closeEntry();
-				}
-			}
-		}
-		zip.finish();
-		zip.flush();
+	/** Writes each resource (folders with everything in them) under its own name at the top of the archive. */
+	public static void write(DavRepository files, List<DavResource> tops, OutputStream response) throws IOException {
+		write(files, tops.stream().map(Item::of).toList(), response);
 	}
 
-	private record Entry(DavResource resource, String name) {
+	/** Writes the items under their names at the top of the archive. */
+	public static void write(DavRepository files, Collection<Item> items, OutputStream response) throws IOException {
+		try (ZipOutputStream zip = new ZipOutputStream(response, java.nio.charset.StandardCharsets.UTF_8)) {
+			for (Item top : items) {
+				add(files, top.resource(), safe(top.name()), zip);
+			}
+		}
+	}
+
+	private static void add(DavRepository files, DavResource resource, String name, ZipOutputStream zip) throws IOException {
+		if (resource.collection()) {
+			ZipEntry folder = new ZipEntry(name + "/");
+			folder.setLastModifiedTime(FileTime.from(resource.modified()));
+			zip.putNextEntry(folder);
+			zip.closeEntry();
+			for (DavResource member : files.children(resource)) {
+				add(files, member, name + "/" + safe(member.path().name()), zip);
+			}
+			return;
+		}
+		ZipEntry entry = new ZipEntry(name);
+		entry.setLastModifiedTime(FileTime.from(resource.modified()));
+		zip.setLevel(isCompressed(resource.contentType()) ? Deflater.NO_COMPRESSION : Deflater.BEST_SPEED);
+		zip.putNextEntry(entry);
+		try (InputStream in = files.read(resource, 0, resource.length())) {
+			in.transferTo(zip);
+		}
+		zip.closeEntry();
+	}
+
+	/** A name as an archive entry: no separators or dot segments that an unpacking program could follow out of its folder. */
+	public static String safe(String name) {
+		String cleaned = name.replace('/', '_').replace('\\', '_').replace('\0', '_');
+		return cleaned.isBlank() || cleaned.equals(".") || cleaned.equals("..") ? "_" : cleaned;
+	}
+
+	private static boolean isCompressed(String contentType) {
+		String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+		return COMPRESSED.stream().anyMatch(type::contains) && !type.equals("image/svg+xml") && !type.equals("image/bmp");
 	}
 }

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import de.schulhaus.dav.DavException;
 import de.schulhaus.dav.DavPath;
 import de.schulhaus.dav.DavResource;
+import de.schulhaus.files.internal.FileNames;
 import de.schulhaus.files.internal.Links;
 import de.schulhaus.files.internal.SpaceFiles;
 import de.schulhaus.files.internal.Spaces;
@@ -146,7 +147,7 @@ class LinkController {
 			throw new NotFoundException("link");
 		}
 		SpaceFiles files = spaces.open(link.space());
-		String free = freeName(files, name);
+		String free = FileNames.free(name, n -> files.find(DavPath.ROOT.child(n)).isPresent());
 		String type = request.getContentType() != null && !request.getContentType().isBlank() ? request.getContentType()
 				: MediaTypeFactory.getMediaType(free).orElse(MediaType.APPLICATION_OCTET_STREAM).toString();
 		files.write(DavPath.ROOT.child(free), request.getInputStream(), type, request.getContentLengthLong());
@@ -196,20 +197,5 @@ class LinkController {
 			at = at.child(segment);
 		}
 		return at;
-	}
-
-	private static String freeName(SpaceFiles files, String name) {
-		if (files.find(DavPath.ROOT.child(name)).isEmpty()) {
-			return name;
-		}
-		int dot = name.lastIndexOf('.');
-		String stem = dot > 0 ? name.substring(0, dot) : name;
-		String extension = dot > 0 ? name.substring(dot) : "";
-		for (int n = 2;; n++) {
-			String candidate = stem + " (" + n + ")" + extension;
-			if (files.find(DavPath.ROOT.child(candidate)).isEmpty()) {
-				return candidate;
-			}
-		}
 	}
 }

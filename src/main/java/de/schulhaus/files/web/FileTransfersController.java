@@ -153,6 +153,6 @@ class FileTransfersController {
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, Attachments.contentDisposition(name));
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
 		OutputStream out = response.getOutputStream();
-		FolderZip.write(space.repository(), entries, out);
+		de.schulhaus.files.internal.ZipDownload.write(space.repository(), entries, out);
 	}
 }

@@ -34,10 +34,10 @@ class FileNamingTests {
 
 	@Test
 	void zipEntriesCannotClimbOutOfTheirFolder() {
-		assertThat(FolderZip.safe("..")).isEqualTo("_");
-		assertThat(FolderZip.safe("a/../b")).isEqualTo("a_.._b");
-		assertThat(FolderZip.safe("C:\\Windows")).isEqualTo("C:_Windows");
-		assertThat(FolderZip.safe("Plan.txt")).isEqualTo("Plan.txt");
+		assertThat(de.schulhaus.files.internal.ZipDownload.safe("..")).isEqualTo("_");
+		assertThat(de.schulhaus.files.internal.ZipDownload.safe("a/../b")).isEqualTo("a_.._b");
+		assertThat(de.schulhaus.files.internal.ZipDownload.safe("C:\\Windows")).isEqualTo("C:_Windows");
+		assertThat(de.schulhaus.files.internal.ZipDownload.safe("Plan.txt")).isEqualTo("Plan.txt");
 	}
 
 	@Test
