@@ -1,32 +1,23 @@
 package de.schulhaus.files.web;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 
-import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import de.schulhaus.dav.DavPath;
-import de.schulhaus.files.internal.Spaces;
 import de.schulhaus.platform.NotFoundException;
 import de.schulhaus.platform.SchulhausUser;
 
-/** What happened lately in the spaces a person sees, as sentences: "Anna Abel hat 3 Dateien in „7b“ hochgeladen". */
+/** What happened lately in the spaces a person sees, newest first, as sentences. */
 @Controller
 class FileActivityController {
 
-	static final int LINES = 50;
+	private final ActivitySentences sentences;
 
-	private final Spaces spaces;
-	private final MessageSource messages;
-
-	FileActivityController(Spaces spaces, MessageSource messages) {
-		this.spaces = spaces;
-		this.messages = messages;
+	FileActivityController(ActivitySentences sentences) {
+		this.sentences = sentences;
 	}
 
 	@GetMapping("/dateien/aktivitaet")
@@ -34,22 +25,7 @@ class FileActivityController {
 		if (user == null || user.schoolId() == null) {
 			throw new NotFoundException("activity");
 		}
-		model.addAttribute("lines", lines(user, LINES, locale));
+		model.addAttribute("lines", sentences.of(user, 50, locale));
 		return "files/activity";
-	}
-
-	List<Line> lines(SchulhausUser user, int limit, Locale locale) {
-		return spaces.activity(user, limit).stream().map(line -> {
-			String space = Spaces.PERSONAL_KEY.equals(line.spaceKey()) ? messages.getMessage("files.space.personal", null, locale)
-					: line.spaceName();
-			String actor = line.actorName() != null ? line.actorName() : messages.getMessage("files.activity.someone", null, locale);
-			String text = messages.getMessage("files.activity." + line.action(), new Object[] { actor, line.count(), space, line.name() },
-					locale);
-			return new Line(text, line.at(), FileLocation.url(line.spaceKey(), null, DavPath.ROOT));
-		}).toList();
-	}
-
-	/** A sentence, when, and the space it happened in. */
-	record Line(String text, Instant at, String spaceHref) {
 	}
 }

@@ -53,7 +53,7 @@ class FileTrashController {
 	}
 
 	@PostMapping("/dateien/{space}/papierkorb/wiederherstellen")
-	String restore(@AuthenticationPrincipal SchulhausUser user, @PathVariable String space, @RequestParam String eintrag,
+	String restore(@AuthenticationPrincipal SchulhausUser user, @PathVariable String space, @RequestParam(required = false) String eintrag,
 			RedirectAttributes redirect) {
 		FileBrowserSpaces.Space opened = open(user, space);
 		DavPath restored = gone(() -> opened.repository().restore(Ids.parse(eintrag, "trash item")));
@@ -64,7 +64,7 @@ class FileTrashController {
 	}
 
 	@PostMapping("/dateien/{space}/papierkorb/loeschen")
-	String purge(@AuthenticationPrincipal SchulhausUser user, @PathVariable String space, @RequestParam String eintrag,
+	String purge(@AuthenticationPrincipal SchulhausUser user, @PathVariable String space, @RequestParam(required = false) String eintrag,
 			RedirectAttributes redirect) {
 		FileBrowserSpaces.Space opened = open(user, space);
 		gone(() -> {

@@ -41,7 +41,7 @@ class FileVersionsController {
 
 	@GetMapping("/dateien/{space}/version")
 	void download(@AuthenticationPrincipal SchulhausUser user, @PathVariable String space, @RequestParam(required = false) String pfad,
-			@RequestParam String version, HttpServletResponse response) throws IOException {
+			@RequestParam(required = false) String version, HttpServletResponse response) throws IOException {
 		FileBrowserSpaces.Space opened = spaces.open(user, space);
 		DavPath path = FileLocation.parse(pfad);
 		DavResource file = actions.require(opened, path);
@@ -62,7 +62,7 @@ class FileVersionsController {
 
 	@PostMapping("/dateien/{space}/version/wiederherstellen")
 	String restore(@AuthenticationPrincipal SchulhausUser user, @PathVariable String space, @RequestParam(required = false) String pfad,
-			@RequestParam String version, RedirectAttributes redirect) {
+			@RequestParam(required = false) String version, RedirectAttributes redirect) {
 		FileBrowserSpaces.Space opened = spaces.open(user, space);
 		DavPath path = FileLocation.parse(pfad);
 		DavResource file = actions.require(opened, path);

@@ -223,6 +223,9 @@ class FileHistoryWebTests {
 		assertThat(mine).contains("Wiebke Weber hat 3 Dateien in „7b“ hochgeladen").doesNotContain("Olga");
 		assertThat(page(otherPupil, "/dateien/aktivitaet")).contains("Olga Ofen hat „Olga.txt“ in „7c“ hochgeladen").doesNotContain("Wiebke");
 		assertThat(page(foreignTeacher, "/dateien/aktivitaet")).contains("Noch keine Änderungen");
+		// the dashboard's card shows the newest lines, and none where nothing happened
+		assertThat(page(pupil, "/")).contains("Neues in Dateien").contains("Wiebke Weber hat 3 Dateien in „7b“ hochgeladen");
+		assertThat(page(foreignTeacher, "/")).doesNotContain("Neues in Dateien");
 		assertThat(messages.getMessage("files.activity.uploaded", new Object[] { "Anna Abel", 3, "Mathe 7b", "a.txt" }, java.util.Locale.ENGLISH))
 			.isEqualTo("Anna Abel uploaded 3 files to “Mathe 7b”");
 		assertThat(messages.getMessage("files.activity.deleted", new Object[] { "Jemand über einen Link", 1, "Schule", "a.txt" },
