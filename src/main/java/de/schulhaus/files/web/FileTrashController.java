@@ -16,7 +16,6 @@ import de.schulhaus.accounts.AccountManagement;
 import de.schulhaus.dav.DavException;
 import de.schulhaus.dav.DavPath;
 import de.schulhaus.files.internal.FilesProperties;
-import de.schulhaus.files.internal.SpaceFiles;
 import de.schulhaus.platform.Ids;
 import de.schulhaus.platform.NotFoundException;
 import de.schulhaus.platform.SchulhausUser;
