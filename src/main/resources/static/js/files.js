@@ -106,6 +106,7 @@ export async function uploadFile(file, path, onProgress) {
     return { ok: false, message: created.status === 413 && /quota/.test(created.responseText) ? text('quota') : problemText(created, text('failed')) };
   }
   const location = created.getResponseHeader('Location');
+  const replaced = created.getResponseHeader('X-Schulhaus-Replaces') === 'true';
   let offset = Number(created.getResponseHeader('Upload-Offset') || 0);
   let failures = 0;
   onProgress(offset, file.size);
@@ -135,7 +136,7 @@ export async function uploadFile(file, path, onProgress) {
       } catch { /* still offline: the next round waits again */ }
     }
   }
-  return { ok: true, replaced: false };
+  return { ok: true, replaced };
 }
 
 function row(item) {

@@ -103,6 +103,9 @@ class MainJourneysTests {
 			b.go("/verwaltung/speicher");
 			assertThat(b.find("main").getText()).contains("Schülerinnen und Schüler: Dateien");
 			b.checkAccessibility();
+			b.go("/verwaltung/dateien");
+			assertThat(b.find("main").getText()).contains("Schülerinnen und Schüler dürfen Links für Personen ohne Konto erstellen");
+			b.checkAccessibility();
 			b.go("/konto");
 			b.click("#app-passwoerter a.button");
 			assertThat(b.awaitPath(p -> p.startsWith("/konto/bestaetigen"))).startsWith("/konto/bestaetigen");
@@ -213,6 +216,118 @@ class MainJourneysTests {
 			b.checkAccessibility();
 			b.screenshot("files-details");
 		}
+	}
+
+	/**
+	 * A class teacher drops a whole folder into the class's space, replaces a file, deletes and restores
+	 * a folder; a pupil of the class then opens the space and downloads the file.
+	 */
+	@Test
+	void teacherDropsAFolderIntoTheClassSpaceAndAPupilDownloadsFromIt() throws Exception {
+		String schoolId = createSchool("Grundschule Am Bach");
+		String teacher = createUser(schoolId, "Tilda", "Tafel", "TEACHER", "Kompass-Laterne-Quitte-2026", "6a");
+		String pupil = createUser(schoolId, "Pia", "Pult", "PUPIL", "Kompass-Laterne-Quitte-2027", "6a");
+		try (Browser b = Browser.open(port)) {
+			b.go("/anmelden");
+			signIn(b, teacher, "Kompass-Laterne-Quitte-2026");
+			assertThat(b.awaitPath(p -> p.equals("/"))).isEqualTo("/");
+			b.go("/dateien");
+			b.driver.findElement(By.linkText("6a")).click();
+			b.awaitPath(p -> p.startsWith("/dateien/") && !p.equals("/dateien/meine"));
+			assertThat(b.find("h1").getText()).isEqualTo("6a");
+			String space = b.path();
+
+			// a folder dropped onto the page: the drop handler walks it like Chrome's file-system entries of a real drop
+			((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript("""
+					const file = (name, text) => {
+					  const f = new File([text], name, { type: 'text/plain' });
+					  return { isFile: true, isDirectory: false, name, file: (ok) => ok(f) };
+					};
+					const folder = (name, members) => ({ isFile: false, isDirectory: true, name,
+					  createReader: () => { let done = false; return { readEntries: (ok) => { ok(done ? [] : members); done = true; } }; } });
+					const tree = folder('Projekt Wasser', [file('Plan.txt', 'Erster Plan'), folder('Bilder', [file('Notiz.txt', 'Fluss')])]);
+					const dt = { types: ['Files'], files: [], items: [{ kind: 'file', webkitGetAsEntry: () => tree }] };
+					const drop = new Event('drop', { bubbles: true, cancelable: true });
+					Object.defineProperty(drop, 'dataTransfer', { value: dt });
+					document.querySelector('main').dispatchEvent(drop);""");
+			new WebDriverWait(b.driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+				.until(d -> d.findElement(By.id("upload-summary")).getText().equals("2 von 2 Dateien hochgeladen"));
+			new WebDriverWait(b.driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+				.until(d -> d.findElement(By.id("file-list")).getText().contains("Projekt Wasser"));
+			b.go(space + "?pfad=/Projekt%20Wasser");
+			assertThat(b.find("#file-list").getText()).contains("Bilder").contains("Plan.txt");
+
+			// the plan replaced: its details list the earlier version
+			Path plan = Files.createTempDirectory("plan").resolve("Plan.txt");
+			Files.writeString(plan, "Zweiter Plan");
+			b.find("#upload-files").sendKeys(plan.toAbsolutePath().toString());
+			assertThat(b.find("#upload-list li.done .upload-state").getText()).isEqualTo("Fertig – hat die vorige Fassung ersetzt");
+			b.go(space + "/details?pfad=/Projekt%20Wasser/Plan.txt");
+			assertThat(b.find("#versions").getText()).contains("Tilda Tafel").contains("11 Byte");
+			b.checkAccessibility();
+			b.screenshot("files-versions");
+
+			// the pictures folder deleted, then restored from the trash
+			b.go(space + "?pfad=/Projekt%20Wasser");
+			((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript("window.confirm = () => true;");
+			b.find("#file-list tr[data-name='Bilder'] input[name=auswahl]").click();
+			b.click("#selection button.danger");
+			assertThat(b.find(".toast").getText()).isEqualTo("Gelöscht.");
+			b.go(space);
+			b.click("a[href$='/papierkorb']");
+			assertThat(b.find("main").getText()).contains("Bilder").contains("Tilda Tafel").contains("30 Tage");
+			b.checkAccessibility();
+			b.screenshot("files-trash");
+			b.click("main form[action$='/wiederherstellen'] button");
+			assertThat(b.find("#restored").getText()).contains("„Bilder“ ist wieder da, im Ordner „/Projekt Wasser“.");
+			b.checkAccessibility();
+
+			// what happened, as sentences
+			b.go("/dateien/aktivitaet");
+			assertThat(b.find("main").getText()).contains("Tilda Tafel hat 2 Dateien in „6a“ hochgeladen")
+				.contains("Tilda Tafel hat „Bilder“ in „6a“ wiederhergestellt");
+			b.checkAccessibility();
+			b.screenshot("files-activity");
+			b.signOut();
+
+			// a pupil of the class opens the class's space and downloads the plan
+			b.go("/anmelden");
+			signIn(b, pupil, "Kompass-Laterne-Quitte-2027");
+			assertThat(b.awaitPath(p -> p.equals("/"))).isEqualTo("/");
+			b.go("/dateien");
+			b.driver.findElement(By.linkText("6a")).click();
+			assertThat(b.find("h1").getText()).isEqualTo("6a");
+			b.click("#file-list td.name a");
+			assertThat(b.find("h1").getText()).isEqualTo("Projekt Wasser");
+			String href = b.find("#file-list tr[data-name='Plan.txt'] a[download]").getAttribute("href");
+			String session = b.driver.manage().getCookieNamed("SCHULHAUS_SESSION").getValue();
+			HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+				.header("Cookie", "SCHULHAUS_SESSION=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());
+			assertThat(download.statusCode()).isEqualTo(200);
+			assertThat(download.body()).isEqualTo("Zweiter Plan".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			b.checkAccessibility();
+		}
+	}
+
+	private String createSchool(String name) throws Exception {
+		HttpResponse<String> school = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/schools"))
+			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"schoolNumber\":\"" + TestSchools.nextSchoolNumber()
+					+ "\",\"type\":\"GRUNDSCHULE\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(school.statusCode()).as(school.body()).isEqualTo(201);
+		return JsonPath.read(school.body(), "$.id");
+	}
+
+	private String createUser(String schoolId, String first, String last, String role, String password, String group) throws Exception {
+		HttpResponse<String> user = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/schools/"
+				+ schoolId + "/users"))
+			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"firstName\":\"" + first + "\",\"lastName\":\"" + last + "\",\"role\":\"" + role
+					+ "\",\"password\":\"" + password + "\",\"groups\":[\"" + group + "\"]}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(user.statusCode()).as(user.body()).isEqualTo(201);
+		return JsonPath.read(user.body(), "$.login");
 	}
 
 	private String createTeacher() throws Exception {

@@ -99,6 +99,18 @@ public class FileUploads {
 		return upload;
 	}
 
+	/** Whether the upload will replace a file that is there now (its content then becomes a version). */
+	public boolean replaces(SchulhausUser person, Target target) {
+		try {
+			Space space = writableSpace(person, target);
+			FileNode folder = folder(space, target.folder());
+			return nodes.child(space.schoolId(), space.id(), folder.id(), target.name()).isPresent();
+		}
+		catch (UploadProblem notThere) {
+			return false;
+		}
+	}
+
 	/** The person's own upload; empty for another's, an expired one or none. */
 	public Optional<ResumableUpload> find(SchulhausUser person, UUID id) {
 		return person.schoolId() == null ? Optional.empty() : uploads.find(id, space(person));

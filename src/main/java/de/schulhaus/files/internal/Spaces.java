@@ -169,6 +169,12 @@ public class Spaces {
 				(space.kind() == SpaceKind.GROUP ? "pupils write: " : "teachers write: ") + othersWrite);
 	}
 
+	/** Whether the others of a space change its files: pupils in a group's space, teachers and staff in the school's. */
+	public boolean othersWrite(Space space) {
+		Settings current = settings(space.schoolId()).getOrDefault(space.id(), Settings.DEFAULT);
+		return space.kind() == SpaceKind.GROUP ? current.pupilsWrite() : current.teachersWrite();
+	}
+
 	/** One line of a person's activity list, ready to show. */
 	public record ActivityLine(String spaceName, String spaceKey, String actorName, String action, String name, int count, Instant at) {
 	}

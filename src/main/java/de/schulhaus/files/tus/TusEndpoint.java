@@ -100,9 +100,14 @@ class TusEndpoint implements HttpRequestHandler {
 			.orElseThrow(() -> new UploadProblem(400, "invalid-input", "files.upload.problem.length"));
 		Map<String, String> metadata = UploadMetadata.parse(request.getHeader("Upload-Metadata"))
 			.orElseThrow(() -> new UploadProblem(400, "invalid-input", "files.upload.problem.metadata"));
-		ResumableUpload upload = uploads.begin(person,
-				new FileUploads.Target(metadata.get("folder"), metadata.get("filename"), metadata.get("filetype"), metadata.get("space"),
-						"1".equals(metadata.get("mkdirs"))), length);
+		FileUploads.Target target = new FileUploads.Target(metadata.get("folder"), metadata.get("filename"), metadata.get("filetype"),
+				metadata.get("space"), "1".equals(metadata.get("mkdirs")));
+		boolean replaces = uploads.replaces(person, target);
+		ResumableUpload upload = uploads.begin(person, target, length);
+		if (replaces) {
+			// the browser says so when the upload is done: the earlier content is kept as a version
+			response.setHeader("X-Schulhaus-Replaces", "true");
+		}
 		response.setHeader("Location", base + "/" + upload.id());
 		if (isOffsetStream(request) && !upload.complete()) {
 			// creation-with-upload: the first bytes come with the request that creates the upload

@@ -50,13 +50,30 @@ class FileBrowserSpaces {
 		return entries;
 	}
 
+	/**
+	 * Who else changes the space, for those who decide it: whether pupils change a group's files, or
+	 * teachers and staff the school's; null where the person decides nothing.
+	 */
+	Writers writers(Space space) {
+		de.schulhaus.files.internal.Space s = space.space();
+		if (!s.manageable() || !s.whole() || (s.kind() != SpaceKind.GROUP && s.kind() != SpaceKind.SCHOOL)) {
+			return null;
+		}
+		return new Writers(s.kind() == SpaceKind.GROUP ? "pupils" : "teachers", spaces.othersWrite(s),
+				FileLocation.url(space.key(), "schreibrechte", de.schulhaus.dav.DavPath.ROOT));
+	}
+
+	/** The switch of who else writes: {@code pupils} or {@code teachers}, its state, where it is posted. */
+	record Writers(String who, boolean allowed, String action) {
+	}
+
 	private static Space of(de.schulhaus.files.internal.Space space, SpaceFiles files) {
 		return new Space(urlKey(space), space.kind() == SpaceKind.PERSONAL && space.whole() ? "files.space.personal" : null, title(space),
 				files, space.writable(), space);
 	}
 
 	/** Names with spaces and umlauts make poor addresses: a group's space goes by its id. */
-	private static String urlKey(de.schulhaus.files.internal.Space space) {
+	static String urlKey(de.schulhaus.files.internal.Space space) {
 		return space.whole() && space.kind() == SpaceKind.GROUP ? space.id().toString() : space.key();
 	}
 

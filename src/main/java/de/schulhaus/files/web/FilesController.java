@@ -26,8 +26,10 @@ class FilesController {
 	private final FileBrowserSpaces spaces;
 	private final FileActions actions;
 	private final FilePreviews previews;
+	private final FileVersionRows versions;
 
-	FilesController(FileBrowserSpaces spaces, FileActions actions, FilePreviews previews) {
+	FilesController(FileBrowserSpaces spaces, FileActions actions, FilePreviews previews, FileVersionRows versions) {
+		this.versions = versions;
 		this.spaces = spaces;
 		this.actions = actions;
 		this.previews = previews;
@@ -57,6 +59,8 @@ class FilesController {
 		model.addAttribute("picker", picker(opened, path, rows));
 		model.addAttribute("quota", opened.repository().quota().map(FilesController::usage).orElse(null));
 		model.addAttribute("spaceList", spaces.list(user));
+		model.addAttribute("trashHref", FileTrashController.hasTrash(opened) ? FileLocation.url(opened.key(), "papierkorb", DavPath.ROOT) : null);
+		model.addAttribute("writers", spaces.writers(opened));
 		place(model, opened, path);
 		return "files/folder";
 	}
@@ -79,6 +83,7 @@ class FilesController {
 			.stream().map(r -> FileRow.of(opened.key(), r)).toList()));
 		place(model, opened, path);
 		model.addAttribute("folderPath", FileLocation.text(path.parent()));
+		model.addAttribute("versions", versions.of(opened, path, file));
 		return "files/details";
 	}
 

@@ -19,6 +19,26 @@ class FilesWebConfiguration {
 				Set.of(Role.SCHOOL_ADMIN, Role.TEACHER, Role.STAFF, Role.PUPIL, Role.EXTERN));
 	}
 
+	@Bean
+	AppTile filesSettingsTile() {
+		return AppTile.tool("files-settings", "files.settings.title", "folder-cog", "/verwaltung/dateien", 86, Set.of(Role.SCHOOL_ADMIN));
+	}
+
+	@Bean
+	IsolatedRoute filesRestoreFromForeignTrash() {
+		return IsolatedRoute.web("POST", "/dateien/{groupId}/papierkorb/wiederherstellen?eintrag={accountId}");
+	}
+
+	@Bean
+	IsolatedRoute filesPurgeFromForeignTrash() {
+		return IsolatedRoute.web("POST", "/dateien/{groupId}/papierkorb/loeschen?eintrag={accountId}");
+	}
+
+	@Bean
+	IsolatedRoute filesVersionOfForeignGroup() {
+		return IsolatedRoute.web("GET", "/dateien/{groupId}/version?pfad=/a.txt&version={accountId}");
+	}
+
 	// A space holds no ids in its paths: another school's person's id as a folder name of one's own space,
 	// and another school's group as a space key, must both answer like a name nobody has.
 	@Bean

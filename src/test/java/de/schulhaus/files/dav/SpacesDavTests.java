@@ -74,7 +74,7 @@ class SpacesDavTests {
 		assertThat(list.getStatus()).isEqualTo(207);
 		String xml = list.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(xml).contains("/dav/spaces/Schule/</D:href>").contains("/dav/spaces/7b/</D:href>")
-			.doesNotContain("Verwaltung").doesNotContain("7c");
+			.doesNotContain("Verwaltung").doesNotContain("/7c/");
 		assertThat(perform(dav(pupil, "PROPFIND", "Verwaltung/").header("Depth", "0")).getStatus()).isEqualTo(404);
 		assertThat(perform(dav(pupil, "PROPFIND", "7c/").header("Depth", "0")).getStatus()).isEqualTo(404);
 		assertThat(perform(dav(teacher, "PROPFIND", "Verwaltung/").header("Depth", "0")).getStatus()).isEqualTo(404);
