@@ -53,8 +53,10 @@ class FileWrites {
 		FileNames.check(name);
 		BlobOwner space = BlobOwner.account(school, owner);
 		long replaced = nodes.child(school, owner, parent.id(), name).map(FileNode::size).orElse(0L);
+		// the limit once per write (two queries); the attach counts against it atomically
+		StorageQuotas.Usage usage = quotas.usage(space);
 		// refused before a byte is read (and before 100-continue) when the announced length cannot fit
-		if (length > 0 && !quotas.mayAdd(space, length - replaced)) {
+		if (length > 0 && usage.usedBytes() + length - replaced > usage.limitBytes()) {
 			throw new DavException(507, "The file does not fit into your storage space.");
 		}
 		StagedBlob staged = blobs.stage(content);
@@ -65,7 +67,7 @@ class FileWrites {
 					throw new DavException(405, "A folder has this name.");
 				}
 				existing.ifPresent(old -> blobs.delete(old.blobId()));
-				UUID blob = blobs.attach(staged, space, quotas.limitBytes(space));
+				UUID blob = blobs.attach(staged, space, usage.limitBytes());
 				String etag = FileNodes.etag();
 				if (existing.isPresent()) {
 					nodes.replaceContent(school, owner, existing.get().id(), blob, staged.size(), type, etag);

@@ -70,20 +70,28 @@ public final class PersonalFiles implements DavRepository {
 	}
 
 	private Optional<FileNode> node(DavPath path) {
-		FileNode node = nodes.root(school, owner);
-		DavPath at = DavPath.ROOT;
-		for (String segment : path.segments()) {
-			if (!node.folder()) {
+		if (path.isRoot()) {
+			return Optional.of(seen.computeIfAbsent(path, root -> nodes.root(school, owner)));
+		}
+		// from the deepest folder on the way this request met already: a PUT looks up its target, then its parent
+		DavPath at = path;
+		while (!at.isRoot() && !seen.containsKey(at)) {
+			at = at.parent();
+		}
+		// null for the root, whose row the walk does not need: it has the owner's id
+		FileNode node = at.isRoot() ? null : seen.get(at);
+		for (String segment : path.segments().subList(at.segments().size(), path.segments().size())) {
+			if (node != null && !node.folder()) {
 				return Optional.empty();
 			}
-			Optional<FileNode> child = nodes.child(school, owner, node.id(), segment);
+			Optional<FileNode> child = nodes.child(school, owner, node == null ? owner : node.id(), segment);
 			if (child.isEmpty()) {
 				return Optional.empty();
 			}
 			node = child.get();
 			at = at.child(segment);
+			seen.put(at, node);
 		}
-		seen.put(at, node);
 		return Optional.of(node);
 	}
 
