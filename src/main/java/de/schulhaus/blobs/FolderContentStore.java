@@ -108,6 +108,12 @@ class FolderContentStore implements ContentStore {
 	}
 
 	@Override
+	public Optional<Path> localFile(UUID id) {
+		Path file = path(id);
+		return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+	}
+
+	@Override
 	public void remove(Collection<UUID> ids) {
 		ids.forEach(id -> deleteQuietly(path(id)));
 	}

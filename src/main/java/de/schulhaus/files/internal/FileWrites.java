@@ -1,6 +1,7 @@
 package de.schulhaus.files.internal;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -171,6 +172,10 @@ class FileWrites {
 			remove.forEach(name -> properties.remove(school, node, name));
 			set.forEach(property -> properties.set(school, node, property));
 		});
+	}
+
+	Optional<Path> localFile(FileNode file) {
+		return blobs.localFile(file.blobId());
 	}
 
 	InputStream open(FileNode file, long offset, long length) {

@@ -1,6 +1,7 @@
 package de.schulhaus.files.internal;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -133,6 +134,11 @@ public final class PersonalFiles implements DavRepository {
 	@Override
 	public InputStream read(DavResource resource, long offset, long length) {
 		return writes.open(require(resource.path()), offset, length);
+	}
+
+	@Override
+	public Optional<Path> localFile(DavResource resource) {
+		return writes.localFile(require(resource.path()));
 	}
 
 	@Override
