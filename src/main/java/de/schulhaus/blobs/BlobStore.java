@@ -1,6 +1,7 @@
 package de.schulhaus.blobs;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,6 +125,14 @@ public class BlobStore {
 			throw new IllegalArgumentException("offset and length are not negative");
 		}
 		return content.read(id, offset, length);
+	}
+
+	/**
+	 * The local file that holds the content, when the store is a folder (never with S3): to be sent with
+	 * the operating system's sendfile, read only and never kept; empty when there is no such content.
+	 */
+	public Optional<Path> localFile(UUID id) {
+		return content.localFile(id);
 	}
 
 	/** The content's length in bytes, as the store has it. */

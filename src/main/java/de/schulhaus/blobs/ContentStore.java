@@ -1,6 +1,7 @@
 package de.schulhaus.blobs;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -21,6 +22,11 @@ interface ContentStore {
 
 	/** Up to {@code length} bytes from {@code offset}; empty when there is no such content. */
 	Optional<InputStream> read(UUID id, long offset, long length);
+
+	/** The file holding the content, for a store in a local folder that has it; empty otherwise. */
+	default Optional<Path> localFile(UUID id) {
+		return Optional.empty();
+	}
 
 	/** Removes what is there; never fails for content that is already gone or a store that is down (the sweeper retries). */
 	void remove(Collection<UUID> ids);

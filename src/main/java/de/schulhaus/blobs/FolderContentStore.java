@@ -2,7 +2,6 @@ package de.schulhaus.blobs;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -19,19 +18,30 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
  * Content in a local folder ({@code <data-dir>/blobs}), sharded by the id's last two characters. A
- * write goes to {@code tmp/<id>.part}, is fsynced and then moved in place, so an id never shows half
- * its content.
+ * write goes to {@code tmp/<id>.part} and is then moved in place, so an id never shows half its
+ * content.
+ * <p>
+ * Durability: one fsync per blob, of the file after the move. On a journaling file system (ext4,
+ * XFS, btrfs: what the data folder is meant to be on) a file's fsync commits the journal with the
+ * rename that gave it its name, so content that {@link BlobStore#stage} returned, and that a row may
+ * refer to from then on, survives a crash under its id without a second fsync of the shard folder
+ * (which would cost as much again on every small upload). A crash before the fsync leaves at most a
+ * file that no row refers to, which the sweeper removes.
  */
 class FolderContentStore implements ContentStore {
 
 	private final Path root;
 	private final Path temp;
 	private final Path uploads;
+	/** Shard folders known to exist: asking the file system on every write costs a system call or two. */
+	private final Set<Path> shards = ConcurrentHashMap.newKeySet();
 
 	FolderContentStore(Path root) throws IOException {
 		this.root = root.toAbsolutePath();
@@ -77,25 +87,28 @@ class FolderContentStore implements ContentStore {
 	public long write(UUID id, InputStream content) {
 		Path part = temp.resolve(id + ".part");
 		Path target = path(id);
-		try {
-			long size;
-			try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE_NEW)) {
-				size = content.transferTo(out);
+		boolean moved = false;
+		try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+			long size = content.transferTo(Channels.newOutputStream(channel));
+			Path shard = target.getParent();
+			if (!shards.contains(shard)) {
+				Files.createDirectories(shard);
+				shards.add(shard);
 			}
-			try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
-				channel.force(true);
-			}
-			Files.createDirectories(target.getParent());
 			Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+			moved = true;
+			channel.force(true);
 			return size;
 		}
 		catch (IOException e) {
-			deleteQuietly(part);
+			// a shard folder removed behind our back is made again by the next write
+			shards.remove(target.getParent());
+			deleteQuietly(moved ? target : part);
 			throw new UncheckedIOException(e);
 		}
 		catch (RuntimeException e) {
 			// e.g. the content stream refusing to go past a size limit: nothing of it stays behind
-			deleteQuietly(part);
+			deleteQuietly(moved ? target : part);
 			throw e;
 		}
 	}
@@ -127,6 +140,12 @@ class FolderContentStore implements ContentStore {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	@Override
+	public Optional<Path> localFile(UUID id) {
+		Path file = path(id);
+		return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
 	}
 
 	@Override

@@ -20,15 +20,24 @@ class StorageLedger {
 
 	/**
 	 * Adds {@code bytes} to the space if the sum stays within {@code limit} (negative: no limit); one
-	 * statement, so concurrent uploads to one space are counted one after the other.
+	 * update, so concurrent uploads to one space are counted one after the other. The space's row
+	 * exists but for its first upload: the insert is tried only when the update found no row or no room.
 	 */
 	boolean tryAdd(BlobOwner owner, long bytes, long limit) {
 		if (owner.kind() == null) {
 			return true;
 		}
+		if (add(owner, bytes, limit)) {
+			return true;
+		}
+		// no row, or no room: once the row exists (made here or by a concurrent first upload), the update decides
 		jdbc.sql("insert into storage_usage (school_id, owner_kind, owner_id, bytes) values (:school, :kind, :owner, 0) "
 				+ "on conflict do nothing")
 			.param("school", owner.schoolId()).param("kind", owner.kind().column()).param("owner", owner.ownerId()).update();
+		return add(owner, bytes, limit);
+	}
+
+	private boolean add(BlobOwner owner, long bytes, long limit) {
 		return jdbc.sql("""
 				update storage_usage set bytes = bytes + :bytes
 				where school_id = :school and owner_kind = :kind and owner_id = :owner and (:limit < 0 or bytes + :bytes <= :limit)""")

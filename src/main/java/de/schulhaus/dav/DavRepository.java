@@ -1,6 +1,7 @@
 package de.schulhaus.dav;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,15 @@ public interface DavRepository {
 
 	/** Up to {@code length} bytes from {@code offset}. */
 	InputStream read(DavResource resource, long offset, long length);
+
+	/**
+	 * The local file that holds a file resource's content as it is (no encryption, no offset), where
+	 * there is one: the engine then has the servlet container send it straight from the page cache.
+	 * Empty (the default) makes the engine copy {@link #read}.
+	 */
+	default Optional<Path> localFile(DavResource resource) {
+		return Optional.empty();
+	}
 
 	/**
 	 * Creates or overwrites a file with the streamed content; its parent must be a collection.

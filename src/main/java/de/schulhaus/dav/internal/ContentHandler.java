@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -12,6 +14,16 @@ import de.schulhaus.dav.DavResource;
 
 /** GET and HEAD (with single byte ranges) and PUT (streamed, with If-Match and If-None-Match). */
 public final class ContentHandler {
+
+	/** Tomcat's sendfile (not over TLS, where it says no): the request attributes its connector reads. */
+	private static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
+	private static final String SENDFILE_FILE = "org.apache.tomcat.sendfile.filename";
+	private static final String SENDFILE_START = "org.apache.tomcat.sendfile.start";
+	private static final String SENDFILE_END = "org.apache.tomcat.sendfile.end";
+	/** As Tomcat's own file servlet: below this, writing the bytes costs less than handing over the file. */
+	private static final long SENDFILE_FROM = 48 * 1024;
+	/** Larger writes than the 16 KiB of transferTo: fewer system calls per byte sent. */
+	private static final int COPY_BUFFER = 256 * 1024;
 
 	private ContentHandler() {
 	}
@@ -55,8 +67,21 @@ public final class ContentHandler {
 	}
 
 	private static void copy(DavExchange x, DavResource resource, long offset, long length) throws IOException {
+		if (length >= SENDFILE_FROM && Boolean.TRUE.equals(x.request().getAttribute(SENDFILE_SUPPORT))) {
+			Optional<Path> file = x.repo().localFile(resource);
+			if (file.isPresent()) {
+				// Tomcat sends it after we return, from the page cache to the socket without copying through the heap
+				x.request().setAttribute(SENDFILE_FILE, file.get().toString());
+				x.request().setAttribute(SENDFILE_START, offset);
+				x.request().setAttribute(SENDFILE_END, offset + length);
+				return;
+			}
+		}
 		try (InputStream in = x.repo().read(resource, offset, length); OutputStream out = x.response().getOutputStream()) {
-			in.transferTo(out);
+			byte[] buffer = new byte[(int) Math.max(1, Math.min(length, COPY_BUFFER))];
+			for (int n; (n = in.read(buffer)) >= 0;) {
+				out.write(buffer, 0, n);
+			}
 		}
 	}
 

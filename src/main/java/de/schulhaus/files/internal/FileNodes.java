@@ -47,7 +47,10 @@ class FileNodes {
 	}
 
 	Optional<FileNode> child(UUID school, UUID owner, UUID parent, String name) {
-		return jdbc.sql("select " + COLUMNS + " from file_node where school_id = :school and owner_id = :owner and parent_id = :parent and name = :name")
+		// found by the unique (parent_id, name) alone, school and owner checked on that row: a planner without
+		// statistics (new table, autovacuum off) took a (school_id, …) index instead and read the whole folder or space
+		return jdbc.sql("select " + COLUMNS + " from (select " + COLUMNS + ", school_id, owner_id from file_node "
+				+ "where parent_id = :parent and name = :name offset 0) n where school_id = :school and owner_id = :owner")
 			.param("school", school).param("owner", owner).param("parent", parent).param("name", name)
 			.query(FileNodes::node).optional();
 	}

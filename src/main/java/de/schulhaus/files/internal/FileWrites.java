@@ -1,6 +1,7 @@
 package de.schulhaus.files.internal;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -69,8 +70,10 @@ class FileWrites {
 		UUID owner = target.id();
 		BlobOwner space = target.quotaOwner();
 		long replaced = nodes.child(school, owner, parent.id(), name).map(FileNode::size).orElse(0L);
+		// the limit once per write (two queries); the attach counts against it atomically
+		StorageQuotas.Usage usage = quotas.usage(space);
 		// refused before a byte is read (and before 100-continue) when the announced length cannot fit
-		if (length > 0 && !quotas.mayAdd(space, length - replaced)) {
+		if (length > 0 && usage.usedBytes() + length - replaced > usage.limitBytes()) {
 			throw new DavException(507, "The file does not fit into your storage space.");
 		}
 		StagedBlob staged = blobs.stage(content);
@@ -97,17 +100,19 @@ class FileWrites {
 					throw new DavException(405, "A folder has this name.");
 				}
 				UUID blob;
+				// the limit once per write; the attach counts against it atomically
+				long limit = quotas.limitBytes(space);
 				if (existing.isPresent()) {
 					FileNode old = existing.get();
 					UUID version = versions.keep(school, old);
 					try {
-						blob = blobs.attach(staged, space, quotas.limitBytes(space));
+						blob = blobs.attach(staged, space, limit);
 					}
 					catch (QuotaExceededException full) {
 						// no room for the version too: the old content goes instead
 						versions.remove(school, version);
 						blobs.delete(old.blobId());
-						blob = blobs.attach(staged, space, quotas.limitBytes(space));
+						blob = blobs.attach(staged, space, limit);
 					}
 					Instant now = clientModified != null ? clientModified : Instant.now();
 					nodes.replaceContent(school, owner, old.id(), blob, staged.size(), type, FileNodes.etag(), now, target.viewer());
@@ -115,7 +120,7 @@ class FileWrites {
 					activity.record(target, FileActivity.Action.UPDATED, name);
 					return nodes.child(school, owner, parent.id(), name).orElseThrow();
 				}
-				blob = blobs.attach(staged, space, quotas.limitBytes(space));
+				blob = blobs.attach(staged, space, limit);
 				Instant now = Instant.now();
 				FileNode node = new FileNode(Ids.newId(), parent.id(), name, false, blob, staged.size(), type, FileNodes.etag(), now,
 						clientModified != null ? clientModified : now,
@@ -246,6 +251,10 @@ class FileWrites {
 
 	InputStream open(UUID blob, long offset, long length) {
 		return blobs.open(blob, offset, length).orElseThrow(() -> new IllegalStateException("content " + blob + " is gone"));
+	}
+
+	Optional<Path> localFile(FileNode file) {
+		return blobs.localFile(file.blobId());
 	}
 
 	InputStream open(FileNode file, long offset, long length) {

@@ -79,11 +79,13 @@ public final class SpaceFiles implements DavRepository {
 	}
 
 	Optional<FileNode> node(DavPath path) {
-		FileNode node;
-		if (space.whole()) {
-			node = nodes.root(school, owner);
+		// from the deepest folder on the way this request met already: a PUT looks up its target, then its parent
+		DavPath at = path;
+		while (!at.isRoot() && !seen.containsKey(at)) {
+			at = at.parent();
 		}
-		else {
+		FileNode node = seen.get(at);
+		if (node == null && !space.whole()) {
 			// what was shared: gone with it when it went to the trash (or below something that did)
 			Optional<FileNode> shared = nodes.byId(school, owner, space.root())
 				.filter(n -> n.parentId() != null && nodes.inTree(school, owner, n.parentId()));
@@ -91,20 +93,28 @@ public final class SpaceFiles implements DavRepository {
 				return Optional.empty();
 			}
 			node = shared.get();
+			seen.put(DavPath.ROOT, node);
 		}
-		DavPath at = DavPath.ROOT;
-		for (String segment : path.segments()) {
-			if (!node.folder()) {
+		if (path.isRoot()) {
+			if (node == null) {
+				node = nodes.root(school, owner);
+				seen.put(DavPath.ROOT, node);
+			}
+			return Optional.of(node);
+		}
+		// a whole space's top folder has the space's id: the walk needs no row for it
+		for (String segment : path.segments().subList(at.segments().size(), path.segments().size())) {
+			if (node != null && !node.folder()) {
 				return Optional.empty();
 			}
-			Optional<FileNode> child = nodes.child(school, owner, node.id(), segment);
+			Optional<FileNode> child = nodes.child(school, owner, node == null ? owner : node.id(), segment);
 			if (child.isEmpty()) {
 				return Optional.empty();
 			}
 			node = child.get();
 			at = at.child(segment);
+			seen.put(at, node);
 		}
-		seen.put(at, node);
 		return Optional.of(node);
 	}
 
@@ -147,6 +157,11 @@ public final class SpaceFiles implements DavRepository {
 	@Override
 	public InputStream read(DavResource resource, long offset, long length) {
 		return writes.open(require(resource.path()), offset, length);
+	}
+
+	@Override
+	public Optional<java.nio.file.Path> localFile(DavResource resource) {
+		return writes.localFile(require(resource.path()));
 	}
 
 	@Override

@@ -51,6 +51,9 @@ class ProtocolSignInCacheTests {
 	@Autowired
 	SchoolManagement schools;
 
+	@Autowired
+	SignInThrottle throttle;
+
 	private double hashes() {
 		return meters.counter("schulhaus.passwords.verified").count();
 	}
@@ -107,5 +110,31 @@ class ProtocolSignInCacheTests {
 
 		schools.changeStatus(school.id(), SchoolStatus.SUSPENDED, users.load("operator@schulhaus.local").orElseThrow());
 		assertThat(signIn.authenticate(teacher.login(), second.secret(), Scope.CALENDAR, "caldav", "10.5.5.5")).isEmpty();
+	}
+
+	@Test
+	void anAddressBlockedForGuessingKeepsRememberedAppPasswordsButRefusesEverythingElse() throws Exception {
+		var t = new TestSchools(mvc);
+		var teacher = t.createUser(t.createSchool("Cache-Nat-Schule"), "Nora", "Nat", "TEACHER", "Kompass-Laterne-Quitte-2026", null);
+		var user = users.load(teacher.login()).orElseThrow();
+		var laptop = credentials.createAppPassword(user, "Laptop", Set.of(Scope.FILES), null);
+		var phone = credentials.createAppPassword(user, "Handy", Set.of(Scope.FILES), null);
+		String school = "10.6.6.6";
+		assertThat(signIn.authenticate(teacher.login(), laptop.secret(), Scope.FILES, "webdav", school)).isPresent();
+		assertThat(signIn.authenticate(teacher.login(), "Kompass-Laterne-Quitte-2026", Scope.FILES, "webdav", school)).isPresent();
+
+		// somebody behind the school's one address guesses passwords until the address is blocked
+		for (int i = 0; i < SignInThrottle.ADDRESS_FAILURES; i++) {
+			throttle.failedAddress(school);
+		}
+		assertThat(throttle.allowed(school)).isFalse();
+
+		assertThat(signIn.authenticate(teacher.login(), laptop.secret(), Scope.FILES, "webdav", school))
+			.as("a sync client's remembered app password goes on working").isPresent();
+		assertThat(signIn.authenticate(teacher.login(), "Kompass-Laterne-Quitte-2026", Scope.FILES, "webdav", school))
+			.as("an account password, remembered or not, is refused while the address is blocked").isEmpty();
+		assertThat(signIn.authenticate(teacher.login(), phone.secret(), Scope.FILES, "webdav", school))
+			.as("an app password not verified lately is refused too").isEmpty();
+		assertThat(signIn.authenticate(teacher.login(), phone.secret(), Scope.FILES, "webdav", "10.7.7.7")).isPresent();
 	}
 }
