@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Set;
 
 import org.springframework.test.web.servlet.MockMvc;
@@ -41,6 +47,35 @@ final class DavClients {
 			String secret = credentials.createAppPassword(users.load(teacher.login()).orElseThrow(), "WebDAV-Programm",
 					Set.of(Scope.FILES), null).secret();
 			return new Teacher(teacher.login(), secret);
+		}
+	}
+
+	/** Checks what a client left behind the way any other client would see it: plain HTTP requests on the real port. */
+	record Http(int port, Teacher teacher) {
+
+		private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+		/** The answer to a request on a path below the teacher's own files, the body as bytes. */
+		HttpResponse<byte[]> send(String method, String path, byte[] body, String... headers) throws Exception {
+			String basic = teacher.login() + ":" + teacher.appPassword();
+			var request = HttpRequest.newBuilder(URI.create(url() + path))
+				.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)))
+				.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+			if (headers.length > 0) {
+				request.headers(headers);
+			}
+			return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+
+		/** The multistatus of a PROPFIND with Depth 1 for all properties, as text. */
+		String propfind(String path) throws Exception {
+			var answer = send("PROPFIND", path, null, "Depth", "1");
+			assertThat(answer.statusCode()).as("PROPFIND %s", path).isEqualTo(207);
+			return new String(answer.body(), StandardCharsets.UTF_8);
+		}
+
+		String url() {
+			return "http://127.0.0.1:" + port + "/dav/files/" + teacher.login() + "/";
 		}
 	}
 }
