@@ -36,7 +36,10 @@ JSTAT=""
 
 command -v apache2 >/dev/null || [ -x /usr/sbin/apache2 ] || apt-get install -y -qq apache2 >/dev/null 2>&1 \
   || { echo "please install apache2"; exit 1; }
-[ -f target/schulhaus.jar ] || flock /tmp/mvn.lock ./mvnw -o -q -B -DskipTests package
+# a jar older than the sources would measure yesterday's code: build it again then
+if [ ! -f target/schulhaus.jar ] || [ -n "$(find src pom.xml -newer target/schulhaus.jar -print -quit)" ]; then
+  flock /tmp/mvn.lock ./mvnw -o -q -B -DskipTests package
+fi
 
 cleanup() {
   [ -n "$SAMPLER" ] && kill "$SAMPLER" 2>/dev/null || true

@@ -42,7 +42,10 @@ PROBE=""
 
 command -v /usr/bin/time >/dev/null || apt-get install -y -qq time >/dev/null 2>&1
 command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null 2>&1 || { echo "please install wrk"; exit 1; }; }
-[ -f target/schulhaus.jar ] || ./mvnw -q -B -DskipTests package
+# a jar older than the sources would measure yesterday's code: build it again then
+if [ ! -f target/schulhaus.jar ] || [ -n "$(find src pom.xml -newer target/schulhaus.jar -print -quit)" ]; then
+  ./mvnw -q -B -DskipTests package
+fi
 
 cleanup() {
   [ -n "$PROBE" ] && kill "$PROBE" 2>/dev/null || true

@@ -60,8 +60,10 @@ class FileNodes {
 		if (parents.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("select " + COLUMNS + " from file_node where school_id = :school and owner_id = :owner and parent_id in (:parents) "
-				+ "order by name")
+		// by the folders' ids first (the unique (parent_id, name) index), school and owner checked on those rows:
+		// without statistics a planner took the (school_id, owner_id, …) trash index and read the whole space
+		return jdbc.sql("select " + COLUMNS + " from (select " + COLUMNS + ", school_id, owner_id from file_node "
+				+ "where parent_id in (:parents) offset 0) n where school_id = :school and owner_id = :owner order by name")
 			.param("school", school).param("owner", owner).param("parents", parents)
 			.query(FileNodes::node).list();
 	}

@@ -60,16 +60,22 @@ class FileWrites {
 	 * replacing a file never needs more room than the difference.
 	 */
 	FileNode write(Space target, FileNode parent, String name, InputStream content, String type, long length) {
-		return write(target, parent, name, content, type, length, null);
+		return write(target, parent, name, null, content, type, length, null);
 	}
 
-	/** {@link #write(Space, FileNode, String, InputStream, String, long)} keeping the client's modification time, if given. */
-	FileNode write(Space target, FileNode parent, String name, InputStream content, String type, long length, Instant modified) {
+	/**
+	 * {@link #write(Space, FileNode, String, InputStream, String, long)} keeping the client's
+	 * modification time, if given.
+	 *
+	 * @param known what the request found at that name already, empty for nothing, null when it did not look
+	 */
+	FileNode write(Space target, FileNode parent, String name, Optional<FileNode> known, InputStream content, String type, long length,
+			Instant modified) {
 		FileNames.check(name);
 		UUID school = target.schoolId();
 		UUID owner = target.id();
 		BlobOwner space = target.quotaOwner();
-		long replaced = nodes.child(school, owner, parent.id(), name).map(FileNode::size).orElse(0L);
+		long replaced = (known != null ? known : nodes.child(school, owner, parent.id(), name)).map(FileNode::size).orElse(0L);
 		// the limit once per write (two queries); the attach counts against it atomically
 		StorageQuotas.Usage usage = quotas.usage(space);
 		// refused before a byte is read (and before 100-continue) when the announced length cannot fit
@@ -77,7 +83,7 @@ class FileWrites {
 			throw new DavException(507, "The file does not fit into your storage space.");
 		}
 		StagedBlob staged = blobs.stage(content);
-		return attachStaged(target, parent, name, staged, type, modified);
+		return attachStaged(target, parent, name, staged, type, modified, usage.limitBytes());
 	}
 
 	/**
@@ -85,10 +91,11 @@ class FileWrites {
 	 * the existing one) in one short transaction; the staged content is discarded when that fails.
 	 */
 	FileNode attachStaged(Space target, FileNode parent, String name, StagedBlob staged, String type) {
-		return attachStaged(target, parent, name, staged, type, null);
+		return attachStaged(target, parent, name, staged, type, null, quotas.limitBytes(target.quotaOwner()));
 	}
 
-	private FileNode attachStaged(Space target, FileNode parent, String name, StagedBlob staged, String type, Instant clientModified) {
+	private FileNode attachStaged(Space target, FileNode parent, String name, StagedBlob staged, String type, Instant clientModified,
+			long limit) {
 		FileNames.check(name);
 		UUID school = target.schoolId();
 		UUID owner = target.id();
@@ -99,9 +106,8 @@ class FileWrites {
 				if (existing.isPresent() && existing.get().folder()) {
 					throw new DavException(405, "A folder has this name.");
 				}
+				// the attach counts against the limit atomically
 				UUID blob;
-				// the limit once per write; the attach counts against it atomically
-				long limit = quotas.limitBytes(space);
 				if (existing.isPresent()) {
 					FileNode old = existing.get();
 					UUID version = versions.keep(school, old);

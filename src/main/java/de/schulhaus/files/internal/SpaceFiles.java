@@ -40,6 +40,8 @@ public final class SpaceFiles implements DavRepository {
 	private final StorageQuotas quotas;
 	private final FileHistory history;
 	private final Map<DavPath, FileNode> seen = new HashMap<>();
+	// paths this request found nothing at: only for the quota's early check, which the attach repeats
+	private final java.util.Set<DavPath> absent = new java.util.HashSet<>();
 
 	SpaceFiles(Space space, FileNodes nodes, FileProperties properties, FileWrites writes, StorageQuotas quotas, FileHistory history) {
 		this.history = history;
@@ -75,7 +77,11 @@ public final class SpaceFiles implements DavRepository {
 
 	@Override
 	public Optional<DavResource> find(DavPath path) {
-		return node(path).map(node -> resource(path, node));
+		Optional<FileNode> found = node(path);
+		if (found.isEmpty()) {
+			absent.add(path);
+		}
+		return found.map(node -> resource(path, node));
 	}
 
 	Optional<FileNode> node(DavPath path) {
@@ -175,7 +181,9 @@ public final class SpaceFiles implements DavRepository {
 		FileNode parent = require(path.parent());
 		String type = contentType != null && !contentType.isBlank() ? contentType
 				: MediaTypeFactory.getMediaType(path.name()).orElse(MediaType.APPLICATION_OCTET_STREAM).toString();
-		FileNode written = writes.write(space, parent, path.name(), content, type, length, modified);
+		// the engine looked up the target before: what it found (or that nothing is there) needs no second query
+		Optional<FileNode> known = seen.containsKey(path) ? Optional.of(seen.get(path)) : absent.contains(path) ? Optional.empty() : null;
+		FileNode written = writes.write(space, parent, path.name(), known, content, type, length, modified);
 		seen.put(path, written);
 		return resource(path, written);
 	}
