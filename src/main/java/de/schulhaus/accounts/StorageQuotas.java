@@ -105,6 +105,31 @@ public class StorageQuotas {
 		audit.record(schoolId, actor.accountId(), actor.login(), "account.quota", login, "files=" + filesMb + " mail=" + mailMb);
 	}
 
+	/** A group space's own file quota in MB (null: the school's default for group spaces). */
+	@Transactional
+	public void setGroup(UUID schoolId, UUID groupId, Long filesMb, SchulhausUser actor) {
+		if (filesMb != null && (filesMb < 0 || filesMb > 10_000_000)) {
+			throw new InvalidInputException("filesQuotaMb", "accounts.error.quota");
+		}
+		String name = jdbc.sql("select name from school_group where id = :id and school_id = :school").param("id", groupId)
+			.param("school", schoolId).query(String.class).optional().orElseThrow(() -> new NotFoundException("group"));
+		jdbc.sql("update school_group set files_quota_mb = :f where id = :id and school_id = :school")
+			.param("f", filesMb).param("id", groupId).param("school", schoolId).update();
+		audit.record(schoolId, actor.accountId(), actor.login(), "group.quota", name, "files=" + filesMb);
+	}
+
+	/** A group space's own file quota as the admin set it, null for the school's default. */
+	public Long groupFilesMb(UUID schoolId, UUID groupId) {
+		// a list, not optional(): the row's null (no own quota) is an answer, not a missing group
+		List<Long> found = jdbc.sql("select files_quota_mb from school_group where id = :id and school_id = :school")
+			.param("id", groupId).param("school", schoolId)
+			.query((rs, n) -> (Long) rs.getObject(1, Long.class)).list();
+		if (found.isEmpty()) {
+			throw new NotFoundException("group");
+		}
+		return found.get(0);
+	}
+
 	/** The person's own quotas as the admin set them (null fields: the school's default). */
 	public PersonalQuota personal(UUID schoolId, UUID accountId) {
 		return jdbc.sql("select files_quota_mb, mail_quota_mb from account where id = :id and school_id = :school")

@@ -28,8 +28,10 @@ class GroupsController {
 
 	private final GroupManagement groups;
 	private final AccountManagement accounts;
+	private final de.schulhaus.accounts.StorageQuotas quotas;
 
-	GroupsController(GroupManagement groups, AccountManagement accounts) {
+	GroupsController(GroupManagement groups, AccountManagement accounts, de.schulhaus.accounts.StorageQuotas quotas) {
+		this.quotas = quotas;
 		this.groups = groups;
 		this.accounts = accounts;
 	}
@@ -61,6 +63,8 @@ class GroupsController {
 		Group group = groups.require(user.schoolId(), Ids.parse(groupId, "group"));
 		model.addAttribute("group", group);
 		model.addAttribute("members", groups.members(user.schoolId(), group.id()));
+		model.addAttribute("storage", quotas.usage(de.schulhaus.blobs.BlobOwner.group(user.schoolId(), group.id())));
+		model.addAttribute("groupQuota", quotas.groupFilesMb(user.schoolId(), group.id()));
 		if (q != null && !q.isBlank()) {
 			model.addAttribute("candidates", accounts.list(user.schoolId(), q, null, 20, 0));
 			model.addAttribute("q", q);

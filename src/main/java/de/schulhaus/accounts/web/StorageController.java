@@ -35,4 +35,18 @@ class StorageController {
 		}
 		return "redirect:/verwaltung/personen/" + id + "#speicher";
 	}
+
+	@PostMapping("/verwaltung/gruppen/{groupId}/speicher")
+	String group(@AuthenticationPrincipal SchulhausUser user, @PathVariable String groupId,
+			@RequestParam(required = false) Long filesQuotaMb, RedirectAttributes redirect) {
+		var id = Ids.parse(groupId, "group");
+		try {
+			quotas.setGroup(user.schoolId(), id, filesQuotaMb, user);
+			redirect.addFlashAttribute("toast", "storage.toast.saved");
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("toast", e.messageKey());
+		}
+		return "redirect:/verwaltung/gruppen/" + id + "#speicher";
+	}
 }

@@ -65,6 +65,39 @@ class StorageQuotasTests {
 	}
 
 	@Test
+	void anAdminGivesAGroupSpaceItsOwnQuotaAndSeesHowFullItIs() throws Exception {
+		var t = new TestSchools(mvc);
+		var school = t.createSchool("Gruppen-Speicher-Schule");
+		t.createUser(school, "Gina", "Gruppe", "PUPIL", null, "8b");
+		var admin = t.createUser(school, "Adam", "Admin", "SCHOOL_ADMIN", null, null);
+		var adminUser = users.load(admin.login()).orElseThrow().withTwoFactor(true).withPasswordChanged();
+		String groups = mvc.perform(get("/api/v1/schools/" + school.id() + "/groups").header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN))
+			.andReturn().getResponse().getContentAsString();
+		UUID group = UUID.fromString(com.jayway.jsonpath.JsonPath.read(groups, "$[0].id"));
+		BlobOwner space = BlobOwner.group(school.id(), group);
+		// the school's default for groups until the admin sets one
+		assertThat(quotas.limitBytes(space)).isEqualTo(de.schulhaus.schools.Quotas.DEFAULTS.groupFilesMb() * MB);
+		assertThat(mvc.perform(get("/verwaltung/gruppen/" + group).with(user(adminUser))).andReturn().getResponse().getContentAsString(
+				java.nio.charset.StandardCharsets.UTF_8)).contains("Vorgabe der Schule für Gruppen");
+
+		mvc.perform(post("/verwaltung/gruppen/" + group + "/speicher").with(user(adminUser)).with(csrf()).param("filesQuotaMb", "2"))
+			.andExpect(redirectedUrl("/verwaltung/gruppen/" + group + "#speicher"));
+		assertThat(quotas.limitBytes(space)).isEqualTo(2 * MB);
+		upload(space, 1024 * 1024, quotas.limitBytes(space));
+		String page = mvc.perform(get("/verwaltung/gruppen/" + group).with(user(adminUser))).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).contains("Speicher des Gruppenbereichs").contains("value=\"2\"").contains("von 2 MB belegt");
+
+		// another school's group is not found, and nothing changes
+		var other = t.createSchool("Andere-Gruppen-Schule");
+		var otherAdmin = users.load(t.createUser(other, "Olga", "Admin", "SCHOOL_ADMIN", null, null).login()).orElseThrow()
+			.withTwoFactor(true).withPasswordChanged();
+		assertThat(mvc.perform(post("/verwaltung/gruppen/" + group + "/speicher").with(user(otherAdmin)).with(csrf()).param("filesQuotaMb", "1"))
+			.andReturn().getResponse().getStatus()).isEqualTo(404);
+		assertThat(quotas.limitBytes(space)).isEqualTo(2 * MB);
+	}
+
+	@Test
 	void uploadsCountUntilThePersonalQuotaIsFullAndDeletesGiveSpaceBack() throws Exception {
 		var t = new TestSchools(mvc);
 		var school = t.createSchool("Speicher-Schule");
