@@ -12,12 +12,14 @@ import de.schulhaus.dav.DavResource;
  *
  * @param kind the message-key suffix of its kind ({@code folder}, {@code pdf}, {@code image}, …), also its icon's choice
  */
-record FileRow(String name, boolean folder, long size, Instant modified, String contentType, String kind, String href, String detailsHref) {
+record FileRow(String name, boolean folder, long size, Instant modified, String contentType, String kind, String href, String detailsHref,
+		String thumbnailHref) {
 
 	static FileRow of(String spaceKey, DavResource resource) {
 		return new FileRow(resource.path().name(), resource.collection(), resource.length(), resource.modified(), resource.contentType(),
 				kind(resource), FileLocation.url(spaceKey, resource.collection() ? null : "download", resource.path()),
-				FileLocation.url(spaceKey, "details", resource.path()));
+				FileLocation.url(spaceKey, "details", resource.path()),
+				Thumbnails.canShow(resource) ? FileLocation.url(spaceKey, "vorschaubild", resource.path()) : null);
 	}
 
 	/** Lucide icon of the kind. */

@@ -44,7 +44,10 @@ class FileTransfersController {
 	private final FilePreviews previews;
 	private final MessageSource messages;
 
-	FileTransfersController(FileBrowserSpaces spaces, FileActions actions, FilePreviews previews, MessageSource messages) {
+	private final Thumbnails thumbnails;
+
+	FileTransfersController(FileBrowserSpaces spaces, FileActions actions, FilePreviews previews, MessageSource messages, Thumbnails thumbnails) {
+		this.thumbnails = thumbnails;
 		this.spaces = spaces;
 		this.actions = actions;
 		this.previews = previews;
@@ -141,6 +144,31 @@ class FileTransfersController {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=300");
 		response.setContentLength(png.size());
 		png.writeTo(response.getOutputStream());
+	}
+
+	/** A small JPEG of a picture for the folder list; the file's ETag makes the browser ask once per version. */
+	@GetMapping("/dateien/{space}/vorschaubild")
+	void thumbnail(@AuthenticationPrincipal SchulhausUser user, @PathVariable String space, @RequestParam(required = false) String pfad,
+			jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response) throws IOException {
+		FileBrowserSpaces.Space opened = spaces.open(user, space);
+		DavResource file = actions.require(opened, FileLocation.parse(pfad));
+		if (!Thumbnails.canShow(file)) {
+			throw new NotFoundException("thumbnail");
+		}
+		String etag = "\"" + file.etag() + "-t" + Thumbnails.SIZE + "\"";
+		response.setHeader(HttpHeaders.ETAG, etag);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=86400");
+		if (etag.equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			return;
+		}
+		var jpeg = new java.io.ByteArrayOutputStream(16 * 1024);
+		if (!thumbnails.write(opened.repository(), file, jpeg)) {
+			throw new NotFoundException("thumbnail");
+		}
+		response.setContentType(MediaType.IMAGE_JPEG_VALUE);
+		response.setContentLength(jpeg.size());
+		jpeg.writeTo(response.getOutputStream());
 	}
 
 	private String zipName(FileBrowserSpaces.Space space, DavPath path, Locale locale) {
