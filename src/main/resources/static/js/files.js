@@ -244,9 +244,31 @@ async function walk(entry, prefix, out) {
     out.push({ file, path: prefix + entry.name });
   } else if (entry.isDirectory) {
     const reader = entry.createReader();
+    let empty = true;
     // readEntries answers in batches (100 in Chrome) until it answers none
     for (let batch = await readEntries(reader); batch.length; batch = await readEntries(reader)) {
-      for (const child of batch) await walk(child, prefix + entry.name + '/', out);
+      for (const child of batch) {
+        empty = false;
+        await walk(child, prefix + entry.name + '/', out);
+      }
+    }
+    // no file will make it on the way: it is made on its own
+    if (empty) out.push({ folder: true, path: prefix + entry.name });
+  }
+}
+
+/** Makes the empty folders of a drop, each with the folders above it (a folder that is there already is fine). */
+async function makeFolders(paths) {
+  for (const path of paths) {
+    const names = path.split('/').filter(Boolean);
+    for (let depth = 0; depth < names.length; depth++) {
+      const parent = targetPath(names.slice(0, depth).join('/')).replace(/\/$/, '') || '/';
+      const body = new URLSearchParams({ pfad: parent, name: names[depth] });
+      const headers = { 'Content-Type': 'application/x-www-form-urlencoded' };
+      if (csrfToken && csrfHeader) headers[csrfHeader] = csrfToken;
+      try {
+        await fetch(main.dataset.folderUrl, { method: 'POST', body, headers, redirect: 'manual', credentials: 'same-origin' });
+      } catch { /* offline: the uploads that follow say so */ }
     }
   }
 }
@@ -277,7 +299,12 @@ if (main) {
     if (!carriesFiles(event)) return;
     event.preventDefault();
     main.classList.remove('dragging');
-    uploadAll(await fromDrop(event.dataTransfer));
+    const items = await fromDrop(event.dataTransfer);
+    const folders = items.filter((i) => i.folder).map((i) => i.path);
+    await makeFolders(folders);
+    const files = items.filter((i) => !i.folder);
+    if (files.length) uploadAll(files);
+    else if (folders.length) await refreshList();
   });
   updateSelection();
 }

@@ -245,7 +245,8 @@ class MainJourneysTests {
 					};
 					const folder = (name, members) => ({ isFile: false, isDirectory: true, name,
 					  createReader: () => { let done = false; return { readEntries: (ok) => { ok(done ? [] : members); done = true; } }; } });
-					const tree = folder('Projekt Wasser', [file('Plan.txt', 'Erster Plan'), folder('Bilder', [file('Notiz.txt', 'Fluss')])]);
+					const tree = folder('Projekt Wasser', [file('Plan.txt', 'Erster Plan'), folder('Bilder', [file('Notiz.txt', 'Fluss')]),
+					  folder('Leer', [folder('Auch leer', [])])]);
 					const dt = { types: ['Files'], files: [], items: [{ kind: 'file', webkitGetAsEntry: () => tree }] };
 					const drop = new Event('drop', { bubbles: true, cancelable: true });
 					Object.defineProperty(drop, 'dataTransfer', { value: dt });
@@ -255,7 +256,11 @@ class MainJourneysTests {
 			new WebDriverWait(b.driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
 				.until(d -> d.findElement(By.id("file-list")).getText().contains("Projekt Wasser"));
 			b.go(space + "?pfad=/Projekt%20Wasser");
-			assertThat(b.find("#file-list").getText()).contains("Bilder").contains("Plan.txt");
+			// empty folders of the drop are made too
+			assertThat(b.find("#file-list").getText()).contains("Bilder").contains("Plan.txt").contains("Leer");
+			b.go(space + "?pfad=/Projekt%20Wasser/Leer");
+			assertThat(b.find("#file-list").getText()).contains("Auch leer");
+			b.go(space + "?pfad=/Projekt%20Wasser");
 
 			// the plan replaced: its details list the earlier version
 			Path plan = Files.createTempDirectory("plan").resolve("Plan.txt");
