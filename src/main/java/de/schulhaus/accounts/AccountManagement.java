@@ -95,6 +95,18 @@ public class AccountManagement {
 		return accounts.find(schoolId, id);
 	}
 
+	/**
+	 * The names ("first last") of these people of the school, in one query, for a page that mentions
+	 * many: ids of another school, or of accounts that are gone, have no entry.
+	 */
+	public java.util.Map<UUID, String> names(UUID schoolId, java.util.Collection<UUID> ids) {
+		java.util.Map<UUID, String> names = new java.util.HashMap<>();
+		java.util.Set<UUID> wanted = new java.util.HashSet<>(ids);
+		wanted.remove(null);
+		accounts.findAll(schoolId, wanted).forEach(a -> names.put(a.id(), a.firstName() + " " + a.lastName()));
+		return names;
+	}
+
 	public Account require(UUID schoolId, UUID id) {
 		return accounts.find(schoolId, id).orElseThrow(() -> new NotFoundException("account"));
 	}

@@ -58,6 +58,15 @@ public class AccountRepository {
 			.param("id", id).param("school", schoolId).query(AccountRepository::map).optional();
 	}
 
+	/** Several people of one school in one query; ids of other schools or of nobody are left out. */
+	public List<Account> findAll(UUID schoolId, java.util.Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select " + COLUMNS + " from account where school_id = :school and id in (:ids)")
+			.param("school", schoolId).param("ids", List.copyOf(ids)).query(AccountRepository::map).list();
+	}
+
 	/** By id across schools: only for the signed-in person themselves. */
 	public Optional<Account> findById(UUID id) {
 		return jdbc.sql("select " + COLUMNS + " from account where id = :id").param("id", id).query(AccountRepository::map).optional();

@@ -119,13 +119,16 @@ class FileNodes {
 		return jdbc.sql("select " + COLUMNS + ", trashed_at, trashed_from, trashed_by from file_node "
 				+ "where school_id = :school and owner_id = :owner and trashed_at is not null order by trashed_at desc, name")
 			.param("school", school).param("owner", owner)
-			.query((rs, n) -> new Trashed(node(rs, n), rs.getObject(12, OffsetDateTime.class).toInstant(), rs.getObject(13, UUID.class),
-					rs.getObject(14, UUID.class)))
+			.query(FileNodes::trashedRow)
 			.list();
 	}
 
 	Optional<Trashed> trashed(UUID school, UUID owner, UUID id) {
-		return trashed(school, owner).stream().filter(t -> t.node().id().equals(id)).findFirst();
+		return jdbc.sql("select " + COLUMNS + ", trashed_at, trashed_from, trashed_by from file_node "
+				+ "where id = :id and school_id = :school and owner_id = :owner and trashed_at is not null")
+			.param("id", id).param("school", school).param("owner", owner)
+			.query(FileNodes::trashedRow)
+			.optional();
 	}
 
 	/** Trashed nodes of any school deleted before the cutoff, for the sweep: {school, space, node}. */
@@ -195,6 +198,11 @@ class FileNodes {
 
 	static OffsetDateTime time(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static Trashed trashedRow(ResultSet rs, int n) throws SQLException {
+		return new Trashed(node(rs, n), rs.getObject(12, OffsetDateTime.class).toInstant(), rs.getObject(13, UUID.class),
+				rs.getObject(14, UUID.class));
 	}
 
 	private static FileNode node(ResultSet rs, int n) throws SQLException {

@@ -158,6 +158,7 @@ public class Shares {
 			.list();
 		List<Space> spaces = new ArrayList<>();
 		List<UUID> seen = new ArrayList<>();
+		java.util.Map<UUID, SpaceKind> kindsOf = kinds.of(person.schoolId(), rows.stream().map(Row::spaceId).distinct().toList());
 		for (Row row : rows) {
 			// the person's own things come back to them by their own space; an item shared twice shows once, with the wider right
 			if (row.spaceId().equals(person.accountId()) || seen.contains(row.nodeId())) {
@@ -169,7 +170,7 @@ public class Shares {
 				continue;
 			}
 			seen.add(row.nodeId());
-			SpaceKind kind = kinds.of(person.schoolId(), row.spaceId());
+			SpaceKind kind = kindsOf.get(row.spaceId());
 			spaces.add(new Space(row.spaceId(), person.schoolId(), kind, row.name(), KEY_PREFIX + row.nodeId(), write, false,
 					person.accountId(), row.nodeId()));
 		}

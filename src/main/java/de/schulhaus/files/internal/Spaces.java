@@ -186,11 +186,11 @@ public class Spaces {
 	public List<ActivityLine> activity(SchulhausUser person, int limit) {
 		Map<UUID, Space> visible = new java.util.LinkedHashMap<>();
 		visibleTo(person).forEach(s -> visible.put(s.id(), s));
-		Map<UUID, String> names = new HashMap<>();
+		List<FileActivity.Line> recent = activity.recent(person.schoolId(), visible.keySet(), limit);
+		Map<UUID, String> names = accounts.names(person.schoolId(), recent.stream().map(FileActivity.Line::actorId).toList());
 		List<ActivityLine> lines = new ArrayList<>();
-		for (FileActivity.Line line : activity.recent(person.schoolId(), visible.keySet(), limit)) {
-			String actor = line.actorId() == null ? null : names.computeIfAbsent(line.actorId(),
-					id -> accounts.find(person.schoolId(), id).map(a -> a.firstName() + " " + a.lastName()).orElse(null));
+		for (FileActivity.Line line : recent) {
+			String actor = line.actorId() == null ? null : names.get(line.actorId());
 			Space space = visible.get(line.spaceId());
 			lines.add(new ActivityLine(space.name(), space.key(), actor, line.action().column(), line.name(), line.count(), line.at()));
 		}

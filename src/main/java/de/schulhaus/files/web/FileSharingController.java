@@ -71,7 +71,14 @@ class FileSharingController {
 		model.addAttribute("mayShare", mayShare(opened, path));
 		if (mayShare(opened, path)) {
 			opened.repository().find(path).orElseThrow(() -> new NotFoundException("file"));
-			model.addAttribute("shares", shares.sharesOf(opened.repository(), path).stream().map(s -> view(user, s)).toList());
+			List<Shares.Share> found = shares.sharesOf(opened.repository(), path);
+			java.util.Map<UUID, String> people = accounts.names(user.schoolId(),
+					found.stream().filter(s -> s.granteeKind() == Shares.GranteeKind.PERSON).map(Shares.Share::granteeId).toList());
+			java.util.Map<UUID, String> groupNames = found.stream().anyMatch(s -> s.granteeKind() == Shares.GranteeKind.GROUP)
+					? groups.list(user.schoolId()).stream().collect(java.util.stream.Collectors.toMap(Group::id, Group::name)) : java.util.Map.of();
+			model.addAttribute("shares", found.stream().map(s -> new ShareView(s.id(),
+					(s.granteeKind() == Shares.GranteeKind.PERSON ? people : groupNames).getOrDefault(s.granteeId(), "–"),
+					s.granteeKind() == Shares.GranteeKind.GROUP, s.mayWrite())).toList());
 			model.addAttribute("links", links.linksOf(opened.repository(), path).stream().map(this::view).toList());
 		}
 		return htmx != null ? "files/sharing :: sharing" : "files/sharing-page";
@@ -176,13 +183,6 @@ class FileSharingController {
 
 	private static boolean mayShare(FileBrowserSpaces.Space space, DavPath path) {
 		return space.space().writable() && space.space().whole() && !path.isRoot();
-	}
-
-	private ShareView view(SchulhausUser user, Shares.Share share) {
-		String name = share.granteeKind() == Shares.GranteeKind.PERSON
-				? accounts.find(user.schoolId(), share.granteeId()).map(a -> a.firstName() + " " + a.lastName()).orElse("–")
-				: groups.find(user.schoolId(), share.granteeId()).map(Group::name).orElse("–");
-		return new ShareView(share.id(), name, share.granteeKind() == Shares.GranteeKind.GROUP, share.mayWrite());
 	}
 
 	private LinkView view(Links.Link link) {

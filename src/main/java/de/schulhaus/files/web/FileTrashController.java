@@ -40,8 +40,9 @@ class FileTrashController {
 	@GetMapping("/dateien/{space}/papierkorb")
 	String trash(@AuthenticationPrincipal SchulhausUser user, @PathVariable String space, Model model) {
 		FileBrowserSpaces.Space opened = open(user, space);
-		PersonNames names = new PersonNames(accounts, opened.space().schoolId());
-		List<Item> items = opened.repository().trash().stream()
+		var trash = opened.repository().trash();
+		PersonNames names = new PersonNames(accounts, opened.space().schoolId(), trash.stream().map(t -> t.deletedBy()).toList());
+		List<Item> items = trash.stream()
 			.map(t -> new Item(t.id(), t.name(), t.folder(), t.size(), t.deleted(), names.of(t.deletedBy()))).toList();
 		model.addAttribute("space", opened);
 		model.addAttribute("items", items);

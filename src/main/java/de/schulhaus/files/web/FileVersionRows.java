@@ -25,9 +25,10 @@ class FileVersionRows {
 		if (file.collection()) {
 			return List.of();
 		}
-		PersonNames names = new PersonNames(accounts, space.space().schoolId());
+		var versions = space.repository().versions(path);
+		PersonNames names = new PersonNames(accounts, space.space().schoolId(), versions.stream().map(v -> v.modifiedBy()).toList());
 		String download = FileLocation.url(space.key(), "version", path);
-		return space.repository().versions(path).stream()
+		return versions.stream()
 			.map(v -> new Version(v.id(), v.size(), v.modified(), names.of(v.modifiedBy()), download + "&version=" + v.id()))
 			.toList();
 	}
