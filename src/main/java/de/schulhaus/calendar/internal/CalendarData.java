@@ -1,0 +1,60 @@
+package de.schulhaus.calendar.internal;
+
+import java.io.InputStream;
+import java.io.Writer;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * iCalendar data of calendar object resources: reading and validating what clients send, time-range
+ * tests and occurrences for queries and views, export of a calendar and import of an .ics file.
+ */
+public final class CalendarData {
+
+	/** Dates and floating times of the stored time span are taken in the schools' zone. */
+	static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/Berlin");
+	private static final int SUMMARY_LENGTH = 200;
+
+	private CalendarData() {
+	}
+
+	/** Reads at most maxBytes (more: "max-resource-size"), parses and validates one calendar object resource. */
+	public static CalendarObject parse(InputStream in, long maxBytes) {
+		return object(CalendarResource.of(ICalReader.read(in, maxBytes)));
+	}
+
+	static CalendarObject object(CalendarResource resource) {
+		Instances.Result all = resource.instances(null, null, SCHOOL_ZONE, Integer.MAX_VALUE);
+		List<Instances.Instance> instances = all.instances();
+		Instant start = instances.stream().map(Instances.Instance::start).min(Instant::compareTo).orElse(null);
+		Instant end = instances.stream().map(Instances.Instance::end).max(Instant::compareTo).orElse(null);
+		ICalProperty rrule = resource.master == null ? null : resource.master.property("RRULE");
+		if (!all.complete() || (rrule != null && endless(rrule))) {
+			end = null;
+		}
+		String summary = resource.summary();
+		if (summary != null && summary.length() > SUMMARY_LENGTH) {
+			summary = summary.substring(0, SUMMARY_LENGTH);
+		}
+		return new CalendarObject(resource.uid, resource.type, start, end, resource.recurring(), summary, resource.document.text());
+	}
+
+	private static boolean endless(ICalProperty rrule) {
+		var recur = ComponentRules.recur(rrule);
+		return recur.getCount() < 1 && recur.getUntil() == null;
+	}
+
+	/**
+	 * RFC 4791 9.9 time-range semantics for the object's components, recurrence included (RRULE, RDATE,
+	 * EXDATE, overridden instances), dates and floating times in the given zone, for [start, end).
+	 */
+	public static boolean overlaps(String text, Instant start, Instant end, ZoneId floating) {
+		CalendarResource resource = CalendarResource.of(ICalReader.withCrlf(text));
+		if (resource.type.equals("VTODO") && resource.components().stream()
+			.anyMatch(c -> c.property("DTSTART") == null && c.property("DUE") == null)) {
+			return true;
+		}
+		return !resource.instances(start, end, floating, 1).instances().isEmpty();
+	}
+}
