@@ -2,6 +2,7 @@ package de.schulhaus.calendar.internal;
 
 import java.io.InputStream;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class CalendarData {
 		if (summary != null && summary.length() > SUMMARY_LENGTH) {
 			summary = summary.substring(0, SUMMARY_LENGTH);
 		}
-		return new CalendarObject(resource.uid, resource.type, start, end, resource.recurring(), summary, resource.document.text());
+		return new CalendarObject(resource.uid, resource.type, start, end, resource.recurring(), summary, resource.text);
 	}
 
 	private static boolean endless(ICalProperty rrule) {
@@ -56,5 +57,40 @@ public final class CalendarData {
 			return true;
 		}
 		return !resource.instances(start, end, floating, 1).instances().isEmpty();
+	}
+
+	/** The occurrences within [from, to), sorted by start, at most limit; the expansion is bounded whatever the rule. */
+	public static List<Occurrence> occurrences(String text, Instant from, Instant to, ZoneId floating, int limit) {
+		if (limit <= 0) {
+			return List.of();
+		}
+		CalendarResource resource = CalendarResource.of(ICalReader.withCrlf(text));
+		ICalComponent first = resource.components().get(0);
+		List<Occurrence> occurrences = new ArrayList<>();
+		for (Instances.Instance instance : resource.instances(from, to, floating, limit).instances()) {
+			ICalComponent component = instance.component();
+			occurrences.add(new Occurrence(resource.uid, instance.start(), instance.end(), instance.allDay(),
+					text(component, first, "SUMMARY"), text(component, first, "LOCATION"), instance.recurrenceId()));
+		}
+		return occurrences;
+	}
+
+	/** An overridden instance without the property shows the series' value. */
+	private static String text(ICalComponent component, ICalComponent first, String name) {
+		ICalProperty property = component.property(name) != null ? component.property(name) : first.property(name);
+		return property == null ? null : property.text();
+	}
+
+	/** An export of many objects as one VCALENDAR (each VTIMEZONE once, the components of each object), streamed. */
+	public static void export(Iterable<String> texts, String calendarName, Writer out) {
+		CalendarFiles.export(texts, calendarName, out);
+	}
+
+	/**
+	 * Splits an imported .ics file (many UIDs) into calendar object resources, one per UID, each with the
+	 * VTIMEZONEs it needs; refuses files larger than maxBytes and files with an invalid object.
+	 */
+	public static List<CalendarObject> split(InputStream in, long maxBytes) {
+		return CalendarFiles.split(ICalReader.read(in, maxBytes));
 	}
 }
