@@ -103,6 +103,30 @@ public class CalendarObjects {
 			.query((rs, n) -> entry(rs, data)).list();
 	}
 
+	/**
+	 * {@link #candidates(Calendar, String, Instant, Instant, boolean)} of several calendars of one school in
+	 * one query, by calendar id: the web's views show a teacher's dozen calendars at once.
+	 */
+	public java.util.Map<java.util.UUID, List<Entry>> candidates(List<Calendar> of, String component, Instant start, Instant end, boolean data) {
+		List<java.util.UUID> ids = of.stream().filter(Calendar::stored).map(Calendar::id).toList();
+		java.util.Map<java.util.UUID, List<Entry>> byCalendar = new java.util.HashMap<>();
+		if (ids.isEmpty()) {
+			return byCalendar;
+		}
+		jdbc.sql("select calendar_id, " + COLUMNS + (data ? ", data" : "") + """
+				 from calendar_object where calendar_id in (:calendars) and school_id = :school
+				and (cast(:component as varchar(10)) is null or component = :component)
+				and (cast(:end as timestamp with time zone) is null or starts_at is null or starts_at < :end)
+				and (cast(:start as timestamp with time zone) is null or ends_at is null or ends_at > :start or (ends_at = starts_at and starts_at >= :start))
+				order by name""")
+			.param("calendars", ids).param("school", of.get(0).schoolId()).param("component", component)
+			.param("start", start == null ? null : utc(start)).param("end", end == null ? null : utc(end))
+			.query(rs -> {
+				byCalendar.computeIfAbsent(rs.getObject(1, java.util.UUID.class), k -> new java.util.ArrayList<>()).add(entry(rs, 2, data));
+			});
+		return byCalendar;
+	}
+
 	/** Creates or replaces the object at {@code name}. */
 	@Transactional
 	public Entry put(Calendar calendar, String name, CalendarObject object) {

@@ -1,0 +1,53 @@
+package de.schulhaus.calendar.internal;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Set;
+
+/**
+ * An event as the calendar's dialog shows it, in the school's zone: what a person types to create one
+ * and what is read back from stored data to edit it. Everything else in the data stays as it is.
+ *
+ * @param start for an all-day event the first day at midnight
+ * @param end exclusive: for an all-day event midnight after the last day
+ */
+public record EventDraft(String summary, boolean allDay, LocalDateTime start, LocalDateTime end, String location, String description,
+		Repeat repeat, Reminder reminder) {
+
+	/** How often it repeats; {@link Frequency#KEEP} leaves a rule the dialog cannot show as it is. */
+	public record Repeat(Frequency frequency, Set<DayOfWeek> days, LocalDate until, Integer count) {
+
+		public static final Repeat NONE = new Repeat(Frequency.NONE, Set.of(), null, null);
+		public static final Repeat KEEP = new Repeat(Frequency.KEEP, Set.of(), null, null);
+
+		public boolean repeats() {
+			return frequency != Frequency.NONE;
+		}
+	}
+
+	public enum Frequency {
+		NONE, DAILY, WEEKLY, MONTHLY, YEARLY, KEEP
+	}
+
+	/** A display alarm this long before the start; {@link #KEEP} leaves alarms the dialog cannot show as they are. */
+	public enum Reminder {
+		NONE(null), MINUTES_10(Duration.ofMinutes(10)), HOUR_1(Duration.ofHours(1)), DAY_1(Duration.ofDays(1)), KEEP(null);
+
+		public final Duration before;
+
+		Reminder(Duration before) {
+			this.before = before;
+		}
+
+		static Reminder of(Duration before) {
+			for (Reminder reminder : values()) {
+				if (before.equals(reminder.before)) {
+					return reminder;
+				}
+			}
+			return KEEP;
+		}
+	}
+}

@@ -1,0 +1,129 @@
+package de.schulhaus.calendar.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import de.schulhaus.calendar.internal.EventDraft.Frequency;
+import de.schulhaus.calendar.internal.EventDraft.Reminder;
+import de.schulhaus.calendar.internal.EventDraft.Repeat;
+
+/** Events written from the dialog: valid for CalDAV's rules, edits that keep what the dialog does not show. */
+class EventDraftsTests {
+
+	private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+	private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
+
+	private static EventDraft lesson(Repeat repeat, Reminder reminder) {
+		return new EventDraft("Mathe 7b", false, LocalDateTime.parse("2026-12-01T08:00"), LocalDateTime.parse("2026-12-01T08:45"), "Raum 12",
+				"Bruchrechnung; Kapitel 3, Aufgaben", repeat, reminder);
+	}
+
+	private static CalendarObject valid(String text) {
+		return CalendarData.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Ics.LIMIT);
+	}
+
+	private static List<Occurrence> december(String text) {
+		return CalendarData.occurrences(text, Instant.parse("2026-11-30T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"), BERLIN, 100);
+	}
+
+	@Test
+	void aWeeklyLessonWithAReminderIsValidAndRepeatsInBerlinTime() {
+		String text = EventDrafts.create("u-1", lesson(new Repeat(Frequency.WEEKLY, Set.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY),
+				LocalDate.parse("2026-12-17"), null), Reminder.MINUTES_10), NOW);
+		CalendarObject object = valid(text);
+		assertThat(object.uid()).isEqualTo("u-1");
+		assertThat(object.recurring()).isTrue();
+		assertThat(text).contains("DTSTART;TZID=Europe/Berlin:20261201T080000").contains("BEGIN:VTIMEZONE").contains("TZID:Europe/Berlin")
+			.contains("RRULE:FREQ=WEEKLY;").contains("BYDAY=TU,TH").contains("UNTIL=20261217T225959Z").contains("BEGIN:VALARM")
+			.contains("ACTION:DISPLAY").contains("TRIGGER:-PT10M").contains("SEQUENCE:0").contains("DTSTAMP:20261130T120000Z")
+			.contains("LOCATION:Raum 12").contains("DESCRIPTION:Bruchrechnung\\; Kapitel 3\\, Aufgaben").doesNotContain("TZURL");
+		List<Occurrence> lessons = december(text);
+		assertThat(lessons).extracting(o -> o.start().atZone(BERLIN).toLocalDate().getDayOfMonth()).containsExactly(1, 3, 8, 10, 15, 17);
+		assertThat(lessons).allSatisfy(o -> assertThat(o.start().atZone(BERLIN).getHour()).isEqualTo(8));
+
+		EventDrafts.Stored read = EventDrafts.read(text, null);
+		assertThat(read.recurring()).isTrue();
+		assertThat(read.draft()).isEqualTo(lesson(new Repeat(Frequency.WEEKLY, Set.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY),
+				LocalDate.parse("2026-12-17"), null), Reminder.MINUTES_10));
+	}
+
+	@Test
+	void anAllDayTripEndsAfterItsLastDay() {
+		EventDraft trip = new EventDraft("Klassenfahrt", true, LocalDateTime.parse("2026-12-07T00:00"), LocalDateTime.parse("2026-12-10T00:00"), "",
+				"", Repeat.NONE, Reminder.DAY_1);
+		String text = EventDrafts.create("u-2", trip, NOW);
+		valid(text);
+		assertThat(text).contains("DTSTART;VALUE=DATE:20261207").contains("DTEND;VALUE=DATE:20261210").doesNotContain("LOCATION")
+			.doesNotContain("VTIMEZONE");
+		Occurrence only = december(text).get(0);
+		assertThat(only.allDay()).isTrue();
+		assertThat(EventDrafts.read(text, null).draft()).isEqualTo(trip);
+	}
+
+	@Test
+	void anEditKeepsWhatTheDialogDoesNotShowAndBumpsTheSequence() {
+		String client = Ics.calendar("BEGIN:VEVENT", "UID:client-1", "DTSTAMP:20261101T100000Z", "SEQUENCE:3",
+				"DTSTART:20261201T070000Z", "DURATION:PT1H", "SUMMARY:Konferenz", "X-APPLE-TRAVEL-ADVISORY-BEHAVIOR:AUTOMATIC",
+				"ATTENDEE;CN=Anna Abel;PARTSTAT=ACCEPTED:mailto:anna@schule.example", "ORGANIZER:mailto:tina@schule.example",
+				"CATEGORIES:Kollegium", "END:VEVENT");
+		EventDrafts.Stored read = EventDrafts.read(client, null);
+		assertThat(read.draft().start()).isEqualTo(LocalDateTime.parse("2026-12-01T08:00"));
+		assertThat(read.draft().end()).isEqualTo(LocalDateTime.parse("2026-12-01T09:00"));
+		EventDraft moved = new EventDraft("Lehrerkonferenz", false, LocalDateTime.parse("2026-12-01T14:00"), LocalDateTime.parse("2026-12-01T16:00"),
+				"Aula", "", Repeat.NONE, Reminder.NONE);
+		String edited = EventDrafts.update(client, moved, null, NOW);
+		valid(edited);
+		assertThat(edited).contains("UID:client-1").contains("SEQUENCE:4").contains("X-APPLE-TRAVEL-ADVISORY-BEHAVIOR:AUTOMATIC")
+			.contains("ATTENDEE;CN=Anna Abel;PARTSTAT=ACCEPTED:mailto:anna@schule.example").contains("CATEGORIES:Kollegium")
+			.contains("SUMMARY:Lehrerkonferenz").contains("DTSTART;TZID=Europe/Berlin:20261201T140000").doesNotContain("DURATION")
+			.contains("DTSTAMP:20261130T120000Z");
+	}
+
+	@Test
+	void onlyThisInstanceIsMovedOrDeletedAndTheRestFollowsOrEnds() {
+		String series = EventDrafts.create("u-3", lesson(new Repeat(Frequency.WEEKLY, Set.of(), null, 4), Reminder.NONE), NOW);
+		Instant second = Instant.parse("2026-12-08T07:00:00Z");
+		EventDraft later = new EventDraft("Mathe 7b (Vertretung)", false, LocalDateTime.parse("2026-12-08T10:00"),
+				LocalDateTime.parse("2026-12-08T10:45"), "Raum 3", "", Repeat.NONE, Reminder.NONE);
+		String moved = EventDrafts.updateInstance(series, second, later, NOW);
+		valid(moved);
+		assertThat(moved).contains("RECURRENCE-ID;TZID=Europe/Berlin:20261208T080000");
+		assertThat(december(moved)).extracting(o -> o.start().atZone(BERLIN).toLocalDateTime().toString())
+			.containsExactly("2026-12-01T08:00", "2026-12-08T10:00", "2026-12-15T08:00", "2026-12-22T08:00");
+		assertThat(EventDrafts.read(moved, second).draft().summary()).isEqualTo("Mathe 7b (Vertretung)");
+		assertThat(EventDrafts.read(moved, Instant.parse("2026-12-15T07:00:00Z")).draft().start()).isEqualTo(LocalDateTime.parse("2026-12-15T08:00"));
+
+		String without = EventDrafts.excludeInstance(moved, second, NOW);
+		valid(without);
+		assertThat(without).contains("EXDATE;TZID=Europe/Berlin:20261208T080000").doesNotContain("RECURRENCE-ID");
+		assertThat(december(without)).hasSize(3);
+
+		String ended = EventDrafts.endBefore(series, Instant.parse("2026-12-15T07:00:00Z"), NOW);
+		valid(ended);
+		assertThat(ended).contains("UNTIL=20261215T065959Z").doesNotContain("COUNT");
+		assertThat(december(ended)).hasSize(2);
+	}
+
+	@Test
+	void theWholeSeriesMovesByAsMuchAsTheShownInstance() {
+		String series = EventDrafts.create("u-4", lesson(new Repeat(Frequency.WEEKLY, Set.of(DayOfWeek.TUESDAY), null, 3), Reminder.NONE), NOW);
+		EventDrafts.Stored third = EventDrafts.read(series, Instant.parse("2026-12-15T07:00:00Z"));
+		EventDraft shown = third.draft();
+		EventDraft oneHourLater = new EventDraft(shown.summary(), false, shown.start().plusHours(1), shown.end().plusHours(1), shown.location(),
+				shown.description(), shown.repeat(), shown.reminder());
+		String moved = EventDrafts.update(series, oneHourLater, Instant.parse("2026-12-15T07:00:00Z"), NOW);
+		assertThat(december(moved)).extracting(o -> o.start().atZone(BERLIN).toLocalDateTime().toString())
+			.containsExactly("2026-12-01T09:00", "2026-12-08T09:00", "2026-12-15T09:00");
+	}
+}
