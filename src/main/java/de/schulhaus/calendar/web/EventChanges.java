@@ -1,0 +1,112 @@
+package de.schulhaus.calendar.web;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import de.schulhaus.calendar.internal.Calendar;
+import de.schulhaus.calendar.internal.CalendarData;
+import de.schulhaus.calendar.internal.CalendarObject;
+import de.schulhaus.calendar.internal.CalendarObjects;
+import de.schulhaus.calendar.internal.EventDraft;
+import de.schulhaus.calendar.internal.EventDrafts;
+import de.schulhaus.platform.NotFoundException;
+
+/**
+ * Events made, changed and deleted from the dialog. Every text is checked by {@link CalendarData#parse}
+ * before it is stored, so the web follows the same rules as CalDAV; a series split in two is one transaction.
+ */
+@Component
+class EventChanges {
+
+	/** What a change of one instance of a series applies to. */
+	enum Scope {
+		THIS("dieses"), FOLLOWING("folgende"), ALL("alle");
+
+		final String param;
+
+		Scope(String param) {
+			this.param = param;
+		}
+
+		static Scope of(String value) {
+			for (Scope scope : values()) {
+				if (scope.param.equals(value)) {
+					return scope;
+				}
+			}
+			return ALL;
+		}
+	}
+
+	static final long MAX_SIZE = 1_000_000;
+
+	private final CalendarObjects objects;
+	private final Clock clock = Clock.systemUTC();
+
+	EventChanges(CalendarObjects objects) {
+		this.objects = objects;
+	}
+
+	/** The new event's object name ({@code <uid>.ics}). */
+	@Transactional
+	String create(Calendar calendar, EventDraft draft) {
+		String uid = UUID.randomUUID().toString();
+		objects.put(calendar, uid + ".ics", checked(EventDrafts.create(uid, draft, clock.instant())));
+		return uid + ".ics";
+	}
+
+	@Transactional
+	void update(Calendar calendar, String name, Instant instance, Scope scope, EventDraft draft) {
+		CalendarObjects.Entry entry = require(calendar, name);
+		Instant now = clock.instant();
+		Scope applied = instance == null || isFirst(entry, instance) && scope == Scope.FOLLOWING ? Scope.ALL : scope;
+		switch (applied) {
+			case ALL -> objects.put(calendar, name, checked(EventDrafts.update(entry.data(), draft, instance, now)));
+			case THIS -> objects.put(calendar, name, checked(EventDrafts.updateInstance(entry.data(), instance, draft, now)));
+			case FOLLOWING -> {
+				objects.put(calendar, name, checked(EventDrafts.endBefore(entry.data(), instance, now)));
+				create(calendar, draft);
+			}
+		}
+	}
+
+	@Transactional
+	void delete(Calendar calendar, String name, Instant instance, Scope scope) {
+		CalendarObjects.Entry entry = require(calendar, name);
+		Instant now = clock.instant();
+		if (instance == null || scope == Scope.ALL || (scope == Scope.FOLLOWING && isFirst(entry, instance))) {
+			objects.delete(calendar, name);
+		}
+		else if (scope == Scope.THIS) {
+			objects.put(calendar, name, checked(EventDrafts.excludeInstance(entry.data(), instance, now)));
+		}
+		else {
+			objects.put(calendar, name, checked(EventDrafts.endBefore(entry.data(), instance, now)));
+		}
+	}
+
+	CalendarObjects.Entry require(Calendar calendar, String name) {
+		if (name == null || name.isBlank()) {
+			throw new NotFoundException("event");
+		}
+		CalendarObjects.Entry entry = objects.find(calendar, name).orElseThrow(() -> new NotFoundException("event"));
+		if (!"VEVENT".equals(entry.component())) {
+			throw new NotFoundException("event");
+		}
+		return entry;
+	}
+
+	private static boolean isFirst(CalendarObjects.Entry entry, Instant instance) {
+		return entry.startsAt() != null && !instance.isAfter(entry.startsAt());
+	}
+
+	private static CalendarObject checked(String text) {
+		return CalendarData.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), MAX_SIZE);
+	}
+}

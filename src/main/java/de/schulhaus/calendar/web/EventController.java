@@ -1,0 +1,219 @@
+package de.schulhaus.calendar.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import de.schulhaus.calendar.internal.Calendar;
+import de.schulhaus.calendar.internal.CalendarObjects;
+import de.schulhaus.calendar.internal.EventDrafts;
+import de.schulhaus.calendar.internal.InvalidCalendarData;
+import de.schulhaus.platform.NotFoundException;
+import de.schulhaus.platform.SchulhausUser;
+
+/**
+ * An event's details and its dialog: create from a day or a time slot, edit, delete; for a series
+ * "only this", "this and following" or "all". Each serves the dialog's fragment to htmx and a page to
+ * a browser without script.
+ */
+@Controller
+class EventController {
+
+	private final WebCalendars calendars;
+	private final EventChanges changes;
+
+	EventController(WebCalendars calendars, EventChanges changes) {
+		this.calendars = calendars;
+		this.changes = changes;
+	}
+
+	@GetMapping("/kalender/termin/neu")
+	String create(@AuthenticationPrincipal SchulhausUser user, @RequestParam(required = false) String datum,
+			@RequestParam(required = false) String beginn, @RequestParam(required = false) String kalender,
+			@RequestParam(required = false) String ansicht, @RequestHeader(name = "HX-Request", required = false) String htmx, Locale locale,
+			Model model) {
+		List<Calendar> writable = calendars.writableBy(user);
+		if (writable.isEmpty()) {
+			throw new org.springframework.security.access.AccessDeniedException("no calendar to write");
+		}
+		LocalDateTime start = start(beginn, datum);
+		String chosen = writable.stream().map(c -> c.id().toString()).filter(id -> id.equals(kalender)).findFirst()
+			.orElse(writable.get(0).id().toString());
+		return form(EventForm.starting(start, chosen, CalendarView.of(ansicht).param), Map.of(), writable, null, false, htmx, locale, model);
+	}
+
+	@PostMapping("/kalender/termin")
+	String created(@AuthenticationPrincipal SchulhausUser user, @ModelAttribute EventForm form,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response, RedirectAttributes redirect,
+			Locale locale, Model model) {
+		List<Calendar> writable = calendars.writableBy(user);
+		Calendar calendar = calendars.requireWritable(user, form.kalender());
+		EventForms.Checked checked = EventForms.check(form);
+		if (!checked.valid()) {
+			return form(form, checked.errors(), writable, null, false, htmx, locale, model);
+		}
+		try {
+			changes.create(calendar, checked.draft());
+		}
+		catch (InvalidCalendarData ex) {
+			return form(form, Map.of("titel", "calendar.error.invalid"), writable, null, false, htmx, locale, model);
+		}
+		return done(form, checked.draft().start().toLocalDate(), htmx, response, redirect);
+	}
+
+	@GetMapping("/kalender/{calendarId}/termin")
+	String details(@AuthenticationPrincipal SchulhausUser user, @PathVariable String calendarId, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String instanz, @RequestParam(required = false) String ansicht,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Locale locale, Model model) {
+		Calendar calendar = calendars.require(user, calendarId);
+		CalendarObjects.Entry entry = changes.require(calendar, name);
+		Instant instance = instant(instanz);
+		EventDrafts.Stored stored = EventDrafts.read(entry.data(), instance);
+		model.addAttribute("calendar", calendar);
+		model.addAttribute("event", stored);
+		model.addAttribute("name", name);
+		model.addAttribute("instance", instance == null ? null : instance.toString());
+		model.addAttribute("view", CalendarView.of(ansicht).param);
+		model.addAttribute("cal", new CalendarFormats(locale));
+		model.addAttribute("editHref", action(calendar, "bearbeiten", name, instance));
+		model.addAttribute("deleteAction", "/kalender/" + calendar.id() + "/termin/loeschen");
+		return page("event-details", htmx, model);
+	}
+
+	@GetMapping("/kalender/{calendarId}/termin/bearbeiten")
+	String edit(@AuthenticationPrincipal SchulhausUser user, @PathVariable String calendarId, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String instanz, @RequestParam(required = false) String ansicht,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Locale locale, Model model) {
+		Calendar calendar = calendars.requireWritable(user, calendarId);
+		CalendarObjects.Entry entry = changes.require(calendar, name);
+		Instant instance = instant(instanz);
+		EventDrafts.Stored stored = EventDrafts.read(entry.data(), instance);
+		EventForm form = EventForm.of(stored.draft(), calendar.id().toString(), name, instance == null ? null : instance.toString(),
+				CalendarView.of(ansicht).param);
+		return form(form, Map.of(), List.of(calendar), calendar, stored.recurring() && instance != null, htmx, locale, model);
+	}
+
+	@PostMapping("/kalender/{calendarId}/termin")
+	String updated(@AuthenticationPrincipal SchulhausUser user, @PathVariable String calendarId, @ModelAttribute EventForm form,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response, RedirectAttributes redirect,
+			Locale locale, Model model) {
+		Calendar calendar = calendars.requireWritable(user, calendarId);
+		CalendarObjects.Entry entry = changes.require(calendar, form.name());
+		Instant instance = instant(form.instanz());
+		boolean series = entry.recurring() && instance != null;
+		EventForms.Checked checked = EventForms.check(form);
+		if (!checked.valid()) {
+			return form(form, checked.errors(), List.of(calendar), calendar, series, htmx, locale, model);
+		}
+		try {
+			changes.update(calendar, form.name(), instance, EventChanges.Scope.of(form.umfang()), checked.draft());
+		}
+		catch (InvalidCalendarData ex) {
+			return form(form, Map.of("titel", "calendar.error.invalid"), List.of(calendar), calendar, series, htmx, locale, model);
+		}
+		return done(form, checked.draft().start().toLocalDate(), htmx, response, redirect);
+	}
+
+	@PostMapping("/kalender/{calendarId}/termin/loeschen")
+	String deleted(@AuthenticationPrincipal SchulhausUser user, @PathVariable String calendarId, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String instanz, @RequestParam(required = false) String umfang,
+			@RequestParam(required = false) String ansicht, @RequestParam(required = false) String datum,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response, RedirectAttributes redirect) {
+		Calendar calendar = calendars.requireWritable(user, calendarId);
+		Instant instance = instant(instanz);
+		changes.delete(calendar, name, instance, EventChanges.Scope.of(umfang));
+		LocalDate day = instance != null ? instance.atZone(CalendarFormats.ZONE).toLocalDate() : CalendarController.date(datum, LocalDate.now());
+		String target = CalendarController.href(CalendarView.of(ansicht), day);
+		return redirect(target, "calendar.toast.deleted", htmx, response, redirect);
+	}
+
+	private String form(EventForm form, Map<String, String> errors, List<Calendar> writable, Calendar editing, boolean series, String htmx,
+			Locale locale, Model model) {
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("writable", writable);
+		model.addAttribute("editing", editing != null);
+		model.addAttribute("series", series);
+		model.addAttribute("repeats", EventForm.REPEATS);
+		model.addAttribute("reminders", EventForm.REMINDERS);
+		model.addAttribute("action", editing == null ? "/kalender/termin" : "/kalender/" + editing.id() + "/termin");
+		model.addAttribute("weekdays", java.util.Arrays.stream(java.time.DayOfWeek.values())
+			.map(d -> new Weekday(EventForm.code(d), d.getDisplayName(java.time.format.TextStyle.FULL, new CalendarFormats(locale).locale()))).toList());
+		return page("event-form", htmx, model);
+	}
+
+	record Weekday(String code, String label) {
+	}
+
+	private static String page(String fragment, String htmx, Model model) {
+		if (htmx != null) {
+			return "calendar/event :: " + fragment;
+		}
+		model.addAttribute("fragment", fragment);
+		return "calendar/event-page";
+	}
+
+	private static String done(EventForm form, LocalDate day, String htmx, HttpServletResponse response, RedirectAttributes redirect) {
+		return redirect(CalendarController.href(CalendarView.of(form.ansicht()), day), "calendar.toast.saved", htmx, response, redirect);
+	}
+
+	/** After a change the view of its day: htmx follows HX-Redirect, a browser without script a redirect. */
+	private static String redirect(String target, String toast, String htmx, HttpServletResponse response, RedirectAttributes redirect) {
+		if (htmx != null) {
+			response.setHeader("HX-Redirect", target);
+			return "calendar/event :: event-done";
+		}
+		redirect.addFlashAttribute("toast", toast);
+		return "redirect:" + target;
+	}
+
+	private static String action(Calendar calendar, String what, String name, Instant instance) {
+		return "/kalender/" + calendar.id() + "/termin/" + what + "?name=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
+				+ (instance == null ? "" : "&instanz=" + instance);
+	}
+
+	private static LocalDateTime start(String beginn, String datum) {
+		try {
+			if (beginn != null) {
+				return LocalDateTime.parse(beginn);
+			}
+			if (datum != null) {
+				return LocalDate.parse(datum).atTime(LocalTime.of(8, 0));
+			}
+		}
+		catch (DateTimeParseException e) {
+			// a hand-made URL: start from the next hour instead
+		}
+		return LocalDateTime.now(CalendarFormats.ZONE).withMinute(0).withSecond(0).withNano(0).plusHours(1);
+	}
+
+	private static Instant instant(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Instant.parse(value);
+		}
+		catch (DateTimeParseException e) {
+			throw new NotFoundException("instance");
+		}
+	}
+}

@@ -1,0 +1,85 @@
+package de.schulhaus.calendar.web;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.List;
+
+import de.schulhaus.calendar.internal.EventDraft;
+
+/**
+ * The event dialog's fields as sent (German names, like the rest of the web's URLs and forms).
+ *
+ * @param bisDatum the last day of an all-day event, inclusive; the end date of a timed one
+ * @param ende how a repetition ends: {@code nie}, {@code datum} (at {@code bis}) or {@code anzahl}
+ * @param umfang for an instance of a series: {@code dieses}, {@code folgende} or {@code alle}
+ */
+record EventForm(String titel, String kalender, Boolean ganztags, String vonDatum, String vonZeit, String bisDatum, String bisZeit, String ort,
+		String beschreibung, String wiederholung, List<String> tage, String ende, String bis, String anzahl, String erinnerung, String umfang,
+		String instanz, String name, String ansicht) {
+
+	static final List<String> REPEATS = List.of("keine", "taeglich", "woechentlich", "monatlich", "jaehrlich");
+	static final List<String> REMINDERS = List.of("keine", "10m", "1h", "1d");
+
+	public boolean allDay() {
+		return Boolean.TRUE.equals(ganztags);
+	}
+
+	public boolean day(String code) {
+		return tage != null && tage.contains(code);
+	}
+
+	/** A new event from a clicked day (all day long? no: 08:00 for an hour) or a clicked slot (an hour from there). */
+	static EventForm starting(LocalDateTime start, String calendar, String view) {
+		LocalDateTime end = start.plusHours(1);
+		return new EventForm("", calendar, false, start.toLocalDate().toString(), time(start), end.toLocalDate().toString(), time(end), "", "",
+				"keine", List.of(code(start.getDayOfWeek())), "nie", "", "", "keine", "alle", null, null, view);
+	}
+
+	/** The dialog filled from a stored event. */
+	static EventForm of(EventDraft draft, String calendar, String name, String instance, String view) {
+		LocalDateTime end = draft.allDay() ? draft.end().minusDays(1) : draft.end();
+		EventDraft.Repeat repeat = draft.repeat();
+		String repeats = switch (repeat.frequency()) {
+			case NONE -> "keine";
+			case DAILY -> "taeglich";
+			case WEEKLY -> "woechentlich";
+			case MONTHLY -> "monatlich";
+			case YEARLY -> "jaehrlich";
+			case KEEP -> "beibehalten";
+		};
+		List<String> days = repeat.days().isEmpty() ? List.of(code(draft.start().getDayOfWeek())) : repeat.days().stream().sorted().map(EventForm::code).toList();
+		String reminder = switch (draft.reminder()) {
+			case NONE -> "keine";
+			case MINUTES_10 -> "10m";
+			case HOUR_1 -> "1h";
+			case DAY_1 -> "1d";
+			case KEEP -> "beibehalten";
+		};
+		return new EventForm(draft.summary(), calendar, draft.allDay(), draft.start().toLocalDate().toString(), time(draft.start()),
+				end.toLocalDate().toString(), time(end), draft.location(), draft.description(), repeats, days,
+				repeat.until() != null ? "datum" : repeat.count() != null ? "anzahl" : "nie", repeat.until() == null ? "" : repeat.until().toString(),
+				repeat.count() == null ? "" : repeat.count().toString(), reminder, "alle", instance, name, view);
+	}
+
+	/** A weekday in the form: mo, di, mi, do, fr, sa, so. */
+	static String code(DayOfWeek day) {
+		return CODES.get(day.getValue() - 1);
+	}
+
+	private static final List<String> CODES = List.of("mo", "di", "mi", "do", "fr", "sa", "so");
+
+	private static String time(LocalDateTime time) {
+		return time.toLocalTime().equals(LocalTime.MIDNIGHT) && time.getSecond() == 0 ? "00:00" : time.toLocalTime().toString().substring(0, 5);
+	}
+
+	LocalDate startDate() {
+		try {
+			return LocalDate.parse(vonDatum);
+		}
+		catch (RuntimeException e) {
+			return null;
+		}
+	}
+}
