@@ -91,6 +91,8 @@ class TenantIsolationTests {
 		fixtures.put("groupId", groupA);
 		// a file space's key in the browser's URLs ("meine" now): a group's space will be keyed by the group's id
 		fixtures.put("space", groupA);
+		// a group's calendar has the group's id: school A's class calendar, seen by nobody of school B
+		fixtures.put("calendarId", groupA);
 		fixtures.put("id", appPasswordA);
 		fixtures.put("appPasswordId", appPasswordA);
 		fixtures.put("uploadId", createUploadInSchoolA(a.id(), adminA));

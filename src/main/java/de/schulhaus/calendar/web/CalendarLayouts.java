@@ -34,6 +34,11 @@ final class CalendarLayouts {
 	}
 
 	record Column(LocalDate date, boolean today, List<Chip> allDay, List<Placed> timed, int lanes) {
+
+		/** The start of a new event from a click on this hour: "2026-12-01T08:00". */
+		public String slot(int hour) {
+			return date + "T" + String.format("%02d:00", hour);
+		}
 	}
 
 	record AgendaDay(LocalDate date, boolean today, List<Chip> chips) {

@@ -116,7 +116,8 @@ class CalendarViewsWebTests {
 		assertThat(week).contains("KW 50: 7. Dezember 2026 – 13. Dezember 2026");
 		assertThat(CalendarWebFixture.column(week, "2026-12-08")).containsPattern("class=\"chip timed cal-\\d+ at-32 len-3 wide\"")
 			.contains("08:00–08:45").contains("Mathe 7b");
-		assertThat(CalendarWebFixture.column(week, "2026-12-09")).doesNotContain("Mathe 7b");
+		assertThat(CalendarWebFixture.column(week, "2026-12-09")).doesNotContain("Mathe 7b")
+			.contains("data-new=\"/kalender/termin/neu?beginn=2026-12-09T08:00&amp;ansicht=woche\"");
 
 		String day = web.page(teacher, "/kalender?ansicht=tag&datum=2026-12-10");
 		assertThat(day).contains("Donnerstag, 10. Dezember 2026");

@@ -1,0 +1,143 @@
+package de.schulhaus.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.jayway.jsonpath.JsonPath;
+
+import de.schulhaus.TestSchools;
+
+/**
+ * A teacher plans the week: opens the calendar, creates a weekly lesson in the dialog from a click on
+ * next Tuesday's 08:00 slot, and sees it on Tuesday and Thursday of the week view.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class CalendarJourneysTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void teacherCreatesAWeeklyLessonInTheDialogAndSeesItInTheWeek() throws Exception {
+		String teacher = createTeacher();
+		LocalDate tuesday = LocalDate.now(ZoneId.of("Europe/Berlin")).with(TemporalAdjusters.next(java.time.DayOfWeek.TUESDAY));
+		LocalDate thursday = tuesday.plusDays(2);
+		try (Browser b = Browser.open(port)) {
+			b.go("/anmelden");
+			b.type("#login", teacher);
+			b.type("#password", "Kompass-Laterne-Quitte-2026");
+			b.click("main form button[type=submit]");
+			b.awaitPath(p -> p.equals("/"));
+
+			b.click("nav.sidebar a[href='/kalender']");
+			assertThat(b.find("table.month caption").getAttribute("textContent")).isNotBlank();
+			b.checkAccessibility();
+			b.screenshot("calendar-month");
+
+			b.go("/kalender?ansicht=woche&datum=" + tuesday);
+			WebElement slot = b.find(".day-column[data-date='" + tuesday + "'] .slot.at-32");
+			((JavascriptExecutor) b.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", slot);
+			slot.click();
+			WebElement title = b.find("#event-dialog[open] #ev-titel");
+			new WebDriverWait(b.driver, Duration.ofSeconds(5)).until(d -> title.equals(d.switchTo().activeElement()));
+			assertThat(b.find("#ev-von-datum").getAttribute("value")).isEqualTo(tuesday.toString());
+			assertThat(b.find("#ev-von-zeit").getAttribute("value")).isEqualTo("08:00");
+			assertThat(b.find("[data-repeat-weekly]").isDisplayed()).isFalse();
+			b.checkAccessibility();
+
+			title.sendKeys("Mathe 7b");
+			// Chromium's time field takes typing by segments; the value is what a person would pick
+			((JavascriptExecutor) b.driver).executeScript("arguments[0].value = '08:45'", b.find("#ev-bis-zeit"));
+			b.find("#ev-ort").sendKeys("Raum 12");
+			new Select(b.find("#ev-wiederholung")).selectByValue("woechentlich");
+			assertThat(b.find("[data-repeat-weekly]").isDisplayed()).isTrue();
+			b.find("input[name=tage][value=do]").click();
+			b.find("input[name=ende][value=anzahl]").click();
+			b.type("input[name=anzahl]", "6");
+			b.screenshot("calendar-dialog");
+			// saved, the week is loaded again (htmx follows the server's HX-Redirect) with the lesson in it
+			try {
+				b.click("#event-dialog button[type=submit]");
+			}
+			catch (org.openqa.selenium.TimeoutException e) {
+				throw new AssertionError("the dialog stayed: " + b.find("#event-dialog").getAttribute("innerHTML"), e);
+			}
+			assertThat(b.path()).isEqualTo("/kalender?ansicht=woche&datum=" + tuesday);
+			String tuesdayColumn = b.find(".day-column[data-date='" + tuesday + "'] a.chip").getAttribute("textContent");
+			assertThat(tuesdayColumn).contains("Mathe 7b").contains("08:00–08:45");
+			assertThat(b.find(".day-column[data-date='" + thursday + "']").getAttribute("textContent")).contains("Mathe 7b");
+			assertThat(b.find(".day-column[data-date='" + tuesday.plusDays(1) + "']").getAttribute("textContent")).doesNotContain("Mathe 7b");
+			b.checkAccessibility();
+			assertThat(b.overflowAt(320)).as("sideways scrolling at 320 px: " + widest(b)).isLessThanOrEqualTo(0);
+			b.screenshot("calendar-week");
+
+			// the lesson's details open in the dialog, with the keyboard as well
+			WebElement lesson = b.find(".day-column[data-date='" + thursday + "'] a.chip");
+			lesson.sendKeys(org.openqa.selenium.Keys.ENTER);
+			assertThat(b.find("#event-dialog[open] #event-dialog-title").getText()).isEqualTo("Mathe 7b");
+			assertThat(b.find("#event-dialog").getText()).contains("Raum 12").contains("wöchentlich")
+				.contains(thursday.format(DateTimeFormatter.ofPattern("d. MMMM yyyy", java.util.Locale.GERMANY)));
+			b.checkAccessibility();
+			b.find("#event-dialog [data-close-dialog]").click();
+			new WebDriverWait(b.driver, Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector("#event-dialog[open]")).isEmpty());
+
+			b.go("/kalender?ansicht=liste&datum=" + tuesday);
+			assertThat(b.all("ol.agenda > li")).hasSizeGreaterThanOrEqualTo(6);
+			assertThat(b.overflowAt(320)).as("sideways scrolling at 320 px").isLessThanOrEqualTo(0);
+			b.checkAccessibility();
+			b.screenshot("calendar-agenda");
+		}
+	}
+
+	/** What reaches furthest right at 320 px, to say what makes the page too wide. */
+	private static Object widest(Browser b) {
+		b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(320, 800));
+		try {
+			return ((JavascriptExecutor) b.driver).executeScript("""
+					const w = document.documentElement.clientWidth;
+					return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 0.5)
+					  .slice(-4).map(e => e.tagName + '.' + e.className + ' ' + e.getBoundingClientRect().right).join(', ');""");
+		}
+		finally {
+			b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
+		}
+	}
+
+	private String createTeacher() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		String number = TestSchools.nextSchoolNumber();
+		HttpResponse<String> school = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/schools"))
+			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Kalender-Schule\",\"schoolNumber\":\"" + number + "\",\"type\":\"GYMNASIUM\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(school.statusCode()).isEqualTo(201);
+		String schoolId = JsonPath.read(school.body(), "$.id");
+		HttpResponse<String> teacher = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/schools/" + schoolId + "/users"))
+			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(
+					"{\"firstName\":\"Lea\",\"lastName\":\"Lehrerin\",\"role\":\"TEACHER\",\"password\":\"Kompass-Laterne-Quitte-2026\",\"groups\":[\"7b\"]}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(teacher.statusCode()).as(teacher.body()).isEqualTo(201);
+		return JsonPath.read(teacher.body(), "$.login");
+	}
+}
