@@ -59,7 +59,8 @@ if (list) {
 // week and day start at 07:00 rather than midnight
 const scroller = document.querySelector('.timegrid-scroll');
 const seven = scroller?.querySelector('.hour-label.at-28');
-if (scroller && seven) scroller.scrollTop = seven.offsetTop;
+const hours = scroller?.querySelector('.timegrid-body');
+if (scroller && seven && hours) scroller.scrollTop = seven.getBoundingClientRect().top - hours.getBoundingClientRect().top;
 
 // time fields only for timed events; weekdays only for weekly repetition; an end only for repetition
 function formBehaviour(root) {
@@ -78,3 +79,75 @@ function formBehaviour(root) {
   update();
 }
 formBehaviour(document);
+
+// drag an event in the week or day view to move it (15-minute steps, to another day), or its lower
+// edge to make it longer or shorter; the keyboard's way is the edit dialog
+const csrfToken = document.querySelector('meta[name="csrf-token"]')?.content;
+const csrfHeader = document.querySelector('meta[name="csrf-header"]')?.content;
+let dragged = false;
+
+document.addEventListener('pointerdown', (event) => {
+  const chip = event.target.closest('.chip.timed[data-move]');
+  if (!chip || event.button !== 0) return;
+  const resizing = event.target.classList.contains('resize');
+  const column = chip.closest('.day-column');
+  const rowHeight = column.getBoundingClientRect().height / 96;
+  const columns = [...document.querySelectorAll('.day-column')];
+  const startX = event.clientX;
+  const startY = event.clientY;
+  const height = chip.getBoundingClientRect().height;
+  let rows = 0;
+  let days = 0;
+  chip.setPointerCapture(event.pointerId);
+  const move = (e) => {
+    rows = Math.round((e.clientY - startY) / rowHeight);
+    const over = columns.findIndex((c) => { const r = c.getBoundingClientRect(); return e.clientX >= r.left && e.clientX < r.right; });
+    days = resizing || over < 0 ? 0 : over - columns.indexOf(column);
+    if (Math.abs(e.clientY - startY) + Math.abs(e.clientX - startX) > 4) chip.classList.add('dragging');
+    if (resizing) {
+      chip.style.height = `${Math.max(rowHeight, height + rows * rowHeight)}px`;
+    } else {
+      const dx = days === 0 ? 0 : columns[columns.indexOf(column) + days].getBoundingClientRect().left - column.getBoundingClientRect().left;
+      chip.style.transform = `translate(${dx}px, ${rows * rowHeight}px)`;
+    }
+  };
+  const up = async () => {
+    chip.removeEventListener('pointermove', move);
+    chip.removeEventListener('pointerup', up);
+    chip.removeEventListener('pointercancel', up);
+    if (!chip.classList.contains('dragging')) return;
+    dragged = true;
+    setTimeout(() => { dragged = false; }, 0);
+    const minutes = resizing ? 0 : rows * 15 + days * 1440;
+    const longer = resizing ? rows * 15 : 0;
+    if (minutes === 0 && longer === 0) {
+      chip.classList.remove('dragging');
+      chip.style.transform = '';
+      chip.style.height = '';
+      return;
+    }
+    const url = new URL(chip.dataset.move, location.href);
+    url.searchParams.set('minuten', minutes);
+    url.searchParams.set('laenger', longer);
+    const headers = csrfToken && csrfHeader ? { [csrfHeader]: csrfToken } : {};
+    const response = await fetch(url, { method: 'POST', headers, credentials: 'same-origin' });
+    if (response.ok) {
+      location.reload();
+    } else {
+      chip.classList.remove('dragging');
+      chip.style.transform = '';
+      chip.style.height = '';
+    }
+  };
+  chip.addEventListener('pointermove', move);
+  chip.addEventListener('pointerup', up);
+  chip.addEventListener('pointercancel', up);
+});
+
+// the click that ends a drag opens no dialog
+document.addEventListener('click', (event) => {
+  if (dragged && event.target.closest('.chip.timed')) {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  }
+}, true);

@@ -72,6 +72,11 @@ record Chip(Calendar calendar, int colour, String name, Occurrence occurrence) {
 		return action("bearbeiten");
 	}
 
+	/** Where a drag in the week or day view sends the move (minutes and instance as parameters). */
+	public String moveHref() {
+		return action("verschieben");
+	}
+
 	private String action(String what) {
 		return "/kalender/" + calendar.id() + "/termin" + (what == null ? "" : "/" + what) + "?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)
 				+ (occurrence.recurrenceId() == null ? "" : "&instanz=" + occurrence.recurrenceId());

@@ -132,6 +132,31 @@ class EventController {
 		return done(form, checked.draft().start().toLocalDate(), htmx, response, redirect);
 	}
 
+	/**
+	 * Dragged in the week or day view: moved by so many minutes, or made longer or shorter at its end.
+	 * An instance of a series moves alone (like "only this" in the dialog, the keyboard's way to do the same).
+	 */
+	@PostMapping("/kalender/{calendarId}/termin/verschieben")
+	org.springframework.http.ResponseEntity<Void> moved(@AuthenticationPrincipal SchulhausUser user, @PathVariable String calendarId,
+			@RequestParam(required = false) String name, @RequestParam(required = false) String instanz,
+			@RequestParam(defaultValue = "0") long minuten, @RequestParam(defaultValue = "0") long laenger) {
+		Calendar calendar = calendars.requireWritable(user, calendarId);
+		CalendarObjects.Entry entry = changes.require(calendar, name);
+		Instant instance = instant(instanz);
+		EventDrafts.Stored stored = EventDrafts.read(entry.data(), instance);
+		de.schulhaus.calendar.internal.EventDraft d = stored.draft();
+		java.time.Duration shift = java.time.Duration.ofMinutes(Math.max(-100_000, Math.min(100_000, minuten)));
+		LocalDateTime start = d.start().plus(shift);
+		LocalDateTime end = d.end().plus(shift).plusMinutes(Math.max(-100_000, Math.min(100_000, laenger)));
+		if (d.allDay() || !end.isAfter(start)) {
+			return org.springframework.http.ResponseEntity.unprocessableEntity().build();
+		}
+		de.schulhaus.calendar.internal.EventDraft draft = new de.schulhaus.calendar.internal.EventDraft(d.summary(), false, start, end, d.location(),
+				d.description(), de.schulhaus.calendar.internal.EventDraft.Repeat.KEEP, de.schulhaus.calendar.internal.EventDraft.Reminder.KEEP);
+		changes.update(calendar, name, instance, stored.recurring() && instance != null ? EventChanges.Scope.THIS : EventChanges.Scope.ALL, draft);
+		return org.springframework.http.ResponseEntity.noContent().build();
+	}
+
 	@PostMapping("/kalender/{calendarId}/termin/loeschen")
 	String deleted(@AuthenticationPrincipal SchulhausUser user, @PathVariable String calendarId, @RequestParam(required = false) String name,
 			@RequestParam(required = false) String instanz, @RequestParam(required = false) String umfang,

@@ -185,4 +185,28 @@ class EventDialogWebTests {
 		assertThat(CalendarWebFixture.cell(month, "2026-12-22")).contains("Mathe 7b (Frau Neu)");
 		assertThat(web.caldav(teacher, secret, "GET", "/caldav/" + teacher.login() + "/persoenlich/" + all[1], null).getStatus()).isEqualTo(404);
 	}
+
+	@Test
+	void draggingMovesAnEventOrOneLessonOfASeriesAndDraggingItsEdgeMakesItLonger() throws Exception {
+		web.send(teacher, "/kalender/termin", Map.of("titel", "Sprechstunde", "kalender", personal, "vonDatum", "2026-12-03", "vonZeit", "16:00",
+				"bisDatum", "2026-12-03", "bisZeit", "18:00"));
+		String[] single = link("2026-12-03", "Sprechstunde");
+		String move = "/kalender/" + single[0] + "/termin/verschieben";
+		// a day and an hour later, then half an hour longer
+		assertThat(web.perform(teacher, post(move).param("name", single[1]).param("minuten", String.valueOf(24 * 60 + 60))).getStatus())
+			.isEqualTo(204);
+		assertThat(web.perform(teacher, post(move).param("name", single[1]).param("laenger", "30")).getStatus()).isEqualTo(204);
+		assertThat(caldav(single[1])).contains("DTSTART;TZID=Europe/Berlin:20261204T170000").contains("DTEND;TZID=Europe/Berlin:20261204T193000")
+			.contains("SEQUENCE:2");
+		// shorter than nothing is refused
+		assertThat(web.perform(teacher, post(move).param("name", single[1]).param("laenger", "-600")).getStatus()).isEqualTo(422);
+
+		web.send(teacher, "/kalender/termin", series());
+		String[] second = link("2026-12-08", "Mathe 7b");
+		assertThat(web.perform(teacher, post("/kalender/" + second[0] + "/termin/verschieben").param("name", second[1]).param("instanz", second[2])
+			.param("minuten", "60")).getStatus()).isEqualTo(204);
+		String month = web.page(teacher, "/kalender?ansicht=monat&datum=2026-12-01");
+		assertThat(CalendarWebFixture.cell(month, "2026-12-08")).contains(">09:00<");
+		assertThat(CalendarWebFixture.cell(month, "2026-12-15")).contains(">08:00<");
+	}
 }
