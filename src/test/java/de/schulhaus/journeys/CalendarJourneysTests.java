@@ -91,6 +91,24 @@ class CalendarJourneysTests {
 			assertThat(b.overflowAt(320)).as("sideways scrolling at 320 px: " + widest(b)).isLessThanOrEqualTo(0);
 			b.screenshot("calendar-week");
 
+			// dragged an hour down, Tuesday's lesson alone moves to 09:00
+			WebElement tuesdayLesson = b.find(".day-column[data-date='" + tuesday + "'] a.chip");
+			((JavascriptExecutor) b.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", tuesdayLesson);
+			double hour = ((Number) ((JavascriptExecutor) b.driver).executeScript(
+					"return document.querySelector('.day-column').getBoundingClientRect().height / 24;")).doubleValue();
+			new org.openqa.selenium.interactions.Actions(b.driver).moveToElement(tuesdayLesson, 0, -5).clickAndHold()
+				.moveByOffset(0, (int) Math.round(hour / 2)).moveByOffset(0, (int) Math.round(hour / 2)).release().perform();
+			new WebDriverWait(b.driver, Duration.ofSeconds(10)).until(d -> {
+				try {
+					return d.findElement(By.cssSelector(".day-column[data-date='" + tuesday + "'] a.chip")).getAttribute("textContent")
+						.contains("09:00–09:45");
+				}
+				catch (org.openqa.selenium.WebDriverException reloading) {
+					return false;
+				}
+			});
+			assertThat(b.find(".day-column[data-date='" + thursday + "'] a.chip").getAttribute("textContent")).contains("08:00–08:45");
+
 			// the lesson's details open in the dialog, with the keyboard as well
 			WebElement lesson = b.find(".day-column[data-date='" + thursday + "'] a.chip");
 			lesson.sendKeys(org.openqa.selenium.Keys.ENTER);
