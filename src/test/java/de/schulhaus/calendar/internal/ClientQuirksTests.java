@@ -2,6 +2,9 @@ package de.schulhaus.calendar.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
@@ -67,5 +70,21 @@ class ClientQuirksTests {
 
 		assertThat(object.recurring()).isTrue();
 		assertThat(object.end()).isNull();
+	}
+
+	@Test
+	void aLineFoldedInsideAUtf8Character() {
+		// "ü" is C3 BC in UTF-8; the fold comes between the two bytes
+		ByteArrayOutputStream data = new ByteArrayOutputStream();
+		data.writeBytes(("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Generator//EN\r\nBEGIN:VEVENT\r\nUID:split\r\n"
+				+ "DTSTART:20260105T080000Z\r\nSUMMARY:Sch").getBytes(StandardCharsets.US_ASCII));
+		data.write(0xC3);
+		data.writeBytes("\r\n ".getBytes(StandardCharsets.US_ASCII));
+		data.write(0xBC);
+		data.writeBytes("lerfest\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n".getBytes(StandardCharsets.US_ASCII));
+
+		CalendarObject object = CalendarData.parse(new ByteArrayInputStream(data.toByteArray()), Ics.LIMIT);
+
+		assertThat(object.summary()).isEqualTo("Schülerfest");
 	}
 }
