@@ -2,6 +2,7 @@ package de.schulhaus.calendar.internal;
 
 import java.io.InputStream;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -25,19 +26,21 @@ public final class CalendarData {
 	}
 
 	static CalendarObject object(CalendarResource resource) {
-		Instances.Result all = resource.instances(null, null, SCHOOL_ZONE, Integer.MAX_VALUE);
+		ICalProperty rrule = resource.master == null ? null : resource.master.property("RRULE");
+		boolean endless = rrule != null && endless(rrule);
+		// an endless series needs only its first instances for the start: DTSTART, RDATEs and moved ones
+		Instances.Result all = resource.instances(null, null, SCHOOL_ZONE, endless ? 1 : Integer.MAX_VALUE);
 		List<Instances.Instance> instances = all.instances();
 		Instant start = instances.stream().map(Instances.Instance::start).min(Instant::compareTo).orElse(null);
 		Instant end = instances.stream().map(Instances.Instance::end).max(Instant::compareTo).orElse(null);
-		ICalProperty rrule = resource.master == null ? null : resource.master.property("RRULE");
-		if (!all.complete() || (rrule != null && endless(rrule))) {
+		if (!all.complete() || endless) {
 			end = null;
 		}
 		String summary = resource.summary();
 		if (summary != null && summary.length() > SUMMARY_LENGTH) {
 			summary = summary.substring(0, SUMMARY_LENGTH);
 		}
-		return new CalendarObject(resource.uid, resource.type, start, end, resource.recurring(), summary, resource.document.text());
+		return new CalendarObject(resource.uid, resource.type, start, end, resource.recurring(), summary, resource.text);
 	}
 
 	private static boolean endless(ICalProperty rrule) {
@@ -47,7 +50,8 @@ public final class CalendarData {
 
 	/**
 	 * RFC 4791 9.9 time-range semantics for the object's components, recurrence included (RRULE, RDATE,
-	 * EXDATE, overridden instances), dates and floating times in the given zone, for [start, end).
+	 * EXDATE, overridden instances), dates and floating times in the given zone, for [start, end); a null
+	 * start or end is open, as in a CalDAV time-range with only one of them.
 	 */
 	public static boolean overlaps(String text, Instant start, Instant end, ZoneId floating) {
 		CalendarResource resource = CalendarResource.of(ICalReader.withCrlf(text));
@@ -56,5 +60,43 @@ public final class CalendarData {
 			return true;
 		}
 		return !resource.instances(start, end, floating, 1).instances().isEmpty();
+	}
+
+	/**
+	 * The occurrences within [from, to) (null: open), sorted by start, at most limit; the expansion is bounded
+	 * whatever the rule. A task without DTSTART and DUE has none.
+	 */
+	public static List<Occurrence> occurrences(String text, Instant from, Instant to, ZoneId floating, int limit) {
+		if (limit <= 0) {
+			return List.of();
+		}
+		CalendarResource resource = CalendarResource.of(ICalReader.withCrlf(text));
+		ICalComponent first = resource.components().get(0);
+		List<Occurrence> occurrences = new ArrayList<>();
+		for (Instances.Instance instance : resource.instances(from, to, floating, limit).instances()) {
+			ICalComponent component = instance.component();
+			occurrences.add(new Occurrence(resource.uid, instance.start(), instance.end(), instance.allDay(),
+					text(component, first, "SUMMARY"), text(component, first, "LOCATION"), instance.recurrenceId()));
+		}
+		return occurrences;
+	}
+
+	/** An overridden instance without the property shows the series' value. */
+	private static String text(ICalComponent component, ICalComponent first, String name) {
+		ICalProperty property = component.property(name) != null ? component.property(name) : first.property(name);
+		return property == null ? null : property.text();
+	}
+
+	/** An export of many objects as one VCALENDAR (each VTIMEZONE once, the components of each object), streamed. */
+	public static void export(Iterable<String> texts, String calendarName, Writer out) {
+		CalendarFiles.export(texts, calendarName, out);
+	}
+
+	/**
+	 * Splits an imported .ics file (many UIDs) into calendar object resources, one per UID, each with the
+	 * VTIMEZONEs it needs; refuses files larger than maxBytes and files with an invalid object.
+	 */
+	public static List<CalendarObject> split(InputStream in, long maxBytes) {
+		return CalendarFiles.split(ICalReader.read(in, maxBytes));
 	}
 }

@@ -18,16 +18,19 @@ final class CalendarResource {
 
 	final ICalDocument document;
 	final ICalComponent calendar;
+	/** The text to store: the client's data, or for an imported object the VCALENDAR made for it. */
+	final String text;
 	final String uid;
 	final String type;
 	final ICalComponent master;
 	final List<ICalComponent> overrides;
 	final ZoneLookup zones;
 
-	private CalendarResource(ICalDocument document, ICalComponent calendar, String uid, String type, ICalComponent master,
-			List<ICalComponent> overrides) {
+	private CalendarResource(ICalDocument document, ICalComponent calendar, String text, String uid, String type,
+			ICalComponent master, List<ICalComponent> overrides) {
 		this.document = document;
 		this.calendar = calendar;
+		this.text = text;
 		this.uid = uid;
 		this.type = type;
 		this.master = master;
@@ -42,13 +45,26 @@ final class CalendarResource {
 					+ " VCALENDARs; a calendar object resource has exactly one");
 		}
 		ICalComponent calendar = document.calendars().get(0);
-		checkCalendarProperties(calendar);
+		checkVersion(calendar);
+		ICalProperty method = calendar.property("METHOD");
+		if (method != null) {
+			throw InvalidCalendarData.object("METHOD (line " + method.line()
+					+ ") is not allowed in a calendar object resource (RFC 4791 4.1)");
+		}
+		return of(document, calendar, calendar.components(), text);
+	}
+
+	/**
+	 * The resource of the given components of a parsed calendar (VTIMEZONEs among them are skipped: the
+	 * calendar's are used), stored as the given text; an import makes one per UID.
+	 */
+	static CalendarResource of(ICalDocument document, ICalComponent calendar, List<ICalComponent> components, String text) {
 		String type = null;
 		String uid = null;
 		ICalComponent master = null;
 		List<ICalComponent> overrides = new ArrayList<>();
 		Set<String> recurrenceIds = new HashSet<>();
-		for (ICalComponent component : calendar.components()) {
+		for (ICalComponent component : components) {
 			String name = component.name();
 			if (name.equals("VTIMEZONE") || name.startsWith("X-")) {
 				continue;
@@ -86,14 +102,14 @@ final class CalendarResource {
 		if (type == null) {
 			throw InvalidCalendarData.object("The data has no VEVENT, VTODO or VJOURNAL");
 		}
-		CalendarResource resource = new CalendarResource(document, calendar, uid, type, master, overrides);
+		CalendarResource resource = new CalendarResource(document, calendar, text, uid, type, master, overrides);
 		for (ICalComponent component : resource.components()) {
 			ComponentRules.check(component, resource.zones);
 		}
 		return resource;
 	}
 
-	private static void checkCalendarProperties(ICalComponent calendar) {
+	static void checkVersion(ICalComponent calendar) {
 		ICalProperty version = calendar.property("VERSION");
 		if (version == null) {
 			throw InvalidCalendarData.data("VERSION is missing; iCalendar data needs VERSION:2.0");
@@ -101,14 +117,9 @@ final class CalendarResource {
 		if (!version.value().trim().equals("2.0")) {
 			throw InvalidCalendarData.data(version, "is \"" + version.value() + "\"; only 2.0 is supported");
 		}
-		ICalProperty method = calendar.property("METHOD");
-		if (method != null) {
-			throw InvalidCalendarData.object("METHOD (line " + method.line()
-					+ ") is not allowed in a calendar object resource (RFC 4791 4.1)");
-		}
 	}
 
-	private static String uidOf(ICalComponent component) {
+	static String uidOf(ICalComponent component) {
 		List<ICalProperty> uids = component.properties("UID");
 		if (uids.isEmpty() || uids.get(0).value().isBlank()) {
 			throw InvalidCalendarData.object("UID is missing (" + component.name() + " at line " + component.firstLine() + ")");

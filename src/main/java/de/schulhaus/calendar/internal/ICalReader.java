@@ -105,7 +105,7 @@ final class ICalReader {
 		if (tree.calendars.isEmpty()) {
 			throw InvalidCalendarData.data("The data has no VCALENDAR");
 		}
-		return new ICalDocument(text, lines, tree.calendars);
+		return new ICalDocument(text, List.of(lines), tree.calendars);
 	}
 
 	/** Builds the component tree from the parser's events; each event is one content line, in order. */

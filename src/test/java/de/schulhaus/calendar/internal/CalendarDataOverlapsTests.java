@@ -88,4 +88,20 @@ class CalendarDataOverlapsTests {
 
 		assertThat(overlaps(task, "2026-01-05T00:00:00Z", "2026-01-06T00:00:00Z")).isTrue();
 	}
+
+	@Test
+	void anOpenEndedRangeAsCalDavAllows() {
+		assertThat(CalendarData.overlaps(lesson, Instant.parse("2026-01-05T08:30:00Z"), null, BERLIN)).isTrue();
+		assertThat(CalendarData.overlaps(lesson, Instant.parse("2026-01-05T09:00:00Z"), null, BERLIN)).isFalse();
+		assertThat(CalendarData.overlaps(lesson, null, Instant.parse("2026-01-05T08:00:01Z"), BERLIN)).isTrue();
+		assertThat(CalendarData.overlaps(lesson, null, Instant.parse("2026-01-05T08:00:00Z"), BERLIN)).isFalse();
+	}
+
+	@Test
+	void aTaskWithOnlyADueDateMatchesRangesEndingAtOrAfterIt() {
+		String task = Ics.calendar("BEGIN:VTODO", "UID:t", "DUE:20260105T120000Z", "END:VTODO");
+
+		assertThat(overlaps(task, "2026-01-05T11:00:00Z", "2026-01-05T12:00:00Z")).isTrue();
+		assertThat(overlaps(task, "2026-01-05T12:00:00Z", "2026-01-05T13:00:00Z")).isFalse();
+	}
 }
