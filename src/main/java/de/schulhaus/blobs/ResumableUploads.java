@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import de.schulhaus.platform.Ids;
 
@@ -29,8 +30,11 @@ import de.schulhaus.platform.Ids;
  * ever moves to what an fsync has made durable, so a crash can lose unsynced bytes but never claim
  * them: the next append cuts the file back to the recorded offset. A complete upload becomes
  * {@link StagedBlob staged content} by a rename (no assembling of chunks), attached like any other
- * with {@link BlobStore#attach}, in the transaction that first claims it with {@link #markAttached}. The local folder
- * store keeps resumable uploads; S3 does not yet ({@link #available()}).
+ * with {@link BlobStore#attach}, in the transaction that first claims it with {@link #markAttached}.
+ * <p>
+ * On the S3 store an upload is an S3 multipart upload instead ({@link MultipartUploads}): the offset
+ * moves by parts S3 has acknowledged and by tails stored as objects, and completing it is S3's
+ * CompleteMultipartUpload; the rest (rows, expiry, attaching) is the same.
  */
 @Service
 public class ResumableUploads {
@@ -43,19 +47,16 @@ public class ResumableUploads {
 	private final UploadRows rows;
 	private final Duration expiry;
 	private final long maxLength;
-	private final boolean available;
+	/** The S3 store's uploads; null on the folder store. */
+	private final MultipartUploads multipart;
 
-	ResumableUploads(ContentStore content, UploadRows rows, BlobsProperties properties) {
+	ResumableUploads(ContentStore content, UploadRows rows, BlobsProperties properties, TransactionTemplate tx) {
 		this.content = content;
 		this.rows = rows;
 		this.expiry = properties.uploadExpiry();
 		this.maxLength = properties.uploadMaxSize().toBytes();
-		this.available = content.resumablePart(Ids.newId()).isPresent();
-	}
-
-	/** Whether this store keeps resumable uploads (the local folder store; not S3 yet). */
-	public boolean available() {
-		return available;
+		this.multipart = content instanceof S3ContentStore s3 ? new MultipartUploads(s3.parts(), s3, rows, tx, s3.temp(),
+				properties.s3().partSize().toBytes(), expiry) : null;
 	}
 
 	/** The longest upload taken at all ({@code schulhaus.blobs.upload-max-size}). */
@@ -65,15 +66,24 @@ public class ResumableUploads {
 
 	/** Starts an upload of {@code length} bytes into a space; {@code metadata} is the caller's, up to 4,000 characters. */
 	public ResumableUpload begin(BlobOwner owner, long length, String metadata) {
-		if (!available) {
-			throw new UnsupportedOperationException("this blob store keeps no resumable uploads");
-		}
 		if (owner.kind() == null || length < 0 || length > maxLength || metadata.length() > 4000) {
 			throw new IllegalArgumentException("an upload is for a space, of 0 to " + maxLength + " bytes, with metadata up to 4000 characters");
 		}
 		ResumableUpload upload = new ResumableUpload(Ids.newId(), owner, length, 0, metadata, false, Instant.now().plus(expiry));
+		if (multipart != null) {
+			// the multipart upload before the row: a crash in between leaves one the orphan sweeper aborts
+			String uploadId = multipart.begin(upload.id(), length);
+			try {
+				rows.insert(upload, uploadId);
+			}
+			catch (RuntimeException e) {
+				multipart.removeQuietly(upload.id(), uploadId);
+				throw e;
+			}
+			return upload;
+		}
 		// the row before the file: a crash in between leaves a row the sweeper removes, never a file nobody knows
-		rows.insert(upload);
+		rows.insert(upload, null);
 		try {
 			Files.createFile(part(upload.id()));
 		}
@@ -107,6 +117,9 @@ public class ResumableUploads {
 		}
 		if (offset != upload.offset() || upload.attached()) {
 			throw new ResumableUploadConflictException(upload.offset(), false);
+		}
+		if (multipart != null) {
+			return multipart.append(upload, offset, in);
 		}
 		try (FileChannel channel = FileChannel.open(part(upload.id()), StandardOpenOption.WRITE)) {
 			FileLock lock = lock(channel, upload.offset());
@@ -190,12 +203,20 @@ public class ResumableUploads {
 	}
 
 	/**
-	 * Turns a complete upload into staged content of the same id (a rename). Empty when its bytes are
-	 * gone (swept after a crash between the rename and the attach): the upload is then removed.
+	 * Turns a complete upload into staged content of the same id (a rename; on S3 the multipart upload's
+	 * completion). Empty when its bytes are gone (swept after a crash between the rename and the
+	 * attach): the upload is then removed.
 	 */
 	public Optional<StagedBlob> finish(ResumableUpload upload) {
 		if (!upload.complete()) {
 			throw new IllegalStateException("upload " + upload.id() + " is at " + upload.offset() + " of " + upload.length() + " bytes");
+		}
+		if (multipart != null) {
+			Optional<StagedBlob> staged = multipart.finish(upload);
+			if (staged.isEmpty()) {
+				rows.delete(upload.id());
+			}
+			return staged;
 		}
 		try {
 			content.adoptResumable(upload.id());
@@ -218,6 +239,11 @@ public class ResumableUploads {
 
 	/** Terminates an upload: its bytes first (none once attached: they are a file's now), then its row. */
 	public void remove(UUID id) {
+		if (multipart != null) {
+			multipart.remove(id, rows.s3UploadId(id).orElse(null));
+			rows.delete(id);
+			return;
+		}
 		Optional<Path> part = content.resumablePart(id);
 		try {
 			if (part.isPresent()) {
@@ -235,8 +261,15 @@ public class ResumableUploads {
 	 * null all of a school's: the rows in the caller's transaction, the bytes once it has committed.
 	 */
 	public void removeAll(UUID schoolId, BlobOwner owner) {
-		List<UUID> ids = rows.deleteAll(schoolId, owner);
-		Runnable bytes = () -> ids.forEach(id -> content.resumablePart(id).ifPresent(ResumableUploads::deleteQuietly));
+		List<UploadRows.Deleted> deleted = rows.deleteAll(schoolId, owner);
+		Runnable bytes = () -> deleted.forEach(upload -> {
+			if (multipart != null) {
+				multipart.removeQuietly(upload.id(), upload.s3UploadId());
+			}
+			else {
+				content.resumablePart(upload.id()).ifPresent(ResumableUploads::deleteQuietly);
+			}
+		});
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
