@@ -1,16 +1,7 @@
 package de.schulhaus.blobs;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,38 +16,28 @@ import org.springframework.transaction.support.TransactionTemplate;
 import de.schulhaus.platform.Ids;
 
 /**
- * Content that arrives in several requests (the tus protocol), appended straight to a staging file
- * of the store through a fixed buffer, never held in memory. The offset in {@code blob_upload} only
- * ever moves to what an fsync has made durable, so a crash can lose unsynced bytes but never claim
- * them: the next append cuts the file back to the recorded offset. A complete upload becomes
- * {@link StagedBlob staged content} by a rename (no assembling of chunks), attached like any other
- * with {@link BlobStore#attach}, in the transaction that first claims it with {@link #markAttached}.
- * <p>
- * On the S3 store an upload is an S3 multipart upload instead ({@link MultipartUploads}): the offset
- * moves by parts S3 has acknowledged and by tails stored as objects, and completing it is S3's
- * CompleteMultipartUpload; the rest (rows, expiry, attaching) is the same.
+ * Content that arrives in several requests (the tus protocol), never held in memory: on the folder
+ * store appended to a staging file ({@link FolderUploads}), on S3 the parts of a multipart upload
+ * ({@link MultipartUploads}). The offset in {@code blob_upload} only ever names bytes that survive a
+ * crash. A complete upload becomes {@link StagedBlob staged content} without assembling chunks (a
+ * rename, or S3's completion), attached like any other with {@link BlobStore#attach}, in the
+ * transaction that first claims it with {@link #markAttached}.
  */
 @Service
 public class ResumableUploads {
 
-	private static final int BUFFER = 64 * 1024;
-	/** Bytes between two fsyncs with their offset update: the most a crash makes a client send again. */
-	static final long CHECKPOINT = 16L * 1024 * 1024;
-
-	private final ContentStore content;
 	private final UploadRows rows;
+	private final UploadStorage storage;
 	private final Duration expiry;
 	private final long maxLength;
-	/** The S3 store's uploads; null on the folder store. */
-	private final MultipartUploads multipart;
 
 	ResumableUploads(ContentStore content, UploadRows rows, BlobsProperties properties, TransactionTemplate tx) {
-		this.content = content;
 		this.rows = rows;
 		this.expiry = properties.uploadExpiry();
 		this.maxLength = properties.uploadMaxSize().toBytes();
-		this.multipart = content instanceof S3ContentStore s3 ? new MultipartUploads(s3.parts(), s3, rows, tx, s3.temp(),
-				properties.s3().partSize().toBytes(), expiry) : null;
+		this.storage = content instanceof S3ContentStore s3
+				? new MultipartUploads(s3.parts(), s3, rows, tx, s3.temp(), properties.s3().partSize().toBytes(), expiry)
+				: new FolderUploads(content, rows, expiry);
 	}
 
 	/** The longest upload taken at all ({@code schulhaus.blobs.upload-max-size}). */
@@ -70,27 +51,7 @@ public class ResumableUploads {
 			throw new IllegalArgumentException("an upload is for a space, of 0 to " + maxLength + " bytes, with metadata up to 4000 characters");
 		}
 		ResumableUpload upload = new ResumableUpload(Ids.newId(), owner, length, 0, metadata, false, Instant.now().plus(expiry));
-		if (multipart != null) {
-			// the multipart upload before the row: a crash in between leaves one the orphan sweeper aborts
-			String uploadId = multipart.begin(upload.id(), length);
-			try {
-				rows.insert(upload, uploadId);
-			}
-			catch (RuntimeException e) {
-				multipart.removeQuietly(upload.id(), uploadId);
-				throw e;
-			}
-			return upload;
-		}
-		// the row before the file: a crash in between leaves a row the sweeper removes, never a file nobody knows
-		rows.insert(upload, null);
-		try {
-			Files.createFile(part(upload.id()));
-		}
-		catch (IOException e) {
-			rows.delete(upload.id());
-			throw new UncheckedIOException(e);
-		}
+		storage.begin(upload);
 		return upload;
 	}
 
@@ -118,88 +79,7 @@ public class ResumableUploads {
 		if (offset != upload.offset() || upload.attached()) {
 			throw new ResumableUploadConflictException(upload.offset(), false);
 		}
-		if (multipart != null) {
-			return multipart.append(upload, offset, in);
-		}
-		try (FileChannel channel = FileChannel.open(part(upload.id()), StandardOpenOption.WRITE)) {
-			FileLock lock = lock(channel, upload.offset());
-			try {
-				// again under the lock: a request that held it before may have moved the upload on
-				long durable = rows.offset(upload.id()).orElseThrow(() -> new ResumableUploadConflictException(offset, false));
-				if (durable != offset) {
-					throw new ResumableUploadConflictException(durable, false);
-				}
-				channel.truncate(durable); // bytes after the recorded offset were never confirmed
-				channel.position(durable);
-				long written = copy(in, channel, upload, durable);
-				return new ResumableUpload(upload.id(), upload.owner(), upload.length(), written, upload.metadata(), false,
-						checkpoint(channel, upload.id(), written));
-			}
-			finally {
-				lock.release();
-			}
-		}
-		catch (NoSuchFileException e) {
-			rows.delete(upload.id()); // a row whose file a crash never created: nothing to resume
-			throw new UncheckedIOException(e);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
-
-	private long copy(InputStream in, FileChannel channel, ResumableUpload upload, long from) throws IOException {
-		byte[] buffer = new byte[BUFFER];
-		long written = from;
-		long synced = from;
-		try {
-			while (written < upload.length()) {
-				int n = in.read(buffer, 0, (int) Math.min(buffer.length, upload.length() - written));
-				if (n < 0) {
-					break;
-				}
-				ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, n);
-				while (bytes.hasRemaining()) {
-					channel.write(bytes);
-				}
-				written += n;
-				if (written - synced >= CHECKPOINT) {
-					checkpoint(channel, upload.id(), written);
-					synced = written;
-				}
-			}
-			return written;
-		}
-		catch (IOException | RuntimeException e) {
-			try {
-				checkpoint(channel, upload.id(), written);
-			}
-			catch (IOException | RuntimeException again) {
-				e.addSuppressed(again);
-			}
-			throw e;
-		}
-	}
-
-	/** Syncs the file, then records the offset and a new expiry; returns the expiry. */
-	private Instant checkpoint(FileChannel channel, UUID id, long offset) throws IOException {
-		channel.force(true);
-		Instant expires = Instant.now().plus(expiry);
-		rows.moveOffset(id, offset, expires);
-		return expires;
-	}
-
-	private static FileLock lock(FileChannel channel, long offset) throws IOException {
-		try {
-			FileLock lock = channel.tryLock();
-			if (lock != null) {
-				return lock;
-			}
-		}
-		catch (OverlappingFileLockException e) {
-			// held by another request of this node
-		}
-		throw new ResumableUploadConflictException(offset, true);
+		return storage.append(upload, offset, in);
 	}
 
 	/**
@@ -211,21 +91,11 @@ public class ResumableUploads {
 		if (!upload.complete()) {
 			throw new IllegalStateException("upload " + upload.id() + " is at " + upload.offset() + " of " + upload.length() + " bytes");
 		}
-		if (multipart != null) {
-			Optional<StagedBlob> staged = multipart.finish(upload);
-			if (staged.isEmpty()) {
-				rows.delete(upload.id());
-			}
-			return staged;
-		}
-		try {
-			content.adoptResumable(upload.id());
-			return Optional.of(new StagedBlob(upload.id(), upload.length()));
-		}
-		catch (UncheckedIOException e) {
+		Optional<StagedBlob> staged = storage.finish(upload);
+		if (staged.isEmpty()) {
 			rows.delete(upload.id());
-			return Optional.empty();
 		}
+		return staged;
 	}
 
 	/**
@@ -239,20 +109,7 @@ public class ResumableUploads {
 
 	/** Terminates an upload: its bytes first (none once attached: they are a file's now), then its row. */
 	public void remove(UUID id) {
-		if (multipart != null) {
-			multipart.remove(id, rows.s3UploadId(id).orElse(null));
-			rows.delete(id);
-			return;
-		}
-		Optional<Path> part = content.resumablePart(id);
-		try {
-			if (part.isPresent()) {
-				Files.deleteIfExists(part.get());
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		storage.remove(id);
 		rows.delete(id);
 	}
 
@@ -262,14 +119,7 @@ public class ResumableUploads {
 	 */
 	public void removeAll(UUID schoolId, BlobOwner owner) {
 		List<UploadRows.Deleted> deleted = rows.deleteAll(schoolId, owner);
-		Runnable bytes = () -> deleted.forEach(upload -> {
-			if (multipart != null) {
-				multipart.removeQuietly(upload.id(), upload.s3UploadId());
-			}
-			else {
-				content.resumablePart(upload.id()).ifPresent(ResumableUploads::deleteQuietly);
-			}
-		});
+		Runnable bytes = () -> deleted.forEach(storage::removeQuietly);
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -280,15 +130,6 @@ public class ResumableUploads {
 		}
 		else {
 			bytes.run();
-		}
-	}
-
-	private static void deleteQuietly(Path part) {
-		try {
-			Files.deleteIfExists(part);
-		}
-		catch (IOException e) {
-			// without a row nobody can resume it; a later removal of the folder's leftovers takes it
 		}
 	}
 
@@ -303,9 +144,5 @@ public class ResumableUploads {
 		}
 		while (batch.size() == 500);
 		return removed;
-	}
-
-	private Path part(UUID id) {
-		return content.resumablePart(id).orElseThrow(() -> new UnsupportedOperationException("this blob store keeps no resumable uploads"));
 	}
 }

@@ -9,6 +9,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -25,6 +29,8 @@ final class S3Parts {
 
 	static final String TAILS = "uploads/";
 	private static final String OCTETS = "application/octet-stream";
+
+	private static final Logger log = LoggerFactory.getLogger(S3Parts.class);
 
 	private final S3Client s3;
 	private final String bucket;
@@ -105,6 +111,16 @@ final class S3Parts {
 			if (!object.key().equals(kept)) {
 				s3.deleteObject(b -> b.bucket(bucket).key(object.key()));
 			}
+		}
+	}
+
+	/** {@link #removeTails} of all, where what stays is left to the orphan sweeper. */
+	void removeTailsQuietly(UUID id) {
+		try {
+			removeTails(id, -1);
+		}
+		catch (SdkException e) {
+			log.debug("Tails of upload {} not removed ({}); the orphan sweeper does.", id, e.getMessage());
 		}
 	}
 

@@ -141,6 +141,17 @@ class TusUploadsTests {
 	}
 
 	@Test
+	void anEmptyFileIsThereAtOnce() throws Exception {
+		MockHttpServletResponse created = perform(tus("POST", "/api/files/uploads").header("Upload-Length", 0)
+			.header("Upload-Metadata", metadata("filename", "leer.txt")));
+		assertThat(created.getStatus()).isEqualTo(201);
+		assertThat(created.getHeader("Upload-Offset")).isEqualTo("0");
+		MockHttpServletResponse file = dav("GET", "leer.txt");
+		assertThat(file.getStatus()).isEqualTo(200);
+		assertThat(file.getContentAsByteArray()).isEmpty();
+	}
+
+	@Test
 	void aFolderRemovedWhileTheBytesArriveSendsTheFileToTheTop() throws Exception {
 		dav("MKCOL", "Ausflug");
 		String location = create(5, metadata("filename", "Liste.txt", "folder", "/Ausflug/"));
