@@ -113,6 +113,56 @@ class ResumableUploadsOnS3Tests {
 	}
 
 	@Test
+	void afterACrashBetweenAPartAndItsRowTheUploadGoesOnFromTheRecordedOffset() throws Exception {
+		byte[] data = bytes(11 * MIB);
+		ResumableUpload upload = uploads.begin(owner, data.length, "{}");
+		uploads.append(upload, 0, new ByteArrayInputStream(data, 0, 5 * MIB));
+		// what a kill -9 leaves: S3 took part 2, the row never learnt of it, the request's lease still runs
+		String uploadId = jdbc.sql("select s3_upload_id from blob_upload where id = :id").param("id", upload.id()).query(String.class).single();
+		bytes.s3().uploadPart(b -> b.bucket(S3TestServer.BUCKET).key(S3ContentStore.key(upload.id())).uploadId(uploadId).partNumber(2),
+				software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes(6 * MIB + 1)));
+		jdbc.sql("update blob_upload set busy_until = :later where id = :id")
+			.param("later", Instant.now().plus(MultipartUploads.LEASE).atOffset(ZoneOffset.UTC)).param("id", upload.id()).update();
+
+		ResumableUpload stands = uploads.find(upload.id(), owner).orElseThrow();
+		assertThat(stands.offset()).as("what HEAD reports after the restart").isEqualTo(5 * MIB);
+		assertThatThrownBy(() -> uploads.append(stands, stands.offset(), new ByteArrayInputStream(data, 5 * MIB, 6 * MIB)))
+			.as("until the dead request's lease ends").isInstanceOfSatisfying(ResumableUploadConflictException.class, e -> assertThat(e.busy()).isTrue());
+		jdbc.sql("update blob_upload set busy_until = null where id = :id").param("id", upload.id()).update();
+
+		ResumableUpload done = uploads.append(stands, stands.offset(), new ByteArrayInputStream(data, 5 * MIB, 6 * MIB));
+		assertThat(done.complete()).isTrue();
+		StagedBlob staged = uploads.finish(done).orElseThrow();
+		assertThat(read(staged.id())).isEqualTo(data);
+		blobs.discard(staged);
+		uploads.remove(upload.id());
+	}
+
+	@Test
+	void whileTheStoreIsDownNothingIsCountedAndTheUploadGoesOnOnceItIsBack() {
+		byte[] data = bytes(9 * MIB);
+		ResumableUpload upload = uploads.begin(owner, data.length, "{}");
+		ResumableUpload now = uploads.append(upload, 0, new ByteArrayInputStream(data, 0, 6 * MIB));
+		now = uploads.append(now, now.offset(), new ByteArrayInputStream(data, 6 * MIB, MIB));
+		ResumableUpload stands = now;
+		S3WhenAsked.shared().stop();
+		try {
+			assertThatThrownBy(() -> uploads.append(stands, stands.offset(), new ByteArrayInputStream(data, 7 * MIB, MIB)))
+				.isInstanceOf(BlobStoreUnavailableException.class);
+		}
+		finally {
+			S3WhenAsked.shared().restart();
+		}
+		assertThat(uploads.find(upload.id(), owner).orElseThrow().offset()).isEqualTo(7 * MIB);
+
+		ResumableUpload done = uploads.append(stands, stands.offset(), new ByteArrayInputStream(data, 7 * MIB, 2 * MIB));
+		StagedBlob staged = uploads.finish(done).orElseThrow();
+		assertThat(read(staged.id())).isEqualTo(data);
+		blobs.discard(staged);
+		uploads.remove(upload.id());
+	}
+
+	@Test
 	void contentThatS3DatesByTheStartOfItsUploadIsStillAttached() throws Exception {
 		byte[] data = bytes(6 * MIB);
 		ResumableUpload upload = uploads.begin(owner, data.length, "{}");
