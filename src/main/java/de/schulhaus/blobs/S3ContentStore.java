@@ -155,14 +155,15 @@ class S3ContentStore implements ContentStore, AutoCloseable {
 		return call(() -> {
 			int removed = 0;
 			for (MultipartUpload unfinished : s3.listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix(PREFIX)).uploads()) {
-				if (unfinished.initiated().isBefore(cutoff) && !resumable.contains(idOf(unfinished.key(), PREFIX))) {
+				UUID id = FolderContentStore.idOf(unfinished.key().substring(PREFIX.length()));
+				if (unfinished.initiated().isBefore(cutoff) && (id == null || !resumable.contains(id))) {
 					s3.abortMultipartUpload(b -> b.bucket(bucket).key(unfinished.key()).uploadId(unfinished.uploadId()));
 					removed++;
 				}
 			}
 			for (S3Object tail : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(S3Parts.TAILS)).contents()) {
-				String rest = tail.key().substring(S3Parts.TAILS.length());
-				UUID id = idOf(rest.substring(0, Math.max(0, rest.indexOf('/'))), "");
+				// uploads/<id>/<offset>; anything else there is not ours and stays
+				UUID id = FolderContentStore.idOf(tail.key().substring(S3Parts.TAILS.length()).split("/", 2)[0]);
 				if (id != null && tail.lastModified().isBefore(cutoff) && !resumable.contains(id)) {
 					s3.deleteObject(b -> b.bucket(bucket).key(tail.key()));
 					removed++;
@@ -170,10 +171,6 @@ class S3ContentStore implements ContentStore, AutoCloseable {
 			}
 			return removed;
 		});
-	}
-
-	private static UUID idOf(String key, String prefix) {
-		return key.startsWith(prefix) ? FolderContentStore.idOf(key.substring(prefix.length())) : null;
 	}
 
 	private void removeTempFilesUntouchedSince(Instant cutoff) {
