@@ -25,6 +25,7 @@ import de.schulhaus.dav.internal.IfHeader;
 import de.schulhaus.dav.internal.LockHandler;
 import de.schulhaus.dav.internal.Preconditions;
 import de.schulhaus.dav.internal.PropertyHandler;
+import de.schulhaus.dav.internal.ReportHandler;
 import de.schulhaus.dav.internal.TreeHandler;
 
 /**
@@ -52,9 +53,10 @@ public class DavEngine {
 		try {
 			DavPath path = Hrefs.parse(request.getRequestURI(), prefix);
 			String method = request.getMethod();
+			DavExtension extension = repo.extension();
 			if (method.equals("OPTIONS")) {
-				response.setHeader("DAV", "1, 2");
-				response.setHeader("Allow", METHODS);
+				response.setHeader("DAV", String.join(", ", classes(extension)));
+				response.setHeader("Allow", methods(extension));
 				response.setHeader("MS-Author-Via", "DAV");
 				response.setStatus(200);
 				return;
@@ -64,6 +66,10 @@ public class DavEngine {
 			DavExchange x = new DavExchange(request, response, repo, prefix, path, target, active,
 					IfHeader.parse(request.getHeader("If")), locks);
 			Preconditions.checkIf(x);
+			if ((method.equals("REPORT") || method.equals("MKCALENDAR")) && !extension.methods().contains(method)) {
+				response.setHeader("Allow", methods(extension));
+				throw new DavException(405, method + " is not served on this tree.");
+			}
 			switch (method) {
 				case "GET" -> ContentHandler.get(x, false);
 				case "HEAD" -> ContentHandler.get(x, true);
@@ -77,10 +83,12 @@ public class DavEngine {
 				case "DELETE" -> TreeHandler.delete(x);
 				case "COPY" -> TreeHandler.copyOrMove(x, false);
 				case "MOVE" -> TreeHandler.copyOrMove(x, true);
+				case "REPORT" -> ReportHandler.report(x);
+				case "MKCALENDAR" -> TreeHandler.mkcalendar(x);
 				case "LOCK" -> LockHandler.lock(x);
 				case "UNLOCK" -> LockHandler.unlock(x);
 				default -> {
-					response.setHeader("Allow", METHODS);
+					response.setHeader("Allow", methods(extension));
 					throw new DavException(405, method + " is not a WebDAV method here.");
 				}
 			}
@@ -94,6 +102,16 @@ public class DavEngine {
 				response.sendError(500);
 			}
 		}
+	}
+
+	private static List<String> classes(DavExtension extension) {
+		List<String> classes = new java.util.ArrayList<>(List.of("1", "2"));
+		classes.addAll(extension.complianceClasses());
+		return classes;
+	}
+
+	private static String methods(DavExtension extension) {
+		return extension.methods().isEmpty() ? METHODS : METHODS + ", " + String.join(", ", extension.methods());
 	}
 
 	private static void refuse(HttpServletResponse response, DavException ex) throws IOException {
@@ -113,7 +131,12 @@ public class DavEngine {
 			xml.writeStartDocument("UTF-8", "1.0");
 			xml.writeStartElement("D", "error", DavXml.DAV);
 			xml.writeNamespace("D", DavXml.DAV);
-			xml.writeEmptyElement("D", ex.precondition(), DavXml.DAV);
+			DavXmlOut out = new DavXmlOut(xml);
+			out.start(ex.precondition());
+			if (ex.href() != null) {
+				out.href(ex.href());
+			}
+			out.end();
 			xml.writeComment(" " + ex.getMessage().replace("--", "-") + " ");
 			xml.writeEndElement();
 			xml.writeEndDocument();

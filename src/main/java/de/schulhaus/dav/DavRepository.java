@@ -77,6 +77,11 @@ public interface DavRepository {
 	/** Moves a file or collection to a path whose parent exists, replacing what is there. */
 	void move(DavResource source, DavPath target);
 
+	/** What the tree adds to WebDAV (CalDAV, CardDAV); none by default. */
+	default DavExtension extension() {
+		return DavExtension.NONE;
+	}
+
 	/** The quota the whole tree shares, reported on its collections; empty where there is none. Asked once per PROPFIND that names it. */
 	default Optional<DavQuota> quota() {
 		return Optional.empty();

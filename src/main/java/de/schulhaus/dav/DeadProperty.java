@@ -7,4 +7,14 @@ import javax.xml.namespace.QName;
  * declaring its own namespace, so that the fragment can be stored as text and written back as it came.
  */
 public record DeadProperty(QName name, String xml) {
+
+	/** A property whose value is plain text (a display name, a colour), escaped for XML. */
+	public static DeadProperty ofText(QName name, String text) {
+		return new DeadProperty(name, text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+	}
+
+	/** The value's text, elements inside it left out: what a display name or a colour says. */
+	public String text() {
+		return DavElement.parse(("<v>" + xml + "</v>").getBytes(java.nio.charset.StandardCharsets.UTF_8)).text();
+	}
 }

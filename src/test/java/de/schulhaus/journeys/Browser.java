@@ -130,6 +130,18 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
+	/** How many pixels too wide the page is at a window this wide (the smallest phones are 320 px): 0 or less fits. */
+	int overflowAt(int width) {
+		driver.manage().window().setSize(new Dimension(width, 800));
+		try {
+			return ((Number) ((ChromeDriver) driver).executeScript(
+					"return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).intValue();
+		}
+		finally {
+			driver.manage().window().setSize(new Dimension(1440, 900));
+		}
+	}
+
 	private void axe(String size) {
 		var results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
 		List<String> serious = results.getViolations().stream()

@@ -2,6 +2,9 @@ package de.schulhaus.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,9 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import javax.imageio.ImageIO;
+
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -215,6 +223,91 @@ class MainJourneysTests {
 			assertThat(b.find("pre.text-preview").getText()).isEqualTo("1/2 + 1/4 = 3/4");
 			b.checkAccessibility();
 			b.screenshot("files-details");
+		}
+	}
+
+	/**
+	 * A teacher switches her files to tiles; after a reload they are still tiles, with the photo's
+	 * thumbnail. A tile is chosen with its checkbox for the selection's ZIP, and its name downloads it.
+	 */
+	@Test
+	void teacherSeesHerFilesAsTilesAfterAReloadAndDownloadsFromATile() throws Exception {
+		String teacher = createTeacher();
+		Path folder = Files.createTempDirectory("tiles");
+		BufferedImage picture = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = picture.createGraphics();
+		g.setColor(Color.ORANGE);
+		g.fillRect(0, 0, 320, 240);
+		g.dispose();
+		Path photo = folder.resolve("Klassenfoto.png");
+		ImageIO.write(picture, "png", photo.toFile());
+		String letterName = "Elternbrief zum Wandertag der Klasse 5a mit Packliste.txt";
+		Path letter = folder.resolve(letterName);
+		Files.writeString(letter, "Liebe Eltern");
+		try (Browser b = Browser.open(port)) {
+			b.go("/anmelden");
+			signIn(b, teacher, "Kompass-Laterne-Quitte-2026");
+			assertThat(b.awaitPath(p -> p.equals("/"))).isEqualTo("/");
+			b.go("/dateien");
+			b.find("#upload-files").sendKeys(photo.toAbsolutePath() + "\n" + letter.toAbsolutePath());
+			new WebDriverWait(b.driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+				.until(d -> d.findElement(By.id("upload-summary")).getText().equals("2 von 2 Dateien hochgeladen"));
+			new WebDriverWait(b.driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+				.until(d -> d.findElements(By.cssSelector("#file-list tr[data-name]")).size() == 2);
+			assertThat(b.find("button[value=liste]").getAttribute("aria-pressed")).isEqualTo("true");
+
+			// tiles, and still tiles when the folder is opened again without asking
+			b.click("button[value=kacheln]");
+			assertThat(b.all("#file-list .file-tile")).hasSize(2);
+			b.go("/dateien");
+			assertThat(b.all("#file-list table")).isEmpty();
+			assertThat(b.all("#file-list .file-tile")).hasSize(2);
+			assertThat(b.find("button[value=kacheln]").getAttribute("aria-pressed")).isEqualTo("true");
+			assertThat(b.find("button[value=liste]").getAttribute("aria-pressed")).isEqualTo("false");
+			new WebDriverWait(b.driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+					"const i = document.querySelector(\".file-tile[data-name='Klassenfoto.png'] img.thumb\");"
+							+ " return !!i && i.complete && i.naturalWidth > 0;")));
+			b.checkAccessibility();
+			assertThat(b.overflowAt(320)).as("sideways scrolling at 320 px").isLessThanOrEqualTo(0);
+			b.screenshot("files-tiles");
+
+			// from the tile's checkbox the keyboard goes on to its name, then to its details
+			String tile = ".file-tile[data-name='" + letterName + "']";
+			WebElement box = b.find(tile + " input[name=auswahl]");
+			box.click();
+			assertThat(b.find("#selected-count").getText()).isEqualTo("1 ausgewählt");
+			assertThat(b.find("#selection button[formaction$='/zip']").isEnabled()).isTrue();
+			box.sendKeys(Keys.TAB);
+			WebElement name = b.driver.switchTo().activeElement();
+			assertThat(name.getText()).isEqualTo(letterName);
+			assertThat(name.getAttribute("download")).isEqualTo(letterName);
+			name.sendKeys(Keys.TAB);
+			assertThat(b.driver.switchTo().activeElement().getAttribute("aria-label")).isEqualTo("Details zu " + letterName);
+
+			// the selection's ZIP, sent as its button sends it, holds the chosen file only
+			@SuppressWarnings("unchecked")
+			java.util.List<Object> zip = (java.util.List<Object>) ((JavascriptExecutor) b.driver).executeAsyncScript("""
+					const done = arguments[arguments.length - 1];
+					const form = document.getElementById('selection');
+					const button = form.querySelector('button[formaction$="/zip"]');
+					fetch(button.formAction, { method: 'POST', body: new URLSearchParams(new FormData(form)), credentials: 'same-origin' })
+					  .then(async (r) => done([r.status, r.headers.get('Content-Type'), new TextDecoder('latin1').decode(await r.arrayBuffer())]));""");
+			assertThat(zip.get(0)).isEqualTo(200L);
+			assertThat((String) zip.get(1)).startsWith("application/zip");
+			assertThat((String) zip.get(2)).contains(letterName).doesNotContain("Klassenfoto.png");
+
+			// the tile's name downloads the file, in this session
+			String href = b.find(tile + " a[download]").getAttribute("href");
+			String session = b.driver.manage().getCookieNamed("SCHULHAUS_SESSION").getValue();
+			HttpResponse<String> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+				.header("Cookie", "SCHULHAUS_SESSION=" + session).build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(download.statusCode()).isEqualTo(200);
+			assertThat(download.body()).isEqualTo("Liebe Eltern");
+
+			// and back to the list
+			b.click("button[value=liste]");
+			assertThat(b.all("#file-list .file-tile")).isEmpty();
+			assertThat(b.find("#file-list table").getText()).contains(letterName).contains("Klassenfoto.png");
 		}
 	}
 

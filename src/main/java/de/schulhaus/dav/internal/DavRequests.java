@@ -120,8 +120,45 @@ public final class DavRequests {
 	}
 
 	private static void expect(XMLStreamReader in, String root) throws XMLStreamException {
-		if (in.nextTag() != XMLStreamReader.START_ELEMENT || !isDav(in, root)) {
-			throw new DavException(400, "The body's root element is not DAV:" + root + ".");
+		expect(in, DavXml.DAV, root);
+	}
+
+	private static void expect(XMLStreamReader in, String ns, String root) throws XMLStreamException {
+		if (in.nextTag() != XMLStreamReader.START_ELEMENT || !ns.equals(in.getNamespaceURI()) || !root.equals(in.getLocalName())) {
+			throw new DavException(400, "The body's root element is not " + ns + root + ".");
+		}
+	}
+
+	/**
+	 * The properties an MKCALENDAR ({@code CALDAV:mkcalendar}) or extended MKCOL ({@code DAV:mkcol}, RFC 5689)
+	 * body sets, {@code DAV:resourcetype} included.
+	 */
+	public static List<DeadProperty> collectionProperties(byte[] body, String ns, String root) {
+		try {
+			XMLStreamReader in = DavXml.reader(new ByteArrayInputStream(body));
+			expect(in, ns, root);
+			List<DeadProperty> set = new ArrayList<>();
+			while (in.nextTag() == XMLStreamReader.START_ELEMENT) {
+				if (!isDav(in, "set")) {
+					skip(in);
+					continue;
+				}
+				while (in.nextTag() == XMLStreamReader.START_ELEMENT) {
+					if (!isDav(in, "prop")) {
+						skip(in);
+						continue;
+					}
+					while (in.nextTag() == XMLStreamReader.START_ELEMENT) {
+						QName name = in.getName();
+						set.add(new DeadProperty(name, XmlFragments.capture(in)));
+					}
+				}
+			}
+			drain(in);
+			return set;
+		}
+		catch (XMLStreamException | RuntimeException ex) {
+			throw ex instanceof DavException d ? d : new DavException(400, "The request body is not well-formed XML: " + ex.getMessage());
 		}
 	}
 

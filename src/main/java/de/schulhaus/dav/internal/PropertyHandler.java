@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import de.schulhaus.dav.DavException;
+import de.schulhaus.dav.DavExtension;
 import de.schulhaus.dav.DavPath;
 import de.schulhaus.dav.DavQuota;
 import de.schulhaus.dav.DavRepository;
@@ -47,92 +48,27 @@ public final class PropertyHandler {
 		if (depth.equals("1") && target.collection()) {
 			resources.addAll(repo.children(target));
 		}
+		DavExtension extension = repo.extension();
 		Map<DavPath, List<DeadProperty>> dead = query.kind() == DavRequests.PropfindKind.PROP && query.names().stream()
-			.allMatch(LiveProperties::isLive) ? Map.of() : repo.deadProperties(resources);
+			.allMatch(n -> LiveProperties.isLive(n) || extension.isLive(n)) ? Map.of() : repo.deadProperties(resources);
 		Optional<DavQuota> quota = query.kind() == DavRequests.PropfindKind.PROP && query.names().stream()
 			.anyMatch(LiveProperties::isQuota) ? repo.quota() : Optional.empty();
+		PropertyWriter writer = new PropertyWriter(repo.extension(), locks, quota);
 		try (Multistatus out = new Multistatus(response)) {
 			for (DavResource resource : resources) {
 				out.startResponse(Hrefs.href(prefix, resource.path(), resource.collection()));
-				List<DeadProperty> own = dead.getOrDefault(resource.path(), List.of());
-				switch (query.kind()) {
-					case PROPNAME -> names(resource, own, out);
-					case ALLPROP -> all(resource, own, out, locks);
-					case PROP -> some(resource, own, query.names(), out, locks, quota);
-				}
+				writer.write(resource, dead.getOrDefault(resource.path(), List.of()), query, Map.of(), out);
 				out.endResponse();
 			}
 		}
-	}
-
-	private static void names(DavResource resource, List<DeadProperty> dead, Multistatus out) throws XMLStreamException {
-		out.startPropstat();
-		for (QName name : LiveProperties.of(resource)) {
-			out.emptyProperty(name);
-		}
-		for (DeadProperty property : dead) {
-			out.emptyProperty(property.name());
-		}
-		out.endPropstat(200);
-	}
-
-	private static void all(DavResource resource, List<DeadProperty> dead, Multistatus out, LockDiscovery locks) throws XMLStreamException {
-		out.startPropstat();
-		for (QName name : LiveProperties.of(resource)) {
-			LiveProperties.write(name, resource, out, locks);
-		}
-		for (DeadProperty property : dead) {
-			deadValue(property, out);
-		}
-		out.endPropstat(200);
-	}
-
-	private static void some(DavResource resource, List<DeadProperty> dead, List<QName> names, Multistatus out, LockDiscovery locks,
-			Optional<DavQuota> quota) throws XMLStreamException {
-		Map<QName, DeadProperty> byName = new LinkedHashMap<>();
-		dead.forEach(p -> byName.put(p.name(), p));
-		List<QName> missing = new ArrayList<>();
-		out.startPropstat();
-		for (QName name : names) {
-			if (LiveProperties.isQuota(name)) {
-				if (!LiveProperties.writeQuota(name, resource, quota, out)) {
-					missing.add(name);
-				}
-			}
-			else if (LiveProperties.isLive(name)) {
-				if (!LiveProperties.write(name, resource, out, locks)) {
-					missing.add(name);
-				}
-			}
-			else if (byName.containsKey(name)) {
-				deadValue(byName.get(name), out);
-			}
-			else {
-				missing.add(name);
-			}
-		}
-		out.endPropstat(200);
-		if (!missing.isEmpty()) {
-			out.startPropstat();
-			for (QName name : missing) {
-				out.emptyProperty(name);
-			}
-			out.endPropstat(404);
-		}
-	}
-
-	private static void deadValue(DeadProperty property, Multistatus out) throws XMLStreamException {
-		QName name = property.name();
-		XmlFragments.startElement(name.getPrefix(), name.getLocalPart(), name.getNamespaceURI(), out.writer());
-		XmlFragments.replay(property.xml(), out.writer());
-		out.writer().writeEndElement();
 	}
 
 	/** Sets and removes dead properties all or nothing; live ones are protected (403, the rest 424). */
 	public static void proppatch(HttpServletRequest request, HttpServletResponse response, DavRepository repo, DavResource target,
 			String prefix) throws IOException, XMLStreamException {
 		List<DavRequests.Patch> patches = DavRequests.proppatch(DavRequests.body(request.getInputStream()));
-		boolean refused = patches.stream().anyMatch(p -> LiveProperties.isLive(p.name()));
+		DavExtension extension = repo.extension();
+		boolean refused = patches.stream().anyMatch(p -> LiveProperties.isLive(p.name()) || extension.isLive(p.name()));
 		if (!refused) {
 			List<DeadProperty> set = new ArrayList<>();
 			List<QName> remove = new ArrayList<>();
@@ -154,7 +90,7 @@ public final class PropertyHandler {
 			for (DavRequests.Patch patch : patches) {
 				out.startPropstat();
 				out.emptyProperty(patch.name());
-				out.endPropstat(!refused ? 200 : LiveProperties.isLive(patch.name()) ? 403 : 424);
+				out.endPropstat(!refused ? 200 : LiveProperties.isLive(patch.name()) || extension.isLive(patch.name()) ? 403 : 424);
 			}
 			out.endResponse();
 		}

@@ -1,20 +1,32 @@
 package de.schulhaus.dav.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
+import javax.xml.namespace.QName;
+
+import de.schulhaus.dav.DavElement;
 import de.schulhaus.dav.DavException;
+import de.schulhaus.dav.DavExtension;
 import de.schulhaus.dav.DavPath;
 import de.schulhaus.dav.DavResource;
+import de.schulhaus.dav.DeadProperty;
 
 /** MKCOL, DELETE, COPY and MOVE: the Overwrite and Depth rules, missing parents, locks on both ends. */
 public final class TreeHandler {
+
+	static final String CALDAV = "urn:ietf:params:xml:ns:caldav";
 
 	private TreeHandler() {
 	}
 
 	public static void mkcol(DavExchange x) throws IOException {
-		if (x.request().getContentLengthLong() > 0 || x.request().getHeader("Transfer-Encoding") != null) {
+		boolean body = x.request().getContentLengthLong() > 0 || x.request().getHeader("Transfer-Encoding") != null;
+		boolean extended = body && x.repo().extension() != DavExtension.NONE;
+		if (body && !extended) {
 			throw new DavException(415, "MKCOL takes no body.");
 		}
 		if (x.target().isPresent()) {
@@ -22,7 +34,43 @@ public final class TreeHandler {
 		}
 		requireParent(x, x.path());
 		Preconditions.checkUnlocked(x, x.path(), true, false);
-		x.repo().createCollection(x.path());
+		if (extended) {
+			// RFC 5689: the body names the collection's type and first properties
+			List<DeadProperty> properties = DavRequests.collectionProperties(DavRequests.body(x.request().getInputStream()), DavXml.DAV, "mkcol");
+			List<QName> types = new ArrayList<>();
+			for (DeadProperty property : properties) {
+				if (property.name().equals(new QName(DavXml.DAV, "resourcetype"))) {
+					DavElement.parse(("<t xmlns=\"x:\">" + property.xml() + "</t>").getBytes(StandardCharsets.UTF_8)).children().stream()
+						.map(DavElement::name)
+						.filter(n -> !n.equals(new QName(DavXml.DAV, "collection")))
+						.forEach(types::add);
+				}
+			}
+			properties.removeIf(p -> p.name().equals(new QName(DavXml.DAV, "resourcetype")));
+			if (types.isEmpty()) {
+				x.repo().createCollection(x.path());
+			}
+			else {
+				x.repo().extension().makeCollection(x.path(), types, properties);
+			}
+		}
+		else {
+			x.repo().createCollection(x.path());
+		}
+		x.response().setStatus(201);
+	}
+
+	/** MKCALENDAR (RFC 4791 5.3.1): a calendar collection with the properties the body sets. */
+	public static void mkcalendar(DavExchange x) throws IOException {
+		if (x.target().isPresent()) {
+			throw new DavException(405, "Something is at " + x.path() + " already.", "resource-must-be-null");
+		}
+		requireParent(x, x.path());
+		Preconditions.checkUnlocked(x, x.path(), true, false);
+		byte[] body = DavRequests.body(x.request().getInputStream());
+		List<DeadProperty> properties = body.length == 0 ? new ArrayList<>()
+				: DavRequests.collectionProperties(body, CALDAV, "mkcalendar");
+		x.repo().extension().makeCollection(x.path(), List.of(new QName(CALDAV, "calendar")), properties);
 		x.response().setStatus(201);
 	}
 

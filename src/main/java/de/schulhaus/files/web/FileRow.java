@@ -22,16 +22,19 @@ record FileRow(String name, boolean folder, long size, Instant modified, String 
 				Thumbnails.canShow(resource) ? FileLocation.url(spaceKey, "vorschaubild", resource.path()) : null);
 	}
 
-	/** Lucide icon of the kind. */
+	/** Lucide icon of the kind; the kind's name is always written beside it, the icon only helps the eye. */
 	public String icon() {
 		return switch (kind) {
 			case "folder" -> "folder";
+			case "pdf" -> "file-text";
+			case "text" -> "file-type";
 			case "image" -> "file-image";
 			case "audio" -> "file-audio";
 			case "video" -> "file-video";
 			case "archive" -> "file-archive";
 			case "spreadsheet" -> "file-spreadsheet";
-			case "text", "pdf", "document", "presentation" -> "file-text";
+			case "presentation" -> "presentation";
+			case "document" -> "file-pen-line";
 			default -> "file";
 		};
 	}

@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,7 +21,7 @@ import de.schulhaus.dav.DavResource;
 import de.schulhaus.platform.SchulhausUser;
 
 /**
- * The file browser's pages: a folder's list (sorted on the server), a file's details with its
+ * The file browser's pages: a folder's list or tiles (sorted on the server), a file's details with its
  * preview, and the folder picker of the move dialog as an htmx fragment.
  */
 @Controller
@@ -37,14 +41,17 @@ class FilesController {
 
 	@GetMapping("/dateien")
 	String personal(@AuthenticationPrincipal SchulhausUser user, @RequestParam(defaultValue = "name") String sortierung,
-			@RequestParam(defaultValue = "false") boolean absteigend, Locale locale, Model model) {
-		return folder(user, FileBrowserSpaces.PERSONAL, null, sortierung, absteigend, locale, model);
+			@RequestParam(defaultValue = "false") boolean absteigend, @RequestParam(required = false) String ansicht,
+			@CookieValue(name = FolderView.COOKIE, required = false) String remembered, HttpServletRequest request,
+			HttpServletResponse response, Locale locale, Model model) {
+		return folder(user, FileBrowserSpaces.PERSONAL, null, sortierung, absteigend, ansicht, remembered, request, response, locale, model);
 	}
 
 	@GetMapping("/dateien/{space}")
 	String folder(@AuthenticationPrincipal SchulhausUser user, @PathVariable String space, @RequestParam(required = false) String pfad,
 			@RequestParam(defaultValue = "name") String sortierung, @RequestParam(defaultValue = "false") boolean absteigend,
-			Locale locale, Model model) {
+			@RequestParam(required = false) String ansicht, @CookieValue(name = FolderView.COOKIE, required = false) String remembered,
+			HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
 		FileBrowserSpaces.Space opened = spaces.open(user, space);
 		DavPath path = FileLocation.parse(pfad);
 		DavResource folder = actions.require(opened, path);
@@ -56,6 +63,7 @@ class FilesController {
 		model.addAttribute("rows", FileRow.sorted(rows, by, absteigend, locale));
 		model.addAttribute("sortedBy", by);
 		model.addAttribute("descending", absteigend);
+		model.addAttribute("grid", FolderView.chosen(ansicht, remembered, request, response) == FolderView.GRID);
 		model.addAttribute("picker", picker(opened, path, rows));
 		model.addAttribute("quota", opened.repository().quota().map(FilesController::usage).orElse(null));
 		model.addAttribute("spaceList", spaces.list(user));

@@ -1,0 +1,21 @@
+package de.schulhaus.calendar.internal;
+
+import java.util.Locale;
+
+/** Whom a calendar belongs to, and so who reads and writes it. */
+public enum CalendarKind {
+	/** A person's own: only they read and write it. */
+	PERSON,
+	/** A group's (class, course, staff group): members read, its leaders and teachers write. */
+	GROUP,
+	/** The school's (conferences, holidays, parents' evenings): everyone reads, school admins write. */
+	SCHOOL;
+
+	public String column() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	public static CalendarKind of(String column) {
+		return valueOf(column.toUpperCase(Locale.ROOT));
+	}
+}

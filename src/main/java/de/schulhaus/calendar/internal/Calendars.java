@@ -1,0 +1,205 @@
+package de.schulhaus.calendar.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import de.schulhaus.accounts.Group;
+import de.schulhaus.accounts.GroupManagement;
+import de.schulhaus.accounts.Membership;
+import de.schulhaus.platform.Ids;
+import de.schulhaus.platform.Role;
+import de.schulhaus.platform.SchulhausUser;
+
+/**
+ * Which calendars a person sees and may change, decided from the roster at every request: a pupil who
+ * changes class sees the new class's calendar at once and no longer the old one. The person's own
+ * calendar has the account's id, a group's the group's, the school's the school's; their rows appear
+ * at the first change, so a school of 2,000 groups stores nothing for calendars nobody uses.
+ */
+@Service
+public class Calendars {
+
+	public static final String PERSONAL_SLUG = "persoenlich";
+	public static final String SCHOOL_SLUG = "schule";
+	static final List<String> ALL_COMPONENTS = List.of("VEVENT", "VTODO");
+
+	private final JdbcClient jdbc;
+	private final GroupManagement groups;
+	private final TransactionTemplate own;
+	private final CalendarProperties properties;
+
+	Calendars(JdbcClient jdbc, GroupManagement groups, PlatformTransactionManager transactions, CalendarProperties properties) {
+		this.jdbc = jdbc;
+		this.groups = groups;
+		this.properties = properties;
+		this.own = new TransactionTemplate(transactions);
+		this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	private record Row(UUID id, CalendarKind kind, UUID ownerId, String slug, String name, String color, String description, String components,
+			long revision, Instant updated) {
+	}
+
+	/** The person's calendars first (their own default one, then those they made), the school's, their groups' by name. */
+	public List<Calendar> visibleTo(SchulhausUser person) {
+		UUID school = requireSchool(person);
+		List<Membership> memberships = groups.groupsOf(school, person.accountId());
+		Map<UUID, Group> all = groups.list(school).stream().collect(Collectors.toMap(Group::id, Function.identity()));
+		List<UUID> ids = new ArrayList<>();
+		ids.add(school);
+		memberships.forEach(m -> ids.add(m.groupId()));
+		Map<UUID, Row> rows = new HashMap<>();
+		jdbc.sql("""
+				select id, owner_kind, owner_id, slug, name, color, description, components, revision, updated_at from calendar
+				where school_id = :school and (owner_id = :person or id in (:ids))""")
+			.param("school", school).param("person", person.accountId()).param("ids", ids)
+			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), CalendarKind.of(rs.getString(2)), rs.getObject(3, UUID.class), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9), rs.getObject(10, java.time.OffsetDateTime.class).toInstant()))
+			.list().forEach(r -> rows.put(r.id(), r));
+		List<Calendar> calendars = new ArrayList<>();
+		Row own = rows.get(person.accountId());
+		calendars.add(own != null ? calendar(own, school, true, false)
+				: new Calendar(person.accountId(), school, CalendarKind.PERSON, person.accountId(), PERSONAL_SLUG, "Persönlich", null, null,
+						ALL_COMPONENTS, 0, true, false, false, Instant.EPOCH));
+		rows.values().stream()
+			.filter(r -> r.kind() == CalendarKind.PERSON && r.ownerId().equals(person.accountId()) && !r.id().equals(person.accountId()))
+			.sorted((a, b) -> a.name().compareToIgnoreCase(b.name()))
+			.forEach(r -> calendars.add(calendar(r, school, true, true)));
+		boolean admin = person.role() == Role.SCHOOL_ADMIN;
+		Row schoolRow = rows.get(school);
+		calendars.add(schoolRow != null ? calendar(schoolRow, school, admin, false)
+				: new Calendar(school, school, CalendarKind.SCHOOL, school, SCHOOL_SLUG, "Schule", null, null, List.of("VEVENT"), 0, admin, false, false,
+						Instant.EPOCH));
+		boolean pupil = person.role() == Role.PUPIL || person.role() == Role.EXTERN;
+		memberships.stream()
+			.filter(m -> all.containsKey(m.groupId()))
+			.sorted((a, b) -> a.groupName().compareToIgnoreCase(b.groupName()))
+			.forEach(m -> {
+				Group group = all.get(m.groupId());
+				boolean writable = !group.archived() && (admin || m.leader() || !pupil);
+				Row row = rows.get(group.id());
+				calendars.add(row != null ? calendar(new Row(row.id(), row.kind(), row.ownerId(), row.slug(), group.name(), row.color(), row.description(),
+						row.components(), row.revision(), row.updated()), school, writable, false)
+						: new Calendar(group.id(), school, CalendarKind.GROUP, group.id(), group.id().toString(), group.name(), null, null, ALL_COMPONENTS, 0,
+								writable, false, false, Instant.EPOCH));
+			});
+		return calendars;
+	}
+
+	/** A calendar by its slug (or id), if the person sees it. */
+	public Optional<Calendar> find(SchulhausUser person, String slugOrId) {
+		return visibleTo(person).stream().filter(c -> c.slug().equals(slugOrId) || c.id().toString().equalsIgnoreCase(slugOrId)).findFirst();
+	}
+
+	private static Calendar calendar(Row row, UUID school, boolean writable, boolean removable) {
+		return new Calendar(row.id(), school, row.kind(), row.ownerId(), row.slug(), row.name(), row.color(), row.description(),
+				Arrays.asList(row.components().split(",")), row.revision(), writable, removable, true, row.updated());
+	}
+
+	/** Makes a further calendar of the person's own (a client's MKCALENDAR). */
+	@Transactional
+	public Calendar create(SchulhausUser person, String slug, String name, String color, String description, List<String> components,
+			List<de.schulhaus.dav.DeadProperty> others) {
+		UUID school = requireSchool(person);
+		if (slug.equals(PERSONAL_SLUG) || slug.equals(SCHOOL_SLUG) || slug.length() > 255) {
+			throw new IllegalArgumentException("that name is taken");
+		}
+		UUID id = Ids.newId();
+		Instant now = Instant.now();
+		try {
+			jdbc.sql("""
+					insert into calendar (id, school_id, owner_kind, owner_id, slug, name, color, description, components, revision, created_at, updated_at)
+					values (:id, :school, 'person', :owner, :slug, :name, :color, :description, :components, 0, :now, :now)""")
+				.param("id", id).param("school", school).param("owner", person.accountId()).param("slug", slug).param("name", name)
+				.param("color", color).param("description", description).param("components", String.join(",", components)).param("now", CalendarObjects.utc(now))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new IllegalArgumentException("that name is taken");
+		}
+		properties.patch(id, others, List.of());
+		return new Calendar(id, school, CalendarKind.PERSON, person.accountId(), slug, name, color, description, components, 0, true, true, true, now);
+	}
+
+	/**
+	 * Makes the row of a calendar that has none yet (a group's, the school's, a person's default one) in a
+	 * transaction of its own, before the change that needs it: when two first changes meet, the second
+	 * insert fails alone and finds the row.
+	 */
+	void store(Calendar calendar) {
+		if (calendar.stored()) {
+			return;
+		}
+		try {
+			own.executeWithoutResult(status -> insert(calendar));
+		}
+		catch (DuplicateKeyException ex) {
+			// made by a concurrent first change
+		}
+	}
+
+	private void insert(Calendar calendar) {
+		Instant now = Instant.now();
+		jdbc.sql("""
+				insert into calendar (id, school_id, owner_kind, owner_id, slug, name, color, description, components, revision, created_at, updated_at)
+				select :id, :school, :kind, :owner, :slug, :name, null, null, :components, 0, :now, :now from (values (1)) as one (x)
+				where not exists (select 1 from calendar where id = :id)""")
+			.param("id", calendar.id()).param("school", calendar.schoolId()).param("kind", calendar.kind().column())
+			.param("owner", calendar.ownerId()).param("slug", calendar.slug()).param("name", calendar.name())
+			.param("components", String.join(",", calendar.components())).param("now", CalendarObjects.utc(now))
+			.update();
+	}
+
+	/**
+	 * A PROPPATCH on a calendar, all or nothing: name, colour and description (null leaves one as it is,
+	 * "" clears colour and description), the rest as the client's own properties.
+	 */
+	@Transactional
+	public void patch(Calendar calendar, String name, String color, String description, List<de.schulhaus.dav.DeadProperty> set,
+			List<javax.xml.namespace.QName> remove) {
+		describe(calendar, name, color, description);
+		properties.patch(calendar.id(), set, remove);
+	}
+
+	/** Sets name, colour and description (null leaves one as it is, "" clears colour and description). */
+	public void describe(Calendar calendar, String name, String color, String description) {
+		store(calendar);
+		jdbc.sql("""
+				update calendar set name = coalesce(:name, name), color = nullif(coalesce(:color, color), ''),
+				description = nullif(coalesce(:description, description), ''), updated_at = :now where id = :id and school_id = :school""")
+			.param("name", name).param("color", color).param("description", description).param("now", CalendarObjects.utc(Instant.now()))
+			.param("id", calendar.id()).param("school", calendar.schoolId())
+			.update();
+	}
+
+	@Transactional
+	public void delete(Calendar calendar) {
+		if (!calendar.removable()) {
+			throw new IllegalStateException("this calendar cannot be deleted");
+		}
+		jdbc.sql("delete from calendar where id = :id and school_id = :school").param("id", calendar.id()).param("school", calendar.schoolId()).update();
+	}
+
+	private static UUID requireSchool(SchulhausUser person) {
+		if (person.schoolId() == null) {
+			throw new IllegalArgumentException("calendars belong to a school");
+		}
+		return person.schoolId();
+	}
+}
