@@ -97,6 +97,7 @@ class TenantIsolationTests {
 		fixtures.put("fileUploadId", createFileUploadInSchoolA(adminA, filesPasswordA.secret()));
 		fixtures.put("tokenId", credentials.createToken(adminA.id(), a.id(), "A-Skript", null, null).id());
 		fixtures.putAll(sharedInSchoolA(adminA, pupilA));
+		fixtures.put("roomId", rooms.create(users.load(adminA.login()).orElseThrow(), "Aula A", de.schulhaus.calendar.internal.Rooms.Kind.ROOM, null, null).id());
 		fixtures.put("notificationId", notifications.notify(a.id(), pupilA.id(),
 				Notification.of("sample.greeting", "sample.notification.greeting", "/", "A")));
 
@@ -168,6 +169,9 @@ class TenantIsolationTests {
 
 	@Autowired
 	de.schulhaus.files.internal.Spaces fileSpaces;
+
+	@Autowired
+	de.schulhaus.calendar.internal.Rooms rooms;
 
 	@Autowired
 	de.schulhaus.files.internal.Shares fileShares;

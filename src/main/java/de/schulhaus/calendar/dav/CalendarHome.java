@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
 
+import de.schulhaus.calendar.internal.Bookings;
 import de.schulhaus.calendar.internal.Calendar;
 import de.schulhaus.calendar.internal.CalendarData;
 import de.schulhaus.calendar.internal.CalendarKind;
@@ -267,7 +268,15 @@ final class CalendarHome implements DavRepository, DavExtension {
 					CalDav.caldav("supported-calendar-component"), null);
 		}
 		try {
-			return resource(calendar, objects.put(calendar, path.name(), object));
+			return resource(calendar, objects.put(calendar, path.name(), object, person.accountId()));
+		}
+		catch (Bookings.Conflict ex) {
+			var taken = ex.existing();
+			throw new DavException(409, taken.resourceName() + " is booked from " + taken.start() + " to " + taken.end()
+					+ (taken.title() == null ? "" : " (" + taken.title() + ")") + "; nothing was saved.");
+		}
+		catch (InvalidCalendarData ex) {
+			throw new DavException(403, ex.getMessage(), CalDav.caldav(ex.precondition()), null);
 		}
 		catch (CalendarObjects.UidConflict ex) {
 			throw new DavException(403, "Another event of this calendar has the UID " + object.uid() + ".", CalDav.caldav("no-uid-conflict"),
