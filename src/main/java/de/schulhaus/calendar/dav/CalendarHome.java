@@ -24,6 +24,7 @@ import de.schulhaus.calendar.internal.CalendarData;
 import de.schulhaus.calendar.internal.CalendarKind;
 import de.schulhaus.calendar.internal.CalendarObject;
 import de.schulhaus.calendar.internal.CalendarObjects;
+import de.schulhaus.calendar.internal.ExamRules;
 import de.schulhaus.calendar.internal.CalendarProperties;
 import de.schulhaus.calendar.internal.Calendars;
 import de.schulhaus.calendar.internal.InvalidCalendarData;
@@ -269,6 +270,10 @@ final class CalendarHome implements DavRepository, DavExtension {
 		}
 		try {
 			return resource(calendar, objects.put(calendar, path.name(), object, person.accountId()));
+		}
+		catch (ExamRules.TooMany ex) {
+			throw new DavException(403, "The class has " + ex.others().size() + " exams in that week already (" + String.join(", ", ex.others())
+					+ "); the school allows " + ex.limit() + ". Nothing was saved.");
 		}
 		catch (Bookings.Conflict ex) {
 			var taken = ex.existing();

@@ -33,11 +33,13 @@ public class CalendarObjects {
 	private final JdbcClient jdbc;
 	private final Calendars calendars;
 	private final Bookings bookings;
+	private final ExamRules exams;
 
-	CalendarObjects(JdbcClient jdbc, Calendars calendars, Bookings bookings) {
+	CalendarObjects(JdbcClient jdbc, Calendars calendars, Bookings bookings, ExamRules exams) {
 		this.jdbc = jdbc;
 		this.calendars = calendars;
 		this.bookings = bookings;
+		this.exams = exams;
 	}
 
 	/**
@@ -119,6 +121,11 @@ public class CalendarObjects {
 	@Transactional
 	public Entry put(Calendar calendar, String name, CalendarObject object, UUID actor) {
 		calendars.store(calendar);
+		if (calendar.kind() == CalendarKind.EXAMS) {
+			// the calendar's row, locked: exams of one class are counted one after the other
+			jdbc.sql("update calendar set updated_at = updated_at where id = :id").param("id", calendar.id()).update();
+			exams.check(calendar, name, object);
+		}
 		List<String> holders = jdbc.sql("select name from calendar_object where calendar_id = :calendar and uid = :uid and name <> :name")
 			.param("calendar", calendar.id()).param("uid", object.uid()).param("name", name).query(String.class).list();
 		if (!holders.isEmpty()) {

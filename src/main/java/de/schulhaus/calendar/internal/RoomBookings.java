@@ -1,17 +1,11 @@
 package de.schulhaus.calendar.internal;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import org.springframework.stereotype.Service;
 
-import de.schulhaus.platform.Ids;
 import de.schulhaus.platform.InvalidInputException;
 import de.schulhaus.platform.SchulhausUser;
 
@@ -22,9 +16,6 @@ import de.schulhaus.platform.SchulhausUser;
  */
 @Service
 public class RoomBookings {
-
-	private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss");
-	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
 	private final CalendarObjects objects;
 
@@ -48,41 +39,11 @@ public class RoomBookings {
 		if (!calendar.writable()) {
 			throw new InvalidInputException("calendar", "calendar.rooms.error.calendar");
 		}
-		String uid = Ids.newId() + "@schulhaus";
-		String text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Schulhaus//Raumbuchung//DE\r\n" + VTimezones.of("Europe/Berlin")
-				+ "BEGIN:VEVENT\r\nUID:" + uid + "\r\nDTSTAMP:" + UTC.format(Instant.now()) + "\r\n"
-				+ "DTSTART;TZID=Europe/Berlin:" + LOCAL.format(LocalDateTime.of(day, from)) + "\r\n"
-				+ "DTEND;TZID=Europe/Berlin:" + LOCAL.format(LocalDateTime.of(day, to)) + "\r\n"
-				+ fold("SUMMARY:" + escape(summary)) + fold("LOCATION:" + escape(room.name()))
-				+ fold("ATTENDEE;CUTYPE=" + (room.kind() == Rooms.Kind.ROOM ? "ROOM" : "RESOURCE") + ";ROLE=NON-PARTICIPANT;PARTSTAT=ACCEPTED;CN=\""
-						+ room.name().replace("\"", "'") + "\":" + room.address())
-				+ fold("ORGANIZER;CN=\"" + person.displayName().replace("\"", "'") + "\":mailto:" + person.login())
-				+ "END:VEVENT\r\nEND:VCALENDAR\r\n";
-		CalendarObject object = CalendarData.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), 1_000_000);
+		String uid = SimpleEvents.uid();
+		CalendarObject object = SimpleEvents.timed(uid, summary, room.name(), day, from, to, List.of(
+				"ATTENDEE;CUTYPE=" + (room.kind() == Rooms.Kind.ROOM ? "ROOM" : "RESOURCE") + ";ROLE=NON-PARTICIPANT;PARTSTAT=ACCEPTED;CN="
+						+ SimpleEvents.quoted(room.name()) + ":" + room.address(),
+				"ORGANIZER;CN=" + SimpleEvents.quoted(person.displayName()) + ":mailto:" + person.login()));
 		return objects.put(calendar, uid + ".ics", object, person.accountId());
-	}
-
-	static String escape(String text) {
-		return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n");
-	}
-
-	/** RFC 5545 3.1: lines of at most 75 octets, continued with a space; never inside a UTF-8 sequence. */
-	static String fold(String line) {
-		StringBuilder out = new StringBuilder();
-		int octets = 0;
-		for (int i = 0; i < line.length(); i++) {
-			int cp = line.codePointAt(i);
-			int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-			if (octets + size > 75) {
-				out.append("\r\n ");
-				octets = 1;
-			}
-			out.appendCodePoint(cp);
-			octets += size;
-			if (Character.isSupplementaryCodePoint(cp)) {
-				i++;
-			}
-		}
-		return out.append("\r\n").toString();
 	}
 }

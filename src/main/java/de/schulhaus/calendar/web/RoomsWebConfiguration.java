@@ -19,6 +19,11 @@ class RoomsWebConfiguration {
 	}
 
 	@Bean
+	AppTile calendarSettingsTile() {
+		return AppTile.tool("calendar-settings", "calendar.settings.title", "calendar-cog", "/verwaltung/kalender", 88, Set.of(Role.SCHOOL_ADMIN));
+	}
+
+	@Bean
 	AppTile roomsAdminTile() {
 		return AppTile.tool("rooms-admin", "calendar.rooms.admin.title", "door-closed", "/verwaltung/raeume", 87, Set.of(Role.SCHOOL_ADMIN));
 	}
