@@ -78,7 +78,9 @@ public class BlobStore {
 		requireTransaction();
 		ContentStore.Stat stat = content.stat(staged.id())
 			.orElseThrow(() -> new IllegalStateException("staged blob " + staged.id() + " is gone (discarded or swept)"));
-		if (stat.modified().isBefore(Instant.now().minus(attachWithin))) {
+		// S3 dates a completed multipart upload by its start, which for a resumable upload may be a day
+		// ago; the sweeper leaves content alone while its upload's row is there
+		if (stat.modified().isBefore(Instant.now().minus(attachWithin)) && !resumable(staged.id())) {
 			throw new IllegalStateException("staged blob " + staged.id() + " is older than " + attachWithin + " and may be swept; stage it again");
 		}
 		if (!ledger.tryAdd(owner, stat.size(), limitBytes)) {
@@ -157,6 +159,10 @@ public class BlobStore {
 				content.remove(List.of(id));
 			}
 		});
+	}
+
+	private boolean resumable(UUID id) {
+		return jdbc.sql("select count(*) from blob_upload where id = :id").param("id", id).query(Integer.class).single() > 0;
 	}
 
 	private static void requireTransaction() {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -35,12 +36,17 @@ interface ContentStore {
 	void forEachUntouchedSince(Instant cutoff, int batchSize, Consumer<List<UUID>> batch);
 
 	/** Removes writes that never finished (temporary files, multipart uploads) begun before the cutoff; returns how many. */
-	int removeUnfinishedSince(Instant cutoff);
+	default int removeUnfinishedSince(Instant cutoff) {
+		return removeUnfinishedSince(cutoff, Set.of());
+	}
+
+	/** {@link #removeUnfinishedSince(Instant)}, but leaves alone what belongs to the resumable uploads of these ids. */
+	int removeUnfinishedSince(Instant cutoff, Set<UUID> resumable);
 
 	/**
 	 * Where a resumable upload's bytes arrive until it is complete: a file that is appended to and
 	 * fsynced, then {@linkplain #adoptResumable adopted} under its id by a rename. Empty for a store
-	 * that keeps none (S3, for now).
+	 * that keeps them elsewhere (S3: {@link MultipartUploads}).
 	 */
 	default Optional<java.nio.file.Path> resumablePart(UUID id) {
 		return Optional.empty();

@@ -1,6 +1,7 @@
 package de.schulhaus.blobs;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.slf4j.Logger;
@@ -30,12 +31,13 @@ class ContentStores {
 	ContentStore contentStore(BlobsProperties blobs, PlatformProperties platform) throws IOException {
 		return switch (blobs.store()) {
 			case "local" -> new FolderContentStore(platform.dataDir().resolve("blobs"));
-			case "s3" -> s3(blobs.s3());
+			case "s3" -> s3(blobs.s3(), platform.dataDir().resolve("blobs").resolve("tmp"));
 			default -> throw new IllegalStateException("SCHULHAUS_BLOBS must be local or s3, not '" + blobs.store() + "'");
 		};
 	}
 
-	static S3ContentStore s3(BlobsProperties.S3 properties) {
+	/** @param temp where resumable uploads fill a part before it goes to S3 */
+	static S3ContentStore s3(BlobsProperties.S3 properties, Path temp) {
 		if (properties.bucket() == null || properties.bucket().isBlank()) {
 			throw new IllegalStateException("SCHULHAUS_BLOBS=s3 needs SCHULHAUS_S3_BUCKET (and SCHULHAUS_S3_ENDPOINT unless it is AWS)");
 		}
@@ -54,7 +56,7 @@ class ContentStores {
 		}
 		log.info("Blobs in S3 bucket {} at {} (path-style: {}).", properties.bucket(),
 				properties.endpointUri() == null ? "AWS" : properties.endpointUri(), properties.pathStyle());
-		return new S3ContentStore(builder.build(), properties.bucket().trim(), (int) properties.partSize().toBytes());
+		return new S3ContentStore(builder.build(), properties.bucket().trim(), (int) properties.partSize().toBytes(), temp);
 	}
 
 	private static AwsCredentialsProvider credentials(BlobsProperties.S3 properties) {

@@ -180,8 +180,9 @@ class FolderContentStore implements ContentStore {
 		}
 	}
 
+	/** Resumable uploads are {@code uploads/<id>}, removed with their rows: never touched here. */
 	@Override
-	public int removeUnfinishedSince(Instant cutoff) {
+	public int removeUnfinishedSince(Instant cutoff, Set<UUID> resumable) {
 		int removed = 0;
 		try (DirectoryStream<Path> parts = Files.newDirectoryStream(temp, "*.part")) {
 			for (Path part : parts) {

@@ -31,9 +31,11 @@ class OrphanBlobs {
 	private final ContentStore content;
 	private final JdbcClient jdbc;
 	private final Duration stagingAge;
+	private final UploadRows uploads;
 
-	OrphanBlobs(ContentStore content, JdbcClient jdbc, BlobsProperties properties) {
+	OrphanBlobs(ContentStore content, JdbcClient jdbc, BlobsProperties properties, UploadRows uploads) {
 		this.content = content;
+		this.uploads = uploads;
 		this.jdbc = jdbc;
 		this.stagingAge = properties.stagingAge();
 	}
@@ -51,14 +53,18 @@ class OrphanBlobs {
 	}
 
 	Removed removeUntouchedSince(Instant cutoff) {
-		int unfinished = content.removeUnfinishedSince(cutoff);
+		// a resumable upload may rest far longer than the staging age (its own expiry): its parts and
+		// its completed content stay while its row does
+		Set<UUID> resumable = uploads.all();
+		int unfinished = content.removeUnfinishedSince(cutoff, resumable);
 		int[] orphans = { 0 };
-		content.forEachUntouchedSince(cutoff, BATCH, candidates -> orphans[0] += removeUnreferenced(candidates));
+		content.forEachUntouchedSince(cutoff, BATCH, candidates -> orphans[0] += removeUnreferenced(candidates, resumable));
 		return new Removed(orphans[0], unfinished);
 	}
 
-	private int removeUnreferenced(List<UUID> candidates) {
+	private int removeUnreferenced(List<UUID> candidates, Set<UUID> resumable) {
 		Set<UUID> unreferenced = new HashSet<>(candidates);
+		unreferenced.removeAll(resumable);
 		unreferenced.removeAll(jdbc.sql("select id from stored_blob where id in (:ids)").param("ids", candidates).query(UUID.class).list());
 		content.remove(unreferenced);
 		return unreferenced.size();

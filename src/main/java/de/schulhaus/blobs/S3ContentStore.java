@@ -1,12 +1,18 @@
 package de.schulhaus.blobs;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -40,11 +46,28 @@ class S3ContentStore implements ContentStore, AutoCloseable {
 	private final S3Client s3;
 	private final String bucket;
 	private final S3Upload upload;
+	private final Path temp;
 
-	S3ContentStore(S3Client s3, String bucket, int partSize) {
+	/** @param temp a local folder for the part that a resumable upload's request fills before it goes to S3 */
+	S3ContentStore(S3Client s3, String bucket, int partSize, Path temp) {
 		this.s3 = s3;
 		this.bucket = bucket;
 		this.upload = new S3Upload(s3, bucket, partSize);
+		this.temp = temp;
+		try {
+			Files.createDirectories(temp);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	S3Parts parts() {
+		return new S3Parts(s3, bucket);
+	}
+
+	Path temp() {
+		return temp;
 	}
 
 	@Override
@@ -125,18 +148,42 @@ class S3ContentStore implements ContentStore, AutoCloseable {
 		});
 	}
 
+	/** Also the tails of resumable uploads that are gone, and the local part files that a crash left. */
 	@Override
-	public int removeUnfinishedSince(Instant cutoff) {
+	public int removeUnfinishedSince(Instant cutoff, Set<UUID> resumable) {
+		removeTempFilesUntouchedSince(cutoff);
 		return call(() -> {
 			int removed = 0;
 			for (MultipartUpload unfinished : s3.listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix(PREFIX)).uploads()) {
-				if (unfinished.initiated().isBefore(cutoff)) {
+				UUID id = FolderContentStore.idOf(unfinished.key().substring(PREFIX.length()));
+				if (unfinished.initiated().isBefore(cutoff) && (id == null || !resumable.contains(id))) {
 					s3.abortMultipartUpload(b -> b.bucket(bucket).key(unfinished.key()).uploadId(unfinished.uploadId()));
+					removed++;
+				}
+			}
+			for (S3Object tail : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(S3Parts.TAILS)).contents()) {
+				// uploads/<id>/<offset>; anything else there is not ours and stays
+				UUID id = FolderContentStore.idOf(tail.key().substring(S3Parts.TAILS.length()).split("/", 2)[0]);
+				if (id != null && tail.lastModified().isBefore(cutoff) && !resumable.contains(id)) {
+					s3.deleteObject(b -> b.bucket(bucket).key(tail.key()));
 					removed++;
 				}
 			}
 			return removed;
 		});
+	}
+
+	private void removeTempFilesUntouchedSince(Instant cutoff) {
+		try (DirectoryStream<Path> parts = Files.newDirectoryStream(temp, "*.part")) {
+			for (Path part : parts) {
+				if (Files.getLastModifiedTime(part).toInstant().isBefore(cutoff)) {
+					Files.deleteIfExists(part);
+				}
+			}
+		}
+		catch (IOException e) {
+			log.warn("Leftover part files in {} not removed: {}", temp, e.getMessage());
+		}
 	}
 
 	@Override

@@ -29,7 +29,8 @@ public class S3WhenAsked implements ApplicationListener<ApplicationEnvironmentPr
 				"schulhaus.blobs.s3.secret-key", S3TestServer.SECRET_KEY)));
 	}
 
-	private static synchronized S3TestServer shared() {
+	/** The server every test context of the S3 pass uses. */
+	static synchronized S3TestServer shared() {
 		if (server == null) {
 			server = S3TestServer.start();
 		}

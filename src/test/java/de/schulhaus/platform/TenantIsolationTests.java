@@ -91,14 +91,18 @@ class TenantIsolationTests {
 		fixtures.put("groupId", groupA);
 		// a file space's key in the browser's URLs ("meine" now): a group's space will be keyed by the group's id
 		fixtures.put("space", groupA);
-		// a group's calendar has the group's id: school A's class calendar, seen by nobody of school B
-		fixtures.put("calendarId", groupA);
 		fixtures.put("id", appPasswordA);
 		fixtures.put("appPasswordId", appPasswordA);
 		fixtures.put("uploadId", createUploadInSchoolA(a.id(), adminA));
 		fixtures.put("fileUploadId", createFileUploadInSchoolA(adminA, filesPasswordA.secret()));
 		fixtures.put("tokenId", credentials.createToken(adminA.id(), a.id(), "A-Skript", null, null).id());
 		fixtures.putAll(sharedInSchoolA(adminA, pupilA));
+		// a group's calendar has the group's id; an import waiting for its confirmation in A
+		fixtures.put("calendarId", groupA);
+		fixtures.put("importId", calendarFiles.stage(users.load(adminA.login()).orElseThrow(), calendars.visibleTo(users.load(adminA.login()).orElseThrow()).get(0),
+				"a.ics", new java.io.ByteArrayInputStream(("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//T//DE\r\nBEGIN:VEVENT\r\nUID:a@x\r\n"
+						+ "DTSTAMP:20261130T120000Z\r\nDTSTART:20261203T130000Z\r\nSUMMARY:A\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n").getBytes())).id());
+		fixtures.put("roomId", rooms.create(users.load(adminA.login()).orElseThrow(), "Aula A", de.schulhaus.calendar.internal.Rooms.Kind.ROOM, null, null).id());
 		fixtures.put("notificationId", notifications.notify(a.id(), pupilA.id(),
 				Notification.of("sample.greeting", "sample.notification.greeting", "/", "A")));
 
@@ -170,6 +174,15 @@ class TenantIsolationTests {
 
 	@Autowired
 	de.schulhaus.files.internal.Spaces fileSpaces;
+
+	@Autowired
+	de.schulhaus.calendar.internal.Rooms rooms;
+
+	@Autowired
+	de.schulhaus.calendar.internal.Calendars calendars;
+
+	@Autowired
+	de.schulhaus.calendar.internal.CalendarFilesService calendarFiles;
 
 	@Autowired
 	de.schulhaus.files.internal.Shares fileShares;

@@ -18,11 +18,13 @@ import java.util.stream.Stream;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
 
+import de.schulhaus.calendar.internal.Bookings;
 import de.schulhaus.calendar.internal.Calendar;
 import de.schulhaus.calendar.internal.CalendarData;
 import de.schulhaus.calendar.internal.CalendarKind;
 import de.schulhaus.calendar.internal.CalendarObject;
 import de.schulhaus.calendar.internal.CalendarObjects;
+import de.schulhaus.calendar.internal.ExamRules;
 import de.schulhaus.calendar.internal.CalendarProperties;
 import de.schulhaus.calendar.internal.Calendars;
 import de.schulhaus.calendar.internal.InvalidCalendarData;
@@ -267,7 +269,19 @@ final class CalendarHome implements DavRepository, DavExtension {
 					CalDav.caldav("supported-calendar-component"), null);
 		}
 		try {
-			return resource(calendar, objects.put(calendar, path.name(), object));
+			return resource(calendar, objects.put(calendar, path.name(), object, person.accountId()));
+		}
+		catch (ExamRules.TooMany ex) {
+			throw new DavException(403, "The class has " + ex.others().size() + " exams in that week already (" + String.join(", ", ex.others())
+					+ "); the school allows " + ex.limit() + ". Nothing was saved.");
+		}
+		catch (Bookings.Conflict ex) {
+			var taken = ex.existing();
+			throw new DavException(409, taken.resourceName() + " is booked from " + taken.start() + " to " + taken.end()
+					+ (taken.title() == null ? "" : " (" + taken.title() + ")") + "; nothing was saved.");
+		}
+		catch (InvalidCalendarData ex) {
+			throw new DavException(403, ex.getMessage(), CalDav.caldav(ex.precondition()), null);
 		}
 		catch (CalendarObjects.UidConflict ex) {
 			throw new DavException(403, "Another event of this calendar has the UID " + object.uid() + ".", CalDav.caldav("no-uid-conflict"),

@@ -26,12 +26,14 @@ public final class CalendarData {
 	}
 
 	static CalendarObject object(CalendarResource resource) {
-		Instances.Result all = resource.instances(null, null, SCHOOL_ZONE, Integer.MAX_VALUE);
+		ICalProperty rrule = resource.master == null ? null : resource.master.property("RRULE");
+		boolean endless = rrule != null && endless(rrule);
+		// an endless series needs only its first instances for the start: DTSTART, RDATEs and moved ones
+		Instances.Result all = resource.instances(null, null, SCHOOL_ZONE, endless ? 1 : Integer.MAX_VALUE);
 		List<Instances.Instance> instances = all.instances();
 		Instant start = instances.stream().map(Instances.Instance::start).min(Instant::compareTo).orElse(null);
 		Instant end = instances.stream().map(Instances.Instance::end).max(Instant::compareTo).orElse(null);
-		ICalProperty rrule = resource.master == null ? null : resource.master.property("RRULE");
-		if (!all.complete() || (rrule != null && endless(rrule))) {
+		if (!all.complete() || endless) {
 			end = null;
 		}
 		String summary = resource.summary();
@@ -48,7 +50,8 @@ public final class CalendarData {
 
 	/**
 	 * RFC 4791 9.9 time-range semantics for the object's components, recurrence included (RRULE, RDATE,
-	 * EXDATE, overridden instances), dates and floating times in the given zone, for [start, end).
+	 * EXDATE, overridden instances), dates and floating times in the given zone, for [start, end); a null
+	 * start or end is open, as in a CalDAV time-range with only one of them.
 	 */
 	public static boolean overlaps(String text, Instant start, Instant end, ZoneId floating) {
 		CalendarResource resource = CalendarResource.of(ICalReader.withCrlf(text));
@@ -59,7 +62,10 @@ public final class CalendarData {
 		return !resource.instances(start, end, floating, 1).instances().isEmpty();
 	}
 
-	/** The occurrences within [from, to), sorted by start, at most limit; the expansion is bounded whatever the rule. */
+	/**
+	 * The occurrences within [from, to) (null: open), sorted by start, at most limit; the expansion is bounded
+	 * whatever the rule. A task without DTSTART and DUE has none.
+	 */
 	public static List<Occurrence> occurrences(String text, Instant from, Instant to, ZoneId floating, int limit) {
 		if (limit <= 0) {
 			return List.of();

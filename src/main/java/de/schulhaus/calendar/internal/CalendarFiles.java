@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * .ics files of many objects: a calendar's export as one VCALENDAR, and an imported file split into
- * calendar object resources, one per UID, each with the VTIMEZONEs its TZIDs need. Components are
- * copied line by line as they were written.
+ * calendar object resources, one per UID, each with the VTIMEZONEs its TZIDs need (made from Java's
+ * rules for an IANA zone the data names without defining). Components are copied line by line as they
+ * were written.
  */
 final class CalendarFiles {
 
@@ -32,9 +33,21 @@ final class CalendarFiles {
 			ICalDocument document = ICalReader.parse(ICalReader.withCrlf(text));
 			for (ICalComponent calendar : document.calendars()) {
 				// each object's VTIMEZONEs before its components, and each TZID once
+				Set<String> used = new LinkedHashSet<>();
 				for (ICalComponent component : calendar.components()) {
-					if (component.name().equals("VTIMEZONE") && zonesWritten.add(component.value("TZID"))) {
-						writer.raw(document.source(component));
+					if (component.name().equals("VTIMEZONE")) {
+						if (zonesWritten.add(component.value("TZID"))) {
+							writer.raw(document.source(component));
+						}
+					} else {
+						collectTzids(component, used);
+					}
+				}
+				for (String tzid : used) {
+					String generated = zonesWritten.contains(tzid) ? null : VTimezones.of(tzid);
+					if (generated != null) {
+						writer.raw(generated);
+						zonesWritten.add(tzid);
 					}
 				}
 				for (ICalComponent component : calendar.components()) {
@@ -82,8 +95,11 @@ final class CalendarFiles {
 		components.forEach(component -> collectTzids(component, tzids));
 		for (String tzid : tzids) {
 			ICalComponent zone = zones.get(tzid);
+			String generated = zone == null ? VTimezones.of(tzid) : null;
 			if (zone != null) {
 				text.append(document.source(zone));
+			} else if (generated != null) {
+				text.append(generated);
 			}
 		}
 		components.forEach(component -> text.append(document.source(component)));

@@ -9,7 +9,9 @@ public enum CalendarKind {
 	/** A group's (class, course, staff group): members read, its leaders and teachers write. */
 	GROUP,
 	/** The school's (conferences, holidays, parents' evenings): everyone reads, school admins write. */
-	SCHOOL;
+	SCHOOL,
+	/** A class's or course's exam plan: members read, the group's teachers write; {@link ExamRules} apply. */
+	EXAMS;
 
 	public String column() {
 		return name().toLowerCase(Locale.ROOT);

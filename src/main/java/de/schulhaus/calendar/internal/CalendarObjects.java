@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,10 +32,14 @@ public class CalendarObjects {
 
 	private final JdbcClient jdbc;
 	private final Calendars calendars;
+	private final Bookings bookings;
+	private final ExamRules exams;
 
-	CalendarObjects(JdbcClient jdbc, Calendars calendars) {
+	CalendarObjects(JdbcClient jdbc, Calendars calendars, Bookings bookings, ExamRules exams) {
 		this.jdbc = jdbc;
 		this.calendars = calendars;
+		this.bookings = bookings;
+		this.exams = exams;
 	}
 
 	/**
@@ -130,7 +135,21 @@ public class CalendarObjects {
 	/** Creates or replaces the object at {@code name}. */
 	@Transactional
 	public Entry put(Calendar calendar, String name, CalendarObject object) {
+		return put(calendar, name, object, null);
+	}
+
+	/**
+	 * Creates or replaces the object at {@code name}, booking the rooms and equipment it names for
+	 * {@code actor} ({@link Bookings.Conflict} when one is taken: then nothing is stored).
+	 */
+	@Transactional
+	public Entry put(Calendar calendar, String name, CalendarObject object, UUID actor) {
 		calendars.store(calendar);
+		if (calendar.kind() == CalendarKind.EXAMS) {
+			// the calendar's row, locked: exams of one class are counted one after the other
+			jdbc.sql("update calendar set updated_at = updated_at where id = :id").param("id", calendar.id()).update();
+			exams.check(calendar, name, object);
+		}
 		List<String> holders = jdbc.sql("select name from calendar_object where calendar_id = :calendar and uid = :uid and name <> :name")
 			.param("calendar", calendar.id()).param("uid", object.uid()).param("name", name).query(String.class).list();
 		if (!holders.isEmpty()) {
@@ -161,6 +180,7 @@ public class CalendarObjects {
 				.param("calendar", calendar.id()).param("name", name).query((rs, n) -> instant(rs, 1)).single();
 		}
 		noteChange(calendar, name, revision, false);
+		bookings.book(calendar, name, object, actor);
 		return new Entry(name, object.uid(), object.component(), bytes.length, etag, created, now, object.start(), object.end(), object.recurring(),
 				object.text());
 	}
@@ -173,6 +193,7 @@ public class CalendarObjects {
 		if (deleted == 0) {
 			return false;
 		}
+		bookings.release(calendar, name);
 		noteChange(calendar, name, nextRevision(calendar), true);
 		return true;
 	}

@@ -140,8 +140,9 @@ final class CalendarResource {
 		return components;
 	}
 
+	/** A series: RRULE or RDATE, or instances of a series (RECURRENCE-ID), such as an invitation to two of its dates. */
 	boolean recurring() {
-		return master != null && (master.property("RRULE") != null || master.property("RDATE") != null);
+		return !overrides.isEmpty() || master != null && (master.property("RRULE") != null || master.property("RDATE") != null);
 	}
 
 	/** The SUMMARY of the master, else of the first overridden instance; null when there is none. */

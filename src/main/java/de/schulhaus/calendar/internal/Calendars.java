@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import de.schulhaus.accounts.Group;
+import de.schulhaus.accounts.GroupKind;
 import de.schulhaus.accounts.GroupManagement;
 import de.schulhaus.accounts.Membership;
 import de.schulhaus.platform.Ids;
@@ -37,6 +38,8 @@ public class Calendars {
 
 	public static final String PERSONAL_SLUG = "persoenlich";
 	public static final String SCHOOL_SLUG = "schule";
+	/** The exam plan of a group is at {@code klausuren-<group id>}. */
+	public static final String EXAMS_PREFIX = "klausuren-";
 	static final List<String> ALL_COMPONENTS = List.of("VEVENT", "VTODO");
 
 	private final JdbcClient jdbc;
@@ -63,7 +66,10 @@ public class Calendars {
 		Map<UUID, Group> all = groups.list(school).stream().collect(Collectors.toMap(Group::id, Function.identity()));
 		List<UUID> ids = new ArrayList<>();
 		ids.add(school);
-		memberships.forEach(m -> ids.add(m.groupId()));
+		memberships.forEach(m -> {
+			ids.add(m.groupId());
+			ids.add(examsId(m.groupId()));
+		});
 		Map<UUID, Row> rows = new HashMap<>();
 		jdbc.sql("""
 				select id, owner_kind, owner_id, slug, name, color, description, components, revision, updated_at from calendar
@@ -98,8 +104,24 @@ public class Calendars {
 						row.components(), row.revision(), row.updated()), school, writable, false)
 						: new Calendar(group.id(), school, CalendarKind.GROUP, group.id(), group.id().toString(), group.name(), null, null, ALL_COMPONENTS, 0,
 								writable, false, false, Instant.EPOCH));
+				if (group.kind() == GroupKind.CLASS || group.kind() == GroupKind.COURSE) {
+					// pupils never write the exam plan, whatever the group's pupils may do elsewhere
+					boolean examsWritable = !group.archived() && (admin || (!pupil && (m.leader() || person.role() == Role.TEACHER)));
+					UUID examsId = examsId(group.id());
+					Row exams = rows.get(examsId);
+					String name = "Klausurplan " + group.name();
+					calendars.add(exams != null ? calendar(new Row(exams.id(), exams.kind(), exams.ownerId(), exams.slug(), name, exams.color(),
+							exams.description(), exams.components(), exams.revision(), exams.updated()), school, examsWritable, false)
+							: new Calendar(examsId, school, CalendarKind.EXAMS, group.id(), EXAMS_PREFIX + group.id(), name, null, null, List.of("VEVENT"), 0,
+									examsWritable, false, false, Instant.EPOCH));
+				}
 			});
 		return calendars;
+	}
+
+	/** The id of a group's exam plan, derived from the group's so that finding it costs no look-up. */
+	public static UUID examsId(UUID group) {
+		return UUID.nameUUIDFromBytes(("schulhaus-exams:" + group).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	/** A calendar by its slug (or id), if the person sees it. */

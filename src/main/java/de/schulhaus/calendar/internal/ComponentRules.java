@@ -1,6 +1,5 @@
 package de.schulhaus.calendar.internal;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.Temporal;
 import java.util.List;
@@ -99,9 +98,5 @@ final class ComponentRules {
 			throw InvalidCalendarData.data(rrule, "has INTERVAL=" + recur.getInterval() + "; INTERVAL must be at least 1");
 		}
 		return recur;
-	}
-
-	static Instant orderInstant(ICalTime time) {
-		return time.instant(ORDER);
 	}
 }

@@ -68,10 +68,6 @@ final class ICalComponent {
 		return properties.stream().filter(p -> p.name().equals(propertyName)).toList();
 	}
 
-	long count(String propertyName) {
-		return properties.stream().filter(p -> p.name().equals(propertyName)).count();
-	}
-
 	/** The value of the first property of this name, null when there is none. */
 	String value(String propertyName) {
 		ICalProperty property = property(propertyName);

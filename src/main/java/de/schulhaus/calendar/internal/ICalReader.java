@@ -51,12 +51,35 @@ final class ICalReader {
 		}
 		String text;
 		try {
-			text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+			text = utf8(bytes.toByteArray());
 		} catch (CharacterCodingException e) {
-			throw new InvalidCalendarData(InvalidCalendarData.SUPPORTED_DATA, "The calendar data is not UTF-8");
+			try {
+				// some generators fold lines inside a UTF-8 sequence (RFC 5545 3.1 says they should not): unfold first
+				text = utf8(unfolded(bytes.toByteArray()));
+			} catch (CharacterCodingException stillNot) {
+				throw new InvalidCalendarData(InvalidCalendarData.SUPPORTED_DATA, "The calendar data is not UTF-8");
+			}
 		}
 		return withCrlf(text.startsWith("\uFEFF") ? text.substring(1) : text);
+	}
+
+	private static String utf8(byte[] bytes) throws CharacterCodingException {
+		return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+	}
+
+	/** The bytes without line folds (CRLF or LF followed by a space or tab). */
+	private static byte[] unfolded(byte[] bytes) {
+		ByteArrayOutputStream unfolded = new ByteArrayOutputStream(bytes.length);
+		for (int i = 0; i < bytes.length; i++) {
+			int fold = bytes[i] == '\r' && i + 1 < bytes.length && bytes[i + 1] == '\n' ? 2 : bytes[i] == '\n' ? 1 : 0;
+			if (fold > 0 && i + fold < bytes.length && (bytes[i + fold] == ' ' || bytes[i + fold] == '\t')) {
+				i += fold;
+			} else {
+				unfolded.write(bytes[i]);
+			}
+		}
+		return unfolded.toByteArray();
 	}
 
 	/** Line endings as RFC 5545 wants them: clients and files sometimes have bare LF (or CR). */
@@ -105,7 +128,7 @@ final class ICalReader {
 		if (tree.calendars.isEmpty()) {
 			throw InvalidCalendarData.data("The data has no VCALENDAR");
 		}
-		return new ICalDocument(text, lines, tree.calendars);
+		return new ICalDocument(text, List.of(lines), tree.calendars);
 	}
 
 	/** Builds the component tree from the parser's events; each event is one content line, in order. */

@@ -25,11 +25,17 @@ final class Instances {
 
 	static final int MAX_CANDIDATES = 100_000;
 
-	/** One instance; start equal to end for an event without duration. */
-	record Instance(ICalComponent component, Instant start, Instant end, boolean allDay, Instant recurrenceId) {
+	/** One instance; start equal to end for an event without duration and for a task with only a DUE. */
+	record Instance(ICalComponent component, Instant start, Instant end, boolean allDay, Instant recurrenceId, boolean dueOnly) {
 
-		/** RFC 4791 9.9: [from, to) overlaps; an instance without duration only with its start; null bounds are open. */
+		/**
+		 * RFC 4791 9.9: [from, to) overlaps; an instance without duration only with its start, a task with only
+		 * a DUE when the range ends at or after it; null bounds are open.
+		 */
 		boolean overlaps(Instant from, Instant to) {
+			if (dueOnly) {
+				return (from == null || from.isBefore(start)) && (to == null || !to.isBefore(start));
+			}
 			if (to != null && !to.isAfter(start)) {
 				return false;
 			}
@@ -78,7 +84,8 @@ final class Instances {
 		ICalTime start = ICalValues.time(startProperty, zones);
 		ICalValues.Length length = startProperty.name().equals("DUE") ? ICalValues.Length.NONE
 				: length(component, start, zones, floating);
-		return new Instance(component, start.instant(floating), end(start, length, floating), start.allDay(), recurrenceId);
+		return new Instance(component, start.instant(floating), end(start, length, floating), start.allDay(), recurrenceId,
+				startProperty.name().equals("DUE"));
 	}
 
 	/** How long each instance lasts: DTEND (or DUE) minus DTSTART, DURATION, one day for a date, else nothing. */
@@ -138,7 +145,12 @@ final class Instances {
 				}
 			}
 			ICalProperty rrule = master.property("RRULE");
-			return rrule == null || expandRule(ComponentRules.recur(rrule), instances, from, to, wanted);
+			try {
+				return rrule == null || expandRule(ComponentRules.recur(rrule), instances, from, to, wanted);
+			} catch (java.time.DateTimeException | IllegalArgumentException | UnsupportedOperationException e) {
+				// ical4j's rules fail on combinations RFC 5545 leaves undefined (BYHOUR on a date, ...)
+				throw InvalidCalendarData.data(rrule, "cannot be expanded from this DTSTART: " + e.getMessage());
+			}
 		}
 
 		private boolean expandRule(Recur<Temporal> recur, List<Instance> instances, Instant from, Instant to, int wanted) {
@@ -179,7 +191,7 @@ final class Instances {
 			if (excluded.contains(start) || !seen.add(start)) {
 				return false;
 			}
-			Instance instance = new Instance(master, start, end(time, length, floating), time.allDay(), start);
+			Instance instance = new Instance(master, start, end(time, length, floating), time.allDay(), start, false);
 			if (!instance.overlaps(from, to)) {
 				return false;
 			}

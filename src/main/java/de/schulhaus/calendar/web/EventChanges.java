@@ -15,6 +15,7 @@ import de.schulhaus.calendar.internal.CalendarObject;
 import de.schulhaus.calendar.internal.CalendarObjects;
 import de.schulhaus.calendar.internal.EventDraft;
 import de.schulhaus.calendar.internal.EventDrafts;
+import de.schulhaus.calendar.internal.InvalidCalendarData;
 import de.schulhaus.platform.NotFoundException;
 
 /**
@@ -53,41 +54,61 @@ class EventChanges {
 		this.objects = objects;
 	}
 
+	/**
+	 * The problem a change ran into that the person can act on, as a message key: a room already booked,
+	 * an exam plan's rules; null for none of these.
+	 */
+	static String problem(RuntimeException ex) {
+		if (ex instanceof InvalidCalendarData) {
+			return "calendar.error.invalid";
+		}
+		if (ex instanceof de.schulhaus.calendar.internal.Bookings.Conflict) {
+			return "calendar.error.roomTaken";
+		}
+		if (ex instanceof de.schulhaus.calendar.internal.ExamPlans.SameDay) {
+			return "calendar.error.examSameDay";
+		}
+		if (ex instanceof de.schulhaus.calendar.internal.ExamRules.TooMany) {
+			return "calendar.error.examTooMany";
+		}
+		return null;
+	}
+
 	/** The new event's object name ({@code <uid>.ics}). */
 	@Transactional
-	String create(Calendar calendar, EventDraft draft) {
+	String create(Calendar calendar, EventDraft draft, UUID actor) {
 		String uid = UUID.randomUUID().toString();
-		objects.put(calendar, uid + ".ics", checked(EventDrafts.create(uid, draft, clock.instant())));
+		objects.put(calendar, uid + ".ics", checked(EventDrafts.create(uid, draft, clock.instant())), actor);
 		return uid + ".ics";
 	}
 
 	@Transactional
-	void update(Calendar calendar, String name, Instant instance, Scope scope, EventDraft draft) {
+	void update(Calendar calendar, String name, Instant instance, Scope scope, EventDraft draft, UUID actor) {
 		CalendarObjects.Entry entry = require(calendar, name);
 		Instant now = clock.instant();
 		Scope applied = instance == null || isFirst(entry, instance) && scope == Scope.FOLLOWING ? Scope.ALL : scope;
 		switch (applied) {
-			case ALL -> objects.put(calendar, name, checked(EventDrafts.update(entry.data(), draft, instance, now)));
-			case THIS -> objects.put(calendar, name, checked(EventDrafts.updateInstance(entry.data(), instance, draft, now)));
+			case ALL -> objects.put(calendar, name, checked(EventDrafts.update(entry.data(), draft, instance, now)), actor);
+			case THIS -> objects.put(calendar, name, checked(EventDrafts.updateInstance(entry.data(), instance, draft, now)), actor);
 			case FOLLOWING -> {
-				objects.put(calendar, name, checked(EventDrafts.endBefore(entry.data(), instance, now)));
-				create(calendar, draft);
+				objects.put(calendar, name, checked(EventDrafts.endBefore(entry.data(), instance, now)), actor);
+				create(calendar, draft, actor);
 			}
 		}
 	}
 
 	@Transactional
-	void delete(Calendar calendar, String name, Instant instance, Scope scope) {
+	void delete(Calendar calendar, String name, Instant instance, Scope scope, UUID actor) {
 		CalendarObjects.Entry entry = require(calendar, name);
 		Instant now = clock.instant();
 		if (instance == null || scope == Scope.ALL || (scope == Scope.FOLLOWING && isFirst(entry, instance))) {
 			objects.delete(calendar, name);
 		}
 		else if (scope == Scope.THIS) {
-			objects.put(calendar, name, checked(EventDrafts.excludeInstance(entry.data(), instance, now)));
+			objects.put(calendar, name, checked(EventDrafts.excludeInstance(entry.data(), instance, now)), actor);
 		}
 		else {
-			objects.put(calendar, name, checked(EventDrafts.endBefore(entry.data(), instance, now)));
+			objects.put(calendar, name, checked(EventDrafts.endBefore(entry.data(), instance, now)), actor);
 		}
 	}
 

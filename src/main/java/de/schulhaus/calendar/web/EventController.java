@@ -25,7 +25,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import de.schulhaus.calendar.internal.Calendar;
 import de.schulhaus.calendar.internal.CalendarObjects;
 import de.schulhaus.calendar.internal.EventDrafts;
-import de.schulhaus.calendar.internal.InvalidCalendarData;
 import de.schulhaus.platform.NotFoundException;
 import de.schulhaus.platform.SchulhausUser;
 
@@ -71,10 +70,10 @@ class EventController {
 			return form(form, checked.errors(), writable, null, false, htmx, locale, model);
 		}
 		try {
-			changes.create(calendar, checked.draft());
+			changes.create(calendar, checked.draft(), user.accountId());
 		}
-		catch (InvalidCalendarData ex) {
-			return form(form, Map.of("titel", "calendar.error.invalid"), writable, null, false, htmx, locale, model);
+		catch (RuntimeException ex) {
+			return form(form, Map.of("titel", problem(ex)), writable, null, false, htmx, locale, model);
 		}
 		return done(form, checked.draft().start().toLocalDate(), htmx, response, redirect);
 	}
@@ -124,10 +123,10 @@ class EventController {
 			return form(form, checked.errors(), List.of(calendar), calendar, series, htmx, locale, model);
 		}
 		try {
-			changes.update(calendar, form.name(), instance, EventChanges.Scope.of(form.umfang()), checked.draft());
+			changes.update(calendar, form.name(), instance, EventChanges.Scope.of(form.umfang()), checked.draft(), user.accountId());
 		}
-		catch (InvalidCalendarData ex) {
-			return form(form, Map.of("titel", "calendar.error.invalid"), List.of(calendar), calendar, series, htmx, locale, model);
+		catch (RuntimeException ex) {
+			return form(form, Map.of("titel", problem(ex)), List.of(calendar), calendar, series, htmx, locale, model);
 		}
 		return done(form, checked.draft().start().toLocalDate(), htmx, response, redirect);
 	}
@@ -153,7 +152,14 @@ class EventController {
 		}
 		de.schulhaus.calendar.internal.EventDraft draft = new de.schulhaus.calendar.internal.EventDraft(d.summary(), false, start, end, d.location(),
 				d.description(), de.schulhaus.calendar.internal.EventDraft.Repeat.KEEP, de.schulhaus.calendar.internal.EventDraft.Reminder.KEEP);
-		changes.update(calendar, name, instance, stored.recurring() && instance != null ? EventChanges.Scope.THIS : EventChanges.Scope.ALL, draft);
+		try {
+			changes.update(calendar, name, instance, stored.recurring() && instance != null ? EventChanges.Scope.THIS : EventChanges.Scope.ALL, draft,
+					user.accountId());
+		}
+		catch (RuntimeException ex) {
+			problem(ex);
+			return org.springframework.http.ResponseEntity.status(409).build();
+		}
 		return org.springframework.http.ResponseEntity.noContent().build();
 	}
 
@@ -164,10 +170,19 @@ class EventController {
 			@RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response, RedirectAttributes redirect) {
 		Calendar calendar = calendars.requireWritable(user, calendarId);
 		Instant instance = instant(instanz);
-		changes.delete(calendar, name, instance, EventChanges.Scope.of(umfang));
+		changes.delete(calendar, name, instance, EventChanges.Scope.of(umfang), user.accountId());
 		LocalDate day = instance != null ? instance.atZone(CalendarFormats.ZONE).toLocalDate() : CalendarController.date(datum, LocalDate.now());
 		String target = CalendarController.href(CalendarView.of(ansicht), day);
 		return redirect(target, "calendar.toast.deleted", htmx, response, redirect);
+	}
+
+	/** The message key of a refusal the person can act on; anything else is a fault and goes on. */
+	private static String problem(RuntimeException ex) {
+		String key = EventChanges.problem(ex);
+		if (key == null) {
+			throw ex;
+		}
+		return key;
 	}
 
 	private String form(EventForm form, Map<String, String> errors, List<Calendar> writable, Calendar editing, boolean series, String htmx,

@@ -61,10 +61,6 @@ public class FileUploads {
 		}
 	}
 
-	public boolean available() {
-		return uploads.available();
-	}
-
 	public long maxLength() {
 		return uploads.maxLength();
 	}
@@ -73,9 +69,6 @@ public class FileUploads {
 	public ResumableUpload begin(SchulhausUser person, Target target, long length) {
 		if (person.schoolId() == null) {
 			throw new UploadProblem(403, "no-space", "files.upload.problem.no-space");
-		}
-		if (!uploads.available()) {
-			throw new UploadProblem(501, "resumable-uploads-unavailable", "files.upload.problem.unavailable");
 		}
 		if (length > uploads.maxLength()) {
 			throw new UploadProblem(413, "upload-too-large", "files.upload.problem.too-large", uploads.maxLength());

@@ -122,6 +122,15 @@ class CalendarDataOccurrencesTests {
 	}
 
 	@Test
+	void aRuleWithYearsBetweenItsInstancesIsNotGivenUpEarly() {
+		// four years of days without an instance: more than ical4j gives up after unless configured (ical4j.properties)
+		String leap = Ics.event("UID:leap-daily", "DTSTART:20240229T090000Z", "RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29");
+
+		assertThat(occurrences(leap, "2025-01-01T00:00:00Z", "2034-01-01T00:00:00Z")).extracting(Occurrence::start)
+			.containsExactly(Instant.parse("2028-02-29T09:00:00Z"), Instant.parse("2032-02-29T09:00:00Z"));
+	}
+
+	@Test
 	void anAllDayEventStartsAtMidnightOfTheZone() {
 		List<Occurrence> trip = occurrences(Ics.fixture("apple-allday-trip.ics"), "2026-10-01T00:00:00Z", "2026-10-31T00:00:00Z");
 

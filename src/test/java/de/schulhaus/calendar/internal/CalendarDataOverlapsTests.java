@@ -88,4 +88,36 @@ class CalendarDataOverlapsTests {
 
 		assertThat(overlaps(task, "2026-01-05T00:00:00Z", "2026-01-06T00:00:00Z")).isTrue();
 	}
+
+	@Test
+	void anOpenEndedRangeAsCalDavAllows() {
+		assertThat(CalendarData.overlaps(lesson, Instant.parse("2026-01-05T08:30:00Z"), null, BERLIN)).isTrue();
+		assertThat(CalendarData.overlaps(lesson, Instant.parse("2026-01-05T09:00:00Z"), null, BERLIN)).isFalse();
+		assertThat(CalendarData.overlaps(lesson, null, Instant.parse("2026-01-05T08:00:01Z"), BERLIN)).isTrue();
+		assertThat(CalendarData.overlaps(lesson, null, Instant.parse("2026-01-05T08:00:00Z"), BERLIN)).isFalse();
+	}
+
+	@Test
+	void aTaskWithOnlyADueDateMatchesRangesEndingAtOrAfterIt() {
+		String task = Ics.calendar("BEGIN:VTODO", "UID:t", "DUE:20260105T120000Z", "END:VTODO");
+
+		assertThat(overlaps(task, "2026-01-05T11:00:00Z", "2026-01-05T12:00:00Z")).isTrue();
+		assertThat(overlaps(task, "2026-01-05T12:00:00Z", "2026-01-05T13:00:00Z")).isFalse();
+	}
+
+	@Test
+	void instancesOfASeriesWithoutItsMasterAreASeriesWithGapsBetween() {
+		// an invitation to two dates of someone else's series: only the overridden instances are sent
+		String invitation = Ics.calendar("BEGIN:VEVENT", "UID:s", "RECURRENCE-ID:20260105T080000Z", "DTSTART:20260105T080000Z",
+				"DTEND:20260105T090000Z", "END:VEVENT", "BEGIN:VEVENT", "UID:s", "RECURRENCE-ID:20260302T080000Z",
+				"DTSTART:20260302T080000Z", "DTEND:20260302T090000Z", "END:VEVENT");
+
+		CalendarObject object = Ics.parse(invitation);
+
+		assertThat(object.recurring()).isTrue();
+		assertThat(object.start()).isEqualTo(Instant.parse("2026-01-05T08:00:00Z"));
+		assertThat(object.end()).isEqualTo(Instant.parse("2026-03-02T09:00:00Z"));
+		assertThat(overlaps(invitation, "2026-02-01T00:00:00Z", "2026-02-28T00:00:00Z")).isFalse();
+		assertThat(overlaps(invitation, "2026-03-02T08:30:00Z", "2026-03-02T08:31:00Z")).isTrue();
+	}
 }

@@ -172,4 +172,12 @@ class CalendarDataRefusalTests {
 
 		assertThat(refused.precondition()).isEqualTo("supported-calendar-data");
 	}
+
+	@Test
+	void aRuleThatCannotBeExpandedFromItsStart() {
+		InvalidCalendarData refused = refusal(Ics.event("UID:x", "DTSTART;VALUE=DATE:20260105", "RRULE:FREQ=DAILY;BYHOUR=8,9;COUNT=4"));
+
+		assertThat(refused.precondition()).isEqualTo("valid-calendar-data");
+		assertThat(refused.getMessage()).startsWith("RRULE (line 7)");
+	}
 }

@@ -1,7 +1,6 @@
 package de.schulhaus.files.tus;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
@@ -23,7 +22,6 @@ import de.schulhaus.accounts.ClientCredentials;
 import de.schulhaus.accounts.GroupManagement;
 import de.schulhaus.accounts.Scope;
 import de.schulhaus.accounts.security.AccountUserDetailsService;
-import de.schulhaus.blobs.ResumableUploads;
 import de.schulhaus.files.internal.Spaces;
 import de.schulhaus.platform.SchulhausUser;
 
@@ -46,9 +44,6 @@ class TusIntoSpacesTests {
 	@Autowired
 	Spaces spaces;
 
-	@Autowired
-	ResumableUploads resumable;
-
 	SchulhausUser teacher;
 	SchulhausUser pupil;
 	SchulhausUser outsider;
@@ -59,7 +54,6 @@ class TusIntoSpacesTests {
 
 	@BeforeEach
 	void classWithTeacherAndPupil() throws Exception {
-		assumeTrue(resumable.available(), "resumable uploads need the local folder store");
 		var t = new TestSchools(mvc);
 		var school = t.createSchool("Tus-Klassen-Schule");
 		teacher = users.load(t.createUser(school, "Klara", "Klasse", "TEACHER", "Kompass-Laterne-Quitte-2026", null).login()).orElseThrow();

@@ -1,14 +1,12 @@
 package de.schulhaus.files.tus;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -20,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -34,7 +33,7 @@ import de.schulhaus.accounts.Scope;
 import de.schulhaus.accounts.StorageQuotas;
 import de.schulhaus.accounts.security.AccountUserDetailsService;
 import de.schulhaus.blobs.ResumableUploads;
-import de.schulhaus.platform.PlatformProperties;
+import de.schulhaus.blobs.UploadBytes;
 import de.schulhaus.platform.SchulhausUser;
 
 /** Resumable uploads over tus 1.0.0 as a client (tus-js-client, a phone app) sees them, the file then over WebDAV. */
@@ -62,7 +61,9 @@ class TusUploadsTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	PlatformProperties platform;
+	ApplicationContext context;
+
+	UploadBytes bytes;
 
 	TestSchools schools;
 	TestSchools.SchoolRef school;
@@ -72,8 +73,7 @@ class TusUploadsTests {
 
 	@BeforeEach
 	void teacherWithAppPassword() throws Exception {
-		// the S3 store keeps no resumable uploads yet: TusUploadsOnS3Tests
-		assumeTrue(resumable.available(), "resumable uploads need the local folder store");
+		bytes = new UploadBytes(context);
 		schools = new TestSchools(mvc);
 		school = schools.createSchool("Upload-Schule");
 		teacher = schools.createUser(school, "Ulla", "Upload", "TEACHER", "Kompass-Laterne-Quitte-2026", null);
@@ -141,6 +141,17 @@ class TusUploadsTests {
 	}
 
 	@Test
+	void anEmptyFileIsThereAtOnce() throws Exception {
+		MockHttpServletResponse created = perform(tus("POST", "/api/files/uploads").header("Upload-Length", 0)
+			.header("Upload-Metadata", metadata("filename", "leer.txt")));
+		assertThat(created.getStatus()).isEqualTo(201);
+		assertThat(created.getHeader("Upload-Offset")).isEqualTo("0");
+		MockHttpServletResponse file = dav("GET", "leer.txt");
+		assertThat(file.getStatus()).isEqualTo(200);
+		assertThat(file.getContentAsByteArray()).isEmpty();
+	}
+
+	@Test
 	void aFolderRemovedWhileTheBytesArriveSendsTheFileToTheTop() throws Exception {
 		dav("MKCOL", "Ausflug");
 		String location = create(5, metadata("filename", "Liste.txt", "folder", "/Ausflug/"));
@@ -194,10 +205,9 @@ class TusUploadsTests {
 	void terminationRemovesTheBytes() throws Exception {
 		String location = create(1000, metadata("filename", "weg.bin"));
 		patch(location, 0, new byte[400]);
-		Path part = part(location);
-		assertThat(part).exists();
+		assertThat(bytes.held(id(location))).isTrue();
 		assertThat(perform(tus("DELETE", location)).getStatus()).isEqualTo(204);
-		assertThat(part).doesNotExist();
+		assertThat(bytes.held(id(location))).as("no file, no multipart upload, no tail").isFalse();
 		assertThat(perform(tus("HEAD", location)).getStatus()).isEqualTo(404);
 		assertThat(dav("GET", "weg.bin").getStatus()).isEqualTo(404);
 	}
@@ -206,11 +216,12 @@ class TusUploadsTests {
 	void theExpirySweepRemovesIdleUploads() throws Exception {
 		String location = create(1000, metadata("filename", "vergessen.bin"));
 		patch(location, 0, new byte[400]);
+		assertThat(bytes.held(id(location))).isTrue();
 		jdbc.sql("update blob_upload set expires_at = :past where id = :id")
 			.param("past", Instant.now().minusSeconds(1).atOffset(ZoneOffset.UTC)).param("id", id(location)).update();
 		assertThat(perform(tus("HEAD", location)).getStatus()).as("expired is gone for the client at once").isEqualTo(404);
 		assertThat(resumable.removeExpired(Instant.now())).isGreaterThanOrEqualTo(1);
-		assertThat(part(location)).doesNotExist();
+		assertThat(bytes.held(id(location))).isFalse();
 		assertThat(jdbc.sql("select count(*) from blob_upload where id = :id").param("id", id(location)).query(Integer.class).single()).isZero();
 	}
 
@@ -275,10 +286,6 @@ class TusUploadsTests {
 			request.addHeader("Content-Length", contentLength);
 			return request;
 		};
-	}
-
-	private Path part(String location) {
-		return platform.dataDir().resolve("blobs").resolve("uploads").resolve(id(location).toString());
 	}
 
 	private static UUID id(String location) {

@@ -1,0 +1,58 @@
+package de.schulhaus.calendar.internal;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import de.schulhaus.accounts.AccountsChanged;
+import de.schulhaus.accounts.GroupsChanged;
+import de.schulhaus.schools.SchoolDeleted;
+
+/**
+ * Calendars go with their owners: a deleted person's own calendars, a deleted group's calendar, all of
+ * a deleted school's. An archived group keeps its calendar (read-only: {@link Calendars} decides).
+ * Objects, changes and properties go with their calendar (foreign keys with cascade).
+ */
+@Component
+class CalendarRemoval {
+
+	private final JdbcClient jdbc;
+
+	CalendarRemoval(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@ApplicationModuleListener
+	void on(AccountsChanged event) {
+		List<UUID> deleted = event.changes().stream().filter(c -> c.kind() == AccountsChanged.Kind.DELETED)
+			.map(AccountsChanged.Change::accountId).toList();
+		if (!deleted.isEmpty()) {
+			removeOwnedBy(event.schoolId(), deleted);
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(GroupsChanged event) {
+		List<UUID> deleted = event.changes().stream().filter(c -> c.kind() == GroupsChanged.Kind.DELETED)
+			.map(GroupsChanged.Change::groupId).toList();
+		if (!deleted.isEmpty()) {
+			removeOwnedBy(event.schoolId(), deleted);
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(SchoolDeleted event) {
+		jdbc.sql("delete from calendar where school_id = :school").param("school", event.schoolId()).update();
+	}
+
+	/** Removes the calendars of these people or groups; answers how many events went with them. */
+	int removeOwnedBy(UUID school, List<UUID> owners) {
+		int events = jdbc.sql("select count(*) from calendar_object o join calendar c on c.id = o.calendar_id where c.school_id = :school and c.owner_id in (:owners)")
+			.param("school", school).param("owners", owners).query(Integer.class).single();
+		jdbc.sql("delete from calendar where school_id = :school and owner_id in (:owners)").param("school", school).param("owners", owners).update();
+		return events;
+	}
+}

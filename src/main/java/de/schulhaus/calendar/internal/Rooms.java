@@ -1,0 +1,123 @@
+package de.schulhaus.calendar.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import de.schulhaus.platform.AuditLog;
+import de.schulhaus.platform.Ids;
+import de.schulhaus.platform.InvalidInputException;
+import de.schulhaus.platform.NotFoundException;
+import de.schulhaus.platform.Role;
+import de.schulhaus.platform.SchulhausUser;
+
+/** The school's bookable rooms and equipment, kept by its admins; everyone of the school sees and books them. */
+@Service
+public class Rooms {
+
+	public enum Kind {
+		ROOM, EQUIPMENT;
+
+		public String column() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+	}
+
+	/** A bookable resource; its iCalendar address is {@link #address()}. */
+	public record Room(UUID id, UUID schoolId, String name, Kind kind, Integer capacity, String description) {
+
+		/** How events name it as an attendee: {@code ATTENDEE;CUTYPE=ROOM;CN=…:urn:uuid:…}. */
+		public String address() {
+			return "urn:uuid:" + id;
+		}
+	}
+
+	private final JdbcClient jdbc;
+	private final AuditLog audit;
+
+	Rooms(JdbcClient jdbc, AuditLog audit) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+	}
+
+	public List<Room> list(UUID school) {
+		return jdbc.sql("select id, school_id, name, kind, capacity, description from calendar_resource where school_id = :school order by kind desc, name")
+			.param("school", school).query((rs, n) -> room(rs)).list();
+	}
+
+	public Optional<Room> find(UUID school, UUID id) {
+		return jdbc.sql("select id, school_id, name, kind, capacity, description from calendar_resource where school_id = :school and id = :id")
+			.param("school", school).param("id", id).query((rs, n) -> room(rs)).optional();
+	}
+
+	@Transactional
+	public Room create(SchulhausUser admin, String name, Kind kind, Integer capacity, String description) {
+		requireAdmin(admin);
+		Room room = new Room(Ids.newId(), admin.schoolId(), valid(name), kind, capacity(capacity), description(description));
+		try {
+			jdbc.sql("""
+					insert into calendar_resource (id, school_id, name, kind, capacity, description, created_at)
+					values (:id, :school, :name, :kind, :capacity, :description, :now)""")
+				.param("id", room.id()).param("school", room.schoolId()).param("name", room.name()).param("kind", kind.column())
+				.param("capacity", room.capacity()).param("description", room.description()).param("now", CalendarObjects.utc(Instant.now()))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new InvalidInputException("name", "calendar.rooms.error.nameTaken");
+		}
+		audit.record(admin, "calendar.room.created", room.id().toString(), room.name());
+		return room;
+	}
+
+	@Transactional
+	public void delete(SchulhausUser admin, UUID id) {
+		requireAdmin(admin);
+		Room room = find(admin.schoolId(), id).orElseThrow(() -> new NotFoundException("room"));
+		jdbc.sql("delete from calendar_resource where school_id = :school and id = :id").param("school", admin.schoolId()).param("id", id).update();
+		audit.record(admin, "calendar.room.deleted", room.id().toString(), room.name());
+	}
+
+	private static void requireAdmin(SchulhausUser person) {
+		if (person.role() != Role.SCHOOL_ADMIN || person.schoolId() == null) {
+			throw new NotFoundException("room");
+		}
+	}
+
+	private static String valid(String name) {
+		String n = name == null ? "" : name.strip();
+		if (n.isEmpty() || n.length() > 120) {
+			throw new InvalidInputException("name", "calendar.rooms.error.name");
+		}
+		return n;
+	}
+
+	private static Integer capacity(Integer capacity) {
+		if (capacity != null && (capacity < 1 || capacity > 10_000)) {
+			throw new InvalidInputException("capacity", "calendar.rooms.error.capacity");
+		}
+		return capacity;
+	}
+
+	private static String description(String description) {
+		if (description == null || description.isBlank()) {
+			return null;
+		}
+		if (description.length() > 1000) {
+			throw new InvalidInputException("description", "calendar.rooms.error.description");
+		}
+		return description.strip();
+	}
+
+	private static Room room(java.sql.ResultSet rs) throws java.sql.SQLException {
+		int capacity = rs.getInt(5);
+		return new Room(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), Kind.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)),
+				rs.wasNull() ? null : capacity, rs.getString(6));
+	}
+}
