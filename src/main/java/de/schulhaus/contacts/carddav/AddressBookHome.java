@@ -279,6 +279,9 @@ final class AddressBookHome implements DavRepository, DavExtension {
 			throw new DavException(403, "The school's directory is made from the school's records; it cannot be changed here.", "need-privileges");
 		}
 		AddressBook book = book(path.segments().get(0)).orElseThrow(() -> new DavException(409, "There is no such address book."));
+		if (path.name().length() > 255) {
+			throw new DavException(400, "A contact's name is at most 255 characters.");
+		}
 		String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
 		if (!type.isEmpty() && !type.startsWith("text/vcard") && !type.startsWith("text/x-vcard") && !type.startsWith("text/directory")) {
 			throw CardDav.refused(403, "An address book takes vCards (text/vcard), not " + contentType + ".", "supported-address-data");

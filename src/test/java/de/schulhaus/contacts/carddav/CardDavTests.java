@@ -232,6 +232,12 @@ class CardDavTests {
 				  <D:href>%serna.vcf</D:href><D:href>%sfehlt.vcf</D:href>
 				</CR:addressbook-multiget>""".formatted(book, book))));
 		assertThat(multiget).contains("FN:Erna Pult").contains("fehlt.vcf").contains("404").doesNotContain("Tom Trainer");
+		// a client of vCard 4.0 gets the 3.0 card converted
+		String converted = xml(perform(carddav(pupil, "REPORT", book).header("Depth", "1").content("""
+				<CR:addressbook-multiget xmlns:D="DAV:" xmlns:CR="urn:ietf:params:xml:ns:carddav">
+				  <D:prop><CR:address-data content-type="text/vcard" version="4.0"/></D:prop><D:href>%serna.vcf</D:href>
+				</CR:addressbook-multiget>""".formatted(book))));
+		assertThat(converted).contains("VERSION:4.0").contains("FN:Erna Pult").contains("erna@example.org").doesNotContain("VERSION:3.0");
 
 		assertThat(xml(perform(carddav(pupil, "REPORT", book).header("Depth", "1").content(query(
 				"<CR:prop-filter name=\"EMAIL\"><CR:text-match match-type=\"ends-with\">EXAMPLE.ORG</CR:text-match></CR:prop-filter>", false)))))
