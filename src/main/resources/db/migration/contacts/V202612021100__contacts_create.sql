@@ -54,3 +54,13 @@ create table contact_book_property (
     value_xml varchar(100000) not null,
     primary key (book_id, namespace, local_name)
 );
+
+-- What pupils and external people see of the school in the directory, as the school's admins decided
+-- ('staff': the school's staff; 'groups': also the people of their own groups; 'everyone').
+-- No row: 'groups'.
+create table contact_directory_policy (
+    school_id uuid primary key,
+    pupils_see varchar(8) not null,
+    updated_at timestamp with time zone not null,
+    constraint contact_directory_policy_value check (pupils_see in ('staff', 'groups', 'everyone'))
+);

@@ -36,6 +36,7 @@ class ContactsRemoval {
 	@ApplicationModuleListener
 	void on(SchoolDeleted event) {
 		jdbc.sql("delete from contact_book where school_id = :school").param("school", event.schoolId()).update();
+		jdbc.sql("delete from contact_directory_policy where school_id = :school").param("school", event.schoolId()).update();
 	}
 
 	/** Removes these people's books in the caller's transaction; answers how many cards went with them. */

@@ -23,9 +23,10 @@ import de.schulhaus.platform.SchulhausUser;
 import de.schulhaus.schools.SchoolManagement;
 
 /**
- * The school's directory as one person sees it, made from the roster at each request (three queries,
+ * The school's directory as one person sees it, made from the roster at each request (four queries,
  * whatever the school's size): admins, teachers and staff see everyone and every group; pupils and
- * external people see the school's staff and the people and groups they share a group with.
+ * external people see the school's staff, and as the school decided ({@link DirectoryPolicy}) the
+ * people and groups they share a group with (the default), everyone, or no one else.
  */
 @Service
 public class Directory {
@@ -36,11 +37,13 @@ public class Directory {
 	private final AccountManagement accounts;
 	private final GroupManagement groups;
 	private final SchoolManagement schools;
+	private final DirectoryPolicy policy;
 
-	Directory(AccountManagement accounts, GroupManagement groups, SchoolManagement schools) {
+	Directory(AccountManagement accounts, GroupManagement groups, SchoolManagement schools, DirectoryPolicy policy) {
 		this.accounts = accounts;
 		this.groups = groups;
 		this.schools = schools;
+		this.policy = policy;
 	}
 
 	/**
@@ -59,13 +62,14 @@ public class Directory {
 		groups.list(school).stream().filter(g -> !g.archived()).forEach(g -> open.put(g.id(), g));
 		List<Membership> memberships = groups.memberships(school).stream().filter(m -> open.containsKey(m.groupId())).toList();
 
-		boolean seesAll = STAFF.contains(viewer.role());
+		PupilDirectory rule = STAFF.contains(viewer.role()) ? PupilDirectory.EVERYONE : policy.of(school);
+		boolean seesAll = rule == PupilDirectory.EVERYONE;
 		Set<UUID> visibleGroups = new HashSet<>();
 		Set<UUID> companions = new HashSet<>();
 		if (seesAll) {
 			visibleGroups.addAll(open.keySet());
 		}
-		else {
+		else if (rule == PupilDirectory.GROUPS) {
 			memberships.stream().filter(m -> m.accountId().equals(viewer.accountId())).forEach(m -> visibleGroups.add(m.groupId()));
 			memberships.stream().filter(m -> visibleGroups.contains(m.groupId())).forEach(m -> companions.add(m.accountId()));
 		}
