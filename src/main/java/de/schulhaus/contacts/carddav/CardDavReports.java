@@ -59,8 +59,20 @@ final class CardDavReports {
 		return names.isEmpty() ? List.of(CardDav.GETETAG) : names;
 	}
 
-	/** What {@code address-data} asks for: null when it is not asked, else the vCard version ("" for as stored). */
-	private static String wanted(DavElement body) {
+	/**
+	 * What {@code address-data} asks for: the vCard version ("" for as stored) and the properties to
+	 * include (empty for all).
+	 */
+	record AddressData(String version, java.util.Set<String> only) {
+
+		String of(String text) {
+			String converted = version.isEmpty() ? text : VCardData.inVersion(text, version);
+			return only.isEmpty() ? converted : VCardData.only(converted, only);
+		}
+	}
+
+	/** The address-data asked for, or null when the report does not ask for it. */
+	private static AddressData wanted(DavElement body) {
 		Optional<DavElement> data = body.child(CardDav.DAV, "prop").flatMap(p -> p.child(CardDav.CARDDAV, "address-data"));
 		if (data.isEmpty()) {
 			return null;
@@ -70,26 +82,29 @@ final class CardDavReports {
 		if (!type.equalsIgnoreCase("text/vcard") || !(version.isEmpty() || version.equals("3.0") || version.equals("4.0"))) {
 			throw CardDav.refused(403, "Address data comes as text/vcard 3.0 or 4.0.", "supported-address-data");
 		}
-		return version;
+		java.util.Set<String> only = new java.util.HashSet<>();
+		data.get().all(CardDav.CARDDAV, "prop").forEach(p -> p.attribute("name").ifPresent(n -> only.add(n.strip().toUpperCase(java.util.Locale.ROOT))));
+		return new AddressData(version, only);
 	}
 
-	private static Map<QName, String> values(String text, String version) {
-		if (version == null || text == null) {
+	private static Map<QName, String> values(String text, AddressData wanted) {
+		if (wanted == null || text == null) {
 			return Map.of();
 		}
-		return Map.of(CardDav.ADDRESS_DATA, version.isEmpty() ? text : VCardData.inVersion(text, version));
+		return Map.of(CardDav.ADDRESS_DATA, wanted.of(text));
 	}
 
-	private static Map<QName, String> values(AddressBookHome home, DirectoryCard card, String version) {
-		if (version == null) {
+	private static Map<QName, String> values(AddressBookHome home, DirectoryCard card, AddressData wanted) {
+		if (wanted == null) {
 			return Map.of();
 		}
-		return Map.of(CardDav.ADDRESS_DATA, version.equals("4.0") ? card.text("4.0") : home.text(card));
+		String text = wanted.version().equals("4.0") ? card.text("4.0") : home.text(card);
+		return Map.of(CardDav.ADDRESS_DATA, wanted.only().isEmpty() ? text : VCardData.only(text, wanted.only()));
 	}
 
 	private static DavReport multiget(AddressBookHome home, DavReportRequest request) {
 		List<QName> names = properties(request.body());
-		String version = wanted(request.body());
+		AddressData wanted = wanted(request.body());
 		List<DavPath> paths = new ArrayList<>();
 		for (DavElement href : request.body().all(CardDav.DAV, "href")) {
 			paths.add(request.paths().apply(href.text()).orElseThrow(() -> new DavException(403, href.text() + " is not in your address books.")));
@@ -102,7 +117,7 @@ final class CardDavReports {
 				for (String name : cardNames) {
 					home.directoryCard(name).ifPresent(card -> {
 						DavResource resource = home.resource(card);
-						found.put(resource.path(), new DavReport.Item(resource.path(), resource, values(home, card, version)));
+						found.put(resource.path(), new DavReport.Item(resource.path(), resource, values(home, card, wanted)));
 					});
 				}
 				return;
@@ -111,7 +126,7 @@ final class CardDavReports {
 				// the cards of each book in one query
 				for (ContactCards.Entry entry : home.cards().withData(book, cardNames)) {
 					DavResource resource = AddressBookHome.resource(book, entry);
-					found.put(resource.path(), new DavReport.Item(resource.path(), resource, values(entry.data(), version)));
+					found.put(resource.path(), new DavReport.Item(resource.path(), resource, values(entry.data(), wanted)));
 				}
 			});
 		});
@@ -125,7 +140,7 @@ final class CardDavReports {
 			throw CardDav.refused(403, "addressbook-query is asked of an address book.", "addressbook-collection-location-ok");
 		}
 		List<QName> names = properties(request.body());
-		String version = wanted(request.body());
+		AddressData wanted = wanted(request.body());
 		CardFilter filter = CardFilter.of(request.body().child(CardDav.CARDDAV, "filter").orElse(null));
 		int limit = CardFilter.limit(request.body());
 		List<DavReport.Item> items = new ArrayList<>();
@@ -133,7 +148,7 @@ final class CardDavReports {
 			for (DirectoryCard card : home.directory().cards()) {
 				if (items.size() < limit && filter.matches(home.text(card))) {
 					DavResource resource = home.resource(card);
-					items.add(new DavReport.Item(resource.path(), resource, values(home, card, version)));
+					items.add(new DavReport.Item(resource.path(), resource, values(home, card, wanted)));
 				}
 			}
 			return new DavReport(names, items, null);
@@ -142,7 +157,7 @@ final class CardDavReports {
 		for (ContactCards.Entry entry : home.cards().list(book, true)) {
 			if (items.size() < limit && filter.matches(entry.data())) {
 				DavResource resource = AddressBookHome.resource(book, entry);
-				items.add(new DavReport.Item(resource.path(), resource, values(entry.data(), version)));
+				items.add(new DavReport.Item(resource.path(), resource, values(entry.data(), wanted)));
 			}
 		}
 		return new DavReport(names, items, null);
@@ -158,7 +173,7 @@ final class CardDavReports {
 			throw new DavException(403, "An address book has one level; ask with sync-level 1.", "supported-report");
 		}
 		List<QName> names = properties(request.body());
-		String version = wanted(request.body());
+		AddressData wanted = wanted(request.body());
 		String given = request.body().child(CardDav.DAV, "sync-token").map(DavElement::text).orElse("");
 		List<DavReport.Item> items = new ArrayList<>();
 		if (AddressBookHome.isDirectory(target.path())) {
@@ -166,7 +181,7 @@ final class CardDavReports {
 			if (given.isEmpty()) {
 				for (DirectoryCard card : home.directory().cards()) {
 					DavResource resource = home.resource(card);
-					items.add(new DavReport.Item(resource.path(), resource, values(home, card, version)));
+					items.add(new DavReport.Item(resource.path(), resource, values(home, card, wanted)));
 				}
 			}
 			else if (!given.equals(token)) {
@@ -178,21 +193,21 @@ final class CardDavReports {
 		// the revision is read before the changes: a change committed in between is sent now and again next time, never lost
 		String token = token(book);
 		if (given.isEmpty()) {
-			for (ContactCards.Entry entry : home.cards().list(book, version != null)) {
+			for (ContactCards.Entry entry : home.cards().list(book, wanted != null)) {
 				DavResource resource = AddressBookHome.resource(book, entry);
-				items.add(new DavReport.Item(resource.path(), resource, values(entry.data(), version)));
+				items.add(new DavReport.Item(resource.path(), resource, values(entry.data(), wanted)));
 			}
 			return new DavReport(names, items, token);
 		}
 		long since = revision(given, book);
-		for (ContactCards.Change change : home.cards().changesSince(book, since, version != null)) {
+		for (ContactCards.Change change : home.cards().changesSince(book, since, wanted != null)) {
 			DavPath path = target.path().child(change.name());
 			if (change.entry() == null) {
 				items.add(DavReport.Item.gone(path));
 			}
 			else {
 				DavResource resource = AddressBookHome.resource(book, change.entry());
-				items.add(new DavReport.Item(path, resource, values(change.entry().data(), version)));
+				items.add(new DavReport.Item(path, resource, values(change.entry().data(), wanted)));
 			}
 		}
 		return new DavReport(names, items, token);

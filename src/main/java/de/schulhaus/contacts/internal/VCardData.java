@@ -6,6 +6,14 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
+import com.github.mangstadt.vinnie.SyntaxStyle;
+import com.github.mangstadt.vinnie.VObjectProperty;
+import com.github.mangstadt.vinnie.io.Context;
+import com.github.mangstadt.vinnie.io.SyntaxRules;
+import com.github.mangstadt.vinnie.io.VObjectDataAdapter;
+import com.github.mangstadt.vinnie.io.VObjectReader;
+import com.github.mangstadt.vinnie.io.VObjectWriter;
+
 import ezvcard.Ezvcard;
 import ezvcard.VCard;
 import ezvcard.VCardVersion;
@@ -79,5 +87,56 @@ public final class VCardData {
 			return text;
 		}
 		return Ezvcard.write(card).version(wanted).prodId(false).go();
+	}
+
+	/**
+	 * The card with only these properties (upper-case names) besides VERSION, as a client asks with
+	 * {@code address-data/prop} (RFC 6352 10.4.2); values and parameters stay as they are.
+	 */
+	public static String only(String text, java.util.Set<String> names) {
+		java.io.StringWriter out = new java.io.StringWriter();
+		try (VObjectReader reader = new VObjectReader(new java.io.StringReader(text), SyntaxRules.vcard());
+				VObjectWriter writer = new VObjectWriter(out, SyntaxStyle.NEW)) {
+			reader.parse(new VObjectDataAdapter() {
+				@Override
+				public void onComponentBegin(String name, Context context) {
+					write(() -> writer.writeBeginComponent(name));
+				}
+
+				@Override
+				public void onVersion(String version, Context context) {
+					write(() -> writer.writeVersion(version));
+				}
+
+				@Override
+				public void onProperty(VObjectProperty property, Context context) {
+					if (names.contains(property.getName().toUpperCase(java.util.Locale.ROOT))) {
+						write(() -> writer.writeProperty(property));
+					}
+				}
+
+				@Override
+				public void onComponentEnd(String name, Context context) {
+					write(() -> writer.writeEndComponent(name));
+				}
+			});
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		return out.toString();
+	}
+
+	private interface Write {
+		void run() throws IOException;
+	}
+
+	private static void write(Write write) {
+		try {
+			write.run();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 }

@@ -238,6 +238,13 @@ class CardDavTests {
 				  <D:prop><CR:address-data content-type="text/vcard" version="4.0"/></D:prop><D:href>%serna.vcf</D:href>
 				</CR:addressbook-multiget>""".formatted(book))));
 		assertThat(converted).contains("VERSION:4.0").contains("FN:Erna Pult").contains("erna@example.org").doesNotContain("VERSION:3.0");
+		// only the properties asked for
+		String some = xml(perform(carddav(pupil, "REPORT", book).header("Depth", "1").content("""
+				<CR:addressbook-multiget xmlns:D="DAV:" xmlns:CR="urn:ietf:params:xml:ns:carddav">
+				  <D:prop><CR:address-data><CR:prop name="EMAIL"/><CR:prop name="uid"/></CR:address-data></D:prop><D:href>%serna.vcf</D:href>
+				</CR:addressbook-multiget>""".formatted(book))));
+		assertThat(some).contains("VERSION:3.0").contains("UID:erna@x").contains("EMAIL;TYPE=INTERNET:erna@example.org").doesNotContain("FN:")
+			.doesNotContain("N:Pult");
 
 		assertThat(xml(perform(carddav(pupil, "REPORT", book).header("Depth", "1").content(query(
 				"<CR:prop-filter name=\"EMAIL\"><CR:text-match match-type=\"ends-with\">EXAMPLE.ORG</CR:text-match></CR:prop-filter>", false)))))
