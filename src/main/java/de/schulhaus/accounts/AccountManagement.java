@@ -116,6 +116,11 @@ public class AccountManagement {
 		return accounts.findById(user.accountId()).orElseThrow(() -> new NotFoundException("account"));
 	}
 
+	/** Everyone of the school who can sign in, by last and first name, in one query (a directory, an address book). */
+	public List<Account> active(UUID schoolId) {
+		return accounts.byStatus(schoolId, AccountStatus.ACTIVE);
+	}
+
 	public List<Account> markedForDeletion(UUID schoolId) {
 		return accounts.byStatus(schoolId, AccountStatus.MARKED_FOR_DELETION);
 	}

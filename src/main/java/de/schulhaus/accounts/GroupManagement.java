@@ -74,6 +74,11 @@ public class GroupManagement {
 		return groups.membershipsOf(schoolId, accountId);
 	}
 
+	/** Every membership of the school in one query, by group name, then member's last and first name. */
+	public List<Membership> memberships(UUID schoolId) {
+		return groups.membershipsOfSchool(schoolId);
+	}
+
 	@Transactional
 	public void addMember(UUID schoolId, UUID groupId, UUID accountId, boolean leader, SchulhausUser actor) {
 		Group group = require(schoolId, groupId);

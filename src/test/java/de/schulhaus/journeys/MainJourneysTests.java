@@ -114,6 +114,9 @@ class MainJourneysTests {
 			b.go("/verwaltung/dateien");
 			assertThat(b.find("main").getText()).contains("Schülerinnen und Schüler dürfen Links für Personen ohne Konto erstellen");
 			b.checkAccessibility();
+			b.go("/verwaltung/adressbuch");
+			assertThat(b.find("main").getText()).contains("Schülerinnen und Schüler sehen im Schulverzeichnis");
+			b.checkAccessibility();
 			b.go("/konto");
 			b.click("#app-passwoerter a.button");
 			assertThat(b.awaitPath(p -> p.startsWith("/konto/bestaetigen"))).startsWith("/konto/bestaetigen");

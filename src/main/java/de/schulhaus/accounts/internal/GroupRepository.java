@@ -147,6 +147,14 @@ public class GroupRepository {
 			.param("a", accountId).param("school", schoolId).query(GroupRepository::mapMembership).list();
 	}
 
+	/** Every membership of the school, in one query: directories and address books of thousands need no query per person. */
+	public List<Membership> membershipsOfSchool(UUID schoolId) {
+		return jdbc.sql("select m.group_id, g.name, a.id, a.first_name, a.last_name, a.login, m.leader from group_membership m "
+				+ "join school_group g on g.id = m.group_id join account a on a.id = m.account_id "
+				+ "where m.school_id = :school order by g.name, a.last_name, a.first_name")
+			.param("school", schoolId).query(GroupRepository::mapMembership).list();
+	}
+
 	/** Each person's first class (else first group) by name, in one query for letters and lists. */
 	public java.util.Map<UUID, String> mainGroupNames(UUID schoolId) {
 		java.util.Map<UUID, String> names = new java.util.HashMap<>();

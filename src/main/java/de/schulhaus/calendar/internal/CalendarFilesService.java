@@ -155,3 +155,4 @@ public class CalendarFilesService {
 		return calendars.stream().filter(c -> c.id().equals(id)).findFirst();
 	}
 
+}

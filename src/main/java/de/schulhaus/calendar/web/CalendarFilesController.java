@@ -58,7 +58,7 @@ class CalendarFilesController {
 	}
 
 	@Bean
-	static PublicPath calendarFeeds() {
+	static PublicPath calendarFeedPath() {
 		return new PublicPath("/kalender/abo/**");
 	}
 

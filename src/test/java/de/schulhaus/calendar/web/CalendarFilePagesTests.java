@@ -24,7 +24,7 @@ import de.schulhaus.platform.SchulhausUser;
 
 /** A calendar as a file: import with a preview and without doubles, export, and a secret feed that ends when revoked or when the person leaves. */
 @IntegrationTest
-class CalendarFilesTests {
+class CalendarFilePagesTests {
 
 	@Autowired
 	MockMvc mvc;

@@ -1,0 +1,126 @@
+package de.schulhaus.contacts.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import de.schulhaus.accounts.Account;
+import de.schulhaus.accounts.AccountManagement;
+import de.schulhaus.accounts.Group;
+import de.schulhaus.accounts.GroupKind;
+import de.schulhaus.accounts.GroupManagement;
+import de.schulhaus.accounts.Membership;
+import de.schulhaus.platform.Role;
+import de.schulhaus.platform.SchulhausUser;
+import de.schulhaus.schools.SchoolManagement;
+
+/**
+ * The school's directory as one person sees it, made from the roster at each request (four queries,
+ * whatever the school's size): admins, teachers and staff see everyone and every group; pupils and
+ * external people see the school's staff, and as the school decided ({@link DirectoryPolicy}) the
+ * people and groups they share a group with (the default), everyone, or no one else.
+ */
+@Service
+public class Directory {
+
+	private static final Set<Role> STAFF = Set.of(Role.SCHOOL_ADMIN, Role.TEACHER, Role.STAFF);
+	private static final String TOKEN_PREFIX = "urn:x-schulhaus:directory:";
+
+	private final AccountManagement accounts;
+	private final GroupManagement groups;
+	private final SchoolManagement schools;
+	private final DirectoryPolicy policy;
+
+	Directory(AccountManagement accounts, GroupManagement groups, SchoolManagement schools, DirectoryPolicy policy) {
+		this.accounts = accounts;
+		this.groups = groups;
+		this.schools = schools;
+		this.policy = policy;
+	}
+
+	/**
+	 * What one person sees: the cards, people by last and first name, then groups by name.
+	 *
+	 * @param token changes whenever any card the person sees changes, appears or goes: CTag and sync token
+	 */
+	public record Listing(List<DirectoryCard> cards, String token) {
+	}
+
+	public Listing of(SchulhausUser viewer) {
+		UUID school = viewer.schoolId();
+		String schoolName = schools.require(school).name();
+		List<Account> people = accounts.active(school);
+		Map<UUID, Group> open = new HashMap<>();
+		groups.list(school).stream().filter(g -> !g.archived()).forEach(g -> open.put(g.id(), g));
+		List<Membership> memberships = groups.memberships(school).stream().filter(m -> open.containsKey(m.groupId())).toList();
+
+		PupilDirectory rule = STAFF.contains(viewer.role()) ? PupilDirectory.EVERYONE : policy.of(school);
+		boolean seesAll = rule == PupilDirectory.EVERYONE;
+		Set<UUID> visibleGroups = new HashSet<>();
+		Set<UUID> companions = new HashSet<>();
+		if (seesAll) {
+			visibleGroups.addAll(open.keySet());
+		}
+		else if (rule == PupilDirectory.GROUPS) {
+			memberships.stream().filter(m -> m.accountId().equals(viewer.accountId())).forEach(m -> visibleGroups.add(m.groupId()));
+			memberships.stream().filter(m -> visibleGroups.contains(m.groupId())).forEach(m -> companions.add(m.accountId()));
+		}
+		Map<UUID, List<String>> groupNames = new HashMap<>();
+		Map<UUID, List<UUID>> members = new HashMap<>();
+		Set<UUID> active = new HashSet<>();
+		people.forEach(a -> active.add(a.id()));
+		for (Membership m : memberships) {
+			if (visibleGroups.contains(m.groupId()) && active.contains(m.accountId())) {
+				groupNames.computeIfAbsent(m.accountId(), k -> new ArrayList<>()).add(m.groupName());
+				members.computeIfAbsent(m.groupId(), k -> new ArrayList<>()).add(m.accountId());
+			}
+		}
+		List<DirectoryCard> cards = new ArrayList<>();
+		for (Account person : people) {
+			if (seesAll || STAFF.contains(person.role()) || companions.contains(person.id()) || person.id().equals(viewer.accountId())) {
+				cards.add(new DirectoryCard(person.id(), false, person.firstName(), person.lastName(), person.login(), title(person.role()), schoolName,
+						groupNames.getOrDefault(person.id(), List.of()), List.of()));
+			}
+		}
+		open.values().stream().filter(g -> visibleGroups.contains(g.id())).sorted(Comparator.comparing(Group::name, String.CASE_INSENSITIVE_ORDER))
+			.forEach(g -> cards.add(new DirectoryCard(g.id(), true, "", g.name(), null, kind(g.kind()), schoolName, List.of(),
+					members.getOrDefault(g.id(), List.of()))));
+		return new Listing(cards, token(cards));
+	}
+
+	private static String token(List<DirectoryCard> cards) {
+		StringBuilder all = new StringBuilder();
+		cards.stream().map(c -> c.id() + ":" + c.etag()).sorted().forEach(s -> all.append(s).append('\n'));
+		return TOKEN_PREFIX + ContactCards.etag(all.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Role names as NRW schools write them. */
+	static String title(Role role) {
+		return switch (role) {
+			case SCHOOL_ADMIN -> "Schulverwaltung";
+			case TEACHER -> "Lehrkraft";
+			case STAFF -> "Sekretariat und Verwaltung";
+			case PUPIL -> "Schülerin oder Schüler";
+			case EXTERN -> "Extern";
+			case OPERATOR -> "Betrieb";
+		};
+	}
+
+	static String kind(GroupKind kind) {
+		return switch (kind) {
+			case CLASS -> "Klasse";
+			case YEAR -> "Jahrgang";
+			case COURSE -> "Kurs";
+			case STAFF -> "Kollegium";
+			case CUSTOM -> "Gruppe";
+		};
+	}
+}
