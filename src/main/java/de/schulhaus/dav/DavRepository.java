@@ -37,6 +37,13 @@ public interface DavRepository {
 	/** Up to {@code length} bytes from {@code offset}. */
 	InputStream read(DavResource resource, long offset, long length);
 
+	/** The part of small content (an event, a contact) a ranged read asks for. */
+	static InputStream slice(byte[] data, long offset, long length) {
+		int from = (int) Math.min(offset, data.length);
+		int count = (int) Math.min(length, data.length - from);
+		return new java.io.ByteArrayInputStream(data, from, count);
+	}
+
 	/**
 	 * The local file that holds a file resource's content as it is (no encryption, no offset), where
 	 * there is one: the engine then has the servlet container send it straight from the page cache.

@@ -65,6 +65,26 @@ public final class DavXmlOut {
 		return start(name).end();
 	}
 
+	/**
+	 * {@code DAV:current-user-privilege-set} (RFC 3744) as clients read it to tell a read-only collection:
+	 * reading only, or reading and changing its members and properties.
+	 */
+	public DavXmlOut privileges(boolean write, QName... more) throws XMLStreamException {
+		start(new QName(DAV, "current-user-privilege-set"));
+		java.util.List<String> granted = write
+				? java.util.List.of("read", "read-current-user-privilege-set", "write", "write-content", "write-properties", "bind", "unbind")
+				: java.util.List.of("read", "read-current-user-privilege-set");
+		for (String privilege : granted) {
+			start(new QName(DAV, "privilege")).empty(new QName(DAV, privilege)).end();
+		}
+		if (write) {
+			for (QName privilege : more) {
+				start(new QName(DAV, "privilege")).empty(privilege).end();
+			}
+		}
+		return end();
+	}
+
 	/** {@code <D:href>…</D:href>}. */
 	public DavXmlOut href(String href) throws XMLStreamException {
 		return element(new QName(DAV, "href"), href);

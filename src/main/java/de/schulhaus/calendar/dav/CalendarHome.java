@@ -184,13 +184,13 @@ final class CalendarHome implements DavRepository, DavExtension {
 				if (calendar.kind() != CalendarKind.PERSON) {
 					throw new DavException(403, "A group's or the school's calendar is named after it.", "cannot-modify-protected-property");
 				}
-				name = text(property, 200);
+				name = property.text(200);
 			}
 			else if (property.name().equals(CalDav.CALENDAR_COLOR)) {
-				color = text(property, 16);
+				color = property.text(16);
 			}
 			else if (property.name().equals(CalDav.CALENDAR_DESCRIPTION)) {
-				description = text(property, 2000);
+				description = property.text(2000);
 			}
 			else {
 				others.add(property);
@@ -216,20 +216,10 @@ final class CalendarHome implements DavRepository, DavExtension {
 		}
 	}
 
-	private static String text(DeadProperty property, int max) {
-		String text = property.text().strip();
-		if (text.length() > max) {
-			throw new DavException(403, property.name().getLocalPart() + " is longer than " + max + " characters.");
-		}
-		return text;
-	}
 
 	@Override
 	public InputStream read(DavResource resource, long offset, long length) {
-		byte[] data = data(resource);
-		int from = (int) Math.min(offset, data.length);
-		int count = (int) Math.min(length, data.length - from);
-		return new ByteArrayInputStream(data, from, count);
+		return DavRepository.slice(data(resource), offset, length);
 	}
 
 	private byte[] data(DavResource resource) {
@@ -307,13 +297,13 @@ final class CalendarHome implements DavRepository, DavExtension {
 		List<DeadProperty> others = new ArrayList<>();
 		for (DeadProperty property : set) {
 			if (property.name().equals(CalDav.DISPLAYNAME)) {
-				name = text(property, 200);
+				name = property.text(200);
 			}
 			else if (property.name().equals(CalDav.CALENDAR_COLOR)) {
-				color = text(property, 16);
+				color = property.text(16);
 			}
 			else if (property.name().equals(CalDav.CALENDAR_DESCRIPTION)) {
-				description = text(property, 2000);
+				description = property.text(2000);
 			}
 			else if (property.name().equals(CalDav.caldav("supported-calendar-component-set"))) {
 				components = components(property);
@@ -433,7 +423,7 @@ final class CalendarHome implements DavRepository, DavExtension {
 					out.start(name).href(home).end();
 				}
 			}
-			case "current-user-privilege-set" -> privileges(out, level == 0 ? false : calendar.map(Calendar::writable).orElse(false));
+			case "current-user-privilege-set" -> out.privileges(level != 0 && calendar.map(Calendar::writable).orElse(false), CalDav.caldav("read-free-busy"));
 			case "supported-report-set" -> {
 				if (level == 2) {
 					return false;
@@ -486,18 +476,6 @@ final class CalendarHome implements DavRepository, DavExtension {
 		return true;
 	}
 
-	private static void privileges(DavXmlOut out, boolean write) throws XMLStreamException {
-		out.start(CalDav.dav("current-user-privilege-set"));
-		List<String> granted = write ? List.of("read", "read-current-user-privilege-set", "write", "write-content", "write-properties", "bind", "unbind")
-				: List.of("read", "read-current-user-privilege-set");
-		for (String privilege : granted) {
-			out.start(CalDav.dav("privilege")).empty(CalDav.dav(privilege)).end();
-		}
-		if (write) {
-			out.start(CalDav.dav("privilege")).empty(CalDav.caldav("read-free-busy")).end();
-		}
-		out.end();
-	}
 
 	@Override
 	public Optional<DavReport> report(DavReportRequest request) {

@@ -218,10 +218,10 @@ final class AddressBookHome implements DavRepository, DavExtension {
 		List<DeadProperty> others = new ArrayList<>();
 		for (DeadProperty property : set) {
 			if (property.name().equals(CardDav.DISPLAYNAME)) {
-				name = text(property, 200);
+				name = property.text(200);
 			}
 			else if (property.name().equals(CardDav.ADDRESSBOOK_DESCRIPTION)) {
-				description = text(property, 2000);
+				description = property.text(2000);
 			}
 			else {
 				others.add(property);
@@ -244,20 +244,10 @@ final class AddressBookHome implements DavRepository, DavExtension {
 		}
 	}
 
-	private static String text(DeadProperty property, int max) {
-		String text = property.text().strip();
-		if (text.length() > max) {
-			throw new DavException(403, property.name().getLocalPart() + " is longer than " + max + " characters.");
-		}
-		return text;
-	}
 
 	@Override
 	public InputStream read(DavResource resource, long offset, long length) {
-		byte[] data = data(resource);
-		int from = (int) Math.min(offset, data.length);
-		int count = (int) Math.min(length, data.length - from);
-		return new ByteArrayInputStream(data, from, count);
+		return DavRepository.slice(data(resource), offset, length);
 	}
 
 	private byte[] data(DavResource resource) {
@@ -321,10 +311,10 @@ final class AddressBookHome implements DavRepository, DavExtension {
 		List<DeadProperty> others = new ArrayList<>();
 		for (DeadProperty property : set) {
 			if (property.name().equals(CardDav.DISPLAYNAME)) {
-				name = text(property, 200);
+				name = property.text(200);
 			}
 			else if (property.name().equals(CardDav.ADDRESSBOOK_DESCRIPTION)) {
-				description = text(property, 2000);
+				description = property.text(2000);
 			}
 			else if (!LIVE.contains(property.name())) {
 				others.add(property);
@@ -422,7 +412,7 @@ final class AddressBookHome implements DavRepository, DavExtension {
 					out.start(name).href(home).end();
 				}
 			}
-			case "current-user-privilege-set" -> privileges(out, level > 0 && !inDirectory);
+			case "current-user-privilege-set" -> out.privileges(level > 0 && !inDirectory);
 			case "supported-report-set" -> {
 				if (level != 1) {
 					return false;
@@ -463,15 +453,6 @@ final class AddressBookHome implements DavRepository, DavExtension {
 		return true;
 	}
 
-	private static void privileges(DavXmlOut out, boolean write) throws XMLStreamException {
-		out.start(CardDav.dav("current-user-privilege-set"));
-		List<String> granted = write ? List.of("read", "read-current-user-privilege-set", "write", "write-content", "write-properties", "bind", "unbind")
-				: List.of("read", "read-current-user-privilege-set");
-		for (String privilege : granted) {
-			out.start(CardDav.dav("privilege")).empty(CardDav.dav(privilege)).end();
-		}
-		out.end();
-	}
 
 	@Override
 	public Optional<DavReport> report(DavReportRequest request) {

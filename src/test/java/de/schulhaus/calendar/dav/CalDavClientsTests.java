@@ -80,7 +80,7 @@ class CalDavClientsTests {
 			Files.copy(in, script);
 		}
 		String out = run(List.of(PYTHON, script.toString(), "http://127.0.0.1:" + port + "/caldav/", login, secret), null);
-		assertThat(out).contains("calendars: 9c, Persönlich, Schule").contains("found in week 51: 1").contains("found in March 2027: 0")
+		assertThat(out).contains("calendars: 9c, Klausurplan 9c, Persönlich, Schule").contains("found in week 51: 1").contains("found in March 2027: 0")
 			.contains("events in personal: 1").endsWith("OK\n");
 		// what the script left, as any other client sees it
 		String personal = propfind("persoenlich/");

@@ -1,4 +1,4 @@
-package de.schulhaus.calendar.dav;
+package de.schulhaus.dav;
 
 import java.io.InputStream;
 import java.time.Instant;
@@ -11,32 +11,38 @@ import java.util.UUID;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
 
-import de.schulhaus.dav.DavException;
-import de.schulhaus.dav.DavExtension;
-import de.schulhaus.dav.DavPath;
-import de.schulhaus.dav.DavRepository;
-import de.schulhaus.dav.DavResource;
-import de.schulhaus.dav.DavXmlOut;
-import de.schulhaus.dav.DeadProperty;
-
 /**
- * {@code /caldav/} itself, where clients land after {@code /.well-known/caldav} (RFC 6764): it only says
- * who is asking ({@code current-user-principal}) and where their calendars are.
+ * The entry point of a protocol where clients land after its {@code /.well-known/} address (RFC 6764),
+ * say {@code /caldav/}: it only says who is asking ({@code current-user-principal}) and where their
+ * home is (the protocol's home-set property). Nothing is below it, nothing can be changed.
  */
-final class DiscoveryRoot implements DavRepository, DavExtension {
+public final class DavEntryPoint implements DavRepository, DavExtension {
 
 	private static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
-	private static final List<QName> NAMES = List.of(CalDav.dav("current-user-principal"), CalDav.dav("principal-collection-set"),
-			CalDav.caldav("calendar-home-set"));
+	private static final QName PRINCIPAL = new QName(DavXmlOut.DAV, "current-user-principal");
+	private static final QName PRINCIPALS = new QName(DavXmlOut.DAV, "principal-collection-set");
 
 	private final UUID school;
 	private final String root;
 	private final String home;
+	private final QName homeSet;
+	private final String complianceClass;
+	private final String what;
 
-	DiscoveryRoot(UUID school, String root, String home) {
+	/**
+	 * @param root the raw path of the entry point, ending in a slash
+	 * @param home the raw path of the caller's home, ending in a slash
+	 * @param homeSet the property that names the home ({@code CALDAV:calendar-home-set}, {@code CARDDAV:addressbook-home-set})
+	 * @param complianceClass the protocol's class for the DAV header ({@code calendar-access}, {@code addressbook})
+	 * @param what what the home holds, for the texts of refusals ("calendars")
+	 */
+	public DavEntryPoint(UUID school, String root, String home, QName homeSet, String complianceClass, String what) {
 		this.school = school;
 		this.root = root;
 		this.home = home;
+		this.homeSet = homeSet;
+		this.complianceClass = complianceClass;
+		this.what = what;
 	}
 
 	@Override
@@ -46,7 +52,7 @@ final class DiscoveryRoot implements DavRepository, DavExtension {
 
 	@Override
 	public String lockSpace() {
-		return "caldav-root";
+		return "entry:" + root;
 	}
 
 	@Override
@@ -71,7 +77,7 @@ final class DiscoveryRoot implements DavRepository, DavExtension {
 
 	@Override
 	public InputStream read(DavResource resource, long offset, long length) {
-		throw new DavException(405, "This is the entry point for calendar programs; your calendars are at " + home);
+		throw new DavException(405, "This is the entry point for programs; your " + what + " are at " + home);
 	}
 
 	@Override
@@ -100,7 +106,7 @@ final class DiscoveryRoot implements DavRepository, DavExtension {
 	}
 
 	private DavException readOnly() {
-		return new DavException(403, "Nothing can be changed here; your calendars are at " + home);
+		return new DavException(403, "Nothing can be changed here; your " + what + " are at " + home);
 	}
 
 	@Override
@@ -110,24 +116,20 @@ final class DiscoveryRoot implements DavRepository, DavExtension {
 
 	@Override
 	public List<String> complianceClasses() {
-		return List.of("3", "calendar-access");
+		return List.of("3", complianceClass);
 	}
 
 	@Override
 	public boolean isLive(QName name) {
-		return NAMES.contains(name) || CalendarHome.LIVE.contains(name);
+		return name.equals(PRINCIPAL) || name.equals(PRINCIPALS) || name.equals(homeSet);
 	}
 
 	@Override
 	public boolean writeProperty(QName name, DavResource resource, DavXmlOut out) throws XMLStreamException {
-		if (name.equals(CalDav.dav("principal-collection-set"))) {
-			out.start(name).href(root).end();
-			return true;
+		if (!isLive(name)) {
+			return false;
 		}
-		if (NAMES.contains(name)) {
-			out.start(name).href(home).end();
-			return true;
-		}
-		return false;
+		out.start(name).href(name.equals(PRINCIPALS) ? root : home).end();
+		return true;
 	}
 }
