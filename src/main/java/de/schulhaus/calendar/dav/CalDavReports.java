@@ -51,6 +51,9 @@ final class CalDavReports {
 		if (body.is(CalDav.DAV, "sync-collection")) {
 			return Optional.of(sync(home, request));
 		}
+		if (body.is(CalDav.CALDAV, "free-busy-query")) {
+			return Optional.of(freeBusy(home, request));
+		}
 		return Optional.empty();
 	}
 
@@ -151,6 +154,64 @@ final class CalDavReports {
 			items.add(new DavReport.Item(resource.path(), resource, values(entry, data)));
 		}
 		return new DavReport(names, items, null);
+	}
+
+	/**
+	 * RFC 4791 7.10: when the calendar's events make the person busy within a time range, as one VFREEBUSY;
+	 * transparent and cancelled events leave them free. Names no titles: only the times are told.
+	 */
+	private static DavReport freeBusy(CalendarHome home, DavReportRequest request) {
+		DavResource target = request.target();
+		if (target.path().segments().size() != 1) {
+			throw new DavException(403, "free-busy-query is asked of a calendar.", CalDav.caldav("calendar-collection-location-ok"), null);
+		}
+		Calendar calendar = home.calendar(target.path().name()).orElseThrow();
+		DavElement range = request.body().child(CalDav.CALDAV, "time-range")
+			.orElseThrow(() -> new DavException(400, "A free-busy-query names a time-range."));
+		Instant start = time(range.attribute("start").orElse(null));
+		Instant end = time(range.attribute("end").orElse(null));
+		if (start == null || end == null || !end.isAfter(start) || end.isAfter(start.plus(java.time.Duration.ofDays(366)))) {
+			throw new DavException(400, "A free-busy-query's time-range has a start and an end, at most a year apart.");
+		}
+		List<Instant[]> busy = new ArrayList<>();
+		for (CalendarObjects.Entry entry : home.objects().candidates(calendar, "VEVENT", start, end, true)) {
+			boolean transparent = PropertyFilter.values(entry.data(), "VEVENT", "TRANSP").stream().anyMatch(v -> v.equalsIgnoreCase("TRANSPARENT"));
+			boolean cancelled = PropertyFilter.values(entry.data(), "VEVENT", "STATUS").stream().anyMatch(v -> v.equalsIgnoreCase("CANCELLED"));
+			if (transparent || cancelled) {
+				continue;
+			}
+			for (var occurrence : CalendarData.occurrences(entry.data(), start, end, SCHOOL_ZONE, 10_000)) {
+				Instant from = occurrence.start().isBefore(start) ? start : occurrence.start();
+				Instant to = occurrence.end().isAfter(end) ? end : occurrence.end();
+				if (to.isAfter(from)) {
+					busy.add(new Instant[] { from, to });
+				}
+			}
+		}
+		busy.sort((a, b) -> a[0].compareTo(b[0]));
+		StringBuilder text = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Schulhaus//Kalender//DE\r\nBEGIN:VFREEBUSY\r\n")
+			.append("DTSTAMP:").append(UTC.format(Instant.now().atOffset(ZoneOffset.UTC))).append("\r\n")
+			.append("DTSTART:").append(UTC.format(start.atOffset(ZoneOffset.UTC))).append("\r\n")
+			.append("DTEND:").append(UTC.format(end.atOffset(ZoneOffset.UTC))).append("\r\n");
+		Instant[] open = null;
+		for (Instant[] period : busy) {
+			// overlapping and touching periods are told as one
+			if (open != null && !period[0].isAfter(open[1])) {
+				open[1] = period[1].isAfter(open[1]) ? period[1] : open[1];
+				continue;
+			}
+			if (open != null) {
+				text.append("FREEBUSY:").append(UTC.format(open[0].atOffset(ZoneOffset.UTC))).append('/').append(UTC.format(open[1].atOffset(ZoneOffset.UTC)))
+					.append("\r\n");
+			}
+			open = new Instant[] { period[0], period[1] };
+		}
+		if (open != null) {
+			text.append("FREEBUSY:").append(UTC.format(open[0].atOffset(ZoneOffset.UTC))).append('/').append(UTC.format(open[1].atOffset(ZoneOffset.UTC)))
+				.append("\r\n");
+		}
+		text.append("END:VFREEBUSY\r\nEND:VCALENDAR\r\n");
+		return DavReport.document("text/calendar;charset=UTF-8", text.toString());
 	}
 
 	private static DavElement single(DavElement filter, String name) {

@@ -429,7 +429,8 @@ final class CalendarHome implements DavRepository, DavExtension {
 					return false;
 				}
 				out.start(name);
-				for (QName report : List.of(CalDav.caldav("calendar-multiget"), CalDav.caldav("calendar-query"), CalDav.dav("sync-collection"))) {
+				for (QName report : List.of(CalDav.caldav("calendar-multiget"), CalDav.caldav("calendar-query"), CalDav.caldav("free-busy-query"),
+						CalDav.dav("sync-collection"))) {
 					out.start(CalDav.dav("supported-report")).start(CalDav.dav("report")).empty(report).end().end();
 				}
 				out.end();

@@ -48,6 +48,12 @@ public final class ReportHandler {
 		};
 		DavReport report = extension.report(new DavReportRequest(body, target, depth, paths))
 			.orElseThrow(() -> new DavException(403, "The report " + body.name() + " is not served here.", "supported-report"));
+		if (report.contentType() != null) {
+			x.response().setStatus(200);
+			x.response().setContentType(report.contentType());
+			x.response().getOutputStream().write(report.content().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return;
+		}
 		PropertyWriter writer = new PropertyWriter(extension, x.discovery(),
 				report.properties().stream().anyMatch(LiveProperties::isQuota) ? x.repo().quota() : Optional.<DavQuota>empty());
 		DavRequests.Propfind query = new DavRequests.Propfind(DavRequests.PropfindKind.PROP, report.properties());

@@ -201,6 +201,26 @@ class CalDavTests {
 	}
 
 	@Test
+	void freeBusyTellsWhenThePersonIsBusyAndNothingElse() throws Exception {
+		String home = home(pupil);
+		// Thursday 3 December 2026, 08:00-09:00 Berlin = 07:00-08:00Z; a transparent reminder at 10:00; a weekly AG on Mondays 14:00
+		put(pupil, home + "persoenlich/arzt.ics", event("arzt@x", "Zahnarzt", "20261203T080000", "20261203T090000", null));
+		put(pupil, home + "persoenlich/frei.ics", event("frei@x", "Erinnerung", "20261203T100000", "20261203T110000", null)
+			.replace("SUMMARY:Erinnerung", "SUMMARY:Erinnerung\r\nTRANSP:TRANSPARENT"));
+		put(pupil, home + "persoenlich/ag.ics", event("ag@x", "Theater-AG", "20261130T140000", "20261130T153000", "FREQ=WEEKLY;COUNT=4"));
+		MockHttpServletResponse answer = perform(caldav(pupil, "REPORT", home + "persoenlich/").header("Depth", "1").content("""
+				<C:free-busy-query xmlns:C="urn:ietf:params:xml:ns:caldav"><C:time-range start="20261130T000000Z" end="20261207T000000Z"/></C:free-busy-query>"""));
+		assertThat(answer.getStatus()).isEqualTo(200);
+		assertThat(answer.getContentType()).startsWith("text/calendar");
+		String body = answer.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(body).contains("BEGIN:VFREEBUSY").contains("FREEBUSY:20261130T130000Z/20261130T143000Z")
+			.contains("FREEBUSY:20261203T070000Z/20261203T080000Z").doesNotContain("20261203T090000Z/").doesNotContain("Zahnarzt")
+			.doesNotContain("20261207T130000Z");
+		assertThat(perform(caldav(pupil, "REPORT", home + "persoenlich/").content(
+				"<C:free-busy-query xmlns:C=\"urn:ietf:params:xml:ns:caldav\"/>")).getStatus()).isEqualTo(400);
+	}
+
+	@Test
 	void syncCollectionTellsWhatChangedSinceAToken() throws Exception {
 		String home = home(pupil);
 		put(pupil, home + "persoenlich/a.ics", event("a@x", "A", "20261203T080000", "20261203T090000", null));
