@@ -101,18 +101,25 @@ public class Bookings {
 			if (instances == null) {
 				instances = instances(object);
 			}
+			if (instances.isEmpty()) {
+				continue;
+			}
+			// the resource's other bookings over the whole span of the instances, in one query, checked here
+			Instant first = instances.get(0).start();
+			Instant last = instances.stream().map(Bookings::end).max(Instant::compareTo).orElseThrow();
+			List<Booking> around = jdbc.sql("""
+					select b.id, b.resource_id, r.name, b.starts_at, b.ends_at, b.title, b.booked_by, b.calendar_id, b.object_name
+					from calendar_booking b join calendar_resource r on r.id = b.resource_id
+					where b.resource_id = :resource and b.starts_at < :end and b.ends_at > :start
+					and not (b.calendar_id = :calendar and b.object_name = :name)""")
+				.param("resource", resource).param("start", CalendarObjects.utc(first)).param("end", CalendarObjects.utc(last))
+				.param("calendar", calendar.id()).param("name", name)
+				.query((rs, n) -> booking(rs)).list();
 			for (Occurrence instance : instances) {
-				Instant end = instance.end().equals(instance.start()) ? instance.start().plusSeconds(1) : instance.end();
-				List<Booking> taken = jdbc.sql("""
-						select b.id, b.resource_id, r.name, b.starts_at, b.ends_at, b.title, b.booked_by, b.calendar_id, b.object_name
-						from calendar_booking b join calendar_resource r on r.id = b.resource_id
-						where b.resource_id = :resource and b.starts_at < :end and b.ends_at > :start
-						and not (b.calendar_id = :calendar and b.object_name = :name)""")
-					.param("resource", resource).param("start", CalendarObjects.utc(instance.start())).param("end", CalendarObjects.utc(end))
-					.param("calendar", calendar.id()).param("name", name)
-					.query((rs, n) -> booking(rs)).list();
-				if (!taken.isEmpty()) {
-					throw new Conflict(taken.get(0), instance.start(), end);
+				Instant end = end(instance);
+				var taken = around.stream().filter(b -> b.start().isBefore(end) && b.end().isAfter(instance.start())).findFirst();
+				if (taken.isPresent()) {
+					throw new Conflict(taken.get(), instance.start(), end);
 				}
 				jdbc.sql("""
 						insert into calendar_booking (id, school_id, resource_id, calendar_id, object_name, starts_at, ends_at, title, booked_by, created_at)
@@ -123,6 +130,11 @@ public class Bookings {
 					.update();
 			}
 		}
+	}
+
+	/** An instance's end; one without duration holds its minute's first second. */
+	private static Instant end(Occurrence instance) {
+		return instance.end().equals(instance.start()) ? instance.start().plusSeconds(1) : instance.end();
 	}
 
 	/** Frees what an event booked (it was deleted or no longer names the resource). */

@@ -67,23 +67,22 @@ class CalendarPersonalData implements PersonalDataProvider {
 		List<ExportedCalendar> listed = new java.util.ArrayList<>();
 		for (Row calendar : calendars) {
 			List<ExportedEvent> events = new java.util.ArrayList<>();
-			// one event at a time: a calendar of years holds thousands
-			List<String> names = jdbc.sql("select name from calendar_object where calendar_id = :id order by name").param("id", calendar.id())
-				.query(String.class).list();
-			for (String name : names) {
-				var row = jdbc.sql("select uid, summary, data, created_at, updated_at from calendar_object where calendar_id = :id and name = :name")
-					.param("id", calendar.id()).param("name", name)
-					.query((rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3),
-							rs.getObject(4, java.time.OffsetDateTime.class).toInstant(), rs.getObject(5, java.time.OffsetDateTime.class).toInstant() })
-					.optional();
-				if (row.isEmpty()) {
-					continue;
+			// one query per calendar, read as it is written: a calendar of years holds thousands of events
+			record Row(String name, String uid, String summary, String data, Instant created, Instant updated) {
+			}
+			try (var rows = jdbc.sql("""
+					select name, uid, summary, data, created_at, updated_at from calendar_object
+					where calendar_id = :id and school_id = :school order by name""")
+				.param("id", calendar.id()).param("school", person.schoolId())
+				.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getObject(5, java.time.OffsetDateTime.class).toInstant(), rs.getObject(6, java.time.OffsetDateTime.class).toInstant()))
+				.stream()) {
+				for (Row row : (Iterable<Row>) rows::iterator) {
+					String file = calendar.slug() + "/" + row.name();
+					export.file("Kalender/" + file, PersonalDataProvider.text("calendar.personalData.event"),
+							new ByteArrayInputStream(row.data().getBytes(StandardCharsets.UTF_8)));
+					events.add(new ExportedEvent(file, row.uid(), row.summary(), row.created(), row.updated()));
 				}
-				Object[] r = row.get();
-				String file = calendar.slug() + "/" + name;
-				export.file("Kalender/" + file, PersonalDataProvider.text("calendar.personalData.event"),
-						new ByteArrayInputStream(((String) r[2]).getBytes(StandardCharsets.UTF_8)));
-				events.add(new ExportedEvent(file, (String) r[0], (String) r[1], (Instant) r[3], (Instant) r[4]));
 			}
 			listed.add(new ExportedCalendar(calendar.name(), calendar.slug(), calendar.color(), calendar.description(), calendar.created(), events));
 		}
