@@ -74,6 +74,14 @@ public class GroupManagement {
 		return groups.membershipsOf(schoolId, accountId);
 	}
 
+	/**
+	 * The groups the person belongs to, with kind, archived flag and the person's leadership, in one
+	 * query: what a module needs to decide rights per request without reading the school's every group.
+	 */
+	public List<PersonGroup> groupsOfPerson(UUID schoolId, UUID accountId) {
+		return groups.groupsOfPerson(schoolId, accountId);
+	}
+
 	/** Every membership of the school in one query, by group name, then member's last and first name. */
 	public List<Membership> memberships(UUID schoolId) {
 		return groups.membershipsOfSchool(schoolId);

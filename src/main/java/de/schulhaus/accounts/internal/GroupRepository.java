@@ -147,6 +147,16 @@ public class GroupRepository {
 			.param("a", accountId).param("school", schoolId).query(GroupRepository::mapMembership).list();
 	}
 
+	/** The person's groups with kind, archived flag and leadership, by kind and name, in one query. */
+	public List<de.schulhaus.accounts.PersonGroup> groupsOfPerson(UUID schoolId, UUID accountId) {
+		return jdbc.sql("select g.id, g.name, g.kind, g.archived_at, m.leader from group_membership m join school_group g on g.id = m.group_id "
+				+ "where m.account_id = :a and m.school_id = :school and g.school_id = :school order by g.kind, g.name")
+			.param("a", accountId).param("school", schoolId)
+			.query((rs, n) -> new de.schulhaus.accounts.PersonGroup(rs.getObject(1, UUID.class), rs.getString(2), GroupKind.valueOf(rs.getString(3)),
+					rs.getObject(4) != null, rs.getBoolean(5)))
+			.list();
+	}
+
 	/** Every membership of the school, in one query: directories and address books of thousands need no query per person. */
 	public List<Membership> membershipsOfSchool(UUID schoolId) {
 		return jdbc.sql("select m.group_id, g.name, a.id, a.first_name, a.last_name, a.login, m.leader from group_membership m "

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,10 +17,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import de.schulhaus.accounts.Group;
 import de.schulhaus.accounts.GroupKind;
 import de.schulhaus.accounts.GroupManagement;
-import de.schulhaus.accounts.Membership;
+import de.schulhaus.accounts.PersonGroup;
 import de.schulhaus.platform.Ids;
 import de.schulhaus.platform.Role;
 import de.schulhaus.platform.SchulhausUser;
@@ -59,11 +56,13 @@ public class Calendars {
 			long revision, Instant updated) {
 	}
 
-	/** The person's calendars first (their own default one, then those they made), the school's, their groups' by name. */
+	/**
+	 * The person's calendars first (their own default one, then those they made), the school's, their groups' by name.
+	 * Two queries whatever the school's size: the person's groups (with kind and archived flag) and the calendar rows.
+	 */
 	public List<Calendar> visibleTo(SchulhausUser person) {
 		UUID school = requireSchool(person);
-		List<Membership> memberships = groups.groupsOf(school, person.accountId());
-		Map<UUID, Group> all = groups.list(school).stream().collect(Collectors.toMap(Group::id, Function.identity()));
+		List<PersonGroup> memberships = groups.groupsOfPerson(school, person.accountId());
 		List<UUID> ids = new ArrayList<>();
 		ids.add(school);
 		memberships.forEach(m -> {
@@ -94,26 +93,24 @@ public class Calendars {
 						Instant.EPOCH));
 		boolean pupil = person.role() == Role.PUPIL || person.role() == Role.EXTERN;
 		memberships.stream()
-			.filter(m -> all.containsKey(m.groupId()))
-			.sorted((a, b) -> a.groupName().compareToIgnoreCase(b.groupName()))
-			.forEach(m -> {
-				Group group = all.get(m.groupId());
-				boolean writable = !group.archived() && (admin || m.leader() || !pupil);
-				Row row = rows.get(group.id());
+			.sorted((a, b) -> a.name().compareToIgnoreCase(b.name()))
+			.forEach(group -> {
+				boolean writable = !group.archived() && (admin || group.leader() || !pupil);
+				Row row = rows.get(group.groupId());
 				calendars.add(row != null ? calendar(new Row(row.id(), row.kind(), row.ownerId(), row.slug(), group.name(), row.color(), row.description(),
 						row.components(), row.revision(), row.updated()), school, writable, false)
-						: new Calendar(group.id(), school, CalendarKind.GROUP, group.id(), group.id().toString(), group.name(), null, null, ALL_COMPONENTS, 0,
-								writable, false, false, Instant.EPOCH));
+						: new Calendar(group.groupId(), school, CalendarKind.GROUP, group.groupId(), group.groupId().toString(), group.name(), null, null,
+								ALL_COMPONENTS, 0, writable, false, false, Instant.EPOCH));
 				if (group.kind() == GroupKind.CLASS || group.kind() == GroupKind.COURSE) {
 					// pupils never write the exam plan, whatever the group's pupils may do elsewhere
-					boolean examsWritable = !group.archived() && (admin || (!pupil && (m.leader() || person.role() == Role.TEACHER)));
-					UUID examsId = examsId(group.id());
+					boolean examsWritable = !group.archived() && (admin || (!pupil && (group.leader() || person.role() == Role.TEACHER)));
+					UUID examsId = examsId(group.groupId());
 					Row exams = rows.get(examsId);
 					String name = "Klausurplan " + group.name();
 					calendars.add(exams != null ? calendar(new Row(exams.id(), exams.kind(), exams.ownerId(), exams.slug(), name, exams.color(),
 							exams.description(), exams.components(), exams.revision(), exams.updated()), school, examsWritable, false)
-							: new Calendar(examsId, school, CalendarKind.EXAMS, group.id(), EXAMS_PREFIX + group.id(), name, null, null, List.of("VEVENT"), 0,
-									examsWritable, false, false, Instant.EPOCH));
+							: new Calendar(examsId, school, CalendarKind.EXAMS, group.groupId(), EXAMS_PREFIX + group.groupId(), name, null, null,
+									List.of("VEVENT"), 0, examsWritable, false, false, Instant.EPOCH));
 				}
 			});
 		return calendars;
