@@ -43,4 +43,15 @@ class CalDavConfiguration {
 	IsolatedRoute calDavHome() {
 		return IsolatedRoute.appPassword("PROPFIND", "/caldav/{accountId}/", "calendar");
 	}
+
+	// an event of a calendar of another school (a group's calendar has the group's id) moves and copies like a missing one
+	@Bean
+	IsolatedRoute calDavMove() {
+		return IsolatedRoute.appPassword("MOVE", "/caldav/{accountId}/{calendarId}/a.ics", "calendar");
+	}
+
+	@Bean
+	IsolatedRoute calDavCopy() {
+		return IsolatedRoute.appPassword("COPY", "/caldav/{accountId}/{calendarId}/a.ics", "calendar");
+	}
 }

@@ -67,12 +67,48 @@ final class CalDavReports {
 	}
 
 	private static Map<QName, String> values(CalendarObjects.Entry entry, boolean data) {
-		return data && entry.data() != null ? Map.of(CalDav.CALENDAR_DATA, entry.data()) : Map.of();
+		return values(entry, data, null);
+	}
+
+	/** With an {@code expand} asked for, the object's instances in its range instead of the object as stored. */
+	private static Map<QName, String> values(CalendarObjects.Entry entry, boolean data, Instant[] expand) {
+		if (!data || entry.data() == null) {
+			return Map.of();
+		}
+		if (expand == null) {
+			return Map.of(CalDav.CALENDAR_DATA, entry.data());
+		}
+		try {
+			return Map.of(CalDav.CALENDAR_DATA, CalendarData.expanded(entry.data(), expand[0], expand[1], SCHOOL_ZONE));
+		}
+		catch (de.schulhaus.calendar.internal.InvalidCalendarData ex) {
+			// stored before a rule got stricter: sent as it is rather than not at all
+			return Map.of(CalDav.CALENDAR_DATA, entry.data());
+		}
+	}
+
+	/**
+	 * RFC 4791 9.6.5: {@code <C:calendar-data><C:expand start=".." end=".."/></C:calendar-data>} asks for the
+	 * instances within [start, end) in UTC; null when the report asks for the data as stored.
+	 */
+	static Instant[] expand(DavElement body) {
+		Optional<DavElement> expand = body.child(CalDav.DAV, "prop").flatMap(p -> p.child(CalDav.CALDAV, "calendar-data"))
+			.flatMap(d -> d.child(CalDav.CALDAV, "expand"));
+		if (expand.isEmpty()) {
+			return null;
+		}
+		Instant start = time(expand.get().attribute("start").orElse(null));
+		Instant end = time(expand.get().attribute("end").orElse(null));
+		if (start == null || end == null || !end.isAfter(start)) {
+			throw new DavException(400, "expand names a start and an end after it, in UTC like 20260301T000000Z.");
+		}
+		return new Instant[] { start, end };
 	}
 
 	private static DavReport multiget(CalendarHome home, DavReportRequest request) {
 		List<QName> names = properties(request.body());
 		boolean data = names.contains(CalDav.CALENDAR_DATA);
+		Instant[] expand = expand(request.body());
 		List<DavPath> paths = new ArrayList<>();
 		for (DavElement href : request.body().all(CalDav.DAV, "href")) {
 			paths.add(request.paths().apply(href.text()).orElseThrow(() -> new DavException(403, href.text() + " is not in your calendars.")));
@@ -85,7 +121,7 @@ final class CalDavReports {
 		byCalendar.forEach((slug, objectNames) -> home.calendar(slug).ifPresent(calendar -> {
 			for (CalendarObjects.Entry entry : home.objects().withData(calendar, objectNames)) {
 				DavResource resource = CalendarHome.resource(calendar, entry);
-				found.put(resource.path(), new DavReport.Item(resource.path(), resource, values(entry, data)));
+				found.put(resource.path(), new DavReport.Item(resource.path(), resource, values(entry, data, expand)));
 			}
 		}));
 		List<DavReport.Item> items = paths.stream().map(p -> found.getOrDefault(p, DavReport.Item.gone(p))).toList();
@@ -100,6 +136,7 @@ final class CalDavReports {
 		Calendar calendar = home.calendar(target.path().name()).orElseThrow();
 		List<QName> names = properties(request.body());
 		boolean data = names.contains(CalDav.CALENDAR_DATA);
+		Instant[] expand = expand(request.body());
 		DavElement filter = request.body().child(CalDav.CALDAV, "filter")
 			.orElseThrow(() -> new DavException(403, "calendar-query needs a filter.", CalDav.caldav("valid-filter"), null));
 		DavElement vcalendar = single(filter, "VCALENDAR");
@@ -151,7 +188,7 @@ final class CalDavReports {
 				continue;
 			}
 			DavResource resource = CalendarHome.resource(calendar, entry);
-			items.add(new DavReport.Item(resource.path(), resource, values(entry, data)));
+			items.add(new DavReport.Item(resource.path(), resource, values(entry, data, expand)));
 		}
 		return new DavReport(names, items, null);
 	}

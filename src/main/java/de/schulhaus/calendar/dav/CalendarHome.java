@@ -349,12 +349,12 @@ final class CalendarHome implements DavRepository, DavExtension {
 
 	@Override
 	public void copy(DavResource source, DavPath target, boolean deep) {
-		throw new DavException(403, "Events are copied by writing them again.");
+		CalendarTransfers.copy(this, source, target);
 	}
 
 	@Override
 	public void move(DavResource source, DavPath target) {
-		throw new DavException(403, "Events move by deleting and writing them again.");
+		CalendarTransfers.move(this, source, target);
 	}
 
 	// --- CalDAV

@@ -81,6 +81,14 @@ public final class CalendarData {
 		return occurrences;
 	}
 
+	/**
+	 * CalDAV's {@code expand} (RFC 4791 9.6.5): the object as its instances overlapping [from, to), each a
+	 * component of its own in UTC, with RECURRENCE-ID where it belongs to a series.
+	 */
+	public static String expanded(String text, Instant from, Instant to, ZoneId floating) {
+		return Expansion.of(text, from, to, floating);
+	}
+
 	/** An overridden instance without the property shows the series' value. */
 	private static String text(ICalComponent component, ICalComponent first, String name) {
 		ICalProperty property = component.property(name) != null ? component.property(name) : first.property(name);

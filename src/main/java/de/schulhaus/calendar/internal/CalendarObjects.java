@@ -198,6 +198,18 @@ public class CalendarObjects {
 		return true;
 	}
 
+	/**
+	 * A move: the object leaves its calendar and {@code write} puts it at its new place, in one transaction,
+	 * so that a refused write leaves the object where it was.
+	 */
+	@Transactional
+	public <T> T move(Calendar from, String name, java.util.function.Supplier<T> write) {
+		if (!delete(from, name)) {
+			throw new IllegalStateException("no object " + name + " to move");
+		}
+		return write.get();
+	}
+
 	/** What changed after {@code revision}, with the entries (data when asked) of what still exists. */
 	public List<Change> changesSince(Calendar calendar, long revision, boolean data) {
 		return jdbc.sql("select c.name, c.deleted, o.name, o.uid, o.component, o.size_bytes, o.etag, o.created_at, o.updated_at, o.starts_at, o.ends_at, o.recurring"
