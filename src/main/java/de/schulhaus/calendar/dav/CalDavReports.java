@@ -79,7 +79,7 @@ final class CalDavReports {
 			return Map.of(CalDav.CALENDAR_DATA, entry.data());
 		}
 		try {
-			return Map.of(CalDav.CALENDAR_DATA, CalendarData.expanded(entry.data(), expand[0], expand[1], SCHOOL_ZONE));
+			return Map.of(CalDav.CALENDAR_DATA, CalendarData.expanded(entry, expand[0], expand[1], SCHOOL_ZONE));
 		}
 		catch (de.schulhaus.calendar.internal.InvalidCalendarData ex) {
 			// stored before a rule got stricter: sent as it is rather than not at all
@@ -180,7 +180,7 @@ final class CalDavReports {
 		Instant from = start == null ? Instant.parse("1900-01-01T00:00:00Z") : start;
 		Instant to = end == null ? Instant.parse("2200-01-01T00:00:00Z") : end;
 		for (CalendarObjects.Entry entry : candidates) {
-			if (range && entry.recurring() && !CalendarData.overlaps(entry.data(), from, to, SCHOOL_ZONE)) {
+			if (range && entry.recurring() && !CalendarData.overlaps(entry, from, to, SCHOOL_ZONE)) {
 				continue;
 			}
 			String type = entry.component();
@@ -217,7 +217,7 @@ final class CalDavReports {
 			if (transparent || cancelled) {
 				continue;
 			}
-			for (var occurrence : CalendarData.occurrences(entry.data(), start, end, SCHOOL_ZONE, 10_000)) {
+			for (var occurrence : CalendarData.occurrences(entry, start, end, SCHOOL_ZONE, 10_000)) {
 				Instant from = occurrence.start().isBefore(start) ? start : occurrence.start();
 				Instant to = occurrence.end().isAfter(end) ? end : occurrence.end();
 				if (to.isAfter(from)) {

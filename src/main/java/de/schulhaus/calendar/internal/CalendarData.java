@@ -54,7 +54,15 @@ public final class CalendarData {
 	 * start or end is open, as in a CalDAV time-range with only one of them.
 	 */
 	public static boolean overlaps(String text, Instant start, Instant end, ZoneId floating) {
-		CalendarResource resource = CalendarResource.of(ICalReader.withCrlf(text));
+		return overlaps(CalendarResource.of(ICalReader.withCrlf(text)), start, end, floating);
+	}
+
+	/** {@link #overlaps(String, Instant, Instant, ZoneId)} of a stored object, parsed once for every request that reads it. */
+	public static boolean overlaps(CalendarObjects.Entry entry, Instant start, Instant end, ZoneId floating) {
+		return overlaps(ParsedObjects.resource(entry.etag(), entry.data()), start, end, floating);
+	}
+
+	private static boolean overlaps(CalendarResource resource, Instant start, Instant end, ZoneId floating) {
 		if (resource.type.equals("VTODO") && resource.components().stream()
 			.anyMatch(c -> c.property("DTSTART") == null && c.property("DUE") == null)) {
 			return true;
@@ -67,10 +75,21 @@ public final class CalendarData {
 	 * whatever the rule. A task without DTSTART and DUE has none.
 	 */
 	public static List<Occurrence> occurrences(String text, Instant from, Instant to, ZoneId floating, int limit) {
+		return occurrences(CalendarResource.of(ICalReader.withCrlf(text)), from, to, floating, limit);
+	}
+
+	/**
+	 * {@link #occurrences(String, Instant, Instant, ZoneId, int)} of a stored object: parsed once, and expanded once
+	 * for each range, for every request that reads it (an immutable list).
+	 */
+	public static List<Occurrence> occurrences(CalendarObjects.Entry entry, Instant from, Instant to, ZoneId floating, int limit) {
+		return ParsedObjects.occurrences(entry.etag(), entry.data(), from, to, floating, limit);
+	}
+
+	static List<Occurrence> occurrences(CalendarResource resource, Instant from, Instant to, ZoneId floating, int limit) {
 		if (limit <= 0) {
 			return List.of();
 		}
-		CalendarResource resource = CalendarResource.of(ICalReader.withCrlf(text));
 		ICalComponent first = resource.components().get(0);
 		List<Occurrence> occurrences = new ArrayList<>();
 		for (Instances.Instance instance : resource.instances(from, to, floating, limit).instances()) {
@@ -85,8 +104,8 @@ public final class CalendarData {
 	 * CalDAV's {@code expand} (RFC 4791 9.6.5): the object as its instances overlapping [from, to), each a
 	 * component of its own in UTC, with RECURRENCE-ID where it belongs to a series.
 	 */
-	public static String expanded(String text, Instant from, Instant to, ZoneId floating) {
-		return Expansion.of(text, from, to, floating);
+	public static String expanded(CalendarObjects.Entry entry, Instant from, Instant to, ZoneId floating) {
+		return Expansion.of(ParsedObjects.resource(entry.etag(), entry.data()), from, to, floating);
 	}
 
 	/** An overridden instance without the property shows the series' value. */

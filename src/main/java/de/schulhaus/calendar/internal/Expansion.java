@@ -26,10 +26,9 @@ final class Expansion {
 	private Expansion() {
 	}
 
-	static String of(String text, Instant from, Instant to, ZoneId floating) {
-		CalendarResource resource = CalendarResource.of(ICalReader.withCrlf(text));
+	static String of(CalendarResource resource, Instant from, Instant to, ZoneId floating) {
 		List<String> lines = resource.document.lines();
-		StringBuilder out = new StringBuilder(text.length() + 256);
+		StringBuilder out = new StringBuilder(resource.text.length() + 256);
 		out.append("BEGIN:VCALENDAR\r\n");
 		for (ICalProperty property : resource.calendar.properties()) {
 			copy(property, lines, out);

@@ -22,7 +22,8 @@ final class ZoneLookup {
 
 	private final ICalDocument document;
 	private final Map<String, ICalComponent> vtimezones = new HashMap<>();
-	private final Map<String, ZoneRules> resolved = new HashMap<>();
+	/** Filled as TZIDs are met; concurrent, since a parsed object is shared by the requests that read it (ParsedObjects). */
+	private final Map<String, ZoneRules> resolved = new java.util.concurrent.ConcurrentHashMap<>();
 
 	ZoneLookup(ICalDocument document, ICalComponent calendar) {
 		this.document = document;
@@ -36,10 +37,10 @@ final class ZoneLookup {
 	/** The rules for the property's TZID; refused when the TZID is neither an IANA zone nor defined in the data. */
 	ZoneRules rules(ICalProperty property) {
 		String tzid = property.parameter("TZID");
-		ZoneRules rules = resolved.get(tzid);
+		ZoneRules rules = tzid == null ? null : resolved.get(tzid);
 		if (rules == null) {
 			rules = iana(tzid);
-			if (rules == null && vtimezones.containsKey(tzid)) {
+			if (rules == null && tzid != null && vtimezones.containsKey(tzid)) {
 				rules = fromVTimezone(tzid, property);
 			}
 			if (rules == null) {

@@ -50,7 +50,7 @@ class CalendarEvents {
 			Calendar calendar = all.get(i);
 			for (CalendarObjects.Entry entry : entries.getOrDefault(calendar.id(), List.of())) {
 				try {
-					for (Occurrence occurrence : CalendarData.occurrences(entry.data(), from, to, CalendarFormats.ZONE, PER_OBJECT)) {
+					for (Occurrence occurrence : CalendarData.occurrences(entry, from, to, CalendarFormats.ZONE, PER_OBJECT)) {
 						chips.add(new Chip(calendar, i, entry.name(), occurrence));
 					}
 				}
