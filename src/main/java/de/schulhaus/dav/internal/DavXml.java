@@ -1,7 +1,11 @@
 package de.schulhaus.dav.internal;
 
 import java.io.InputStream;
+import java.io.BufferedWriter;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
@@ -12,8 +16,9 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * XML for WebDAV bodies, which come from any client: no DTDs, no external entities, at most
- * {@link #MAX_DEPTH} nested elements and a bounded body. Factories are made per use because they are
- * not specified to be thread-safe.
+ * {@link #MAX_DEPTH} nested elements and a bounded body. Factories are not specified to be thread-safe,
+ * and finding one (the service look-up through every jar) cost more than reading a small body: each
+ * thread makes and configures its own once.
  */
 public final class DavXml {
 
@@ -25,7 +30,19 @@ public final class DavXml {
 	private DavXml() {
 	}
 
+	private static final ThreadLocal<XMLInputFactory> INPUT = ThreadLocal.withInitial(DavXml::inputFactory);
+	private static final ThreadLocal<XMLOutputFactory> OUTPUT = ThreadLocal.withInitial(XMLOutputFactory::newFactory);
+
 	public static XMLStreamReader reader(InputStream in) throws XMLStreamException {
+		return INPUT.get().createXMLStreamReader(in);
+	}
+
+	/** This thread's output factory, for writers of fragments. */
+	static XMLOutputFactory output() {
+		return OUTPUT.get();
+	}
+
+	private static XMLInputFactory inputFactory() {
 		XMLInputFactory factory = XMLInputFactory.newFactory();
 		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
 		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -34,17 +51,18 @@ public final class DavXml {
 		trySet(factory, XMLConstants.ACCESS_EXTERNAL_DTD, "");
 		trySet(factory, XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
 		trySet(factory, "jdk.xml.maxElementDepth", String.valueOf(MAX_DEPTH));
-		return factory.createXMLStreamReader(in);
+		return factory;
 	}
 
 	/**
 	 * A writer that declares every namespace itself (non-repairing): see {@link XmlFragments}. The JDK's
-	 * writer hands the stream one byte at a time, and each byte through the servlet's stream and its
-	 * wrappers cost more than the XML itself (a multiget of 1,000 events): so it writes into a buffer,
-	 * which {@code flush()} empties.
+	 * writer on a stream encodes one character at a time into it (a call and a lock per byte: most of a
+	 * multiget of 1,000 events); on a writer it hands over whole runs of text, which a buffered UTF-8
+	 * writer encodes at once. {@code flush()} empties the buffers.
 	 */
 	public static XMLStreamWriter writer(OutputStream out) throws XMLStreamException {
-		return XMLOutputFactory.newFactory().createXMLStreamWriter(new java.io.BufferedOutputStream(out, 32 * 1024), "UTF-8");
+		Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
+		return OUTPUT.get().createXMLStreamWriter(text);
 	}
 
 	private static void trySet(XMLInputFactory factory, String name, Object value) {

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -22,7 +21,7 @@ public final class XmlFragments {
 	/** The content of the element the reader is on, up to and including its end tag, as a fragment. */
 	public static String capture(XMLStreamReader in) throws XMLStreamException {
 		StringWriter text = new StringWriter();
-		XMLStreamWriter out = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+		XMLStreamWriter out = DavXml.output().createXMLStreamWriter(text);
 		// a wrapper element: writers (Woodstox) refuse text outside an element
 		out.writeStartElement("v");
 		copyContent(in, out);
