@@ -55,6 +55,77 @@ class FileNodes {
 			.query(FileNodes::node).optional();
 	}
 
+	/**
+	 * The nodes along a path below the folder {@code from}, in one query for up to {@link #PATH_DEPTH}
+	 * segments (more take one query per that many): one node per segment, fewer where the path ends
+	 * early (nothing with that name, or a file where a folder would be).
+	 */
+	List<FileNode> path(UUID school, UUID owner, UUID from, List<String> segments) {
+		List<FileNode> found = new ArrayList<>();
+		UUID at = from;
+		for (int start = 0; start < segments.size(); start += PATH_DEPTH) {
+			List<String> part = segments.subList(start, Math.min(segments.size(), start + PATH_DEPTH));
+			List<FileNode> nodes = pathPart(school, owner, at, part);
+			found.addAll(nodes);
+			if (nodes.size() < part.size()) {
+				break;
+			}
+			at = nodes.get(nodes.size() - 1).id();
+		}
+		return found;
+	}
+
+	private List<FileNode> pathPart(UUID school, UUID owner, UUID from, List<String> segments) {
+		if (segments.size() == 1) {
+			return child(school, owner, from, segments.get(0)).map(List::of).orElseGet(List::of);
+		}
+		var query = jdbc.sql(PATH_QUERIES[segments.size()]).param("school", school).param("owner", owner).param("from", from);
+		for (int i = 0; i < segments.size(); i++) {
+			query = query.param("s" + (i + 1), segments.get(i));
+		}
+		return query.query((ResultSet rs) -> {
+			List<FileNode> nodes = new ArrayList<>();
+			if (rs.next()) {
+				for (int level = 0; level < segments.size() && rs.getObject(level * NODE_COLUMNS + 1) != null; level++) {
+					nodes.add(nodeAt(rs, level * NODE_COLUMNS));
+				}
+			}
+			return nodes;
+		});
+	}
+
+	static final int PATH_DEPTH = 8;
+	private static final int NODE_COLUMNS = 11;
+	private static final String[] PATH_QUERIES = pathQueries();
+
+	/**
+	 * For each depth d: the first level found by the unique (parent_id, name) alone as in {@link #child}, each further
+	 * level joined by its parent's id and name (the same index), school and owner checked on the rows after the join,
+	 * so that no planner without statistics takes a (school_id, …) index and reads the whole folder.
+	 */
+	private static String[] pathQueries() {
+		String[] queries = new String[PATH_DEPTH + 1];
+		for (int depth = 2; depth <= PATH_DEPTH; depth++) {
+			StringBuilder select = new StringBuilder("select ");
+			StringBuilder from = new StringBuilder(" from (select " + COLUMNS + ", school_id, owner_id from file_node "
+					+ "where parent_id = :from and name = :s1 offset 0) n1");
+			StringBuilder where = new StringBuilder(" where n1.school_id = :school and n1.owner_id = :owner");
+			for (int level = 1; level <= depth; level++) {
+				String n = "n" + level;
+				if (level > 1) {
+					select.append(", ");
+					from.append(" left join file_node ").append(n).append(" on ").append(n).append(".parent_id = n").append(level - 1)
+						.append(".id and ").append(n).append(".name = :s").append(level);
+					where.append(" and (").append(n).append(".id is null or (").append(n).append(".school_id = :school and ").append(n)
+						.append(".owner_id = :owner))");
+				}
+				select.append(String.join(", ", java.util.Arrays.stream(COLUMNS.split(", ")).map(c -> n + "." + c).toList()));
+			}
+			queries[depth] = select.append(from).append(where).toString();
+		}
+		return queries;
+	}
+
 	/** The members of several folders in one query. */
 	List<FileNode> children(UUID school, UUID owner, Collection<UUID> parents) {
 		if (parents.isEmpty()) {
@@ -88,6 +159,31 @@ class FileNodes {
 			.param("size", node.size()).param("type", node.contentType()).param("etag", node.etag())
 			.param("created", time(node.created())).param("modified", time(node.modified())).param("by", node.modifiedBy())
 			.update();
+	}
+
+	/** Inserts a node unless its name is taken in its folder (a concurrent upload): whether it did. */
+	boolean insertIfAbsent(UUID school, UUID owner, FileNode node) {
+		return jdbc.sql("insert into file_node (id, school_id, owner_id, parent_id, name, kind, blob_id, size_bytes, content_type, etag, created_at, "
+				+ "modified_at, modified_by) values (:id, :school, :owner, :parent, :name, :kind, :blob, :size, :type, :etag, :created, :modified, :by) "
+				+ "on conflict do nothing")
+			.param("id", node.id()).param("school", school).param("owner", owner).param("parent", node.parentId())
+			.param("name", node.name()).param("kind", node.folder() ? "folder" : "file").param("blob", node.blobId())
+			.param("size", node.size()).param("type", node.contentType()).param("etag", node.etag())
+			.param("created", time(node.created())).param("modified", time(node.modified())).param("by", node.modifiedBy())
+			.update() == 1;
+	}
+
+	/**
+	 * The new content of a file as the caller last saw it: nothing changes (false) when its content, name or folder
+	 * changed meanwhile, so that two replacements at once never keep the same old content as two versions.
+	 */
+	boolean replaceContent(UUID school, UUID owner, FileNode seen, UUID blob, long size, String type, String etag, Instant modified, UUID by) {
+		return jdbc.sql("update file_node set blob_id = :blob, size_bytes = :size, content_type = :type, etag = :etag, modified_at = :now, "
+				+ "modified_by = :by where id = :id and school_id = :school and owner_id = :owner and etag = :seen and parent_id = :parent and name = :name")
+			.param("blob", blob).param("size", size).param("type", type).param("etag", etag).param("now", time(modified)).param("by", by)
+			.param("id", seen.id()).param("school", school).param("owner", owner).param("seen", seen.etag()).param("parent", seen.parentId())
+			.param("name", seen.name())
+			.update() == 1;
 	}
 
 	void replaceContent(UUID school, UUID owner, UUID id, UUID blob, long size, String type, String etag, Instant modified, UUID by) {
@@ -206,8 +302,15 @@ class FileNodes {
 	}
 
 	private static FileNode node(ResultSet rs, int n) throws SQLException {
-		return new FileNode(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), "folder".equals(rs.getString(4)),
-				rs.getObject(5, UUID.class), rs.getLong(6), rs.getString(7), rs.getString(8),
-				rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getObject(10, OffsetDateTime.class).toInstant(), rs.getObject(11, UUID.class));
+		return nodeAt(rs, 0);
+	}
+
+	/** The node whose {@link #COLUMNS} start after column {@code skip}. */
+	private static FileNode nodeAt(ResultSet rs, int skip) throws SQLException {
+		int c = skip;
+		return new FileNode(rs.getObject(c + 1, UUID.class), rs.getObject(c + 2, UUID.class), rs.getString(c + 3), "folder".equals(rs.getString(c + 4)),
+				rs.getObject(c + 5, UUID.class), rs.getLong(c + 6), rs.getString(c + 7), rs.getString(c + 8),
+				rs.getObject(c + 9, OffsetDateTime.class).toInstant(), rs.getObject(c + 10, OffsetDateTime.class).toInstant(),
+				rs.getObject(c + 11, UUID.class));
 	}
 }

@@ -108,20 +108,20 @@ public final class SpaceFiles implements DavRepository {
 			}
 			return Optional.of(node);
 		}
-		// a whole space's top folder has the space's id: the walk needs no row for it
-		for (String segment : path.segments().subList(at.segments().size(), path.segments().size())) {
-			if (node != null && !node.folder()) {
-				return Optional.empty();
-			}
-			Optional<FileNode> child = nodes.child(school, owner, node == null ? owner : node.id(), segment);
-			if (child.isEmpty()) {
-				return Optional.empty();
-			}
-			node = child.get();
-			at = at.child(segment);
-			seen.put(at, node);
+		if (at.equals(path)) {
+			return Optional.of(node);
 		}
-		return Optional.of(node);
+		if (node != null && !node.folder()) {
+			return Optional.empty();
+		}
+		// the rest of the path in one query; a whole space's top folder has the space's id: the walk needs no row for it
+		List<String> rest = path.segments().subList(at.segments().size(), path.segments().size());
+		List<FileNode> found = nodes.path(school, owner, node == null ? owner : node.id(), rest);
+		for (int i = 0; i < found.size(); i++) {
+			at = at.child(rest.get(i));
+			seen.put(at, found.get(i));
+		}
+		return found.size() == rest.size() ? Optional.of(found.get(found.size() - 1)) : Optional.empty();
 	}
 
 	private FileNode require(DavPath path) {
