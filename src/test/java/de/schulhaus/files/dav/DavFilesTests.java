@@ -80,6 +80,28 @@ class DavFilesTests {
 	}
 
 	@Test
+	void pathsDeeperThanOneQueryReachAreFoundAndWrongOnesAreNot() throws Exception {
+		// eleven folders: more levels than one path query joins (8), so the look-up goes on in a second one
+		StringBuilder folder = new StringBuilder();
+		for (int level = 1; level <= 11; level++) {
+			folder.append("Ebene-").append(level).append('/');
+			assertThat(call("MKCOL", folder.toString(), null).getStatus()).isEqualTo(201);
+		}
+		String file = folder + "tief.txt";
+		assertThat(call("PUT", file, "ganz unten").getStatus()).isEqualTo(201);
+		assertThat(call("GET", file, null).getContentAsString()).isEqualTo("ganz unten");
+		assertThat(call("PUT", file, "neu unten").getStatus()).isEqualTo(204);
+		assertThat(call("GET", file, null).getContentAsString()).isEqualTo("neu unten");
+		assertThat(call("PROPFIND", folder.toString(), null).getContentAsString()).contains("tief.txt");
+		// below a file, a missing folder in the middle, a missing last segment
+		assertThat(call("GET", file + "/mehr.txt", null).getStatus()).isEqualTo(404);
+		assertThat(call("PUT", file + "/mehr.txt", "x").getStatus()).isEqualTo(409);
+		assertThat(call("GET", "Ebene-1/Ebene-2/Fehlt/Ebene-4/tief.txt", null).getStatus()).isEqualTo(404);
+		assertThat(call("GET", folder + "fehlt.txt", null).getStatus()).isEqualTo(404);
+		assertThat(call("PUT", "Ebene-1/Ebene-2/Fehlt/neu.txt", "x").getStatus()).isEqualTo(409);
+	}
+
+	@Test
 	void aSyncClientKeepsItsModificationTime() throws Exception {
 		MockHttpServletResponse put = perform(dav("PUT", "alt.txt").header("X-OC-Mtime", "1700000000").content("von 2023"));
 		assertThat(put.getStatus()).isEqualTo(201);
