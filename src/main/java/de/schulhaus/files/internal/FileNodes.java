@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import de.schulhaus.dav.DavLockProbe;
+
 /** The {@code file_node} rows of a space; every statement filters by school and owner. */
 @Repository
 class FileNodes {
@@ -61,67 +63,84 @@ class FileNodes {
 	 * early (nothing with that name, or a file where a folder would be).
 	 */
 	List<FileNode> path(UUID school, UUID owner, UUID from, List<String> segments) {
+		return path(school, owner, from, segments, null).nodes();
+	}
+
+	/** What a path look-up found, and whether the tree holds locks where it was asked (else null). */
+	record PathFound(List<FileNode> nodes, Boolean locked) {
+	}
+
+	/** {@link #path(UUID, UUID, UUID, List)}, its first query also answering the lock probe, if one is given. */
+	PathFound path(UUID school, UUID owner, UUID from, List<String> segments, DavLockProbe probe) {
 		List<FileNode> found = new ArrayList<>();
+		Boolean locked = null;
 		UUID at = from;
 		for (int start = 0; start < segments.size(); start += PATH_DEPTH) {
 			List<String> part = segments.subList(start, Math.min(segments.size(), start + PATH_DEPTH));
-			List<FileNode> nodes = pathPart(school, owner, at, part);
-			found.addAll(nodes);
-			if (nodes.size() < part.size()) {
+			PathFound nodes = pathPart(school, owner, at, part, start == 0 ? probe : null);
+			locked = start == 0 ? nodes.locked() : locked;
+			found.addAll(nodes.nodes());
+			if (nodes.nodes().size() < part.size()) {
 				break;
 			}
-			at = nodes.get(nodes.size() - 1).id();
+			at = found.get(found.size() - 1).id();
 		}
-		return found;
+		return new PathFound(found, locked);
 	}
 
-	private List<FileNode> pathPart(UUID school, UUID owner, UUID from, List<String> segments) {
-		if (segments.size() == 1) {
-			return child(school, owner, from, segments.get(0)).map(List::of).orElseGet(List::of);
-		}
-		var query = jdbc.sql(PATH_QUERIES[segments.size()]).param("school", school).param("owner", owner).param("from", from);
+	private PathFound pathPart(UUID school, UUID owner, UUID from, List<String> segments, DavLockProbe probe) {
+		var query = jdbc.sql((probe == null ? PATH_QUERIES : PROBING_PATH_QUERIES)[segments.size()])
+			.param("school", school).param("owner", owner).param("from", from);
 		for (int i = 0; i < segments.size(); i++) {
 			query = query.param("s" + (i + 1), segments.get(i));
 		}
+		if (probe != null) {
+			query = query.params(probe.parameters());
+		}
+		int skip = probe == null ? 0 : 1;
 		return query.query((ResultSet rs) -> {
-			List<FileNode> nodes = new ArrayList<>();
-			if (rs.next()) {
-				for (int level = 0; level < segments.size() && rs.getObject(level * NODE_COLUMNS + 1) != null; level++) {
-					nodes.add(nodeAt(rs, level * NODE_COLUMNS));
-				}
+			// one row: the start, then each level's columns, null from the first one missing; none only where a
+			// row of the path is another space's, which a tree never holds: nothing found, locks unknown
+			if (!rs.next()) {
+				return new PathFound(List.of(), probe == null ? null : true);
 			}
-			return nodes;
+			List<FileNode> nodes = new ArrayList<>();
+			for (int level = 0; level < segments.size() && rs.getObject(skip + level * NODE_COLUMNS + 1) != null; level++) {
+				nodes.add(nodeAt(rs, skip + level * NODE_COLUMNS));
+			}
+			return new PathFound(nodes, probe == null ? null : rs.getBoolean(1));
 		});
 	}
 
 	static final int PATH_DEPTH = 8;
 	private static final int NODE_COLUMNS = 11;
-	private static final String[] PATH_QUERIES = pathQueries();
+	private static final String[] PATH_QUERIES = pathQueries(null);
+	private static final String[] PROBING_PATH_QUERIES = pathQueries(DavLockProbe.SQL);
 
 	/**
-	 * For each depth d: the first level found by the unique (parent_id, name) alone as in {@link #child}, each further
-	 * level joined by its parent's id and name (the same index), school and owner checked on the rows after the join,
-	 * so that no planner without statistics takes a (school_id, …) index and reads the whole folder.
+	 * For each depth: from a one-row start, each level left-joined by its parent's id and its name (the unique
+	 * (parent_id, name) index, the only one that fits those two), school and owner checked on the rows after the
+	 * joins, so that no planner without statistics takes a (school_id, …) index and reads the whole folder.
 	 */
-	private static String[] pathQueries() {
+	private static String[] pathQueries(String probe) {
 		String[] queries = new String[PATH_DEPTH + 1];
-		for (int depth = 2; depth <= PATH_DEPTH; depth++) {
-			StringBuilder select = new StringBuilder("select ");
-			StringBuilder from = new StringBuilder(" from (select " + COLUMNS + ", school_id, owner_id from file_node "
-					+ "where parent_id = :from and name = :s1 offset 0) n1");
-			StringBuilder where = new StringBuilder(" where n1.school_id = :school and n1.owner_id = :owner");
+		for (int depth = 1; depth <= PATH_DEPTH; depth++) {
+			List<String> columns = new ArrayList<>();
+			if (probe != null) {
+				columns.add(probe);
+			}
+			StringBuilder from = new StringBuilder(" from (select cast(:from as uuid) as id) n0");
+			List<String> checks = new ArrayList<>();
 			for (int level = 1; level <= depth; level++) {
 				String n = "n" + level;
-				if (level > 1) {
-					select.append(", ");
-					from.append(" left join file_node ").append(n).append(" on ").append(n).append(".parent_id = n").append(level - 1)
-						.append(".id and ").append(n).append(".name = :s").append(level);
-					where.append(" and (").append(n).append(".id is null or (").append(n).append(".school_id = :school and ").append(n)
-						.append(".owner_id = :owner))");
+				for (String column : COLUMNS.split(", ")) {
+					columns.add(n + "." + column);
 				}
-				select.append(String.join(", ", java.util.Arrays.stream(COLUMNS.split(", ")).map(c -> n + "." + c).toList()));
+				from.append(" left join file_node ").append(n).append(" on ").append(n).append(".parent_id = n").append(level - 1)
+					.append(".id and ").append(n).append(".name = :s").append(level);
+				checks.add("(" + n + ".id is null or (" + n + ".school_id = :school and " + n + ".owner_id = :owner))");
 			}
-			queries[depth] = select.append(from).append(where).toString();
+			queries[depth] = "select " + String.join(", ", columns) + from + " where " + String.join(" and ", checks);
 		}
 		return queries;
 	}

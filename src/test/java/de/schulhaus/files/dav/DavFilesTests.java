@@ -198,6 +198,27 @@ class DavFilesTests {
 	}
 
 	@Test
+	void aLockedFolderKeepsNewFilesOutAtAnyDepthAndOtherFoldersStayOpen() throws Exception {
+		assertThat(call("MKCOL", "Abgaben/", null).getStatus()).isEqualTo(201);
+		assertThat(call("MKCOL", "Abgaben/Klasse-7a/", null).getStatus()).isEqualTo(201);
+		assertThat(call("MKCOL", "Frei/", null).getStatus()).isEqualTo(201);
+		// before any lock: the tree is known to have none, and a PUT goes through
+		assertThat(call("PUT", "Abgaben/Klasse-7a/vorher.txt", "a").getStatus()).isEqualTo(201);
+		String info = "<D:lockinfo xmlns:D=\"DAV:\"><D:lockscope><D:exclusive/></D:lockscope><D:locktype><D:write/></D:locktype>"
+				+ "</D:lockinfo>";
+		MockHttpServletResponse lock = perform(dav("LOCK", "Abgaben/").header("Depth", "infinity").content(info));
+		assertThat(lock.getStatus()).isEqualTo(200);
+		String token = lock.getHeader("Lock-Token");
+
+		assertThat(call("PUT", "Abgaben/Klasse-7a/neu.txt", "b").getStatus()).isEqualTo(423);
+		assertThat(call("PUT", "Abgaben/Klasse-7a/vorher.txt", "b").getStatus()).isEqualTo(423);
+		assertThat(call("PUT", "Frei/neu.txt", "c").getStatus()).isEqualTo(201);
+		assertThat(perform(dav("PUT", "Abgaben/Klasse-7a/neu.txt").header("If", "(" + token + ")").content("b")).getStatus()).isEqualTo(201);
+		assertThat(perform(dav("UNLOCK", "Abgaben/").header("Lock-Token", token)).getStatus()).isEqualTo(204);
+		assertThat(call("PUT", "Abgaben/Klasse-7a/vorher.txt", "d").getStatus()).isEqualTo(204);
+	}
+
+	@Test
 	void namesWindowsOrMacCannotStoreAreRefusedWithAReason() throws Exception {
 		for (String name : new String[] { "CON", "con.txt", "a%3Ab.txt", "frage%3F", "punkt.", "leer%20", "a%7Cb", "%3Cx%3E" }) {
 			MockHttpServletResponse put = call("PUT", name, "x");
