@@ -6,7 +6,8 @@
 #  - CPU of the JVM and of all PostgreSQL processes per PUT (/proc/<pid>/stat) over SMALL (1,000) PUTs of
 #    4 KiB by PARALLEL (8) clients, statement log off; PUTs per second beside it, with the load average.
 # Half the PUTs create a file, then the same names are written again (replacing: a version is kept).
-# Needs what bench/files.sh needs but Apache. Run it before and after a change, on the same box.
+# Needs what bench/files.sh needs but Apache. Run it before and after a change, on the same box; JAR=<path> measures
+# another build (say the one before the change, copied aside) without building.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=lib.sh
@@ -26,7 +27,8 @@ PGLOG=${PGLOG:-$(ls /var/log/postgresql/postgresql-*-main.log | tail -1)}
 WORK=$(mktemp -d)
 PID=""
 
-if [ ! -f target/schulhaus.jar ] || [ -n "$(find src pom.xml -newer target/schulhaus.jar -print -quit)" ]; then
+JAR=${JAR:-target/schulhaus.jar}
+if [ "$JAR" = target/schulhaus.jar ] && { [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]; }; then
   flock /tmp/mvn.lock ./mvnw -o -q -B -DskipTests package
 fi
 cleanup() {
@@ -41,7 +43,7 @@ SCHULHAUS_MODE=production SCHULHAUS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB
   SCHULHAUS_DATA_DIR="$WORK/data" SCHULHAUS_OPERATOR_TOKEN="$TOKEN" SCHULHAUS_OPERATOR_PASSWORD="$PASSWORD-operator" \
   SERVER_PORT=$PORT SCHULHAUS_BASE_URL="$BASE" SCHULHAUS_ALLOW_INSECURE_HTTP=true \
   SCHULHAUS_SECRET_KEY="bench-secret-key-$(hostname)-0123456789abcdef" \
-  "$JAVA" $JAVA_OPTS -jar target/schulhaus.jar > "$WORK/server.log" 2>&1 &
+  "$JAVA" $JAVA_OPTS -jar "$JAR" > "$WORK/server.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 1200); do
   curl -fs "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"' && break
@@ -119,4 +121,4 @@ for kind in new replace; do
 done
 errors=$(grep -cE ' ERROR |OutOfMemoryError' "$WORK/server.log" || true)
 echo "schulhaus.log_errors=$errors"
-echo "machine=$(nproc) cores, $("$JAVA" -version 2>&1 | head -1), uptime: $(uptime | sed 's/.*load/load/')"
+echo "jar=$JAR machine=$(nproc) cores, $("$JAVA" -version 2>&1 | head -1), uptime: $(uptime | sed 's/.*load/load/')"
