@@ -62,7 +62,8 @@ public class DavEngine {
 				return;
 			}
 			Optional<DavResource> target = repo.find(path);
-			List<ActiveLock> active = locks.active(repo.schoolId(), repo.lockSpace());
+			// a tree known to have no locks (most of them) costs no query for them
+			List<ActiveLock> active = repo.knownLocks().orElse(true) ? locks.active(repo.schoolId(), repo.lockSpace()) : List.of();
 			DavExchange x = new DavExchange(request, response, repo, prefix, path, target, active,
 					IfHeader.parse(request.getHeader("If")), locks);
 			Preconditions.checkIf(x);

@@ -25,6 +25,15 @@ public interface DavRepository {
 
 	Optional<DavResource> find(DavPath path);
 
+	/**
+	 * Whether the tree holds unexpired locks, where the repository learnt it with a query it made for this
+	 * request anyway (a {@link DavLockProbe} in its look-up of the path); empty (the default): the engine reads them.
+	 * Asked right after {@link #find}.
+	 */
+	default Optional<Boolean> knownLocks() {
+		return Optional.empty();
+	}
+
 	/** The members of a collection, in one query whatever their number. */
 	List<DavResource> children(DavResource collection);
 

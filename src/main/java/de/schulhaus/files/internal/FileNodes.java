@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import de.schulhaus.dav.DavLockProbe;
+
 /** The {@code file_node} rows of a space; every statement filters by school and owner. */
 @Repository
 class FileNodes {
@@ -55,6 +57,94 @@ class FileNodes {
 			.query(FileNodes::node).optional();
 	}
 
+	/**
+	 * The nodes along a path below the folder {@code from}, in one query for up to {@link #PATH_DEPTH}
+	 * segments (more take one query per that many): one node per segment, fewer where the path ends
+	 * early (nothing with that name, or a file where a folder would be).
+	 */
+	List<FileNode> path(UUID school, UUID owner, UUID from, List<String> segments) {
+		return path(school, owner, from, segments, null).nodes();
+	}
+
+	/** What a path look-up found, and whether the tree holds locks where it was asked (else null). */
+	record PathFound(List<FileNode> nodes, Boolean locked) {
+	}
+
+	/** {@link #path(UUID, UUID, UUID, List)}, its first query also answering the lock probe, if one is given. */
+	PathFound path(UUID school, UUID owner, UUID from, List<String> segments, DavLockProbe probe) {
+		List<FileNode> found = new ArrayList<>();
+		Boolean locked = null;
+		UUID at = from;
+		for (int start = 0; start < segments.size(); start += PATH_DEPTH) {
+			List<String> part = segments.subList(start, Math.min(segments.size(), start + PATH_DEPTH));
+			PathFound nodes = pathPart(school, owner, at, part, start == 0 ? probe : null);
+			locked = start == 0 ? nodes.locked() : locked;
+			found.addAll(nodes.nodes());
+			if (nodes.nodes().size() < part.size()) {
+				break;
+			}
+			at = found.get(found.size() - 1).id();
+		}
+		return new PathFound(found, locked);
+	}
+
+	private PathFound pathPart(UUID school, UUID owner, UUID from, List<String> segments, DavLockProbe probe) {
+		var query = jdbc.sql((probe == null ? PATH_QUERIES : PROBING_PATH_QUERIES)[segments.size()])
+			.param("school", school).param("owner", owner).param("from", from);
+		for (int i = 0; i < segments.size(); i++) {
+			query = query.param("s" + (i + 1), segments.get(i));
+		}
+		if (probe != null) {
+			query = query.params(probe.parameters());
+		}
+		int skip = probe == null ? 0 : 1;
+		return query.query((ResultSet rs) -> {
+			// one row: the start, then each level's columns, null from the first one missing; none only where a
+			// row of the path is another space's, which a tree never holds: nothing found, locks unknown
+			if (!rs.next()) {
+				return new PathFound(List.of(), probe == null ? null : true);
+			}
+			List<FileNode> nodes = new ArrayList<>();
+			for (int level = 0; level < segments.size() && rs.getObject(skip + level * NODE_COLUMNS + 1) != null; level++) {
+				nodes.add(nodeAt(rs, skip + level * NODE_COLUMNS));
+			}
+			return new PathFound(nodes, probe == null ? null : rs.getBoolean(1));
+		});
+	}
+
+	static final int PATH_DEPTH = 8;
+	private static final int NODE_COLUMNS = 11;
+	private static final String[] PATH_QUERIES = pathQueries(null);
+	private static final String[] PROBING_PATH_QUERIES = pathQueries(DavLockProbe.SQL);
+
+	/**
+	 * For each depth: from a one-row start, each level left-joined by its parent's id and its name (the unique
+	 * (parent_id, name) index, the only one that fits those two), school and owner checked on the rows after the
+	 * joins, so that no planner without statistics takes a (school_id, …) index and reads the whole folder.
+	 */
+	private static String[] pathQueries(String probe) {
+		String[] queries = new String[PATH_DEPTH + 1];
+		for (int depth = 1; depth <= PATH_DEPTH; depth++) {
+			List<String> columns = new ArrayList<>();
+			if (probe != null) {
+				columns.add(probe);
+			}
+			StringBuilder from = new StringBuilder(" from (select cast(:from as uuid) as id) n0");
+			List<String> checks = new ArrayList<>();
+			for (int level = 1; level <= depth; level++) {
+				String n = "n" + level;
+				for (String column : COLUMNS.split(", ")) {
+					columns.add(n + "." + column);
+				}
+				from.append(" left join file_node ").append(n).append(" on ").append(n).append(".parent_id = n").append(level - 1)
+					.append(".id and ").append(n).append(".name = :s").append(level);
+				checks.add("(" + n + ".id is null or (" + n + ".school_id = :school and " + n + ".owner_id = :owner))");
+			}
+			queries[depth] = "select " + String.join(", ", columns) + from + " where " + String.join(" and ", checks);
+		}
+		return queries;
+	}
+
 	/** The members of several folders in one query. */
 	List<FileNode> children(UUID school, UUID owner, Collection<UUID> parents) {
 		if (parents.isEmpty()) {
@@ -88,6 +178,31 @@ class FileNodes {
 			.param("size", node.size()).param("type", node.contentType()).param("etag", node.etag())
 			.param("created", time(node.created())).param("modified", time(node.modified())).param("by", node.modifiedBy())
 			.update();
+	}
+
+	/** Inserts a node unless its name is taken in its folder (a concurrent upload): whether it did. */
+	boolean insertIfAbsent(UUID school, UUID owner, FileNode node) {
+		return jdbc.sql("insert into file_node (id, school_id, owner_id, parent_id, name, kind, blob_id, size_bytes, content_type, etag, created_at, "
+				+ "modified_at, modified_by) values (:id, :school, :owner, :parent, :name, :kind, :blob, :size, :type, :etag, :created, :modified, :by) "
+				+ "on conflict do nothing")
+			.param("id", node.id()).param("school", school).param("owner", owner).param("parent", node.parentId())
+			.param("name", node.name()).param("kind", node.folder() ? "folder" : "file").param("blob", node.blobId())
+			.param("size", node.size()).param("type", node.contentType()).param("etag", node.etag())
+			.param("created", time(node.created())).param("modified", time(node.modified())).param("by", node.modifiedBy())
+			.update() == 1;
+	}
+
+	/**
+	 * The new content of a file as the caller last saw it: nothing changes (false) when its content, name or folder
+	 * changed meanwhile, so that two replacements at once never keep the same old content as two versions.
+	 */
+	boolean replaceContent(UUID school, UUID owner, FileNode seen, UUID blob, long size, String type, String etag, Instant modified, UUID by) {
+		return jdbc.sql("update file_node set blob_id = :blob, size_bytes = :size, content_type = :type, etag = :etag, modified_at = :now, "
+				+ "modified_by = :by where id = :id and school_id = :school and owner_id = :owner and etag = :seen and parent_id = :parent and name = :name")
+			.param("blob", blob).param("size", size).param("type", type).param("etag", etag).param("now", time(modified)).param("by", by)
+			.param("id", seen.id()).param("school", school).param("owner", owner).param("seen", seen.etag()).param("parent", seen.parentId())
+			.param("name", seen.name())
+			.update() == 1;
 	}
 
 	void replaceContent(UUID school, UUID owner, UUID id, UUID blob, long size, String type, String etag, Instant modified, UUID by) {
@@ -206,8 +321,15 @@ class FileNodes {
 	}
 
 	private static FileNode node(ResultSet rs, int n) throws SQLException {
-		return new FileNode(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), "folder".equals(rs.getString(4)),
-				rs.getObject(5, UUID.class), rs.getLong(6), rs.getString(7), rs.getString(8),
-				rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getObject(10, OffsetDateTime.class).toInstant(), rs.getObject(11, UUID.class));
+		return nodeAt(rs, 0);
+	}
+
+	/** The node whose {@link #COLUMNS} start after column {@code skip}. */
+	private static FileNode nodeAt(ResultSet rs, int skip) throws SQLException {
+		int c = skip;
+		return new FileNode(rs.getObject(c + 1, UUID.class), rs.getObject(c + 2, UUID.class), rs.getString(c + 3), "folder".equals(rs.getString(c + 4)),
+				rs.getObject(c + 5, UUID.class), rs.getLong(c + 6), rs.getString(c + 7), rs.getString(c + 8),
+				rs.getObject(c + 9, OffsetDateTime.class).toInstant(), rs.getObject(c + 10, OffsetDateTime.class).toInstant(),
+				rs.getObject(c + 11, UUID.class));
 	}
 }

@@ -33,6 +33,9 @@ import de.schulhaus.platform.Ids;
 @Service
 class FileWrites {
 
+	/** From this announced length on, a write asks for the space's usage before it reads the content. */
+	static final long EARLY_QUOTA_CHECK_FROM = 1024 * 1024;
+
 	private final FileNodes nodes;
 	private final FileProperties properties;
 	private final BlobStore blobs;
@@ -75,15 +78,22 @@ class FileWrites {
 		UUID school = target.schoolId();
 		UUID owner = target.id();
 		BlobOwner space = target.quotaOwner();
-		long replaced = (known != null ? known : nodes.child(school, owner, parent.id(), name)).map(FileNode::size).orElse(0L);
-		// the limit once per write (two queries); the attach counts against it atomically
-		StorageQuotas.Usage usage = quotas.usage(space);
-		// refused before a byte is read (and before 100-continue) when the announced length cannot fit
-		if (length > 0 && usage.usedBytes() + length - replaced > usage.limitBytes()) {
-			throw new DavException(507, "The file does not fit into your storage space.");
+		long limit;
+		if (length >= EARLY_QUOTA_CHECK_FROM) {
+			// refused before a byte is read (and before 100-continue) when the announced length cannot fit
+			long replaced = (known != null ? known : nodes.child(school, owner, parent.id(), name)).map(FileNode::size).orElse(0L);
+			StorageQuotas.Usage usage = quotas.usage(space);
+			if (usage.usedBytes() + length - replaced > usage.limitBytes()) {
+				throw new DavException(507, "The file does not fit into your storage space.");
+			}
+			limit = usage.limitBytes();
+		}
+		else {
+			// small content: reading it costs less than asking for the usage twice; the attach refuses what does not fit
+			limit = quotas.limitBytes(space);
 		}
 		StagedBlob staged = blobs.stage(content);
-		return attachStaged(target, parent, name, staged, type, modified, usage.limitBytes());
+		return attachStaged(target, parent, name, known, staged, type, modified, limit);
 	}
 
 	/**
@@ -91,47 +101,30 @@ class FileWrites {
 	 * the existing one) in one short transaction; the staged content is discarded when that fails.
 	 */
 	FileNode attachStaged(Space target, FileNode parent, String name, StagedBlob staged, String type) {
-		return attachStaged(target, parent, name, staged, type, null, quotas.limitBytes(target.quotaOwner()));
+		return attachStaged(target, parent, name, null, staged, type, null, quotas.limitBytes(target.quotaOwner()));
 	}
 
-	private FileNode attachStaged(Space target, FileNode parent, String name, StagedBlob staged, String type, Instant clientModified,
-			long limit) {
+	/** @param known what the request found at the name (a replace then checks that it is still so), null to look in the transaction */
+	private FileNode attachStaged(Space target, FileNode parent, String name, Optional<FileNode> known, StagedBlob staged, String type,
+			Instant clientModified, long limit) {
 		FileNames.check(name);
 		UUID school = target.schoolId();
 		UUID owner = target.id();
-		BlobOwner space = target.quotaOwner();
 		try {
 			return tx.execute(status -> {
-				Optional<FileNode> existing = nodes.child(school, owner, parent.id(), name);
-				if (existing.isPresent() && existing.get().folder()) {
-					throw new DavException(405, "A folder has this name.");
-				}
-				// the attach counts against the limit atomically
-				UUID blob;
+				Optional<FileNode> existing = known != null ? known : nodes.child(school, owner, parent.id(), name);
 				if (existing.isPresent()) {
-					FileNode old = existing.get();
-					UUID version = versions.keep(school, old);
-					try {
-						blob = blobs.attach(staged, space, limit);
-					}
-					catch (QuotaExceededException full) {
-						// no room for the version too: the old content goes instead
-						versions.remove(school, version);
-						blobs.delete(old.blobId());
-						blob = blobs.attach(staged, space, limit);
-					}
-					Instant now = clientModified != null ? clientModified : Instant.now();
-					nodes.replaceContent(school, owner, old.id(), blob, staged.size(), type, FileNodes.etag(), now, target.viewer());
-					history.prune(school, old.id());
-					activity.record(target, FileActivity.Action.UPDATED, name);
-					return nodes.child(school, owner, parent.id(), name).orElseThrow();
+					return replace(target, existing.get(), staged, type, clientModified, limit);
 				}
-				blob = blobs.attach(staged, space, limit);
 				Instant now = Instant.now();
-				FileNode node = new FileNode(Ids.newId(), parent.id(), name, false, blob, staged.size(), type, FileNodes.etag(), now,
-						clientModified != null ? clientModified : now,
-						target.viewer());
-				nodes.insert(school, owner, node);
+				// the row first (the blob's id is known before it is attached): a name taken meanwhile costs no rollback
+				FileNode node = new FileNode(Ids.newId(), parent.id(), name, false, staged.id(), staged.size(), type, FileNodes.etag(), now,
+						clientModified != null ? clientModified : now, target.viewer());
+				if (!nodes.insertIfAbsent(school, owner, node)) {
+					// a concurrent upload made this name a moment ago: ours replaces it, as if it had come second
+					return replace(target, current(target, parent.id(), name), staged, type, clientModified, limit);
+				}
+				blobs.attach(staged, target.quotaOwner(), limit);
 				activity.record(target, FileActivity.Action.UPLOADED, name);
 				return node;
 			});
@@ -148,6 +141,51 @@ class FileWrites {
 			blobs.discard(staged);
 			throw ex;
 		}
+	}
+
+	/**
+	 * New content for a file the request saw: its row changes only if it is still as seen (else the current row
+	 * is read once more), so that two replacements at once each keep what they really replaced as a version.
+	 * Where the space has no room for the new content and the version, the old content goes instead.
+	 */
+	private FileNode replace(Space target, FileNode seen, StagedBlob staged, String type, Instant clientModified, long limit) {
+		UUID school = target.schoolId();
+		UUID owner = target.id();
+		String etag = FileNodes.etag();
+		Instant now = clientModified != null ? clientModified : Instant.now();
+		FileNode old = seen;
+		if (old.folder()) {
+			throw new DavException(405, "A folder has this name.");
+		}
+		if (!nodes.replaceContent(school, owner, old, staged.id(), staged.size(), type, etag, now, target.viewer())) {
+			old = current(target, seen.parentId(), seen.name());
+			if (old.folder()) {
+				throw new DavException(405, "A folder has this name.");
+			}
+			if (!nodes.replaceContent(school, owner, old, staged.id(), staged.size(), type, etag, now, target.viewer())) {
+				throw new DavException(409, "Another change replaced this file at the same moment; try again.");
+			}
+		}
+		UUID version = versions.keep(school, old);
+		try {
+			blobs.attach(staged, target.quotaOwner(), limit);
+		}
+		catch (QuotaExceededException full) {
+			// no room for the version too: the old content goes instead
+			versions.remove(school, version);
+			blobs.delete(old.blobId());
+			blobs.attach(staged, target.quotaOwner(), limit);
+		}
+		history.prune(school, old.id());
+		activity.record(target, FileActivity.Action.UPDATED, old.name());
+		return new FileNode(old.id(), old.parentId(), old.name(), false, staged.id(), staged.size(), type, etag, old.created(), now,
+				target.viewer());
+	}
+
+	/** The node at a name now, in the caller's transaction; a 409 when a concurrent change took it away. */
+	private FileNode current(Space target, UUID parent, String name) {
+		return nodes.child(target.schoolId(), target.id(), parent, name)
+			.orElseThrow(() -> new DavException(409, "Another change took this name at the same moment; try again."));
 	}
 
 	void createFolder(Space space, FileNode parent, String name) {

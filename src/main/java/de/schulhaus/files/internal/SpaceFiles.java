@@ -18,6 +18,7 @@ import org.springframework.http.MediaTypeFactory;
 
 import de.schulhaus.accounts.StorageQuotas;
 import de.schulhaus.dav.DavException;
+import de.schulhaus.dav.DavLockProbe;
 import de.schulhaus.dav.DavPath;
 import de.schulhaus.dav.DavQuota;
 import de.schulhaus.dav.DavRepository;
@@ -42,6 +43,8 @@ public final class SpaceFiles implements DavRepository {
 	private final Map<DavPath, FileNode> seen = new HashMap<>();
 	// paths this request found nothing at: only for the quota's early check, which the attach repeats
 	private final java.util.Set<DavPath> absent = new java.util.HashSet<>();
+	// whether the tree held unexpired locks when this request first looked up a path (null: not asked)
+	private Boolean locked;
 
 	SpaceFiles(Space space, FileNodes nodes, FileProperties properties, FileWrites writes, StorageQuotas quotas, FileHistory history) {
 		this.history = history;
@@ -73,6 +76,11 @@ public final class SpaceFiles implements DavRepository {
 	public Optional<DavQuota> quota() {
 		StorageQuotas.Usage usage = quotas.usage(space.quotaOwner());
 		return Optional.of(DavQuota.of(usage.usedBytes(), usage.limitBytes()));
+	}
+
+	@Override
+	public Optional<Boolean> knownLocks() {
+		return Optional.ofNullable(locked);
 	}
 
 	@Override
@@ -108,20 +116,24 @@ public final class SpaceFiles implements DavRepository {
 			}
 			return Optional.of(node);
 		}
-		// a whole space's top folder has the space's id: the walk needs no row for it
-		for (String segment : path.segments().subList(at.segments().size(), path.segments().size())) {
-			if (node != null && !node.folder()) {
-				return Optional.empty();
-			}
-			Optional<FileNode> child = nodes.child(school, owner, node == null ? owner : node.id(), segment);
-			if (child.isEmpty()) {
-				return Optional.empty();
-			}
-			node = child.get();
-			at = at.child(segment);
-			seen.put(at, node);
+		if (at.equals(path)) {
+			return Optional.of(node);
 		}
-		return Optional.of(node);
+		if (node != null && !node.folder()) {
+			return Optional.empty();
+		}
+		// the rest of the path in one query; a whole space's top folder has the space's id: the walk needs no row for it
+		List<String> rest = path.segments().subList(at.segments().size(), path.segments().size());
+		// the request's first look-up also asks whether the tree holds locks, so that the engine need not
+		FileNodes.PathFound walk = nodes.path(school, owner, node == null ? owner : node.id(), rest,
+				locked == null ? new DavLockProbe(school, lockSpace(), Instant.now()) : null);
+		locked = locked == null ? walk.locked() : locked;
+		List<FileNode> found = walk.nodes();
+		for (int i = 0; i < found.size(); i++) {
+			at = at.child(rest.get(i));
+			seen.put(at, found.get(i));
+		}
+		return found.size() == rest.size() ? Optional.of(found.get(found.size() - 1)) : Optional.empty();
 	}
 
 	private FileNode require(DavPath path) {

@@ -80,6 +80,28 @@ class DavFilesTests {
 	}
 
 	@Test
+	void pathsDeeperThanOneQueryReachAreFoundAndWrongOnesAreNot() throws Exception {
+		// eleven folders: more levels than one path query joins (8), so the look-up goes on in a second one
+		StringBuilder folder = new StringBuilder();
+		for (int level = 1; level <= 11; level++) {
+			folder.append("Ebene-").append(level).append('/');
+			assertThat(call("MKCOL", folder.toString(), null).getStatus()).isEqualTo(201);
+		}
+		String file = folder + "tief.txt";
+		assertThat(call("PUT", file, "ganz unten").getStatus()).isEqualTo(201);
+		assertThat(call("GET", file, null).getContentAsString()).isEqualTo("ganz unten");
+		assertThat(call("PUT", file, "neu unten").getStatus()).isEqualTo(204);
+		assertThat(call("GET", file, null).getContentAsString()).isEqualTo("neu unten");
+		assertThat(call("PROPFIND", folder.toString(), null).getContentAsString()).contains("tief.txt");
+		// below a file, a missing folder in the middle, a missing last segment
+		assertThat(call("GET", file + "/mehr.txt", null).getStatus()).isEqualTo(404);
+		assertThat(call("PUT", file + "/mehr.txt", "x").getStatus()).isEqualTo(409);
+		assertThat(call("GET", "Ebene-1/Ebene-2/Fehlt/Ebene-4/tief.txt", null).getStatus()).isEqualTo(404);
+		assertThat(call("GET", folder + "fehlt.txt", null).getStatus()).isEqualTo(404);
+		assertThat(call("PUT", "Ebene-1/Ebene-2/Fehlt/neu.txt", "x").getStatus()).isEqualTo(409);
+	}
+
+	@Test
 	void aSyncClientKeepsItsModificationTime() throws Exception {
 		MockHttpServletResponse put = perform(dav("PUT", "alt.txt").header("X-OC-Mtime", "1700000000").content("von 2023"));
 		assertThat(put.getStatus()).isEqualTo(201);
@@ -173,6 +195,27 @@ class DavFilesTests {
 		assertThat(perform(dav("PUT", "gesperrt.txt").header("If", "(" + token + ")").content("b")).getStatus()).isEqualTo(204);
 		assertThat(perform(dav("UNLOCK", "gesperrt.txt").header("Lock-Token", token)).getStatus()).isEqualTo(204);
 		assertThat(call("DELETE", "gesperrt.txt", null).getStatus()).isEqualTo(204);
+	}
+
+	@Test
+	void aLockedFolderKeepsNewFilesOutAtAnyDepthAndOtherFoldersStayOpen() throws Exception {
+		assertThat(call("MKCOL", "Abgaben/", null).getStatus()).isEqualTo(201);
+		assertThat(call("MKCOL", "Abgaben/Klasse-7a/", null).getStatus()).isEqualTo(201);
+		assertThat(call("MKCOL", "Frei/", null).getStatus()).isEqualTo(201);
+		// before any lock: the tree is known to have none, and a PUT goes through
+		assertThat(call("PUT", "Abgaben/Klasse-7a/vorher.txt", "a").getStatus()).isEqualTo(201);
+		String info = "<D:lockinfo xmlns:D=\"DAV:\"><D:lockscope><D:exclusive/></D:lockscope><D:locktype><D:write/></D:locktype>"
+				+ "</D:lockinfo>";
+		MockHttpServletResponse lock = perform(dav("LOCK", "Abgaben/").header("Depth", "infinity").content(info));
+		assertThat(lock.getStatus()).isEqualTo(200);
+		String token = lock.getHeader("Lock-Token");
+
+		assertThat(call("PUT", "Abgaben/Klasse-7a/neu.txt", "b").getStatus()).isEqualTo(423);
+		assertThat(call("PUT", "Abgaben/Klasse-7a/vorher.txt", "b").getStatus()).isEqualTo(423);
+		assertThat(call("PUT", "Frei/neu.txt", "c").getStatus()).isEqualTo(201);
+		assertThat(perform(dav("PUT", "Abgaben/Klasse-7a/neu.txt").header("If", "(" + token + ")").content("b")).getStatus()).isEqualTo(201);
+		assertThat(perform(dav("UNLOCK", "Abgaben/").header("Lock-Token", token)).getStatus()).isEqualTo(204);
+		assertThat(call("PUT", "Abgaben/Klasse-7a/vorher.txt", "d").getStatus()).isEqualTo(204);
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,6 +77,73 @@ class FileWritesTests {
 		writes.createFolder(own(school.id(), teacher.id()), root, "Oberstufe");
 		assertThatThrownBy(() -> writes.createFolder(own(school.id(), teacher.id()), root, "Oberstufe"))
 			.isInstanceOfSatisfying(DavException.class, e -> assertThat(e.status()).isEqualTo(405));
+	}
+
+	@Test
+	void aReplacementOfAFileThatChangedMeanwhileKeepsWhatItReallyReplacedAsTheVersion() throws Exception {
+		var t = new TestSchools(mvc);
+		var school = t.createSchool("Wettlauf-Schule");
+		var teacher = t.createUser(school, "Wanda", "Wettlauf", "TEACHER", "Kompass-Laterne-Quitte-2026", null);
+		Space space = own(school.id(), teacher.id());
+		FileNode root = nodes.root(school.id(), teacher.id());
+		FileNode first = writes.write(space, root, "plan.txt", Optional.empty(), bytes("eins"), "text/plain", 4, null);
+		// two clients saw the first content; the one that comes second finds the file changed meanwhile
+		FileNode second = writes.write(space, root, "plan.txt", Optional.of(first), bytes("zwei"), "text/plain", 4, null);
+		FileNode third = writes.write(space, root, "plan.txt", Optional.of(first), bytes("drei"), "text/plain", 4, null);
+
+		assertThat(third.id()).isEqualTo(first.id());
+		assertThat(read(nodes.child(school.id(), teacher.id(), root.id(), "plan.txt").orElseThrow())).isEqualTo("drei");
+		// each replacement kept the content it replaced: "eins" and "zwei", not "eins" twice
+		assertThat(jdbc.sql("select blob_id from file_version where school_id = :school and node_id = :node").param("school", school.id())
+			.param("node", first.id()).query(java.util.UUID.class).list()).containsExactlyInAnyOrder(first.blobId(), second.blobId());
+		assertThat(quotas.usageOfPerson(school.id(), teacher.id()).usedBytes()).isEqualTo(12);
+	}
+
+	@Test
+	void anUploadWhoseNameAnotherUploadTookMeanwhileReplacesItAsIfItCameSecond() throws Exception {
+		var t = new TestSchools(mvc);
+		var school = t.createSchool("Gleichzeitig-Schule");
+		var teacher = t.createUser(school, "Gerd", "Gleichzeitig", "TEACHER", "Kompass-Laterne-Quitte-2026", null);
+		Space space = own(school.id(), teacher.id());
+		FileNode root = nodes.root(school.id(), teacher.id());
+		FileNode other = writes.write(space, root, "liste.csv", Optional.empty(), bytes("a;b"), "text/csv", 3, null);
+		// this request looked before the other upload was there
+		FileNode ours = writes.write(space, root, "liste.csv", Optional.empty(), bytes("a;b;c"), "text/csv", 5, null);
+
+		assertThat(ours.id()).isEqualTo(other.id());
+		assertThat(read(nodes.child(school.id(), teacher.id(), root.id(), "liste.csv").orElseThrow())).isEqualTo("a;b;c");
+		assertThat(jdbc.sql("select blob_id from file_version where school_id = :school").param("school", school.id())
+			.query(java.util.UUID.class).list()).containsExactly(other.blobId());
+	}
+
+	@Test
+	void aSmallFileThatDoesNotFitIsRefusedAtTheAttachAndLeavesNothingBehind() throws Exception {
+		var t = new TestSchools(mvc);
+		var school = t.createSchool("Klein-Voll-Schule");
+		var teacher = t.createUser(school, "Karla", "Klein", "TEACHER", "Kompass-Laterne-Quitte-2026", null);
+		quotas.setPersonal(school.id(), teacher.id(), 1L, null, users.load(teacher.login()).orElseThrow());
+		Space space = own(school.id(), teacher.id());
+		FileNode root = nodes.root(school.id(), teacher.id());
+		writes.write(space, root, "a.bin", Optional.empty(), new ByteArrayInputStream(new byte[600_000]), "application/octet-stream", 600_000, null);
+		// announced and below the early check's length: read, then refused where it is counted
+		assertThatThrownBy(() -> writes.write(space, root, "b.bin", Optional.empty(), new ByteArrayInputStream(new byte[600_000]),
+				"application/octet-stream", 600_000, null))
+			.isInstanceOfSatisfying(DavException.class, e -> assertThat(e.status()).isEqualTo(507));
+
+		assertThat(nodes.child(school.id(), teacher.id(), root.id(), "b.bin")).isEmpty();
+		assertThat(quotas.usageOfPerson(school.id(), teacher.id()).usedBytes()).isEqualTo(600_000);
+		assertThat(jdbc.sql("select count(*) from stored_blob where owner_id = :owner").param("owner", teacher.id()).query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	private String read(FileNode file) throws java.io.IOException {
+		try (var in = writes.open(file, 0, Long.MAX_VALUE)) {
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+	}
+
+	private static ByteArrayInputStream bytes(String text) {
+		return new ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	static Space own(java.util.UUID school, java.util.UUID account) {
