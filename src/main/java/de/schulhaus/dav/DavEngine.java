@@ -67,6 +67,10 @@ public class DavEngine {
 			DavExchange x = new DavExchange(request, response, repo, prefix, path, target, active,
 					IfHeader.parse(request.getHeader("If")), locks);
 			Preconditions.checkIf(x);
+			if (target.isPresent() && !method.equals("PUT")) {
+				// a missing resource keeps its 404 (RFC 9110 13.2.1); a PUT checks after its parent (409 first)
+				Preconditions.checkIfMatch(x);
+			}
 			if ((method.equals("REPORT") || method.equals("MKCALENDAR")) && !extension.methods().contains(method)) {
 				response.setHeader("Allow", methods(extension));
 				throw new DavException(405, method + " is not served on this tree.");

@@ -31,6 +31,19 @@ final class DavClients {
 		for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
 			installed |= new File(dir, program).canExecute();
 		}
+		require(program, installed);
+	}
+
+	/** A daemon that others start or a library, so outside the PATH: at one of these places, required on CI like the others. */
+	static void requireInstalledAt(String program, String... candidates) {
+		boolean installed = false;
+		for (String candidate : candidates) {
+			installed |= new File(candidate).isFile();
+		}
+		require(program, installed);
+	}
+
+	private static void require(String program, boolean installed) {
 		if ("true".equals(System.getenv("CI"))) {
 			assertThat(installed).as(program + " is installed on CI (.ci/run)").isTrue();
 		}

@@ -113,6 +113,25 @@ class DavFilesTests {
 	}
 
 	@Test
+	void ifMatchHoldsForEveryMethodNotOnlyPut() throws Exception {
+		call("PUT", "plan.txt", "Montag Mathe");
+		String etag = call("HEAD", "plan.txt", null).getHeader("ETag");
+		// GNOME's gvfs asks this way before it overwrites a file it read: 412 means someone changed it meanwhile
+		assertThat(perform(dav("HEAD", "plan.txt").header("If-Match", "\"veraltet\"")).getStatus()).isEqualTo(412);
+		assertThat(perform(dav("HEAD", "plan.txt").header("If-Match", etag)).getStatus()).isEqualTo(200);
+		assertThat(perform(dav("GET", "plan.txt").header("If-Match", "\"veraltet\", W/\"auch-alt\"")).getStatus()).isEqualTo(412);
+		assertThat(perform(dav("GET", "plan.txt").header("If-Match", "*")).getContentAsString()).isEqualTo("Montag Mathe");
+		assertThat(perform(dav("MOVE", "plan.txt").header("If-Match", "\"veraltet\"").header("Destination", "http://localhost" + root + "alt.txt"))
+			.getStatus()).isEqualTo(412);
+		assertThat(perform(dav("DELETE", "plan.txt").header("If-Match", "\"veraltet\"")).getStatus()).isEqualTo(412);
+		assertThat(call("GET", "plan.txt", null).getContentAsString()).isEqualTo("Montag Mathe");
+		assertThat(call("GET", "alt.txt", null).getStatus()).isEqualTo(404);
+		assertThat(perform(dav("DELETE", "plan.txt").header("If-Match", etag)).getStatus()).isEqualTo(204);
+		// what is missing stays a 404, whatever the condition says
+		assertThat(perform(dav("GET", "plan.txt").header("If-Match", etag)).getStatus()).isEqualTo(404);
+	}
+
+	@Test
 	void propfindListsAFolderAndRefusesInfiniteDepth() throws Exception {
 		assertThat(call("MKCOL", "Unterricht", null).getStatus()).isEqualTo(201);
 		assertThat(call("MKCOL", "Unterricht", null).getStatus()).isEqualTo(405);
