@@ -1,6 +1,8 @@
 package de.schulhaus.files.dav;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -20,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -54,11 +57,7 @@ class GvfsTests {
 
 	@Test
 	void theFilesAppMountsAndWorksOnAPersonsOwnFiles() throws Exception {
-		DavClients.requireInstalled("gio");
-		DavClients.requireInstalled("dbus-daemon");
-		DavClients.requireInstalledAt("gvfsd-dav", "/usr/libexec/gvfsd-dav", "/usr/lib/gvfs/gvfsd-dav");
-		DavClients.requireInstalledAt("gvfs's GIO module", "/usr/lib/x86_64-linux-gnu/gio/modules/libgvfsdbus.so",
-				"/usr/lib/aarch64-linux-gnu/gio/modules/libgvfsdbus.so", "/usr/lib64/gio/modules/libgvfsdbus.so");
+		requireGvfs();
 		var teacher = DavClients.Teacher.of(mvc, credentials, users, "Gvfs-Schule", "Gisela", "Gnome");
 		var http = new DavClients.Http(port, teacher);
 		String mountRoot = "dav://127.0.0.1:" + port + "/dav/files/" + teacher.login();
@@ -150,6 +149,33 @@ class GvfsTests {
 			gnome.gio(null, "mount", "-u", dav).succeeded("gio mount -u");
 			assertThat(gnome.gio(null, "mount", "-l").out()).doesNotContain(mountRoot);
 		}
+	}
+
+	@Test
+	void aSharedSpaceMountsWithTheListOfSpacesAsItsRoot() throws Exception {
+		requireGvfs();
+		var teacher = DavClients.Teacher.of(mvc, credentials, users, "Gvfs-Raum-Schule", "Greta", "Gnome");
+		String spaces = "dav://127.0.0.1:" + port + "/dav/spaces";
+		Path plan = Files.writeString(temp.resolve("Vertretungsplan.txt"), "3. Stunde fällt aus", StandardCharsets.UTF_8);
+		try (GioSession gnome = GioSession.start(Files.createDirectories(temp.resolve("gnome")))) {
+			gnome.gio(teacher.login() + "\n" + teacher.appPassword() + "\n", "mount", spaces + "/Schule/").succeeded("gio mount");
+			// /dav/spaces/ speaks WebDAV too, so gvfs climbs there: the Files app opens the school's space in the list of all
+			assertThat(gnome.gio(null, "mount", "-l").out()).contains("-> " + spaces + "\n");
+			assertThat(gnome.gio(null, "list", spaces + "/").succeeded("gio list").out().lines()).contains("Schule");
+			gnome.gio(null, "copy", plan.toUri().toASCIIString(), spaces + "/Schule/").succeeded("gio copy into the school's space");
+			MockHttpServletResponse copied = mvc.perform(get("/dav/spaces/Schule/Vertretungsplan.txt")
+				.with(httpBasic(teacher.login(), teacher.appPassword()))).andReturn().getResponse();
+			assertThat(copied.getContentAsString(StandardCharsets.UTF_8)).isEqualTo("3. Stunde fällt aus");
+			gnome.gio(null, "mount", "-u", spaces + "/").succeeded("gio mount -u");
+		}
+	}
+
+	private static void requireGvfs() {
+		DavClients.requireInstalled("gio");
+		DavClients.requireInstalled("dbus-daemon");
+		DavClients.requireInstalledAt("gvfsd-dav", "/usr/libexec/gvfsd-dav", "/usr/lib/gvfs/gvfsd-dav");
+		DavClients.requireInstalledAt("gvfs's GIO module", "/usr/lib/x86_64-linux-gnu/gio/modules/libgvfsdbus.so",
+				"/usr/lib/aarch64-linux-gnu/gio/modules/libgvfsdbus.so", "/usr/lib64/gio/modules/libgvfsdbus.so");
 	}
 
 	/** A name as one percent-encoded path segment, the way gvfs writes it into URIs. */
