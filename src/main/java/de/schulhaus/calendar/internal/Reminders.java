@@ -38,6 +38,8 @@ import de.schulhaus.platform.Notifications;
 @Service
 public class Reminders {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Reminders.class);
+
 	/** Alarms due longer ago than this (the server was down) are skipped, not rung all at once. */
 	static final Duration LATE = Duration.ofMinutes(15);
 	private static final int BATCH = 200;
@@ -115,8 +117,16 @@ public class Reminders {
 				break;
 			}
 			for (DueRow row : due) {
-				Integer count = transaction.execute(status -> ring(row, now));
-				notified += count == null ? 0 : count;
+				try {
+					Integer count = transaction.execute(status -> ring(row, now));
+					notified += count == null ? 0 : count;
+				}
+				catch (RuntimeException ex) {
+					// one object that cannot be rung must not hold up the others every minute: its alarm is dropped
+					log.warn("Dropped the reminder of {} in calendar {}: {}", row.name(), row.calendarId(), ex.toString());
+					jdbc.sql("delete from calendar_alarm where calendar_id = :calendar and name = :name and next_at = :old")
+						.param("calendar", row.calendarId()).param("name", row.name()).param("old", CalendarObjects.utc(row.at())).update();
+				}
 			}
 		}
 		return notified;
