@@ -57,6 +57,7 @@ class RemindersTests {
 	SchulhausUser pupil;
 	SchulhausUser otherPupil;
 	SchulhausUser stranger;
+	SchulhausUser admin;
 	Group fiveA;
 	int year;
 
@@ -69,6 +70,7 @@ class RemindersTests {
 		pupil = users.load(t.createUser(school, "Paul", "Fünfa", "PUPIL", null, null).login()).orElseThrow();
 		otherPupil = users.load(t.createUser(school, "Pia", "Fünfb", "PUPIL", null, null).login()).orElseThrow();
 		stranger = users.load(t.createUser(otherSchool, "Sven", "Anders", "TEACHER", null, null).login()).orElseThrow();
+		admin = users.load(t.createUser(school, "Anna", "Admin", "SCHOOL_ADMIN", null, null).login()).orElseThrow();
 		fiveA = groups.create(school.id(), "5a", GroupKind.CLASS, null, teacher);
 		Group fiveB = groups.create(school.id(), "5b", GroupKind.CLASS, null, teacher);
 		groups.addMember(school.id(), fiveA.id(), teacher.accountId(), true, teacher);
@@ -135,6 +137,18 @@ class RemindersTests {
 		assertThat(titles(teacher)).containsExactly("calendar.reminder.title[Konferenz (verschoben), 15:00]");
 	}
 
+	@Test
+	void theSchoolCalendarRemindsEveryoneOfTheSchoolTheDayBefore() {
+		Calendar school = calendars.find(admin, Calendars.SCHOOL_SLUG).orElseThrow();
+		put(school, "elternabend.ics", "elternabend", "Elternabend", "DTSTART;TZID=Europe/Berlin:" + year + "0312T190000", "", "-P1D");
+		reminders.ring(Instant.parse(year + "-03-11T18:00:00Z"));
+		String expected = "calendar.reminder.otherDay[Elternabend, 12.03." + year + ", 19:00]";
+		for (SchulhausUser person : List.of(admin, teacher, pupil, otherPupil)) {
+			assertThat(titles(person)).as(person.login()).containsExactly(expected);
+		}
+		assertThat(titles(stranger)).isEmpty();
+	}
+
 	private List<String> titles(SchulhausUser person) {
 		return notifications.newestFirst(person, 0, 50).stream()
 			.filter(n -> n.kind().equals("calendar.reminder"))
@@ -147,9 +161,13 @@ class RemindersTests {
 	}
 
 	private void put(Calendar calendar, String name, String uid, String summary, String start, String rule) {
+		put(calendar, name, uid, summary, start, rule, "-PT15M");
+	}
+
+	private void put(Calendar calendar, String name, String uid, String summary, String start, String rule, String trigger) {
 		String text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Schulhaus//Tests//DE\r\nBEGIN:VEVENT\r\nUID:" + uid
 				+ "\r\nDTSTAMP:20261130T120000Z\r\n" + start + "\r\nDURATION:PT1H\r\n" + (rule.isEmpty() ? "" : rule + "\r\n") + "SUMMARY:" + summary
-				+ "\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:" + summary + "\r\nTRIGGER:-PT15M\r\nEND:VALARM\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+				+ "\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:" + summary + "\r\nTRIGGER:" + trigger + "\r\nEND:VALARM\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
 		objects.put(calendar, name, CalendarData.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), 100_000));
 	}
 }
