@@ -102,6 +102,9 @@ class TenantIsolationTests {
 		fixtures.put("importId", calendarFiles.stage(users.load(adminA.login()).orElseThrow(), calendars.visibleTo(users.load(adminA.login()).orElseThrow()).get(0),
 				"a.ics", new java.io.ByteArrayInputStream(("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//T//DE\r\nBEGIN:VEVENT\r\nUID:a@x\r\n"
 						+ "DTSTAMP:20261130T120000Z\r\nDTSTART:20261203T130000Z\r\nSUMMARY:A\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n").getBytes())).id());
+		// a group of A chosen to write A's school calendar
+		schoolCalendarWriters.addGroup(users.load(adminA.login()).orElseThrow(), groupA);
+		fixtures.put("memberId", groupA);
 		fixtures.put("roomId", rooms.create(users.load(adminA.login()).orElseThrow(), "Aula A", de.schulhaus.calendar.internal.Rooms.Kind.ROOM, null, null).id());
 		fixtures.put("notificationId", notifications.notify(a.id(), pupilA.id(),
 				Notification.of("sample.greeting", "sample.notification.greeting", "/", "A")));
@@ -183,6 +186,9 @@ class TenantIsolationTests {
 
 	@Autowired
 	de.schulhaus.calendar.internal.CalendarFilesService calendarFiles;
+
+	@Autowired
+	de.schulhaus.calendar.internal.SchoolCalendarWriters schoolCalendarWriters;
 
 	@Autowired
 	de.schulhaus.files.internal.Shares fileShares;

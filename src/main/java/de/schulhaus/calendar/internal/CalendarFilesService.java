@@ -81,6 +81,17 @@ public class CalendarFilesService {
 		return preview(calendar, id, fileName, split);
 	}
 
+	/** The NRW school holidays shipped with Schulhaus (sources and retrieval date in the file and in the docs). */
+	public static final String NRW_HOLIDAYS = "calendar/schulferien-nrw.ics";
+
+	/** Stages the bundled NRW school holidays for an import into the calendar, as if the file had been uploaded. */
+	@Transactional
+	public Preview stageNrwHolidays(SchulhausUser person, Calendar calendar) throws IOException {
+		try (InputStream in = new org.springframework.core.io.ClassPathResource(NRW_HOLIDAYS).getInputStream()) {
+			return stage(person, calendar, "schulferien-nrw.ics", in);
+		}
+	}
+
 	/** The preview of a staged import of this person into this calendar. */
 	public Preview preview(SchulhausUser person, Calendar calendar, UUID id) {
 		Staged staged = staged(person, calendar, id);

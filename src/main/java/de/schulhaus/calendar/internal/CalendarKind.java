@@ -8,7 +8,7 @@ public enum CalendarKind {
 	PERSON,
 	/** A group's (class, course, staff group): members read, its leaders and teachers write. */
 	GROUP,
-	/** The school's (conferences, holidays, parents' evenings): everyone reads, school admins write. */
+	/** The school's (conferences, holidays, parents' evenings): everyone reads, school admins and the teachers and staff they chose write. */
 	SCHOOL,
 	/** A class's or course's exam plan: members read, the group's teachers write; {@link ExamRules} apply. */
 	EXAMS;

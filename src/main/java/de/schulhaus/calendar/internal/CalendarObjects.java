@@ -34,12 +34,14 @@ public class CalendarObjects {
 	private final Calendars calendars;
 	private final Bookings bookings;
 	private final ExamRules exams;
+	private final Reminders reminders;
 
-	CalendarObjects(JdbcClient jdbc, Calendars calendars, Bookings bookings, ExamRules exams) {
+	CalendarObjects(JdbcClient jdbc, Calendars calendars, Bookings bookings, ExamRules exams, Reminders reminders) {
 		this.jdbc = jdbc;
 		this.calendars = calendars;
 		this.bookings = bookings;
 		this.exams = exams;
+		this.reminders = reminders;
 	}
 
 	/**
@@ -181,6 +183,7 @@ public class CalendarObjects {
 		}
 		noteChange(calendar, name, revision, false);
 		bookings.book(calendar, name, object, actor);
+		reminders.schedule(calendar, name, object.text(), now);
 		return new Entry(name, object.uid(), object.component(), bytes.length, etag, created, now, object.start(), object.end(), object.recurring(),
 				object.text());
 	}

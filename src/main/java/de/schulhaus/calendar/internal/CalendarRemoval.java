@@ -46,6 +46,7 @@ class CalendarRemoval {
 	@ApplicationModuleListener
 	void on(SchoolDeleted event) {
 		jdbc.sql("delete from calendar where school_id = :school").param("school", event.schoolId()).update();
+		jdbc.sql("delete from calendar_school_writer where school_id = :school").param("school", event.schoolId()).update();
 	}
 
 	/** Removes the calendars of these people or groups; answers how many events went with them. */
@@ -53,6 +54,9 @@ class CalendarRemoval {
 		int events = jdbc.sql("select count(*) from calendar_object o join calendar c on c.id = o.calendar_id where c.school_id = :school and c.owner_id in (:owners)")
 			.param("school", school).param("owners", owners).query(Integer.class).single();
 		jdbc.sql("delete from calendar where school_id = :school and owner_id in (:owners)").param("school", school).param("owners", owners).update();
+		// chosen to write the school's calendar: the choice goes with the person or group
+		jdbc.sql("delete from calendar_school_writer where school_id = :school and member_id in (:owners)").param("school", school).param("owners", owners)
+			.update();
 		return events;
 	}
 }

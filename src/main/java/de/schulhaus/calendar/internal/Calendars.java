@@ -28,7 +28,8 @@ import de.schulhaus.platform.SchulhausUser;
  * Which calendars a person sees and may change, decided from the roster at every request: a pupil who
  * changes class sees the new class's calendar at once and no longer the old one. The person's own
  * calendar has the account's id, a group's the group's, the school's the school's; their rows appear
- * at the first change, so a school of 2,000 groups stores nothing for calendars nobody uses.
+ * at the first change, so a school of 2,000 groups stores nothing for calendars nobody uses. The school's
+ * calendar is written by school admins and the teachers and staff they chose ({@link SchoolCalendarWriters}).
  */
 @Service
 public class Calendars {
@@ -43,11 +44,14 @@ public class Calendars {
 	private final GroupManagement groups;
 	private final TransactionTemplate own;
 	private final CalendarProperties properties;
+	private final SchoolCalendarWriters writers;
 
-	Calendars(JdbcClient jdbc, GroupManagement groups, PlatformTransactionManager transactions, CalendarProperties properties) {
+	Calendars(JdbcClient jdbc, GroupManagement groups, PlatformTransactionManager transactions, CalendarProperties properties,
+			SchoolCalendarWriters writers) {
 		this.jdbc = jdbc;
 		this.groups = groups;
 		this.properties = properties;
+		this.writers = writers;
 		this.own = new TransactionTemplate(transactions);
 		this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -87,10 +91,13 @@ public class Calendars {
 			.sorted((a, b) -> a.name().compareToIgnoreCase(b.name()))
 			.forEach(r -> calendars.add(calendar(r, school, true, true)));
 		boolean admin = person.role() == Role.SCHOOL_ADMIN;
+		// besides the school admins, the teachers and staff they chose (themselves or by a group)
+		boolean schoolWritable = admin || SchoolCalendarWriters.staff(person.role())
+				&& writers.designated(school, person.accountId(), memberships.stream().map(Membership::groupId).toList());
 		Row schoolRow = rows.get(school);
-		calendars.add(schoolRow != null ? calendar(schoolRow, school, admin, false)
-				: new Calendar(school, school, CalendarKind.SCHOOL, school, SCHOOL_SLUG, "Schule", null, null, List.of("VEVENT"), 0, admin, false, false,
-						Instant.EPOCH));
+		calendars.add(schoolRow != null ? calendar(schoolRow, school, schoolWritable, false)
+				: new Calendar(school, school, CalendarKind.SCHOOL, school, SCHOOL_SLUG, "Schule", null, null, List.of("VEVENT"), 0, schoolWritable, false,
+						false, Instant.EPOCH));
 		boolean pupil = person.role() == Role.PUPIL || person.role() == Role.EXTERN;
 		memberships.stream()
 			.sorted((a, b) -> a.name().compareToIgnoreCase(b.name()))
