@@ -93,7 +93,7 @@ public class Calendars {
 		boolean admin = person.role() == Role.SCHOOL_ADMIN;
 		// besides the school admins, the teachers and staff they chose (themselves or by a group)
 		boolean schoolWritable = admin || SchoolCalendarWriters.staff(person.role())
-				&& writers.designated(school, person.accountId(), memberships.stream().map(Membership::groupId).toList());
+				&& writers.designated(school, person.accountId(), memberships.stream().map(PersonGroup::groupId).toList());
 		Row schoolRow = rows.get(school);
 		calendars.add(schoolRow != null ? calendar(schoolRow, school, schoolWritable, false)
 				: new Calendar(school, school, CalendarKind.SCHOOL, school, SCHOOL_SLUG, "Schule", null, null, List.of("VEVENT"), 0, schoolWritable, false,
