@@ -5,7 +5,8 @@
 #  - PROPFIND depth 1 on a folder of FILES (10,000) small files, made by parallel PUTs; median of RUNS,
 #  - PUT and GET of a 1 GiB file (BIG_MB, throughput in MiB/s, GET to /dev/null; a third GET compares the bytes),
 #  - SMALL (1,000) PUTs of 4 KiB by 8 parallel clients (PUTs per second),
-#  - the Schulhaus JVM meanwhile: peak RSS and heap used (jstat) while the 1 GiB file goes up and down.
+#  - the Schulhaus JVM meanwhile: peak RSS and heap used (jstat) while the 1 GiB file goes up and down
+#    (BIG_MB=5120: the 5 GB file; the disk needs three times that free, for the source and both servers).
 # Apache runs without authentication (its DAV folder is a temp dir); Schulhaus checks the app password
 # on every request, which is part of what a client pays there.
 # Needs: a JDK, curl, PostgreSQL on 127.0.0.1:5432 (user postgres, trust), apache2 (installed if missing).

@@ -129,6 +129,16 @@ for kind in new replace; do
     "of_it_kernel_ms=$(echo "scale=2; ($k1 - $k0) * 1000 / $hz / $SMALL" | bc)" \
     "postgres_backends_cpu_ms_per_put=$(echo "scale=2; ($p1 - $p0) * 1000 / $hz / $SMALL" | bc) load=$load0..$load1"
 done
+# for comparison: what a request costs that signs in and passes the filters but touches no file (OPTIONS)
+j0=$(cpu_ticks "$PID"); p0=$(pg_ticks); t0=$(date +%s.%N)
+seq 1 "$SMALL" | xargs -P "$PARALLEL" -n 50 sh -c '
+  args=""
+  for n in "$@"; do args="$args -X OPTIONS '"$DAV/many/"'"; done
+  curl -s -o /dev/null -w "%{http_code}\n" -K "'"$WORK/curlrc"'" $args' sh > "$WORK/options.codes"
+t1=$(date +%s.%N); j1=$(cpu_ticks "$PID"); p1=$(pg_ticks)
+echo "options.parallel_${PARALLEL}.per_s=$(echo "scale=1; $SMALL / ($t1 - $t0)" | bc) not_200=$(grep -vc '^200$' "$WORK/options.codes" || true)" \
+  "jvm_cpu_ms_per_request=$(echo "scale=2; ($j1 - $j0) * 1000 / $hz / $SMALL" | bc)" \
+  "postgres_backends_cpu_ms_per_request=$(echo "scale=2; ($p1 - $p0) * 1000 / $hz / $SMALL" | bc)"
 errors=$(grep -cE ' ERROR |OutOfMemoryError' "$WORK/server.log" || true)
 echo "schulhaus.log_errors=$errors"
 echo "jar=$JAR machine=$(nproc) cores, $("$JAVA" -version 2>&1 | head -1), uptime: $(uptime | sed 's/.*load/load/')"
