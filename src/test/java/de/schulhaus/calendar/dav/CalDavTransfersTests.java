@@ -82,6 +82,22 @@ class CalDavTransfersTests {
 	}
 
 	@Test
+	void aRefusedMoveLeavesTheEventWhereItWasAndTheSyncTokenAsItWas() throws Exception {
+		String home = teacher.home();
+		client.put(teacher, home + "persoenlich/wandertag.ics", body);
+		client.put(teacher, home + seven.id() + "/schon-da.ics", body);
+		String personalToken = CalDavClient.token(client.text(caldav(teacher, "REPORT", home + "persoenlich/").content(CalDavClient.sync(""))));
+		var refused = client.perform(caldav(teacher, "MOVE", home + "persoenlich/wandertag.ics")
+			.header("Destination", home + seven.id() + "/wandertag.ics"));
+		assertThat(refused.getStatus()).isEqualTo(403);
+		assertThat(refused.getContentAsString()).contains("no-uid-conflict").contains(seven.id() + "/schon-da.ics");
+		assertThat(client.text(caldav(teacher, "GET", home + "persoenlich/wandertag.ics"))).isEqualTo(body);
+		String personal = client.text(caldav(teacher, "REPORT", home + "persoenlich/").content(CalDavClient.sync(personalToken)));
+		assertThat(CalDavClient.token(personal)).isEqualTo(personalToken);
+		assertThat(personal).doesNotContain("wandertag.ics");
+	}
+
+	@Test
 	void aCopyKeepsTheSourceAndRefusesASecondObjectOfTheSameUid() throws Exception {
 		String home = teacher.home();
 		client.put(teacher, home + seven.id() + "/wandertag.ics", body);
