@@ -28,6 +28,7 @@ import de.schulhaus.calendar.internal.ExamRules;
 import de.schulhaus.calendar.internal.CalendarProperties;
 import de.schulhaus.calendar.internal.Calendars;
 import de.schulhaus.calendar.internal.InvalidCalendarData;
+import de.schulhaus.calendar.internal.Scheduling;
 import de.schulhaus.dav.DavElement;
 import de.schulhaus.dav.DavException;
 import de.schulhaus.dav.DavExtension;
@@ -60,6 +61,7 @@ final class CalendarHome implements DavRepository, DavExtension {
 	private final Calendars calendars;
 	private final CalendarObjects objects;
 	private final CalendarProperties properties;
+	private final CalDavServices services;
 	private final String root;
 	private final String home;
 	private List<Calendar> visible;
@@ -68,11 +70,12 @@ final class CalendarHome implements DavRepository, DavExtension {
 	 * @param root the raw path of {@code /caldav/}
 	 * @param home the raw path of this home, ending in a slash
 	 */
-	CalendarHome(SchulhausUser person, Calendars calendars, CalendarObjects objects, CalendarProperties properties, String root, String home) {
+	CalendarHome(SchulhausUser person, CalDavServices services, String root, String home) {
 		this.person = person;
-		this.calendars = calendars;
-		this.objects = objects;
-		this.properties = properties;
+		this.services = services;
+		this.calendars = services.calendars();
+		this.objects = services.objects();
+		this.properties = services.properties();
 		this.root = root;
 		this.home = home;
 	}
@@ -259,7 +262,14 @@ final class CalendarHome implements DavRepository, DavExtension {
 					CalDav.caldav("supported-calendar-component"), null);
 		}
 		try {
-			return resource(calendar, objects.put(calendar, path.name(), object, person.accountId()));
+			CalendarObjects.Entry stored = services.scheduling().put(calendar, path.name(), object, person.accountId());
+			DavResource written = resource(calendar, stored);
+			// the server changed what was sent (answers, delivery statuses): no ETag, so the client reads it again (RFC 4791 5.3.4)
+			return stored.data().equals(object.text()) ? written
+					: new DavResource(written.path(), false, written.length(), written.contentType(), null, written.created(), written.modified());
+		}
+		catch (Scheduling.TooManyInvitees ex) {
+			throw new DavException(403, ex.getMessage());
 		}
 		catch (ExamRules.TooMany ex) {
 			throw new DavException(403, "The class has " + ex.others().size() + " exams in that week already (" + String.join(", ", ex.others())
@@ -344,7 +354,7 @@ final class CalendarHome implements DavRepository, DavExtension {
 		if (!calendar.writable()) {
 			throw new DavException(403, "You may read this calendar but not change it.", "need-privileges");
 		}
-		objects.delete(calendar, resource.path().name());
+		services.scheduling().delete(calendar, resource.path().name(), person.accountId());
 	}
 
 	@Override
