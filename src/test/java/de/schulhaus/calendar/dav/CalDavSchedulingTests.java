@@ -150,6 +150,51 @@ class CalDavSchedulingTests {
 		assertThat(perform(caldav(otherPupil, "GET", home(otherPupil) + "persoenlich/konferenz-1.ics")).getStatus()).isEqualTo(404);
 	}
 
+	@Test
+	void thePrincipalNamesItsInboxAndOutboxAndTheOutboxAnswersFreeBusyRequests() throws Exception {
+		String principal = xml(perform(caldav(pupil, "PROPFIND", home(pupil)).header("Depth", "0").content(propfind(
+				"<C:schedule-inbox-URL/><C:schedule-outbox-URL/><C:calendar-user-type/><C:calendar-user-address-set/>"))));
+		assertThat(principal).containsPattern("<C:schedule-inbox-URL[^>]*><D:href>" + home(pupil) + "inbox/</D:href>")
+			.containsPattern("<C:schedule-outbox-URL[^>]*><D:href>" + home(pupil) + "outbox/</D:href>")
+			.contains("INDIVIDUAL").contains("urn:uuid:" + pupil.user().accountId());
+		String inbox = xml(perform(caldav(pupil, "PROPFIND", home(pupil) + "inbox/").header("Depth", "1")
+			.content(propfind("<D:resourcetype/><C:schedule-default-calendar-URL/>"))));
+		assertThat(inbox).contains("schedule-inbox").contains(home(pupil) + "persoenlich/").doesNotContain("404 Not Found</D:status></D:propstat></D:response><D:response");
+		String sync = xml(perform(caldav(pupil, "REPORT", home(pupil) + "inbox/").content(
+				"<D:sync-collection xmlns:D=\"DAV:\"><D:sync-token/><D:sync-level>1</D:sync-level><D:prop><D:getetag/></D:prop></D:sync-collection>")));
+		assertThat(sync).contains("sync-token");
+
+		// the teacher has a lesson on Thursday 08:00-09:30 (Berlin) that the pupil's class calendar does not show; the pupil a dentist's appointment
+		perform(caldav(pupil, "PUT", home(pupil) + "persoenlich/zahnarzt.ics").contentType("text/calendar").content(
+				"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Tests//DE\r\nBEGIN:VEVENT\r\nUID:zahnarzt\r\nDTSTAMP:20261130T120000Z\r\n"
+						+ "DTSTART:20261203T070000Z\r\nDTEND:20261203T083000Z\r\nSUMMARY:Zahnarzt\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"));
+		String request = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Tests//DE\r\nMETHOD:REQUEST\r\nBEGIN:VFREEBUSY\r\nUID:fb-1\r\n"
+				+ "DTSTAMP:20261130T120000Z\r\nDTSTART:20261203T000000Z\r\nDTEND:20261204T000000Z\r\n"
+				+ "ORGANIZER:mailto:" + teacher.user().login() + "\r\nATTENDEE:mailto:" + pupil.user().login() + "\r\n"
+				+ "ATTENDEE:mailto:" + stranger.user().login() + "\r\nEND:VFREEBUSY\r\nEND:VCALENDAR\r\n";
+		MockHttpServletResponse answer = perform(caldav(teacher, "POST", home(teacher) + "outbox/").contentType("text/calendar").content(request));
+		assertThat(answer.getStatus()).isEqualTo(200);
+		String response = xml(answer);
+		assertThat(response).contains("schedule-response").contains("2.0;Success").contains("METHOD:REPLY")
+			.contains("FREEBUSY:20261203T070000Z/20261203T083000Z").doesNotContain("Zahnarzt")
+			.containsPattern(java.util.regex.Pattern.quote("mailto:" + stranger.user().login() + "</D:href></C:recipient>") + "<C:request-status[^>]*>3.7")
+			.contains("xmlns:D=\"DAV:\"");
+		// only for oneself
+		MockHttpServletResponse forged = perform(caldav(pupil, "POST", home(pupil) + "outbox/").contentType("text/calendar").content(request));
+		assertThat(forged.getStatus()).isEqualTo(403);
+		assertThat(xml(forged)).contains("organizer-allowed");
+		assertThat(perform(caldav(teacher, "POST", home(teacher) + "persoenlich/").contentType("text/calendar").content(request)).getStatus())
+			.isEqualTo(405);
+	}
+
+	private static String propfind(String props) {
+		return "<D:propfind xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\"><D:prop>" + props + "</D:prop></D:propfind>";
+	}
+
+	private static String xml(MockHttpServletResponse response) throws Exception {
+		return response.getContentAsString(StandardCharsets.UTF_8);
+	}
+
 	private String get(Person person, String path) throws Exception {
 		MockHttpServletResponse response = perform(caldav(person, "GET", path));
 		assertThat(response.getStatus()).as("GET " + path).isEqualTo(200);
