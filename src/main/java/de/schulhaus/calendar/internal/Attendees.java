@@ -70,6 +70,12 @@ final class Attendees {
 			.map(Property::getValue).filter(v -> v != null && !v.isBlank()).findFirst();
 	}
 
+	/** The ORGANIZER's CN, if it gives one. */
+	static Optional<String> organizerName(Calendar calendar) {
+		return ICalEvents.events(calendar).stream().map(e -> e.<Organizer>getProperty("ORGANIZER")).flatMap(Optional::stream)
+			.map(o -> param(o, "CN")).filter(v -> v != null && !v.isBlank()).findFirst();
+	}
+
 	/** Every ATTENDEE once (its first line wins), in order. */
 	static List<Party> parties(Calendar calendar) {
 		Map<String, Party> parties = new LinkedHashMap<>();

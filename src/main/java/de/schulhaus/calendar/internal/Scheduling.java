@@ -34,6 +34,7 @@ public class Scheduling {
 
 	/** The answers an invitee gives (RFC 5545 PARTSTAT for events). */
 	public static final List<String> ANSWERS = List.of("ACCEPTED", "TENTATIVE", "DECLINED");
+	private static final Set<String> KNOWN_ANSWERS = Set.of("ACCEPTED", "TENTATIVE", "DECLINED", "NEEDS-ACTION", "DELEGATED");
 
 	private final CalendarObjects objects;
 	private final Calendars calendars;
@@ -193,7 +194,7 @@ public class Scheduling {
 	/** What the dialog shows of an event's invitations to this person: the attendees and their answers, and theirs if invited. */
 	public Invited invited(Calendar calendar, CalendarObjects.Entry entry, UUID person) {
 		if (!entry.data().toUpperCase(Locale.ROOT).contains("\nATTENDEE")) {
-			return new Invited(List.of(), null, false);
+			return new Invited(List.of(), null, false, null);
 		}
 		net.fortuna.ical4j.model.Calendar ical = Attendees.parse(entry.data());
 		List<Attendees.Party> parties = Attendees.parties(ical).stream().filter(p -> !p.room()).toList();
@@ -201,18 +202,20 @@ public class Scheduling {
 				? invitations.ofCopy(calendar.schoolId(), person, entry.name()).map(Invitations.Invitation::partstat).orElse(null) : null;
 		Account me = accounts.find(calendar.schoolId(), person).orElse(null);
 		boolean organizer = me != null && Attendees.organizer(ical).map(o -> mine(o, me)).orElse(false);
+		String organizerName = Attendees.organizerName(ical).orElse(Attendees.organizer(ical).map(Scheduling::display).orElse(null));
 		return new Invited(parties.stream().filter(p -> me == null || !mine(p.address(), me))
 			.map(p -> new Invited.Answer(p.address(), p.cn() == null ? display(p.address()) : p.cn(), p.group(),
-					p.partstat() == null ? "NEEDS-ACTION" : p.partstat()))
-			.toList(), own, organizer);
+					KNOWN_ANSWERS.contains(p.partstat()) ? p.partstat() : "NEEDS-ACTION"))
+			.toList(), own, organizer, organizerName);
 	}
 
 	/**
 	 * @param answers every attendee but the person, rooms left out
 	 * @param own the person's answer when this is their copy of an invitation, else null
 	 * @param organizer whether the person organises it
+	 * @param organizerName who organises it (CN or address); null when nobody is named
 	 */
-	public record Invited(List<Answer> answers, String own, boolean organizer) {
+	public record Invited(List<Answer> answers, String own, boolean organizer, String organizerName) {
 
 		public record Answer(String address, String name, boolean group, String partstat) {
 		}

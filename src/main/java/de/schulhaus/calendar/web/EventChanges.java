@@ -144,6 +144,10 @@ class EventChanges {
 		}
 	}
 
+	java.util.Optional<CalendarObjects.Entry> find(Calendar calendar, String name) {
+		return name == null || name.isBlank() ? java.util.Optional.empty() : objects.find(calendar, name).filter(e -> "VEVENT".equals(e.component()));
+	}
+
 	CalendarObjects.Entry require(Calendar calendar, String name) {
 		if (name == null || name.isBlank()) {
 			throw new NotFoundException("event");
