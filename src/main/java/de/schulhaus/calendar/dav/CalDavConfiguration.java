@@ -45,4 +45,10 @@ class CalDavConfiguration {
 	IsolatedRoute calDavHome() {
 		return IsolatedRoute.appPassword("PROPFIND", "/caldav/{accountId}/", "calendar");
 	}
+
+	// a free/busy request to another school's person's outbox answers like one nobody has
+	@Bean
+	IsolatedRoute calDavOutbox() {
+		return IsolatedRoute.appPassword("POST", "/caldav/{accountId}/outbox/", "calendar");
+	}
 }

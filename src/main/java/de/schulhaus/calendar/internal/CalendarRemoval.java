@@ -53,6 +53,9 @@ class CalendarRemoval {
 		int events = jdbc.sql("select count(*) from calendar_object o join calendar c on c.id = o.calendar_id where c.school_id = :school and c.owner_id in (:owners)")
 			.param("school", school).param("owners", owners).query(Integer.class).single();
 		jdbc.sql("delete from calendar where school_id = :school and owner_id in (:owners)").param("school", school).param("owners", owners).update();
+		// their invitations go too: the copies were in their personal calendars, the events in the organisers' stay as they are
+		jdbc.sql("delete from calendar_invitation where school_id = :school and attendee_id in (:owners)").param("school", school).param("owners", owners)
+			.update();
 		return events;
 	}
 }
