@@ -112,6 +112,20 @@ class SchoolDelivery implements InvitationDelivery {
 		return invitees;
 	}
 
+	/**
+	 * Whom a pupil (or an external person) may invite: the people of their own groups, as the web's search
+	 * offers them; empty for everyone else, who may invite the whole school.
+	 */
+	private java.util.Optional<Set<UUID>> reachable(UUID school, UUID organizer) {
+		de.schulhaus.platform.Role role = accounts.find(school, organizer).map(Account::role).orElse(de.schulhaus.platform.Role.PUPIL);
+		if (role != de.schulhaus.platform.Role.PUPIL && role != de.schulhaus.platform.Role.EXTERN) {
+			return java.util.Optional.empty();
+		}
+		Set<UUID> people = new java.util.HashSet<>();
+		groups.groupsOf(school, organizer).forEach(m -> groups.members(school, m.groupId()).forEach(member -> people.add(member.accountId())));
+		return java.util.Optional.of(people);
+	}
+
 	private static Invitee invitee(Account account, String address, String group) {
 		return new Invitee(account.id(), account.login(), account.displayName(), account.role(), address, group);
 	}
@@ -119,6 +133,9 @@ class SchoolDelivery implements InvitationDelivery {
 	@Override
 	public Map<String, String> deliver(SchedulingMessage message) {
 		Map<UUID, Invitee> invitees = resolve(message.schoolId(), message.organizerId(), message.recipients());
+		if (message.method() == SchedulingMessage.Method.REQUEST) {
+			reachable(message.schoolId(), message.organizerId()).ifPresent(people -> invitees.keySet().removeIf(id -> !people.contains(id)));
+		}
 		if (invitees.size() > MAX_INVITEES) {
 			throw new Scheduling.TooManyInvitees(invitees.size());
 		}

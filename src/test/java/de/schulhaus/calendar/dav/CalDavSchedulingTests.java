@@ -195,6 +195,19 @@ class CalDavSchedulingTests {
 		return response.getContentAsString(StandardCharsets.UTF_8);
 	}
 
+	@Test
+	void aPupilInvitesOnlyPeopleOfTheirOwnGroups() throws Exception {
+		var classmate = person(new TestSchools(mvc).createUser(school, "Karl", "Klasse", "PUPIL", "Kompass-Laterne-Quitte-2030", "7b"));
+		String party = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Tests//DE\r\nBEGIN:VEVENT\r\nUID:party-1\r\nDTSTAMP:20261130T120000Z\r\n"
+				+ "DTSTART:20261204T140000Z\r\nDTEND:20261204T150000Z\r\nSUMMARY:Lerngruppe\r\nORGANIZER:mailto:" + pupil.user().login() + "\r\n"
+				+ "ATTENDEE:mailto:" + classmate.user().login() + "\r\nATTENDEE:mailto:" + otherPupil.user().login() + "\r\n"
+				+ "END:VEVENT\r\nEND:VCALENDAR\r\n";
+		assertThat(perform(caldav(pupil, "PUT", home(pupil) + "persoenlich/party.ics").contentType("text/calendar").content(party)).getStatus())
+			.isEqualTo(201);
+		assertThat(get(classmate, home(classmate) + "persoenlich/party-1.ics")).contains("Lerngruppe");
+		assertThat(perform(caldav(otherPupil, "GET", home(otherPupil) + "persoenlich/party-1.ics")).getStatus()).isEqualTo(404);
+	}
+
 	private String get(Person person, String path) throws Exception {
 		MockHttpServletResponse response = perform(caldav(person, "GET", path));
 		assertThat(response.getStatus()).as("GET " + path).isEqualTo(200);
