@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -206,6 +207,29 @@ class CalDavSchedulingTests {
 			.isEqualTo(201);
 		assertThat(get(classmate, home(classmate) + "persoenlich/party-1.ics")).contains("Lerngruppe");
 		assertThat(perform(caldav(otherPupil, "GET", home(otherPupil) + "persoenlich/party-1.ics")).getStatus()).isEqualTo(404);
+	}
+
+	@Autowired
+	de.schulhaus.accounts.AccountManagement accounts;
+
+	@Test
+	void anEventInvitesAtMostFiveHundredPeopleAndBeyondThatNothingIsStored() throws Exception {
+		for (int i = 0; i < 500; i++) {
+			String first = "" + (char) ('A' + i / 26 % 26) + (char) ('a' + i % 26) + "na";
+			accounts.create(school.id(), new de.schulhaus.accounts.NewAccount(first, "Jahrgang", de.schulhaus.platform.Role.PUPIL, null, List.of("J5")),
+					teacher.user());
+		}
+		Group year = groups.list(school.id()).stream().filter(g -> g.name().equals("J5")).findFirst().orElseThrow();
+		String attendees = "ATTENDEE;CUTYPE=GROUP:urn:uuid:" + year.id() + "\r\nATTENDEE:mailto:" + pupil.user().login() + "\r\n";
+		MockHttpServletResponse refused = perform(caldav(teacher, "PUT", home(teacher) + "persoenlich/konferenz.ics").contentType("text/calendar")
+			.content(meeting(attendees)));
+		assertThat(refused.getStatus()).isEqualTo(403);
+		assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("at most 500 people").contains("501");
+		assertThat(perform(caldav(teacher, "GET", home(teacher) + "persoenlich/konferenz.ics")).getStatus()).isEqualTo(404);
+		assertThat(perform(caldav(pupil, "GET", home(pupil) + "persoenlich/konferenz-1.ics")).getStatus()).isEqualTo(404);
+		// the group alone is 500: invited
+		assertThat(perform(caldav(teacher, "PUT", home(teacher) + "persoenlich/konferenz.ics").contentType("text/calendar")
+			.content(meeting("ATTENDEE;CUTYPE=GROUP:urn:uuid:" + year.id() + "\r\n"))).getStatus()).isEqualTo(201);
 	}
 
 	private String get(Person person, String path) throws Exception {
