@@ -32,6 +32,8 @@ import de.schulhaus.platform.Notifications;
 @Service
 public class Scheduling {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Scheduling.class);
+
 	/** The answers an invitee gives (RFC 5545 PARTSTAT for events). */
 	public static final List<String> ANSWERS = List.of("ACCEPTED", "TENTATIVE", "DECLINED");
 	private static final Set<String> KNOWN_ANSWERS = Set.of("ACCEPTED", "TENTATIVE", "DECLINED", "NEEDS-ACTION", "DELEGATED");
@@ -70,7 +72,7 @@ public class Scheduling {
 			if (copy.isPresent()) {
 				CalendarObjects.Entry stored = objects.put(calendar, name, object, actor, false);
 				Account me = accounts.require(schoolId, actor);
-				answered(copy.get(), me, Attendees.partstat(Attendees.parse(object.text()), addresses(me)));
+				readable(object.text()).ifPresent(ical -> answered(copy.get(), me, Attendees.partstat(ical, addresses(me))));
 				return stored;
 			}
 		}
@@ -79,7 +81,12 @@ public class Scheduling {
 			return objects.put(calendar, name, object, actor);
 		}
 		Account me = accounts.require(schoolId, actor);
-		net.fortuna.ical4j.model.Calendar ical = Attendees.parse(object.text());
+		Optional<net.fortuna.ical4j.model.Calendar> readable = readable(object.text());
+		if (readable.isEmpty()) {
+			// CalendarData took it; ical4j's model does not: stored as sent, scheduled no further
+			return objects.put(calendar, name, object, actor);
+		}
+		net.fortuna.ical4j.model.Calendar ical = readable.get();
 		// the invitations refer to the calendar's row
 		calendars.store(calendar);
 		if (!Attendees.organizer(ical).map(o -> mine(o, me)).orElse(false)) {
@@ -243,6 +250,16 @@ public class Scheduling {
 				notifications.notify(invitation.schoolId(), invitation.organizerId(), Notification.of("calendar.answer", key,
 						SchoolDelivery.link(calendar.id(), invitation.eventName()), me.displayName(), Attendees.summary(ical)));
 			}));
+	}
+
+	private static Optional<net.fortuna.ical4j.model.Calendar> readable(String text) {
+		try {
+			return Optional.of(Attendees.parse(text));
+		}
+		catch (InvalidCalendarData ex) {
+			log.warn("An event was stored without scheduling, ical4j's model cannot read it: {}", ex.getMessage());
+			return Optional.empty();
+		}
 	}
 
 	private Map<String, String> deliver(SchedulingMessage message) {

@@ -110,6 +110,17 @@ class AttendeesTests {
 	}
 
 	@Test
+	void whatClientsSendIsReadByTheSchedulingModelToo() throws Exception {
+		for (String file : List.of("apple-allday-trip.ics", "davx5-conference.ics", "thunderbird-weekly-lesson.ics")) {
+			try (var in = getClass().getResourceAsStream("/calendar/" + file)) {
+				String text = ICalReader.read(in, 1_000_000);
+				var ical = Attendees.parse(text);
+				assertThat(Attendees.print(ical)).as(file).contains("BEGIN:VEVENT");
+			}
+		}
+	}
+
+	@Test
 	void aCopysNameIsTheUidWhereThatIsAPlainNameAndAStableOneElse() {
 		assertThat(SchoolDelivery.copyName("konferenz-1@schule.de")).isEqualTo("konferenz-1@schule.de.ics");
 		assertThat(SchoolDelivery.copyName("a/b c")).isEqualTo(SchoolDelivery.copyName("a/b c")).endsWith(".ics").doesNotContain("/");
