@@ -36,7 +36,6 @@ public class Scheduling {
 
 	/** The answers an invitee gives (RFC 5545 PARTSTAT for events). */
 	public static final List<String> ANSWERS = List.of("ACCEPTED", "TENTATIVE", "DECLINED");
-	private static final Set<String> KNOWN_ANSWERS = Set.of("ACCEPTED", "TENTATIVE", "DECLINED", "NEEDS-ACTION", "DELEGATED");
 
 	private final CalendarObjects objects;
 	private final Calendars calendars;
@@ -178,56 +177,6 @@ public class Scheduling {
 		}
 	}
 
-	/** A person or group chosen in the web's dialog. */
-	public record Choice(String address, boolean group, String name) {
-	}
-
-	/**
-	 * The event's text with the dialog's choice of people and groups as its attendees and the person as its
-	 * organiser (when it invites anyone); rooms and addresses the dialog did not show stay as they are.
-	 *
-	 * @param shown the addresses the dialog showed (and may have unticked)
-	 */
-	public static String invite(String text, Account organizer, java.util.Collection<String> shown, List<Choice> chosen) {
-		net.fortuna.ical4j.model.Calendar ical = Attendees.parse(text);
-		Set<String> shownKeys = new java.util.HashSet<>();
-		shown.forEach(a -> shownKeys.add(Attendees.key(a)));
-		List<Attendees.Party> wanted = chosen.stream().map(c -> new Attendees.Party(c.address(), c.group() ? "GROUP" : "INDIVIDUAL", null, c.name(), null))
-			.toList();
-		Attendees.choose(ical, "mailto:" + organizer.login(), organizer.displayName(), shownKeys, wanted);
-		return Attendees.print(ical);
-	}
-
-	/** What the dialog shows of an event's invitations to this person: the attendees and their answers, and theirs if invited. */
-	public Invited invited(Calendar calendar, CalendarObjects.Entry entry, UUID person) {
-		if (!entry.data().toUpperCase(Locale.ROOT).contains("\nATTENDEE")) {
-			return new Invited(List.of(), null, false, null);
-		}
-		net.fortuna.ical4j.model.Calendar ical = Attendees.parse(entry.data());
-		List<Attendees.Party> parties = Attendees.parties(ical).stream().filter(p -> !p.room()).toList();
-		String own = calendar.id().equals(person)
-				? invitations.ofCopy(calendar.schoolId(), person, entry.name()).map(Invitations.Invitation::partstat).orElse(null) : null;
-		Account me = accounts.find(calendar.schoolId(), person).orElse(null);
-		boolean organizer = me != null && Attendees.organizer(ical).map(o -> mine(o, me)).orElse(false);
-		String organizerName = Attendees.organizerName(ical).orElse(Attendees.organizer(ical).map(Scheduling::display).orElse(null));
-		return new Invited(parties.stream().filter(p -> me == null || !mine(p.address(), me))
-			.map(p -> new Invited.Answer(p.address(), p.cn() == null ? display(p.address()) : p.cn(), p.group(),
-					KNOWN_ANSWERS.contains(p.partstat()) ? p.partstat() : "NEEDS-ACTION"))
-			.toList(), own, organizer, organizerName);
-	}
-
-	/**
-	 * @param answers every attendee but the person, rooms left out
-	 * @param own the person's answer when this is their copy of an invitation, else null
-	 * @param organizer whether the person organises it
-	 * @param organizerName who organises it (CN or address); null when nobody is named
-	 */
-	public record Invited(List<Answer> answers, String own, boolean organizer, String organizerName) {
-
-		public record Answer(String address, String name, boolean group, String partstat) {
-		}
-	}
-
 	private void answered(Invitations.Invitation invitation, Account me, String partstat) {
 		if (partstat == null || partstat.equals(invitation.partstat()) || partstat.equals("NEEDS-ACTION")) {
 			return;
@@ -252,7 +201,7 @@ public class Scheduling {
 			}));
 	}
 
-	private static Optional<net.fortuna.ical4j.model.Calendar> readable(String text) {
+	static Optional<net.fortuna.ical4j.model.Calendar> readable(String text) {
 		try {
 			return Optional.of(Attendees.parse(text));
 		}
@@ -305,8 +254,4 @@ public class Scheduling {
 		return addresses(account).contains(key) || key.endsWith("/caldav/" + account.login().toLowerCase(Locale.ROOT) + "/");
 	}
 
-	private static String display(String address) {
-		String key = address.strip();
-		return key.regionMatches(true, 0, "mailto:", 0, 7) ? key.substring(7) : key;
-	}
 }

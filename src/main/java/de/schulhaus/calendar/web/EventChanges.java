@@ -16,6 +16,7 @@ import de.schulhaus.calendar.internal.CalendarObjects;
 import de.schulhaus.calendar.internal.EventDraft;
 import de.schulhaus.calendar.internal.EventDrafts;
 import de.schulhaus.calendar.internal.InvalidCalendarData;
+import de.schulhaus.calendar.internal.InvitationViews;
 import de.schulhaus.calendar.internal.Scheduling;
 import de.schulhaus.platform.NotFoundException;
 
@@ -61,13 +62,13 @@ class EventChanges {
 	 * The dialog's people and groups: who organises, which attendees it showed and which are chosen; null
 	 * leaves the attendees as they are (a drag in the week view).
 	 */
-	record Invite(de.schulhaus.accounts.Account organizer, java.util.List<String> shown, java.util.List<Scheduling.Choice> chosen) {
+	record Invite(de.schulhaus.accounts.Account organizer, java.util.List<String> shown, java.util.List<InvitationViews.Choice> chosen) {
 
 		String apply(String text) {
 			if (chosen.isEmpty() && shown.isEmpty()) {
 				return text;
 			}
-			return Scheduling.invite(text, organizer, shown, chosen);
+			return InvitationViews.invite(text, organizer, shown, chosen);
 		}
 	}
 

@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import de.schulhaus.calendar.internal.Calendar;
 import de.schulhaus.calendar.internal.CalendarObjects;
 import de.schulhaus.calendar.internal.EventDrafts;
-import de.schulhaus.calendar.internal.Scheduling;
+import de.schulhaus.calendar.internal.InvitationViews;
 import de.schulhaus.platform.NotFoundException;
 import de.schulhaus.platform.SchulhausUser;
 
@@ -40,9 +40,9 @@ class EventController {
 	private final WebCalendars calendars;
 	private final EventChanges changes;
 	private final EventInvitations invitations;
-	private final Scheduling scheduling;
+	private final InvitationViews scheduling;
 
-	EventController(WebCalendars calendars, EventChanges changes, EventInvitations invitations, Scheduling scheduling) {
+	EventController(WebCalendars calendars, EventChanges changes, EventInvitations invitations, InvitationViews scheduling) {
 		this.calendars = calendars;
 		this.changes = changes;
 		this.invitations = invitations;
@@ -112,9 +112,9 @@ class EventController {
 		CalendarObjects.Entry entry = changes.require(calendar, name);
 		Instant instance = instant(instanz);
 		EventDrafts.Stored stored = EventDrafts.read(entry.data(), instance);
-		Scheduling.Invited invited = scheduling.invited(calendar, entry, user.accountId());
+		InvitationViews.Invited invited = scheduling.invited(calendar, entry, user.accountId());
 		EventForm form = EventForm.of(stored.draft(), calendar.id().toString(), name, instance == null ? null : instance.toString(),
-				CalendarView.of(ansicht).param).withAttendees(invited.answers().stream().map(Scheduling.Invited.Answer::address).toList());
+				CalendarView.of(ansicht).param).withAttendees(invited.answers().stream().map(InvitationViews.Invited.Answer::address).toList());
 		return form(user, form, Map.of(), List.of(calendar), calendar, stored.recurring() && instance != null, htmx, locale, model);
 	}
 
@@ -197,7 +197,7 @@ class EventController {
 	private String form(SchulhausUser user, EventForm form, Map<String, String> errors, List<Calendar> writable, Calendar editing, boolean series,
 			String htmx, Locale locale, Model model) {
 		model.addAttribute("form", form);
-		Scheduling.Invited stored = null;
+		InvitationViews.Invited stored = null;
 		if (editing != null && form.name() != null) {
 			stored = changes.find(editing, form.name()).map(e -> scheduling.invited(editing, e, user.accountId())).orElse(null);
 		}

@@ -17,7 +17,7 @@ import de.schulhaus.accounts.Group;
 import de.schulhaus.accounts.GroupManagement;
 import de.schulhaus.accounts.Membership;
 import de.schulhaus.calendar.SchedulingMessage.Recipient;
-import de.schulhaus.calendar.internal.Scheduling;
+import de.schulhaus.calendar.internal.InvitationViews;
 import de.schulhaus.platform.Role;
 import de.schulhaus.platform.SchulhausUser;
 
@@ -75,38 +75,38 @@ class EventInvitations {
 	}
 
 	/** The form's new people and groups as attendees, the ones the event names kept as they are. */
-	EventChanges.Invite invite(SchulhausUser user, EventForm form, Scheduling.Invited stored) {
+	EventChanges.Invite invite(SchulhausUser user, EventForm form, InvitationViews.Invited stored) {
 		Account organizer = accounts.require(user.schoolId(), user.accountId());
-		Map<String, Scheduling.Invited.Answer> named = named(stored);
+		Map<String, InvitationViews.Invited.Answer> named = named(stored);
 		Map<UUID, Account> people = people(user, form.teilnehmende());
 		Map<UUID, Group> chosenGroups = groups(user, form.teilnehmende());
-		List<Scheduling.Choice> chosen = new ArrayList<>();
+		List<InvitationViews.Choice> chosen = new ArrayList<>();
 		for (String value : form.teilnehmende()) {
 			UUID id = id(value);
 			if (value.startsWith(PERSON) && people.containsKey(id)) {
 				Account account = people.get(id);
-				chosen.add(new Scheduling.Choice("mailto:" + account.login(), false, account.displayName()));
+				chosen.add(new InvitationViews.Choice("mailto:" + account.login(), false, account.displayName()));
 			}
 			else if (value.startsWith(GROUP) && chosenGroups.containsKey(id)) {
-				chosen.add(new Scheduling.Choice("urn:uuid:" + id, true, chosenGroups.get(id).name()));
+				chosen.add(new InvitationViews.Choice("urn:uuid:" + id, true, chosenGroups.get(id).name()));
 			}
 			else if (form.gezeigt().contains(value)) {
-				Scheduling.Invited.Answer answer = named.get(value.toLowerCase(Locale.ROOT));
-				chosen.add(new Scheduling.Choice(value, answer != null && answer.group(), answer == null ? null : answer.name()));
+				InvitationViews.Invited.Answer answer = named.get(value.toLowerCase(Locale.ROOT));
+				chosen.add(new InvitationViews.Choice(value, answer != null && answer.group(), answer == null ? null : answer.name()));
 			}
 		}
 		return new EventChanges.Invite(organizer, form.gezeigt(), chosen);
 	}
 
 	/** The ticked attendees with their names (and answers, for ones the event names), for the form. */
-	List<Chosen> chosen(SchulhausUser user, EventForm form, Scheduling.Invited stored) {
-		Map<String, Scheduling.Invited.Answer> named = named(stored);
+	List<Chosen> chosen(SchulhausUser user, EventForm form, InvitationViews.Invited stored) {
+		Map<String, InvitationViews.Invited.Answer> named = named(stored);
 		Map<UUID, Account> people = people(user, form.teilnehmende());
 		Map<UUID, Group> chosenGroups = groups(user, form.teilnehmende());
 		List<Chosen> chosen = new ArrayList<>();
 		for (String value : form.teilnehmende()) {
 			UUID id = id(value);
-			Scheduling.Invited.Answer answer = named.get(value.toLowerCase(Locale.ROOT));
+			InvitationViews.Invited.Answer answer = named.get(value.toLowerCase(Locale.ROOT));
 			if (value.startsWith(PERSON) && people.containsKey(id)) {
 				chosen.add(new Chosen(value, people.get(id).displayName(), false, null));
 			}
@@ -133,8 +133,8 @@ class EventInvitations {
 		return recipients;
 	}
 
-	private static Map<String, Scheduling.Invited.Answer> named(Scheduling.Invited stored) {
-		Map<String, Scheduling.Invited.Answer> named = new HashMap<>();
+	private static Map<String, InvitationViews.Invited.Answer> named(InvitationViews.Invited stored) {
+		Map<String, InvitationViews.Invited.Answer> named = new HashMap<>();
 		if (stored != null) {
 			stored.answers().forEach(a -> named.put(a.address().toLowerCase(Locale.ROOT), a));
 		}
