@@ -156,7 +156,7 @@ class SchoolDelivery implements InvitationDelivery {
 			Calendar personal = calendars.personal(message.schoolId(), invitee.accountId());
 			Invitations.Invitation invitation = known.remove(invitee.accountId());
 			String name = invitation != null ? invitation.copyName()
-					: objects.nameOf(personal, message.uid()).orElseGet(() -> copyName(message.uid()));
+					: objects.nameOf(personal, message.uid()).orElseGet(() -> freeName(personal, message.uid()));
 			CalendarObject object = shared;
 			if (invitee.group() != null && Attendees.partstat(copy, invitee.addresses()) == null) {
 				// a group's member answers on a line of their own (RFC 6638 leaves it to the server to add one)
@@ -195,6 +195,12 @@ class SchoolDelivery implements InvitationDelivery {
 
 	static String link(UUID calendar, String name) {
 		return "/kalender/" + calendar + "/termin?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
+	}
+
+	/** A name for a new copy that is no other event's of the invitee. */
+	private String freeName(Calendar personal, String uid) {
+		String name = copyName(uid);
+		return objects.find(personal, name).isEmpty() ? name : "einladung-" + UUID.nameUUIDFromBytes(uid.getBytes(StandardCharsets.UTF_8)) + ".ics";
 	}
 
 	static String copyName(String uid) {

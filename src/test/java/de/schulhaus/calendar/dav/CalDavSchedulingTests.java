@@ -133,11 +133,17 @@ class CalDavSchedulingTests {
 
 	@Test
 	void deletingTheEventCancelsEveryCopy() throws Exception {
+		// the pupil has an event of their own at the name the copy would take: it stays theirs
+		String own = meeting("").replace("UID:konferenz-1", "UID:eigenes").replace("SUMMARY:Konferenz", "SUMMARY:Eigenes");
+		perform(caldav(pupil, "PUT", home(pupil) + "persoenlich/konferenz-1.ics").contentType("text/calendar").content(own));
 		perform(caldav(teacher, "PUT", home(teacher) + "persoenlich/konferenz.ics").contentType("text/calendar")
 			.content(meeting("ATTENDEE:mailto:" + pupil.user().login() + "\r\n")));
-		assertThat(get(pupil, home(pupil) + "persoenlich/konferenz-1.ics")).doesNotContain("CANCELLED");
+		assertThat(get(pupil, home(pupil) + "persoenlich/konferenz-1.ics")).contains("SUMMARY:Eigenes");
+		String copy = home(pupil) + "persoenlich/einladung-" + java.util.UUID.nameUUIDFromBytes("konferenz-1".getBytes(StandardCharsets.UTF_8)) + ".ics";
+		assertThat(get(pupil, copy)).contains("SUMMARY:Konferenz").doesNotContain("CANCELLED");
 		assertThat(perform(caldav(teacher, "DELETE", home(teacher) + "persoenlich/konferenz.ics")).getStatus()).isEqualTo(204);
-		assertThat(get(pupil, home(pupil) + "persoenlich/konferenz-1.ics")).contains("STATUS:CANCELLED");
+		assertThat(get(pupil, copy)).contains("STATUS:CANCELLED");
+		assertThat(get(pupil, home(pupil) + "persoenlich/konferenz-1.ics")).contains("SUMMARY:Eigenes").doesNotContain("CANCELLED");
 		assertThat(notifications.newestFirst(pupil.user(), 0, 10)).anyMatch(n -> n.titleKey().equals("calendar.notification.cancelled"));
 	}
 
