@@ -151,3 +151,21 @@ document.addEventListener('click', (event) => {
     event.stopImmediatePropagation();
   }
 }, true);
+
+// the dialog's attendee search: Enter searches instead of saving, a ticked result joins the attendees so the next search keeps it
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && event.target.matches('[data-invite-search]')) {
+    event.preventDefault();
+  }
+});
+document.addEventListener('change', (event) => {
+  const box = event.target;
+  if (!box.matches('#ev-treffer input[name="teilnehmende"]') || !box.checked) {
+    return;
+  }
+  const list = document.getElementById('ev-teilnehmende');
+  if (list) {
+    list.appendChild(box.closest('li'));
+    box.focus();
+  }
+});

@@ -107,6 +107,19 @@ public class AccountManagement {
 		return names;
 	}
 
+	/** Several people of the school in one query; ids of another school or of nobody are left out. */
+	public List<Account> findAll(UUID schoolId, java.util.Collection<UUID> ids) {
+		java.util.Set<UUID> wanted = new java.util.HashSet<>(ids);
+		wanted.remove(null);
+		return accounts.findAll(schoolId, wanted);
+	}
+
+	/** People of the school by login, case-insensitive, in one query; logins of another school or of nobody are left out. */
+	public List<Account> findByLogins(UUID schoolId, java.util.Collection<String> logins) {
+		return accounts.findAllByLogin(schoolId, logins.stream().filter(java.util.Objects::nonNull)
+			.map(l -> l.toLowerCase(java.util.Locale.ROOT)).distinct().toList());
+	}
+
 	public Account require(UUID schoolId, UUID id) {
 		return accounts.find(schoolId, id).orElseThrow(() -> new NotFoundException("account"));
 	}

@@ -89,6 +89,13 @@ public class DavEngine {
 				case "COPY" -> TreeHandler.copyOrMove(x, false);
 				case "MOVE" -> TreeHandler.copyOrMove(x, true);
 				case "REPORT" -> ReportHandler.report(x);
+				case "POST" -> {
+					if (!extension.methods().contains(method)) {
+						response.setHeader("Allow", methods(extension));
+						throw new DavException(405, "POST is not served on this tree.");
+					}
+					ReportHandler.post(x);
+				}
 				case "MKCALENDAR" -> TreeHandler.mkcalendar(x);
 				case "LOCK" -> LockHandler.lock(x);
 				case "UNLOCK" -> LockHandler.unlock(x);

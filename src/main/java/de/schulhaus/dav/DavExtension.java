@@ -51,6 +51,14 @@ public interface DavExtension {
 		return Optional.empty();
 	}
 
+	/**
+	 * Answers a POST to this resource (listed in {@link #methods()}) with a document, say CalDAV's
+	 * {@code schedule-response} from the scheduling outbox; empty where the resource takes none (405).
+	 */
+	default Optional<DavReport> post(DavResource target, byte[] body, String contentType) {
+		return Optional.empty();
+	}
+
 	/** Makes a collection of a type (its resourcetype's other elements) with properties set at once; 403 where none can be made. */
 	default void makeCollection(DavPath path, List<QName> types, List<DeadProperty> properties) {
 		throw new DavException(403, "No collection of that type can be made here.");

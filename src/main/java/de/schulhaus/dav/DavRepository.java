@@ -67,6 +67,8 @@ public interface DavRepository {
 	 *
 	 * @param length the announced length (Content-Length), -1 when unknown: a repository can refuse
 	 *               what will not fit before reading a byte
+	 * @return the resource written; its ETag null when the repository stored other content than was sent
+	 *         (CalDAV's scheduling adds answers), so that none is answered and the client reads it again
 	 */
 	DavResource write(DavPath path, InputStream content, String contentType, long length);
 

@@ -67,6 +67,15 @@ public class AccountRepository {
 			.param("school", schoolId).param("ids", List.copyOf(ids)).query(AccountRepository::map).list();
 	}
 
+	/** People of one school by their logins (lower case), in one query; logins of another school or of nobody are left out. */
+	public List<Account> findAllByLogin(UUID schoolId, java.util.Collection<String> logins) {
+		if (logins.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select " + COLUMNS + " from account where school_id = :school and lower(login) in (:logins)")
+			.param("school", schoolId).param("logins", List.copyOf(logins)).query(AccountRepository::map).list();
+	}
+
 	/** By id across schools: only for the signed-in person themselves. */
 	public Optional<Account> findById(UUID id) {
 		return jdbc.sql("select " + COLUMNS + " from account where id = :id").param("id", id).query(AccountRepository::map).optional();

@@ -29,8 +29,10 @@ class CalDavConfiguration {
 	}
 
 	@Bean
-	SimpleUrlHandlerMapping calDavMapping(DavEngine engine, Calendars calendars, CalendarObjects objects, CalendarProperties properties) {
-		CalDavEndpoint endpoint = new CalDavEndpoint(engine, calendars, objects, properties);
+	SimpleUrlHandlerMapping calDavMapping(DavEngine engine, Calendars calendars, CalendarObjects objects, CalendarProperties properties,
+			de.schulhaus.calendar.internal.Scheduling scheduling, de.schulhaus.calendar.internal.BusyTimes busy,
+			de.schulhaus.calendar.internal.FreeBusyLookup freeBusy) {
+		CalDavEndpoint endpoint = new CalDavEndpoint(engine, new CalDavServices(calendars, objects, properties, scheduling, busy, freeBusy));
 		SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of("/caldav", endpoint, CalDavEndpoint.ROOT + "**", endpoint,
 				CalDavEndpoint.WELL_KNOWN, endpoint, CalDavEndpoint.WELL_KNOWN + "/", endpoint));
 		// before the controllers' mapping, which would answer OPTIONS and unknown methods itself
@@ -53,5 +55,11 @@ class CalDavConfiguration {
 	@Bean
 	IsolatedRoute calDavCopy() {
 		return IsolatedRoute.appPassword("COPY", "/caldav/{accountId}/{calendarId}/a.ics", "calendar");
+	}
+
+	// a free/busy request to another school's person's outbox answers like one nobody has
+	@Bean
+	IsolatedRoute calDavOutbox() {
+		return IsolatedRoute.appPassword("POST", "/caldav/{accountId}/outbox/", "calendar");
 	}
 }

@@ -1,8 +1,5 @@
 package de.schulhaus.calendar.dav;
 
-import de.schulhaus.calendar.internal.CalendarObjects;
-import de.schulhaus.calendar.internal.CalendarProperties;
-import de.schulhaus.calendar.internal.Calendars;
 import de.schulhaus.dav.DavEngine;
 import de.schulhaus.dav.DavHomeEndpoint;
 import de.schulhaus.dav.DavRepository;
@@ -14,19 +11,15 @@ class CalDavEndpoint extends DavHomeEndpoint {
 	static final String ROOT = "/caldav/";
 	static final String WELL_KNOWN = "/.well-known/caldav";
 
-	private final Calendars calendars;
-	private final CalendarObjects objects;
-	private final CalendarProperties properties;
+	private final CalDavServices services;
 
-	CalDavEndpoint(DavEngine engine, Calendars calendars, CalendarObjects objects, CalendarProperties properties) {
+	CalDavEndpoint(DavEngine engine, CalDavServices services) {
 		super(engine, ROOT, WELL_KNOWN, CalDav.caldav("calendar-home-set"), "calendar-access", "calendars");
-		this.calendars = calendars;
-		this.objects = objects;
-		this.properties = properties;
+		this.services = services;
 	}
 
 	@Override
 	protected DavRepository home(SchulhausUser user, String root, String home) {
-		return new CalendarHome(user, calendars, objects, properties, root, home);
+		return new CalendarHome(user, services, root, home);
 	}
 }

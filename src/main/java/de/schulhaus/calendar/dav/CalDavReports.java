@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import javax.xml.namespace.QName;
 
+import de.schulhaus.calendar.internal.BusyTimes;
 import de.schulhaus.calendar.internal.Calendar;
 import de.schulhaus.calendar.internal.CalendarData;
 import de.schulhaus.calendar.internal.CalendarObjects;
@@ -42,6 +43,9 @@ final class CalDavReports {
 
 	static Optional<DavReport> answer(CalendarHome home, DavReportRequest request) {
 		DavElement body = request.body();
+		if (CalendarHome.box(request.target().path())) {
+			return box(request);
+		}
 		if (body.is(CalDav.CALDAV, "calendar-multiget")) {
 			return Optional.of(multiget(home, request));
 		}
@@ -53,6 +57,18 @@ final class CalDavReports {
 		}
 		if (body.is(CalDav.CALDAV, "free-busy-query")) {
 			return Optional.of(freeBusy(home, request));
+		}
+		return Optional.empty();
+	}
+
+	/** The scheduling inbox and outbox hold nothing: queries and syncs of them answer empty. */
+	private static Optional<DavReport> box(DavReportRequest request) {
+		DavElement body = request.body();
+		if (body.is(CalDav.DAV, "sync-collection")) {
+			return Optional.of(new DavReport(properties(body), List.of(), TOKEN_PREFIX + request.target().path().name() + ":0"));
+		}
+		if (body.is(CalDav.CALDAV, "calendar-query") || body.is(CalDav.CALDAV, "calendar-multiget")) {
+			return Optional.of(new DavReport(properties(body), List.of(), null));
 		}
 		return Optional.empty();
 	}
@@ -210,45 +226,8 @@ final class CalDavReports {
 		if (start == null || end == null || !end.isAfter(start) || end.isAfter(start.plus(java.time.Duration.ofDays(366)))) {
 			throw new DavException(400, "A free-busy-query's time-range has a start and an end, at most a year apart.");
 		}
-		List<Instant[]> busy = new ArrayList<>();
-		for (CalendarObjects.Entry entry : home.objects().candidates(calendar, "VEVENT", start, end, true)) {
-			boolean transparent = PropertyFilter.values(entry.data(), "VEVENT", "TRANSP").stream().anyMatch(v -> v.equalsIgnoreCase("TRANSPARENT"));
-			boolean cancelled = PropertyFilter.values(entry.data(), "VEVENT", "STATUS").stream().anyMatch(v -> v.equalsIgnoreCase("CANCELLED"));
-			if (transparent || cancelled) {
-				continue;
-			}
-			for (var occurrence : CalendarData.occurrences(entry, start, end, SCHOOL_ZONE, 10_000)) {
-				Instant from = occurrence.start().isBefore(start) ? start : occurrence.start();
-				Instant to = occurrence.end().isAfter(end) ? end : occurrence.end();
-				if (to.isAfter(from)) {
-					busy.add(new Instant[] { from, to });
-				}
-			}
-		}
-		busy.sort((a, b) -> a[0].compareTo(b[0]));
-		StringBuilder text = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Schulhaus//Kalender//DE\r\nBEGIN:VFREEBUSY\r\n")
-			.append("DTSTAMP:").append(UTC.format(Instant.now().atOffset(ZoneOffset.UTC))).append("\r\n")
-			.append("DTSTART:").append(UTC.format(start.atOffset(ZoneOffset.UTC))).append("\r\n")
-			.append("DTEND:").append(UTC.format(end.atOffset(ZoneOffset.UTC))).append("\r\n");
-		Instant[] open = null;
-		for (Instant[] period : busy) {
-			// overlapping and touching periods are told as one
-			if (open != null && !period[0].isAfter(open[1])) {
-				open[1] = period[1].isAfter(open[1]) ? period[1] : open[1];
-				continue;
-			}
-			if (open != null) {
-				text.append("FREEBUSY:").append(UTC.format(open[0].atOffset(ZoneOffset.UTC))).append('/').append(UTC.format(open[1].atOffset(ZoneOffset.UTC)))
-					.append("\r\n");
-			}
-			open = new Instant[] { period[0], period[1] };
-		}
-		if (open != null) {
-			text.append("FREEBUSY:").append(UTC.format(open[0].atOffset(ZoneOffset.UTC))).append('/').append(UTC.format(open[1].atOffset(ZoneOffset.UTC)))
-				.append("\r\n");
-		}
-		text.append("END:VFREEBUSY\r\nEND:VCALENDAR\r\n");
-		return DavReport.document("text/calendar;charset=UTF-8", text.toString());
+		List<BusyTimes.Period> busy = home.services().busy().of(calendar, start, end);
+		return DavReport.document("text/calendar;charset=UTF-8", BusyTimes.vfreebusy(null, start, end, busy, List.of()));
 	}
 
 	private static DavElement single(DavElement filter, String name) {

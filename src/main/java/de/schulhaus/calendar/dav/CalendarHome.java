@@ -28,6 +28,7 @@ import de.schulhaus.calendar.internal.ExamRules;
 import de.schulhaus.calendar.internal.CalendarProperties;
 import de.schulhaus.calendar.internal.Calendars;
 import de.schulhaus.calendar.internal.InvalidCalendarData;
+import de.schulhaus.calendar.internal.Scheduling;
 import de.schulhaus.dav.DavElement;
 import de.schulhaus.dav.DavException;
 import de.schulhaus.dav.DavExtension;
@@ -54,12 +55,14 @@ final class CalendarHome implements DavRepository, DavExtension {
 			CalDav.dav("current-user-privilege-set"), CalDav.dav("supported-report-set"), CalDav.dav("sync-token"),
 			CalDav.dav("principal-collection-set"), CalDav.caldav("calendar-home-set"), CalDav.caldav("calendar-user-address-set"),
 			CalDav.caldav("supported-calendar-component-set"), CalDav.caldav("supported-calendar-data"), CalDav.caldav("max-resource-size"),
-			CalDav.CALENDAR_DATA, new QName(CalDav.CS, "getctag"));
+			CalDav.CALENDAR_DATA, new QName(CalDav.CS, "getctag"), CalDav.caldav("schedule-inbox-URL"), CalDav.caldav("schedule-outbox-URL"),
+			CalDav.caldav("calendar-user-type"), CalDav.caldav("schedule-default-calendar-URL"));
 
 	private final SchulhausUser person;
 	private final Calendars calendars;
 	private final CalendarObjects objects;
 	private final CalendarProperties properties;
+	private final CalDavServices services;
 	private final String root;
 	private final String home;
 	private List<Calendar> visible;
@@ -68,11 +71,12 @@ final class CalendarHome implements DavRepository, DavExtension {
 	 * @param root the raw path of {@code /caldav/}
 	 * @param home the raw path of this home, ending in a slash
 	 */
-	CalendarHome(SchulhausUser person, Calendars calendars, CalendarObjects objects, CalendarProperties properties, String root, String home) {
+	CalendarHome(SchulhausUser person, CalDavServices services, String root, String home) {
 		this.person = person;
-		this.calendars = calendars;
-		this.objects = objects;
-		this.properties = properties;
+		this.services = services;
+		this.calendars = services.calendars();
+		this.objects = services.objects();
+		this.properties = services.properties();
 		this.root = root;
 		this.home = home;
 	}
@@ -90,11 +94,35 @@ final class CalendarHome implements DavRepository, DavExtension {
 	}
 
 	Optional<Calendar> calendar(String slug) {
+		if (box(slug)) {
+			return Optional.empty();
+		}
 		return calendars().stream().filter(c -> c.slug().equals(slug)).findFirst();
 	}
 
 	CalendarObjects objects() {
 		return objects;
+	}
+
+	CalDavServices services() {
+		return services;
+	}
+
+	SchulhausUser person() {
+		return person;
+	}
+
+	/** The scheduling inbox or outbox (RFC 6638 2.2, 2.1): collections beside the calendars, not calendars. */
+	static boolean box(String slug) {
+		return Calendars.INBOX.equals(slug) || Calendars.OUTBOX.equals(slug);
+	}
+
+	static boolean box(DavPath path) {
+		return path.segments().size() == 1 && box(path.name());
+	}
+
+	private static DavResource boxResource(String slug) {
+		return new DavResource(DavPath.ROOT.child(slug), true, 0, null, slug, EPOCH, EPOCH);
 	}
 
 	// --- the tree
@@ -113,7 +141,7 @@ final class CalendarHome implements DavRepository, DavExtension {
 	public Optional<DavResource> find(DavPath path) {
 		return switch (path.segments().size()) {
 			case 0 -> Optional.of(new DavResource(path, true, 0, null, "home", EPOCH, EPOCH));
-			case 1 -> calendar(path.name()).map(CalendarHome::resource);
+			case 1 -> box(path.name()) ? Optional.of(boxResource(path.name())) : calendar(path.name()).map(CalendarHome::resource);
 			case 2 -> calendar(path.segments().get(0)).flatMap(c -> objects.find(c, path.name()).map(e -> resource(c, e)));
 			default -> Optional.empty();
 		};
@@ -133,7 +161,14 @@ final class CalendarHome implements DavRepository, DavExtension {
 	@Override
 	public List<DavResource> children(DavResource collection) {
 		if (collection.path().isRoot()) {
-			return calendars().stream().map(CalendarHome::resource).toList();
+			List<DavResource> children = new ArrayList<>(calendars().stream().map(CalendarHome::resource).toList());
+			children.add(boxResource(Calendars.INBOX));
+			children.add(boxResource(Calendars.OUTBOX));
+			return children;
+		}
+		if (box(collection.path())) {
+			// invitations go straight into the personal calendar: the inbox stays empty
+			return List.of();
 		}
 		if (collection.path().segments().size() == 1) {
 			Calendar calendar = calendar(collection.path().name()).orElseThrow();
@@ -168,7 +203,7 @@ final class CalendarHome implements DavRepository, DavExtension {
 
 	@Override
 	public void patchProperties(DavResource resource, List<DeadProperty> set, List<QName> remove) {
-		if (resource.path().segments().size() != 1) {
+		if (resource.path().segments().size() != 1 || box(resource.path())) {
 			throw new DavException(403, "Only calendars take properties here.", "cannot-modify-protected-property");
 		}
 		Calendar calendar = calendar(resource.path().name()).orElseThrow();
@@ -259,7 +294,14 @@ final class CalendarHome implements DavRepository, DavExtension {
 					CalDav.caldav("supported-calendar-component"), null);
 		}
 		try {
-			return resource(calendar, objects.put(calendar, path.name(), object, person.accountId()));
+			CalendarObjects.Entry stored = services.scheduling().put(calendar, path.name(), object, person.accountId());
+			DavResource written = resource(calendar, stored);
+			// the server changed what was sent (answers, delivery statuses): no ETag, so the client reads it again (RFC 4791 5.3.4)
+			return stored.data().equals(object.text()) ? written
+					: new DavResource(written.path(), false, written.length(), written.contentType(), null, written.created(), written.modified());
+		}
+		catch (Scheduling.TooManyInvitees ex) {
+			throw new DavException(403, ex.getMessage());
 		}
 		catch (ExamRules.TooMany ex) {
 			throw new DavException(403, "The class has " + ex.others().size() + " exams in that week already (" + String.join(", ", ex.others())
@@ -332,6 +374,9 @@ final class CalendarHome implements DavRepository, DavExtension {
 
 	@Override
 	public void delete(DavResource resource) {
+		if (box(resource.path())) {
+			throw new DavException(403, "The scheduling inbox and outbox stay.", "need-privileges");
+		}
 		Calendar calendar = calendar(resource.path().segments().get(0)).orElseThrow();
 		if (resource.collection()) {
 			if (!calendar.removable()) {
@@ -344,7 +389,7 @@ final class CalendarHome implements DavRepository, DavExtension {
 		if (!calendar.writable()) {
 			throw new DavException(403, "You may read this calendar but not change it.", "need-privileges");
 		}
-		objects.delete(calendar, resource.path().name());
+		services.scheduling().delete(calendar, resource.path().name(), person.accountId());
 	}
 
 	@Override
@@ -371,20 +416,27 @@ final class CalendarHome implements DavRepository, DavExtension {
 
 	@Override
 	public List<String> methods() {
-		return List.of("REPORT", "MKCALENDAR");
+		return List.of("REPORT", "MKCALENDAR", "POST");
 	}
 
 	@Override
 	public List<QName> resourceTypes(DavResource resource) {
 		return switch (resource.path().segments().size()) {
 			case 0 -> List.of(CalDav.dav("principal"));
-			case 1 -> List.of(CalDav.CALENDAR);
+			case 1 -> switch (resource.path().name()) {
+				case Calendars.INBOX -> List.of(CalDav.caldav("schedule-inbox"));
+				case Calendars.OUTBOX -> List.of(CalDav.caldav("schedule-outbox"));
+				default -> List.of(CalDav.CALENDAR);
+			};
 			default -> List.of();
 		};
 	}
 
 	@Override
 	public List<QName> liveProperties(DavResource resource) {
+		if (box(resource.path())) {
+			return List.of();
+		}
 		if (resource.path().segments().size() == 1) {
 			return List.of(new QName(CalDav.CS, "getctag"), CalDav.dav("sync-token"), CalDav.caldav("supported-calendar-component-set"));
 		}
@@ -399,8 +451,22 @@ final class CalendarHome implements DavRepository, DavExtension {
 	@Override
 	public boolean writeProperty(QName name, DavResource resource, DavXmlOut out) throws XMLStreamException {
 		int level = resource.path().segments().size();
+		if (box(resource.path())) {
+			return CalDavScheduling.writeBoxProperty(name, resource.path().name(), home, out);
+		}
 		Optional<Calendar> calendar = level == 0 ? Optional.empty() : calendar(resource.path().segments().get(0));
 		switch (name.getLocalPart()) {
+			case "schedule-inbox-URL", "schedule-outbox-URL", "calendar-user-type" -> {
+				if (level != 0) {
+					return false;
+				}
+				if (name.getLocalPart().equals("calendar-user-type")) {
+					out.element(name, "INDIVIDUAL");
+				}
+				else {
+					out.start(name).href(home + (name.getLocalPart().startsWith("schedule-inbox") ? Calendars.INBOX : Calendars.OUTBOX) + "/").end();
+				}
+			}
 			case "current-user-principal" -> out.start(name).href(home).end();
 			case "principal-URL", "calendar-home-set" -> {
 				if (level != 0) {
@@ -413,7 +479,7 @@ final class CalendarHome implements DavRepository, DavExtension {
 				if (level != 0) {
 					return false;
 				}
-				out.start(name).href("mailto:" + person.login()).href(home).end();
+				out.start(name).href("mailto:" + person.login()).href("urn:uuid:" + person.accountId()).href(home).end();
 			}
 			case "owner" -> {
 				if (calendar.isPresent() && calendar.get().kind() != CalendarKind.PERSON) {
@@ -477,6 +543,14 @@ final class CalendarHome implements DavRepository, DavExtension {
 		return true;
 	}
 
+
+	@Override
+	public Optional<DavReport> post(DavResource target, byte[] body, String contentType) {
+		if (!box(target.path()) || !target.path().name().equals(Calendars.OUTBOX)) {
+			return Optional.empty();
+		}
+		return Optional.of(CalDavScheduling.outbox(this, body, contentType));
+	}
 
 	@Override
 	public Optional<DavReport> report(DavReportRequest request) {

@@ -84,6 +84,12 @@ public class CalendarObjects {
 			.query((rs, n) -> entry(rs, true)).optional();
 	}
 
+	/** The name of the calendar's object with this UID. */
+	Optional<String> nameOf(Calendar calendar, String uid) {
+		return jdbc.sql("select name from calendar_object where calendar_id = :calendar and school_id = :school and uid = :uid")
+			.param("calendar", calendar.id()).param("school", calendar.schoolId()).param("uid", uid).query(String.class).optional();
+	}
+
 	/** These objects with their data, in one query; names without an object are left out. */
 	public List<Entry> withData(Calendar calendar, Collection<String> names) {
 		if (names.isEmpty()) {
@@ -146,6 +152,15 @@ public class CalendarObjects {
 	 */
 	@Transactional
 	public Entry put(Calendar calendar, String name, CalendarObject object, UUID actor) {
+		return put(calendar, name, object, actor, true);
+	}
+
+	/**
+	 * @param book false for an invitee's copy of an event and for the organiser's event changed only by an
+	 *             answer: the rooms it names are booked by the organiser's event, once
+	 */
+	@Transactional
+	Entry put(Calendar calendar, String name, CalendarObject object, UUID actor, boolean book) {
 		calendars.store(calendar);
 		if (calendar.kind() == CalendarKind.EXAMS) {
 			// the calendar's row, locked: exams of one class are counted one after the other
@@ -182,7 +197,9 @@ public class CalendarObjects {
 				.param("calendar", calendar.id()).param("name", name).query((rs, n) -> instant(rs, 1)).single();
 		}
 		noteChange(calendar, name, revision, false);
-		bookings.book(calendar, name, object, actor);
+		if (book) {
+			bookings.book(calendar, name, object, actor);
+		}
 		reminders.schedule(calendar, name, object.text(), now);
 		return new Entry(name, object.uid(), object.component(), bytes.length, etag, created, now, object.start(), object.end(), object.recurring(),
 				object.text());

@@ -57,6 +57,9 @@ class CalendarRemoval {
 		// chosen to write the school's calendar: the choice goes with the person or group
 		jdbc.sql("delete from calendar_school_writer where school_id = :school and member_id in (:owners)").param("school", school).param("owners", owners)
 			.update();
+		// their invitations go too: the copies were in their personal calendars, the events in the organisers' stay as they are
+		jdbc.sql("delete from calendar_invitation where school_id = :school and attendee_id in (:owners)").param("school", school).param("owners", owners)
+			.update();
 		return events;
 	}
 }

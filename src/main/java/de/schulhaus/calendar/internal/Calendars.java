@@ -39,6 +39,10 @@ public class Calendars {
 	/** The exam plan of a group is at {@code klausuren-<group id>}. */
 	public static final String EXAMS_PREFIX = "klausuren-";
 	static final List<String> ALL_COMPONENTS = List.of("VEVENT", "VTODO");
+	/** Names in the CalDAV home that are no calendar of the person's: the scheduling inbox and outbox (RFC 6638). */
+	public static final String INBOX = "inbox";
+	public static final String OUTBOX = "outbox";
+	private static final java.util.Set<String> RESERVED_SLUGS = java.util.Set.of(PERSONAL_SLUG, SCHOOL_SLUG, INBOX, OUTBOX);
 
 	private final JdbcClient jdbc;
 	private final GroupManagement groups;
@@ -65,8 +69,12 @@ public class Calendars {
 	 * Two queries whatever the school's size: the person's groups (with kind and archived flag) and the calendar rows.
 	 */
 	public List<Calendar> visibleTo(SchulhausUser person) {
-		UUID school = requireSchool(person);
-		List<PersonGroup> memberships = groups.groupsOfPerson(school, person.accountId());
+		return visibleTo(requireSchool(person), person.accountId(), person.role());
+	}
+
+	/** {@link #visibleTo(SchulhausUser)} for another person of the school: whose busy times a free/busy look-up reads. */
+	public List<Calendar> visibleTo(UUID school, UUID accountId, Role role) {
+		List<PersonGroup> memberships = groups.groupsOfPerson(school, accountId);
 		List<UUID> ids = new ArrayList<>();
 		ids.add(school);
 		memberships.forEach(m -> {
@@ -77,28 +85,28 @@ public class Calendars {
 		jdbc.sql("""
 				select id, owner_kind, owner_id, slug, name, color, description, components, revision, updated_at from calendar
 				where school_id = :school and (owner_id = :person or id in (:ids))""")
-			.param("school", school).param("person", person.accountId()).param("ids", ids)
+			.param("school", school).param("person", accountId).param("ids", ids)
 			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), CalendarKind.of(rs.getString(2)), rs.getObject(3, UUID.class), rs.getString(4),
 					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9), rs.getObject(10, java.time.OffsetDateTime.class).toInstant()))
 			.list().forEach(r -> rows.put(r.id(), r));
 		List<Calendar> calendars = new ArrayList<>();
-		Row own = rows.get(person.accountId());
+		Row own = rows.get(accountId);
 		calendars.add(own != null ? calendar(own, school, true, false)
-				: new Calendar(person.accountId(), school, CalendarKind.PERSON, person.accountId(), PERSONAL_SLUG, "Persönlich", null, null,
+				: new Calendar(accountId, school, CalendarKind.PERSON, accountId, PERSONAL_SLUG, "Persönlich", null, null,
 						ALL_COMPONENTS, 0, true, false, false, Instant.EPOCH));
 		rows.values().stream()
-			.filter(r -> r.kind() == CalendarKind.PERSON && r.ownerId().equals(person.accountId()) && !r.id().equals(person.accountId()))
+			.filter(r -> r.kind() == CalendarKind.PERSON && r.ownerId().equals(accountId) && !r.id().equals(accountId))
 			.sorted((a, b) -> a.name().compareToIgnoreCase(b.name()))
 			.forEach(r -> calendars.add(calendar(r, school, true, true)));
-		boolean admin = person.role() == Role.SCHOOL_ADMIN;
+		boolean admin = role == Role.SCHOOL_ADMIN;
 		// besides the school admins, the teachers and staff they chose (themselves or by a group)
-		boolean schoolWritable = admin || SchoolCalendarWriters.staff(person.role())
-				&& writers.designated(school, person.accountId(), memberships.stream().map(PersonGroup::groupId).toList());
+		boolean schoolWritable = admin || SchoolCalendarWriters.staff(role)
+				&& writers.designated(school, accountId, memberships.stream().map(PersonGroup::groupId).toList());
 		Row schoolRow = rows.get(school);
 		calendars.add(schoolRow != null ? calendar(schoolRow, school, schoolWritable, false)
 				: new Calendar(school, school, CalendarKind.SCHOOL, school, SCHOOL_SLUG, "Schule", null, null, List.of("VEVENT"), 0, schoolWritable, false,
 						false, Instant.EPOCH));
-		boolean pupil = person.role() == Role.PUPIL || person.role() == Role.EXTERN;
+		boolean pupil = role == Role.PUPIL || role == Role.EXTERN;
 		memberships.stream()
 			.sorted((a, b) -> a.name().compareToIgnoreCase(b.name()))
 			.forEach(group -> {
@@ -110,7 +118,7 @@ public class Calendars {
 								ALL_COMPONENTS, 0, writable, false, false, Instant.EPOCH));
 				if (group.kind() == GroupKind.CLASS || group.kind() == GroupKind.COURSE) {
 					// pupils never write the exam plan, whatever the group's pupils may do elsewhere
-					boolean examsWritable = !group.archived() && (admin || (!pupil && (group.leader() || person.role() == Role.TEACHER)));
+					boolean examsWritable = !group.archived() && (admin || (!pupil && (group.leader() || role == Role.TEACHER)));
 					UUID examsId = examsId(group.groupId());
 					Row exams = rows.get(examsId);
 					String name = "Klausurplan " + group.name();
@@ -121,6 +129,35 @@ public class Calendars {
 				}
 			});
 		return calendars;
+	}
+
+	/**
+	 * A person's own default calendar (its id is the account's), as the server's scheduling writes into it:
+	 * only for invitations, never for anything the person did not ask for.
+	 */
+	public Calendar personal(UUID school, UUID account) {
+		return jdbc.sql("select name, color, description, components, revision, updated_at from calendar where id = :id and school_id = :school")
+			.param("id", account).param("school", school)
+			.query((rs, n) -> new Calendar(account, school, CalendarKind.PERSON, account, PERSONAL_SLUG, rs.getString(1), rs.getString(2), rs.getString(3),
+					Arrays.asList(rs.getString(4).split(",")), rs.getLong(5), true, false, true, rs.getObject(6, java.time.OffsetDateTime.class).toInstant()))
+			.optional()
+			.orElseGet(() -> new Calendar(account, school, CalendarKind.PERSON, account, PERSONAL_SLUG, "Persönlich", null, null, ALL_COMPONENTS, 0, true,
+					false, false, Instant.EPOCH));
+	}
+
+	/**
+	 * A stored calendar by id, for the server's scheduling, which writes an answer into the organiser's event
+	 * wherever the organiser keeps it; never for a person's request.
+	 */
+	Optional<Calendar> stored(UUID school, UUID id) {
+		return jdbc.sql("""
+				select id, owner_kind, owner_id, slug, name, color, description, components, revision, updated_at from calendar
+				where id = :id and school_id = :school""")
+			.param("id", id).param("school", school)
+			.query((rs, n) -> calendar(new Row(rs.getObject(1, UUID.class), CalendarKind.of(rs.getString(2)), rs.getObject(3, UUID.class), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9),
+					rs.getObject(10, java.time.OffsetDateTime.class).toInstant()), school, true, false))
+			.optional();
 	}
 
 	/** The id of a group's exam plan, derived from the group's so that finding it costs no look-up. */
@@ -143,7 +180,7 @@ public class Calendars {
 	public Calendar create(SchulhausUser person, String slug, String name, String color, String description, List<String> components,
 			List<de.schulhaus.dav.DeadProperty> others) {
 		UUID school = requireSchool(person);
-		if (slug.equals(PERSONAL_SLUG) || slug.equals(SCHOOL_SLUG) || slug.length() > 255) {
+		if (RESERVED_SLUGS.contains(slug) || slug.length() > 255) {
 			throw new IllegalArgumentException("that name is taken");
 		}
 		UUID id = Ids.newId();

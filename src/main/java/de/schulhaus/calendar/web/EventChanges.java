@@ -16,6 +16,8 @@ import de.schulhaus.calendar.internal.CalendarObjects;
 import de.schulhaus.calendar.internal.EventDraft;
 import de.schulhaus.calendar.internal.EventDrafts;
 import de.schulhaus.calendar.internal.InvalidCalendarData;
+import de.schulhaus.calendar.internal.InvitationViews;
+import de.schulhaus.calendar.internal.Scheduling;
 import de.schulhaus.platform.NotFoundException;
 
 /**
@@ -48,10 +50,26 @@ class EventChanges {
 	static final long MAX_SIZE = 1_000_000;
 
 	private final CalendarObjects objects;
+	private final Scheduling scheduling;
 	private final Clock clock = Clock.systemUTC();
 
-	EventChanges(CalendarObjects objects) {
+	EventChanges(CalendarObjects objects, Scheduling scheduling) {
 		this.objects = objects;
+		this.scheduling = scheduling;
+	}
+
+	/**
+	 * The dialog's people and groups: who organises, which attendees it showed and which are chosen; null
+	 * leaves the attendees as they are (a drag in the week view).
+	 */
+	record Invite(de.schulhaus.accounts.Account organizer, java.util.List<String> shown, java.util.List<InvitationViews.Choice> chosen) {
+
+		String apply(String text) {
+			if (chosen.isEmpty() && shown.isEmpty()) {
+				return text;
+			}
+			return InvitationViews.invite(text, organizer, shown, chosen);
+		}
 	}
 
 	/**
@@ -71,28 +89,43 @@ class EventChanges {
 		if (ex instanceof de.schulhaus.calendar.internal.ExamRules.TooMany) {
 			return "calendar.error.examTooMany";
 		}
+		if (ex instanceof de.schulhaus.calendar.internal.Scheduling.TooManyInvitees) {
+			return "calendar.error.tooManyInvitees";
+		}
 		return null;
 	}
 
 	/** The new event's object name ({@code <uid>.ics}). */
 	@Transactional
 	String create(Calendar calendar, EventDraft draft, UUID actor) {
+		return create(calendar, draft, null, actor);
+	}
+
+	@Transactional
+	String create(Calendar calendar, EventDraft draft, Invite invite, UUID actor) {
 		String uid = UUID.randomUUID().toString();
-		objects.put(calendar, uid + ".ics", checked(EventDrafts.create(uid, draft, clock.instant())), actor);
+		String text = EventDrafts.create(uid, draft, clock.instant());
+		scheduling.put(calendar, uid + ".ics", checked(invite == null ? text : invite.apply(text)), actor);
 		return uid + ".ics";
 	}
 
 	@Transactional
 	void update(Calendar calendar, String name, Instant instance, Scope scope, EventDraft draft, UUID actor) {
+		update(calendar, name, instance, scope, draft, null, actor);
+	}
+
+	@Transactional
+	void update(Calendar calendar, String name, Instant instance, Scope scope, EventDraft draft, Invite invite, UUID actor) {
 		CalendarObjects.Entry entry = require(calendar, name);
 		Instant now = clock.instant();
 		Scope applied = instance == null || isFirst(entry, instance) && scope == Scope.FOLLOWING ? Scope.ALL : scope;
+		java.util.function.UnaryOperator<String> invited = text -> invite == null ? text : invite.apply(text);
 		switch (applied) {
-			case ALL -> objects.put(calendar, name, checked(EventDrafts.update(entry.data(), draft, instance, now)), actor);
-			case THIS -> objects.put(calendar, name, checked(EventDrafts.updateInstance(entry.data(), instance, draft, now)), actor);
+			case ALL -> scheduling.put(calendar, name, checked(invited.apply(EventDrafts.update(entry.data(), draft, instance, now))), actor);
+			case THIS -> scheduling.put(calendar, name, checked(invited.apply(EventDrafts.updateInstance(entry.data(), instance, draft, now))), actor);
 			case FOLLOWING -> {
-				objects.put(calendar, name, checked(EventDrafts.endBefore(entry.data(), instance, now)), actor);
-				create(calendar, draft, actor);
+				scheduling.put(calendar, name, checked(EventDrafts.endBefore(entry.data(), instance, now)), actor);
+				create(calendar, draft, invite, actor);
 			}
 		}
 	}
@@ -102,14 +135,18 @@ class EventChanges {
 		CalendarObjects.Entry entry = require(calendar, name);
 		Instant now = clock.instant();
 		if (instance == null || scope == Scope.ALL || (scope == Scope.FOLLOWING && isFirst(entry, instance))) {
-			objects.delete(calendar, name);
+			scheduling.delete(calendar, name, actor);
 		}
 		else if (scope == Scope.THIS) {
-			objects.put(calendar, name, checked(EventDrafts.excludeInstance(entry.data(), instance, now)), actor);
+			scheduling.put(calendar, name, checked(EventDrafts.excludeInstance(entry.data(), instance, now)), actor);
 		}
 		else {
-			objects.put(calendar, name, checked(EventDrafts.endBefore(entry.data(), instance, now)), actor);
+			scheduling.put(calendar, name, checked(EventDrafts.endBefore(entry.data(), instance, now)), actor);
 		}
+	}
+
+	java.util.Optional<CalendarObjects.Entry> find(Calendar calendar, String name) {
+		return name == null || name.isBlank() ? java.util.Optional.empty() : objects.find(calendar, name).filter(e -> "VEVENT".equals(e.component()));
 	}
 
 	CalendarObjects.Entry require(Calendar calendar, String name) {

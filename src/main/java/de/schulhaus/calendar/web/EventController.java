@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import de.schulhaus.calendar.internal.Calendar;
 import de.schulhaus.calendar.internal.CalendarObjects;
 import de.schulhaus.calendar.internal.EventDrafts;
+import de.schulhaus.calendar.internal.InvitationViews;
 import de.schulhaus.platform.NotFoundException;
 import de.schulhaus.platform.SchulhausUser;
 
@@ -38,10 +39,14 @@ class EventController {
 
 	private final WebCalendars calendars;
 	private final EventChanges changes;
+	private final EventInvitations invitations;
+	private final InvitationViews scheduling;
 
-	EventController(WebCalendars calendars, EventChanges changes) {
+	EventController(WebCalendars calendars, EventChanges changes, EventInvitations invitations, InvitationViews scheduling) {
 		this.calendars = calendars;
 		this.changes = changes;
+		this.invitations = invitations;
+		this.scheduling = scheduling;
 	}
 
 	@GetMapping("/kalender/termin/neu")
@@ -56,7 +61,7 @@ class EventController {
 		LocalDateTime start = start(beginn, datum);
 		String chosen = writable.stream().map(c -> c.id().toString()).filter(id -> id.equals(kalender)).findFirst()
 			.orElse(writable.get(0).id().toString());
-		return form(EventForm.starting(start, chosen, CalendarView.of(ansicht).param), Map.of(), writable, null, false, htmx, locale, model);
+		return form(user, EventForm.starting(start, chosen, CalendarView.of(ansicht).param), Map.of(), writable, null, false, htmx, locale, model);
 	}
 
 	@PostMapping("/kalender/termin")
@@ -67,13 +72,13 @@ class EventController {
 		Calendar calendar = calendars.requireWritable(user, form.kalender());
 		EventForms.Checked checked = EventForms.check(form);
 		if (!checked.valid()) {
-			return form(form, checked.errors(), writable, null, false, htmx, locale, model);
+			return form(user, form, checked.errors(), writable, null, false, htmx, locale, model);
 		}
 		try {
-			changes.create(calendar, checked.draft(), user.accountId());
+			changes.create(calendar, checked.draft(), invitations.invite(user, form, null), user.accountId());
 		}
 		catch (RuntimeException ex) {
-			return form(form, Map.of("titel", problem(ex)), writable, null, false, htmx, locale, model);
+			return form(user, form, Map.of("titel", problem(ex)), writable, null, false, htmx, locale, model);
 		}
 		return done(form, checked.draft().start().toLocalDate(), htmx, response, redirect);
 	}
@@ -88,6 +93,8 @@ class EventController {
 		EventDrafts.Stored stored = EventDrafts.read(entry.data(), instance);
 		model.addAttribute("calendar", calendar);
 		model.addAttribute("event", stored);
+		model.addAttribute("invited", scheduling.invited(calendar, entry, user.accountId()));
+		model.addAttribute("answerAction", "/kalender/" + calendar.id() + "/termin/antwort");
 		model.addAttribute("name", name);
 		model.addAttribute("instance", instance == null ? null : instance.toString());
 		model.addAttribute("view", CalendarView.of(ansicht).param);
@@ -105,9 +112,10 @@ class EventController {
 		CalendarObjects.Entry entry = changes.require(calendar, name);
 		Instant instance = instant(instanz);
 		EventDrafts.Stored stored = EventDrafts.read(entry.data(), instance);
+		InvitationViews.Invited invited = scheduling.invited(calendar, entry, user.accountId());
 		EventForm form = EventForm.of(stored.draft(), calendar.id().toString(), name, instance == null ? null : instance.toString(),
-				CalendarView.of(ansicht).param);
-		return form(form, Map.of(), List.of(calendar), calendar, stored.recurring() && instance != null, htmx, locale, model);
+				CalendarView.of(ansicht).param).withAttendees(invited.answers().stream().map(InvitationViews.Invited.Answer::address).toList());
+		return form(user, form, Map.of(), List.of(calendar), calendar, stored.recurring() && instance != null, htmx, locale, model);
 	}
 
 	@PostMapping("/kalender/{calendarId}/termin")
@@ -120,13 +128,14 @@ class EventController {
 		boolean series = entry.recurring() && instance != null;
 		EventForms.Checked checked = EventForms.check(form);
 		if (!checked.valid()) {
-			return form(form, checked.errors(), List.of(calendar), calendar, series, htmx, locale, model);
+			return form(user, form, checked.errors(), List.of(calendar), calendar, series, htmx, locale, model);
 		}
 		try {
-			changes.update(calendar, form.name(), instance, EventChanges.Scope.of(form.umfang()), checked.draft(), user.accountId());
+			changes.update(calendar, form.name(), instance, EventChanges.Scope.of(form.umfang()), checked.draft(),
+					invitations.invite(user, form, scheduling.invited(calendar, entry, user.accountId())), user.accountId());
 		}
 		catch (RuntimeException ex) {
-			return form(form, Map.of("titel", problem(ex)), List.of(calendar), calendar, series, htmx, locale, model);
+			return form(user, form, Map.of("titel", problem(ex)), List.of(calendar), calendar, series, htmx, locale, model);
 		}
 		return done(form, checked.draft().start().toLocalDate(), htmx, response, redirect);
 	}
@@ -185,9 +194,14 @@ class EventController {
 		return key;
 	}
 
-	private String form(EventForm form, Map<String, String> errors, List<Calendar> writable, Calendar editing, boolean series, String htmx,
-			Locale locale, Model model) {
+	private String form(SchulhausUser user, EventForm form, Map<String, String> errors, List<Calendar> writable, Calendar editing, boolean series,
+			String htmx, Locale locale, Model model) {
 		model.addAttribute("form", form);
+		InvitationViews.Invited stored = null;
+		if (editing != null && form.name() != null) {
+			stored = changes.find(editing, form.name()).map(e -> scheduling.invited(editing, e, user.accountId())).orElse(null);
+		}
+		model.addAttribute("chosen", invitations.chosen(user, form, stored));
 		model.addAttribute("errors", errors);
 		model.addAttribute("writable", writable);
 		model.addAttribute("editing", editing != null);

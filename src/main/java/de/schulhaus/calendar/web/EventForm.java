@@ -14,10 +14,23 @@ import de.schulhaus.calendar.internal.EventDraft;
  * @param bisDatum the last day of an all-day event, inclusive; the end date of a timed one
  * @param ende how a repetition ends: {@code nie}, {@code datum} (at {@code bis}) or {@code anzahl}
  * @param umfang for an instance of a series: {@code dieses}, {@code folgende} or {@code alle}
+ * @param teilnehmende the chosen attendees: {@code person:<id>} and {@code gruppe:<id>} for new ones, the address of one the event names
+ * @param gezeigt the addresses of the attendees the dialog showed (an unticked one is removed)
  */
 record EventForm(String titel, String kalender, Boolean ganztags, String vonDatum, String vonZeit, String bisDatum, String bisZeit, String ort,
 		String beschreibung, String wiederholung, List<String> tage, String ende, String bis, String anzahl, String erinnerung, String umfang,
-		String instanz, String name, String ansicht) {
+		String instanz, String name, String ansicht, List<String> teilnehmende, List<String> gezeigt) {
+
+	EventForm {
+		teilnehmende = teilnehmende == null ? List.of() : teilnehmende.stream().filter(v -> v != null && !v.isBlank()).distinct().limit(600).toList();
+		gezeigt = gezeigt == null ? List.of() : gezeigt.stream().filter(v -> v != null && !v.isBlank()).distinct().limit(600).toList();
+	}
+
+	/** The dialog of a stored event with its attendees ticked. */
+	EventForm withAttendees(List<String> addresses) {
+		return new EventForm(titel, kalender, ganztags, vonDatum, vonZeit, bisDatum, bisZeit, ort, beschreibung, wiederholung, tage, ende, bis, anzahl,
+				erinnerung, umfang, instanz, name, ansicht, addresses, addresses);
+	}
 
 	static final List<String> REPEATS = List.of("keine", "taeglich", "woechentlich", "monatlich", "jaehrlich");
 	static final List<String> REMINDERS = List.of("keine", "10m", "1h", "1d");
@@ -34,7 +47,7 @@ record EventForm(String titel, String kalender, Boolean ganztags, String vonDatu
 	static EventForm starting(LocalDateTime start, String calendar, String view) {
 		LocalDateTime end = start.plusHours(1);
 		return new EventForm("", calendar, false, start.toLocalDate().toString(), time(start), end.toLocalDate().toString(), time(end), "", "",
-				"keine", List.of(code(start.getDayOfWeek())), "nie", "", "", "keine", "alle", null, null, view);
+				"keine", List.of(code(start.getDayOfWeek())), "nie", "", "", "keine", "alle", null, null, view, List.of(), List.of());
 	}
 
 	/** The dialog filled from a stored event. */
@@ -60,7 +73,7 @@ record EventForm(String titel, String kalender, Boolean ganztags, String vonDatu
 		return new EventForm(draft.summary(), calendar, draft.allDay(), draft.start().toLocalDate().toString(), time(draft.start()),
 				end.toLocalDate().toString(), time(end), draft.location(), draft.description(), repeats, days,
 				repeat.until() != null ? "datum" : repeat.count() != null ? "anzahl" : "nie", repeat.until() == null ? "" : repeat.until().toString(),
-				repeat.count() == null ? "" : repeat.count().toString(), reminder, "alle", instance, name, view);
+				repeat.count() == null ? "" : repeat.count().toString(), reminder, "alle", instance, name, view, List.of(), List.of());
 	}
 
 	/** A weekday in the form: mo, di, mi, do, fr, sa, so. */

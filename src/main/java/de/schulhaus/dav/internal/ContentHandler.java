@@ -173,7 +173,9 @@ public final class ContentHandler {
 			// the clients that send the header look for this answer before they trust the time
 			x.response().setHeader("X-OC-MTime", "accepted");
 		}
-		x.response().setHeader("ETag", "\"" + written.etag() + "\"");
+		if (written.etag() != null) {
+			x.response().setHeader("ETag", "\"" + written.etag() + "\"");
+		}
 		x.response().setStatus(x.target().isPresent() ? 204 : 201);
 	}
 }

@@ -30,6 +30,20 @@ public final class ReportHandler {
 	private ReportHandler() {
 	}
 
+	/**
+	 * POST to a resource whose extension answers it with a document of its own (CalDAV's scheduling
+	 * outbox, RFC 6638 5): 405 where it does not.
+	 */
+	public static void post(DavExchange x) throws IOException {
+		DavResource target = x.existing();
+		byte[] body = DavRequests.body(x.request().getInputStream());
+		DavReport answer = x.repo().extension().post(target, body, x.request().getContentType())
+			.orElseThrow(() -> new DavException(405, "POST is not served on " + target.path() + "."));
+		x.response().setStatus(200);
+		x.response().setContentType(answer.contentType());
+		x.response().getOutputStream().write(answer.content().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
 	public static void report(DavExchange x) throws IOException, XMLStreamException {
 		DavExtension extension = x.repo().extension();
 		DavResource target = x.existing();

@@ -90,6 +90,28 @@ class CalDavClientsTests {
 	}
 
 	@Test
+	void pythonCaldavInvitesAndAsksTheOutboxForFreeBusy() throws Exception {
+		requireInstalled(PYTHON, "import caldav");
+		var t = new TestSchools(mvc);
+		var school = t.createSchool("Einladungs-Klienten-Schule");
+		var organizer = t.createUser(school, "Otto", "Orga", "TEACHER", "Kompass-Laterne-Quitte-2026", null);
+		var invitee = t.createUser(school, "Ina", "Vite", "TEACHER", "Kompass-Laterne-Quitte-2027", null);
+		String organizerSecret = credentials.createAppPassword(users.load(organizer.login()).orElseThrow(), "Kalender", Set.of(Scope.CALENDAR), null).secret();
+		Path script = temp.resolve("caldav_scheduling.py");
+		try (var in = getClass().getResourceAsStream("/caldav/caldav_scheduling.py")) {
+			Files.copy(in, script);
+		}
+		String out = run(List.of(PYTHON, script.toString(), "http://127.0.0.1:" + port + "/caldav/", organizer.login(), organizerSecret,
+				"mailto:" + invitee.login()), null);
+		assertThat(out).contains("inbox: http://127.0.0.1:" + port + "/caldav/" + organizer.login() + "/inbox/").contains("invited")
+			.contains("status: 200").contains("2.0;Success").contains("FREEBUSY:20261203T100000Z/20261203T110000Z").endsWith("OK\n");
+		// the invitation is in the invitee's calendar, as their own client reads it
+		login = invitee.login();
+		secret = credentials.createAppPassword(users.load(login).orElseThrow(), "Kalender", Set.of(Scope.CALENDAR), null).secret();
+		assertThat(body(send("GET", "persoenlich/py-invite-1.ics", null))).contains("SUMMARY:Fachkonferenz").contains("PARTSTAT=NEEDS-ACTION");
+	}
+
+	@Test
 	void vdirsyncerSyncsACalendarBothWays() throws Exception {
 		requireInstalled("/usr/bin/vdirsyncer", null);
 		String serverEvent = CalDavTests.event("server@schulhaus", "Zeugniskonferenz", "20261216T140000", "20261216T170000", null);

@@ -1,0 +1,236 @@
+package de.schulhaus.calendar.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Parameter;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VAlarm;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.CuType;
+import net.fortuna.ical4j.model.parameter.Member;
+import net.fortuna.ical4j.model.parameter.PartStat;
+import net.fortuna.ical4j.model.parameter.Rsvp;
+import net.fortuna.ical4j.model.parameter.ScheduleStatus;
+import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Status;
+
+/**
+ * ORGANIZER and ATTENDEEs of an event (every VEVENT of the object: the series and its moved instances),
+ * read and changed with ical4j for the server's scheduling (RFC 6638): answers, delivery statuses, the
+ * invitee's copy and its cancellation. Addresses are compared case-insensitively.
+ */
+final class Attendees {
+
+	/** One ATTENDEE as the event names it. */
+	record Party(String address, String cutype, String partstat, String cn, String scheduleAgent) {
+
+		boolean room() {
+			return "ROOM".equals(cutype) || "RESOURCE".equals(cutype);
+		}
+
+		boolean group() {
+			return "GROUP".equals(cutype);
+		}
+
+		/** SCHEDULE-AGENT=CLIENT or NONE: the client or nobody delivers, the server must not. */
+		boolean scheduledElsewhere() {
+			return scheduleAgent != null && !scheduleAgent.equals("SERVER");
+		}
+	}
+
+	private Attendees() {
+	}
+
+	static Calendar parse(String text) {
+		return ICalEvents.parse(text);
+	}
+
+	static String print(Calendar calendar) {
+		return ICalEvents.print(calendar);
+	}
+
+	static String key(String address) {
+		return address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
+	}
+
+	/** The series' ORGANIZER address (or the first instance's), if there is one. */
+	static Optional<String> organizer(Calendar calendar) {
+		return ICalEvents.events(calendar).stream().map(e -> e.<Organizer>getProperty("ORGANIZER")).flatMap(Optional::stream)
+			.map(Property::getValue).filter(v -> v != null && !v.isBlank()).findFirst();
+	}
+
+	/** The ORGANIZER's CN, if it gives one. */
+	static Optional<String> organizerName(Calendar calendar) {
+		return ICalEvents.events(calendar).stream().map(e -> e.<Organizer>getProperty("ORGANIZER")).flatMap(Optional::stream)
+			.map(o -> param(o, "CN")).filter(v -> v != null && !v.isBlank()).findFirst();
+	}
+
+	/** Every ATTENDEE once (its first line wins), in order. */
+	static List<Party> parties(Calendar calendar) {
+		Map<String, Party> parties = new LinkedHashMap<>();
+		for (VEvent event : ICalEvents.events(calendar)) {
+			for (Property attendee : event.getProperties("ATTENDEE")) {
+				String address = attendee.getValue();
+				if (address == null || address.isBlank()) {
+					continue;
+				}
+				parties.putIfAbsent(key(address), new Party(address.strip(), upper(param(attendee, "CUTYPE")), upper(param(attendee, "PARTSTAT")),
+						param(attendee, "CN"), upper(param(attendee, "SCHEDULE-AGENT"))));
+			}
+		}
+		return new ArrayList<>(parties.values());
+	}
+
+	/** The answer on the first ATTENDEE line with one of these addresses (keys); null when none names them. */
+	static String partstat(Calendar calendar, Set<String> addresses) {
+		for (VEvent event : ICalEvents.events(calendar)) {
+			for (Property attendee : event.getProperties("ATTENDEE")) {
+				if (addresses.contains(key(attendee.getValue()))) {
+					String partstat = upper(param(attendee, "PARTSTAT"));
+					return partstat == null ? "NEEDS-ACTION" : partstat;
+				}
+			}
+		}
+		return null;
+	}
+
+	/** Sets PARTSTAT on every line of these addresses (keys); false when no line names any of them. */
+	static boolean setPartstats(Calendar calendar, Map<String, String> byAddress) {
+		boolean found = false;
+		for (VEvent event : ICalEvents.events(calendar)) {
+			for (Property attendee : event.getProperties("ATTENDEE")) {
+				String partstat = byAddress.get(key(attendee.getValue()));
+				if (partstat != null) {
+					attendee.replace(new PartStat(partstat));
+					found = true;
+				}
+			}
+		}
+		return found;
+	}
+
+	/** Sets SCHEDULE-STATUS (RFC 6638 7.3) on the lines of these addresses (keys). */
+	static void setStatuses(Calendar calendar, Map<String, String> byAddress) {
+		for (VEvent event : ICalEvents.events(calendar)) {
+			for (Property attendee : event.getProperties("ATTENDEE")) {
+				String status = byAddress.get(key(attendee.getValue()));
+				if (status != null) {
+					attendee.replace(new ScheduleStatus(status));
+				}
+			}
+		}
+	}
+
+	/**
+	 * Adds a line for a person who was invited as a member of a group, to every VEVENT that names the
+	 * group (or to all when the group is not named, as for an answer that arrives after the group left).
+	 */
+	static void addMember(Calendar calendar, String address, String cn, String groupAddress, String partstat) {
+		for (VEvent event : ICalEvents.events(calendar)) {
+			boolean namesGroup = groupAddress == null || event.getProperties("ATTENDEE").stream().anyMatch(a -> key(a.getValue()).equals(key(groupAddress)));
+			boolean named = event.getProperties("ATTENDEE").stream().anyMatch(a -> key(a.getValue()).equals(key(address)));
+			if (namesGroup && !named) {
+				List<Parameter> parameters = new ArrayList<>(List.of(new CuType("INDIVIDUAL"), new PartStat(partstat)));
+				if (cn != null) {
+					parameters.add(new Cn(cn));
+				}
+				if (groupAddress != null) {
+					parameters.add(new Member(List.of(java.net.URI.create(groupAddress))));
+				}
+				event.add(new Attendee(new ParameterList(parameters), address));
+			}
+		}
+	}
+
+	/**
+	 * The people and groups of the web's dialog as the event's attendees: lines of addresses still chosen
+	 * stay as they are (with their answers), lines of people and groups no longer chosen go, rooms and
+	 * addresses the dialog does not show stay; the organiser is the person writing.
+	 *
+	 * @param shown the addresses (keys) the dialog showed, which it may remove
+	 * @param wanted the chosen ones, new ones with CUTYPE and CN
+	 */
+	static void choose(Calendar calendar, String organizer, String organizerName, Set<String> shown, List<Party> wanted) {
+		Set<String> keep = new java.util.HashSet<>();
+		wanted.forEach(p -> keep.add(key(p.address())));
+		for (VEvent event : ICalEvents.events(calendar)) {
+			for (Property attendee : List.<Property>copyOf(event.getProperties("ATTENDEE"))) {
+				String address = key(attendee.getValue());
+				if (shown.contains(address) && !keep.contains(address)) {
+					event.remove(attendee);
+				}
+			}
+			Set<String> present = new java.util.HashSet<>();
+			event.getProperties("ATTENDEE").forEach(a -> present.add(key(a.getValue())));
+			for (Party party : wanted) {
+				if (!present.contains(key(party.address()))) {
+					List<Parameter> parameters = new ArrayList<>(List.of(new CuType(party.cutype() == null ? "INDIVIDUAL" : party.cutype()),
+							new PartStat("NEEDS-ACTION"), Rsvp.TRUE));
+					if (party.cn() != null) {
+						parameters.add(new Cn(party.cn()));
+					}
+					event.add(new Attendee(new ParameterList(parameters), party.address()));
+				}
+			}
+			boolean invites = !event.getProperties("ATTENDEE").isEmpty();
+			if (invites && event.getProperty("ORGANIZER").isEmpty()) {
+				event.add(new Organizer(new ParameterList(organizerName == null ? List.of() : List.of(new Cn(organizerName))), organizer));
+			}
+		}
+	}
+
+	/** The invitee's copy: no alarms of the organiser's, no delivery statuses. */
+	static void asCopy(Calendar calendar) {
+		for (VEvent event : ICalEvents.events(calendar)) {
+			ICalEvents.removeComponents(event, VAlarm.class::isInstance);
+			for (Property attendee : event.getProperties("ATTENDEE")) {
+				attendee.removeAll("SCHEDULE-STATUS");
+			}
+		}
+	}
+
+	/** Marks every instance cancelled (RFC 5546 CANCEL as stored in the invitee's calendar). */
+	static void cancel(Calendar calendar) {
+		for (VEvent event : ICalEvents.events(calendar)) {
+			event.replace(new Status(Status.VALUE_CANCELLED));
+			int sequence = event.getProperty("SEQUENCE").map(p -> {
+				try {
+					return Integer.parseInt(p.getValue().strip());
+				}
+				catch (NumberFormatException e) {
+					return 0;
+				}
+			}).orElse(0);
+			event.replace(new Sequence(sequence + 1));
+		}
+	}
+
+	static boolean cancelled(Calendar calendar) {
+		return ICalEvents.events(calendar).stream()
+			.allMatch(e -> e.getProperty("STATUS").map(s -> s.getValue().equalsIgnoreCase("CANCELLED")).orElse(false));
+	}
+
+	static String summary(Calendar calendar) {
+		return ICalEvents.events(calendar).stream().map(e -> e.getProperty("SUMMARY")).flatMap(Optional::stream).map(Property::getValue).findFirst()
+			.orElse("");
+	}
+
+	private static String param(Property property, String name) {
+		return property.getParameter(name).map(Parameter::getValue).orElse(null);
+	}
+
+	private static String upper(String value) {
+		return value == null ? null : value.toUpperCase(Locale.ROOT);
+	}
+}

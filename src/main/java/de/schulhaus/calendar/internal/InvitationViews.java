@@ -1,0 +1,89 @@
+package de.schulhaus.calendar.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import de.schulhaus.accounts.Account;
+import de.schulhaus.accounts.AccountManagement;
+
+/**
+ * Invitations as the web's dialog shows and edits them: who is invited with what answer, the person's own
+ * answer on their copy, and the dialog's choice of people and groups written into an event's text.
+ */
+@Service
+public class InvitationViews {
+
+	private static final Set<String> KNOWN_ANSWERS = Set.of("ACCEPTED", "TENTATIVE", "DECLINED", "NEEDS-ACTION", "DELEGATED");
+
+	private final Invitations invitations;
+	private final AccountManagement accounts;
+
+	InvitationViews(Invitations invitations, AccountManagement accounts) {
+		this.invitations = invitations;
+		this.accounts = accounts;
+	}
+
+	/** A person or group chosen in the web's dialog. */
+	public record Choice(String address, boolean group, String name) {
+	}
+
+	/**
+	 * The event's text with the dialog's choice of people and groups as its attendees and the person as its
+	 * organiser (when it invites anyone); rooms and addresses the dialog did not show stay as they are.
+	 *
+	 * @param shown the addresses the dialog showed (and may have unticked)
+	 */
+	public static String invite(String text, Account organizer, java.util.Collection<String> shown, List<Choice> chosen) {
+		net.fortuna.ical4j.model.Calendar ical = Attendees.parse(text);
+		Set<String> shownKeys = new java.util.HashSet<>();
+		shown.forEach(a -> shownKeys.add(Attendees.key(a)));
+		List<Attendees.Party> wanted = chosen.stream().map(c -> new Attendees.Party(c.address(), c.group() ? "GROUP" : "INDIVIDUAL", null, c.name(), null))
+			.toList();
+		Attendees.choose(ical, "mailto:" + organizer.login(), organizer.displayName(), shownKeys, wanted);
+		return Attendees.print(ical);
+	}
+
+	/** What the dialog shows of an event's invitations to this person: the attendees and their answers, and theirs if invited. */
+	public Invited invited(Calendar calendar, CalendarObjects.Entry entry, UUID person) {
+		if (!entry.data().toUpperCase(Locale.ROOT).contains("\nATTENDEE")) {
+			return new Invited(List.of(), null, false, null);
+		}
+		Optional<net.fortuna.ical4j.model.Calendar> readable = Scheduling.readable(entry.data());
+		if (readable.isEmpty()) {
+			return new Invited(List.of(), null, false, null);
+		}
+		net.fortuna.ical4j.model.Calendar ical = readable.get();
+		List<Attendees.Party> parties = Attendees.parties(ical).stream().filter(p -> !p.room()).toList();
+		String own = calendar.id().equals(person)
+				? invitations.ofCopy(calendar.schoolId(), person, entry.name()).map(Invitations.Invitation::partstat).orElse(null) : null;
+		Account me = accounts.find(calendar.schoolId(), person).orElse(null);
+		boolean organizer = me != null && Attendees.organizer(ical).map(o -> Scheduling.mine(o, me)).orElse(false);
+		String organizerName = Attendees.organizerName(ical).orElse(Attendees.organizer(ical).map(InvitationViews::display).orElse(null));
+		return new Invited(parties.stream().filter(p -> me == null || !Scheduling.mine(p.address(), me))
+			.map(p -> new Invited.Answer(p.address(), p.cn() == null ? display(p.address()) : p.cn(), p.group(),
+					KNOWN_ANSWERS.contains(p.partstat()) ? p.partstat() : "NEEDS-ACTION"))
+			.toList(), own, organizer, organizerName);
+	}
+
+	/**
+	 * @param answers every attendee but the person, rooms left out
+	 * @param own the person's answer when this is their copy of an invitation, else null
+	 * @param organizer whether the person organises it
+	 * @param organizerName who organises it (CN or address); null when nobody is named
+	 */
+	public record Invited(List<Answer> answers, String own, boolean organizer, String organizerName) {
+
+		public record Answer(String address, String name, boolean group, String partstat) {
+		}
+	}
+
+	private static String display(String address) {
+		String key = address.strip();
+		return key.regionMatches(true, 0, "mailto:", 0, 7) ? key.substring(7) : key;
+	}
+}

@@ -1,0 +1,257 @@
+package de.schulhaus.calendar.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import de.schulhaus.accounts.Account;
+import de.schulhaus.accounts.AccountManagement;
+import de.schulhaus.calendar.InvitationDelivery;
+import de.schulhaus.calendar.SchedulingMessage;
+import de.schulhaus.calendar.SchedulingMessage.Recipient;
+import de.schulhaus.platform.NotFoundException;
+import de.schulhaus.platform.Notification;
+import de.schulhaus.platform.Notifications;
+
+/**
+ * The server's implicit scheduling (RFC 6638 3.2), for events written in the web's dialog and by CalDAV
+ * clients. When the writer is the event's ORGANIZER, its attendees are invited: people and groups of the
+ * school through {@link SchoolDelivery}, other addresses through the other {@link InvitationDelivery}
+ * beans (a mail module's iMIP; none yet, so they are marked undelivered, 5.1). When the writer is an
+ * invitee changing their copy, their answer (PARTSTAT) goes back into the organiser's event. Rooms stay
+ * with {@link Bookings}. Everything happens in the writer's transaction: all of it is stored, or nothing.
+ */
+@Service
+public class Scheduling {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Scheduling.class);
+
+	/** The answers an invitee gives (RFC 5545 PARTSTAT for events). */
+	public static final List<String> ANSWERS = List.of("ACCEPTED", "TENTATIVE", "DECLINED");
+
+	private final CalendarObjects objects;
+	private final Calendars calendars;
+	private final Invitations invitations;
+	private final SchoolDelivery school;
+	private final List<InvitationDelivery> deliveries;
+	private final AccountManagement accounts;
+	private final Notifications notifications;
+
+	Scheduling(CalendarObjects objects, Calendars calendars, Invitations invitations, SchoolDelivery school, List<InvitationDelivery> deliveries,
+			AccountManagement accounts, Notifications notifications) {
+		this.objects = objects;
+		this.calendars = calendars;
+		this.invitations = invitations;
+		this.school = school;
+		this.deliveries = deliveries.stream().filter(d -> d != school).toList();
+		this.accounts = accounts;
+		this.notifications = notifications;
+	}
+
+	/**
+	 * Stores what a person wrote at {@code name} and schedules it: invites, updates and cancels invitees
+	 * when they are its organiser, sends their answer back when it is their copy of an invitation.
+	 */
+	@Transactional
+	public CalendarObjects.Entry put(Calendar calendar, String name, CalendarObject object, UUID actor) {
+		if (actor == null || !"VEVENT".equals(object.component())) {
+			return objects.put(calendar, name, object, actor);
+		}
+		UUID schoolId = calendar.schoolId();
+		if (calendar.id().equals(actor)) {
+			Optional<Invitations.Invitation> copy = invitations.ofCopy(schoolId, actor, name);
+			if (copy.isPresent()) {
+				CalendarObjects.Entry stored = objects.put(calendar, name, object, actor, false);
+				Account me = accounts.require(schoolId, actor);
+				readable(object.text()).ifPresent(ical -> answered(copy.get(), me, Attendees.partstat(ical, addresses(me))));
+				return stored;
+			}
+		}
+		List<Invitations.Invitation> before = invitations.ofEvent(schoolId, calendar.id(), name);
+		if (before.isEmpty() && !object.text().toUpperCase(Locale.ROOT).contains("\nORGANIZER")) {
+			return objects.put(calendar, name, object, actor);
+		}
+		Account me = accounts.require(schoolId, actor);
+		Optional<net.fortuna.ical4j.model.Calendar> readable = readable(object.text());
+		if (readable.isEmpty()) {
+			// CalendarData took it; ical4j's model does not: stored as sent, scheduled no further
+			return objects.put(calendar, name, object, actor);
+		}
+		net.fortuna.ical4j.model.Calendar ical = readable.get();
+		// the invitations refer to the calendar's row
+		calendars.store(calendar);
+		if (!Attendees.organizer(ical).map(o -> mine(o, me)).orElse(false)) {
+			CalendarObjects.Entry stored = objects.put(calendar, name, object, actor);
+			if (!before.isEmpty()) {
+				// no longer an event the person organises: the invitees' copies are cancelled
+				school.deliver(message(SchedulingMessage.Method.CANCEL, calendar, name, object.uid(), me, Attendees.summary(ical), object.text(), List.of()));
+			}
+			return stored;
+		}
+		List<Recipient> recipients = recipients(ical, me);
+		Map<UUID, SchoolDelivery.Invitee> invitees = school.resolve(schoolId, actor, recipients);
+		if (invitees.size() > SchoolDelivery.MAX_INVITEES) {
+			throw new TooManyInvitees(invitees.size());
+		}
+		// the answers the server received win over what the organiser's client last saw
+		Map<UUID, String> answers = new HashMap<>();
+		before.forEach(i -> answers.put(i.attendeeId(), i.partstat()));
+		Map<String, String> partstats = new HashMap<>();
+		for (SchoolDelivery.Invitee invitee : invitees.values()) {
+			if (invitee.group() == null || answers.containsKey(invitee.accountId())) {
+				String answer = answers.getOrDefault(invitee.accountId(), "NEEDS-ACTION");
+				invitee.addresses().forEach(a -> partstats.put(a, answer));
+			}
+		}
+		Attendees.setPartstats(ical, partstats);
+		String text = Attendees.print(ical);
+		Map<String, String> statuses = deliver(message(SchedulingMessage.Method.REQUEST, calendar, name, object.uid(), me, Attendees.summary(ical), text,
+				recipients));
+		Attendees.setStatuses(ical, statuses);
+		return objects.put(calendar, name, SchoolDelivery.parse(Attendees.print(ical)), actor);
+	}
+
+	/** Deletes what a person deleted: the organiser's event cancels the invitations, an invitee's copy declines. */
+	@Transactional
+	public boolean delete(Calendar calendar, String name, UUID actor) {
+		UUID schoolId = calendar.schoolId();
+		if (actor != null && calendar.id().equals(actor)) {
+			Optional<Invitations.Invitation> copy = invitations.ofCopy(schoolId, actor, name);
+			if (copy.isPresent()) {
+				boolean deleted = objects.delete(calendar, name);
+				answered(copy.get(), accounts.require(schoolId, actor), "DECLINED");
+				return deleted;
+			}
+		}
+		List<Invitations.Invitation> before = invitations.ofEvent(schoolId, calendar.id(), name);
+		if (before.isEmpty()) {
+			return objects.delete(calendar, name);
+		}
+		Optional<CalendarObjects.Entry> previous = objects.find(calendar, name);
+		boolean deleted = objects.delete(calendar, name);
+		Account organizer = accounts.find(schoolId, before.get(0).organizerId()).orElse(null);
+		if (previous.isPresent() && organizer != null) {
+			net.fortuna.ical4j.model.Calendar ical = Attendees.parse(previous.get().data());
+			Attendees.cancel(ical);
+			deliver(message(SchedulingMessage.Method.CANCEL, calendar, name, previous.get().uid(), organizer, Attendees.summary(ical), Attendees.print(ical),
+					recipients(ical, organizer)));
+		}
+		else {
+			before.forEach(invitations::delete);
+		}
+		return deleted;
+	}
+
+	/** The invitee's answer from the web: their line in their copy, then in the organiser's event. */
+	@Transactional
+	public void answer(Calendar calendar, String name, UUID person, String partstat) {
+		if (!ANSWERS.contains(partstat) || !calendar.id().equals(person)) {
+			throw new NotFoundException("invitation");
+		}
+		Invitations.Invitation invitation = invitations.ofCopy(calendar.schoolId(), person, name).orElseThrow(() -> new NotFoundException("invitation"));
+		CalendarObjects.Entry copy = objects.find(calendar, name).orElseThrow(() -> new NotFoundException("invitation"));
+		Account me = accounts.require(calendar.schoolId(), person);
+		net.fortuna.ical4j.model.Calendar ical = Attendees.parse(copy.data());
+		Map<String, String> mine = new HashMap<>();
+		addresses(me).forEach(a -> mine.put(a, partstat));
+		if (!Attendees.setPartstats(ical, mine)) {
+			Attendees.addMember(ical, "mailto:" + me.login(), me.displayName(), null, partstat);
+		}
+		objects.put(calendar, name, SchoolDelivery.parse(Attendees.print(ical)), person, false);
+		answered(invitation, me, partstat);
+	}
+
+	/** The more than {@value SchoolDelivery#MAX_INVITEES} people an event would invite: nothing is stored. */
+	public static class TooManyInvitees extends RuntimeException {
+
+		TooManyInvitees(int count) {
+			super("An event invites at most " + SchoolDelivery.MAX_INVITEES + " people; this one would invite " + count + ".");
+		}
+	}
+
+	private void answered(Invitations.Invitation invitation, Account me, String partstat) {
+		if (partstat == null || partstat.equals(invitation.partstat()) || partstat.equals("NEEDS-ACTION")) {
+			return;
+		}
+		invitations.answer(invitation, partstat);
+		calendars.stored(invitation.schoolId(), invitation.calendarId()).ifPresent(calendar -> objects.find(calendar, invitation.eventName())
+			.ifPresent(event -> {
+				net.fortuna.ical4j.model.Calendar ical = Attendees.parse(event.data());
+				Map<String, String> mine = new HashMap<>();
+				addresses(me).forEach(a -> mine.put(a, partstat));
+				if (!Attendees.setPartstats(ical, mine)) {
+					Attendees.addMember(ical, "mailto:" + me.login(), me.displayName(), null, partstat);
+				}
+				objects.put(calendar, invitation.eventName(), SchoolDelivery.parse(Attendees.print(ical)), null, false);
+				String key = switch (partstat) {
+					case "ACCEPTED" -> "calendar.notification.accepted";
+					case "DECLINED" -> "calendar.notification.declined";
+					default -> "calendar.notification.tentative";
+				};
+				notifications.notify(invitation.schoolId(), invitation.organizerId(), Notification.of("calendar.answer", key,
+						SchoolDelivery.link(calendar.id(), invitation.eventName()), me.displayName(), Attendees.summary(ical)));
+			}));
+	}
+
+	static Optional<net.fortuna.ical4j.model.Calendar> readable(String text) {
+		try {
+			return Optional.of(Attendees.parse(text));
+		}
+		catch (InvalidCalendarData ex) {
+			log.warn("An event was stored without scheduling, ical4j's model cannot read it: {}", ex.getMessage());
+			return Optional.empty();
+		}
+	}
+
+	private Map<String, String> deliver(SchedulingMessage message) {
+		Map<String, String> statuses = new HashMap<>();
+		school.deliver(message).forEach((address, status) -> statuses.put(Attendees.key(address), status));
+		List<Recipient> rest = new ArrayList<>(message.recipients().stream().filter(r -> !statuses.containsKey(Attendees.key(r.address()))).toList());
+		for (InvitationDelivery delivery : deliveries) {
+			if (rest.isEmpty()) {
+				break;
+			}
+			delivery.deliver(new SchedulingMessage(message.schoolId(), message.method(), message.organizerId(), message.organizerAddress(),
+					message.calendarId(), message.objectName(), message.uid(), message.summary(), message.text(), List.copyOf(rest)))
+				.forEach((address, status) -> statuses.put(Attendees.key(address), status));
+			rest.removeIf(r -> statuses.containsKey(Attendees.key(r.address())));
+		}
+		for (Recipient recipient : rest) {
+			boolean ours = Attendees.key(recipient.address()).startsWith("urn:uuid:");
+			// 3.7: no such person here; 5.1: nobody could take it (no mail delivery yet)
+			statuses.put(Attendees.key(recipient.address()), ours ? "3.7" : "5.1");
+		}
+		return statuses;
+	}
+
+	private static SchedulingMessage message(SchedulingMessage.Method method, Calendar calendar, String name, String uid, Account organizer,
+			String summary, String text, List<Recipient> recipients) {
+		return new SchedulingMessage(calendar.schoolId(), method, organizer.id(), "mailto:" + organizer.login(), calendar.id(), name, uid, summary, text,
+				recipients);
+	}
+
+	/** The attendees to deliver to: no rooms, none a client schedules itself, not the organiser. */
+	private static List<Recipient> recipients(net.fortuna.ical4j.model.Calendar ical, Account organizer) {
+		return Attendees.parties(ical).stream().filter(p -> !p.room() && !p.scheduledElsewhere() && !mine(p.address(), organizer))
+			.map(p -> new Recipient(p.address(), p.cutype())).toList();
+	}
+
+	/** The addresses (keys) a person is known by: their sign-in as mailto and their account's urn:uuid. */
+	static Set<String> addresses(Account account) {
+		return Set.of(Attendees.key("mailto:" + account.login()), Attendees.key("urn:uuid:" + account.id()));
+	}
+
+	static boolean mine(String address, Account account) {
+		String key = Attendees.key(address);
+		return addresses(account).contains(key) || key.endsWith("/caldav/" + account.login().toLowerCase(Locale.ROOT) + "/");
+	}
+
+}
