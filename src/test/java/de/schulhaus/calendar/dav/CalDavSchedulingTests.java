@@ -1,30 +1,25 @@
 package de.schulhaus.calendar.dav;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static de.schulhaus.calendar.dav.CalDavClient.caldav;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import de.schulhaus.IntegrationTest;
 import de.schulhaus.TestSchools;
 import de.schulhaus.accounts.ClientCredentials;
 import de.schulhaus.accounts.Group;
 import de.schulhaus.accounts.GroupManagement;
-import de.schulhaus.accounts.Scope;
 import de.schulhaus.accounts.security.AccountUserDetailsService;
+import de.schulhaus.calendar.dav.CalDavClient.Person;
 import de.schulhaus.platform.Notifications;
-import de.schulhaus.platform.SchulhausUser;
 
 /**
  * Invitations as CalDAV clients see them (RFC 6638 implicit scheduling): the organiser's PUT puts a copy
@@ -56,19 +51,19 @@ class CalDavSchedulingTests {
 	Person stranger;
 	Group eight;
 
-	record Person(SchulhausUser user, String secret) {
-	}
+	CalDavClient client;
 
 	@BeforeEach
 	void schoolsWithPeople() throws Exception {
+		client = new CalDavClient(mvc, credentials, users);
 		var t = new TestSchools(mvc);
 		school = t.createSchool("Einladungs-Schule");
-		teacher = person(t.createUser(school, "Tina", "Tafel", "TEACHER", "Kompass-Laterne-Quitte-2026", null));
-		pupil = person(t.createUser(school, "Paul", "Pult", "PUPIL", "Kompass-Laterne-Quitte-2027", "7b"));
-		otherPupil = person(t.createUser(school, "Olga", "Ofen", "PUPIL", "Kompass-Laterne-Quitte-2028", "8a"));
+		teacher = client.person(t.createUser(school, "Tina", "Tafel", "TEACHER", "Kompass-Laterne-Quitte-2026", null));
+		pupil = client.person(t.createUser(school, "Paul", "Pult", "PUPIL", "Kompass-Laterne-Quitte-2027", "7b"));
+		otherPupil = client.person(t.createUser(school, "Olga", "Ofen", "PUPIL", "Kompass-Laterne-Quitte-2028", "8a"));
 		eight = groups.list(school.id()).stream().filter(g -> g.name().equals("8a")).findFirst().orElseThrow();
 		var elsewhere = t.createSchool("Andere Schule");
-		stranger = person(t.createUser(elsewhere, "Sven", "Fremd", "TEACHER", "Kompass-Laterne-Quitte-2029", null));
+		stranger = client.person(t.createUser(elsewhere, "Sven", "Fremd", "TEACHER", "Kompass-Laterne-Quitte-2029", null));
 	}
 
 	String meeting(String attendees) {
@@ -86,64 +81,64 @@ class CalDavSchedulingTests {
 				+ "ATTENDEE;CUTYPE=GROUP;CN=8a:urn:uuid:" + eight.id() + "\r\n"
 				+ "ATTENDEE;CN=Gast:mailto:gast@example.org\r\n"
 				+ "ATTENDEE:mailto:" + stranger.user().login() + "\r\n";
-		MockHttpServletResponse put = perform(caldav(teacher, "PUT", home(teacher) + "persoenlich/konferenz.ics").contentType("text/calendar")
+		MockHttpServletResponse put = client.perform(caldav(teacher, "PUT", teacher.home() + "persoenlich/konferenz.ics").contentType("text/calendar")
 			.content(meeting(attendees)));
 		assertThat(put.getStatus()).isEqualTo(201);
 		assertThat(put.getHeader("ETag")).as("the server added delivery statuses: no ETag").isNull();
 
-		String organizers = get(teacher, home(teacher) + "persoenlich/konferenz.ics");
+		String organizers = get(teacher, teacher.home() + "persoenlich/konferenz.ics");
 		assertThat(unfolded(organizers)).contains("SCHEDULE-STATUS=1.2:mailto:" + pupil.user().login())
 			.contains("SCHEDULE-STATUS=5.1:mailto:gast@example.org");
 
-		String pupils = unfolded(get(pupil, home(pupil) + "persoenlich/konferenz-1.ics"));
+		String pupils = unfolded(get(pupil, pupil.home() + "persoenlich/konferenz-1.ics"));
 		assertThat(pupils).contains("UID:konferenz-1").contains("SUMMARY:Konferenz").contains("PARTSTAT=NEEDS-ACTION")
 			.doesNotContain("VALARM").doesNotContain("SCHEDULE-STATUS");
 		// the group's member has a line of their own to answer on
-		String members = unfolded(get(otherPupil, home(otherPupil) + "persoenlich/konferenz-1.ics"));
+		String members = unfolded(get(otherPupil, otherPupil.home() + "persoenlich/konferenz-1.ics"));
 		assertThat(members).contains("mailto:" + otherPupil.user().login()).contains("MEMBER=");
 		assertThat(notifications.newestFirst(pupil.user(), 0, 10)).anyMatch(n -> n.titleKey().equals("calendar.notification.invited")
 			&& n.titleArgs().equals(java.util.List.of("Konferenz")) && n.link().contains("konferenz-1.ics"));
 		// nobody of another school gets anything
-		assertThat(perform(caldav(stranger, "GET", home(stranger) + "persoenlich/konferenz-1.ics")).getStatus()).isEqualTo(404);
+		assertThat(client.perform(caldav(stranger, "GET", stranger.home() + "persoenlich/konferenz-1.ics")).getStatus()).isEqualTo(404);
 
 		// the pupil accepts in their client: the organiser's event says so, and the organiser hears of it
-		perform(caldav(pupil, "PUT", home(pupil) + "persoenlich/konferenz-1.ics").contentType("text/calendar")
+		client.perform(caldav(pupil, "PUT", pupil.home() + "persoenlich/konferenz-1.ics").contentType("text/calendar")
 			.content(answer(pupils, pupil, "ACCEPTED")));
-		assertThat(unfolded(get(teacher, home(teacher) + "persoenlich/konferenz.ics"))).containsPattern("PARTSTAT=ACCEPTED[^\\r]*:mailto:"
+		assertThat(unfolded(get(teacher, teacher.home() + "persoenlich/konferenz.ics"))).containsPattern("PARTSTAT=ACCEPTED[^\\r]*:mailto:"
 				+ java.util.regex.Pattern.quote(pupil.user().login()));
 		assertThat(notifications.newestFirst(teacher.user(), 0, 10)).anyMatch(n -> n.titleKey().equals("calendar.notification.accepted"));
 
 		// the member of 8a declines by deleting the copy
-		assertThat(perform(caldav(otherPupil, "DELETE", home(otherPupil) + "persoenlich/konferenz-1.ics")).getStatus()).isEqualTo(204);
-		assertThat(unfolded(get(teacher, home(teacher) + "persoenlich/konferenz.ics"))).containsPattern("PARTSTAT=DECLINED[^\\r]*:mailto:"
+		assertThat(client.perform(caldav(otherPupil, "DELETE", otherPupil.home() + "persoenlich/konferenz-1.ics")).getStatus()).isEqualTo(204);
+		assertThat(unfolded(get(teacher, teacher.home() + "persoenlich/konferenz.ics"))).containsPattern("PARTSTAT=DECLINED[^\\r]*:mailto:"
 				+ java.util.regex.Pattern.quote(otherPupil.user().login()));
 
 		// the organiser's client sends its old view again: the answer the server has stays
-		perform(caldav(teacher, "PUT", home(teacher) + "persoenlich/konferenz.ics").contentType("text/calendar")
+		client.perform(caldav(teacher, "PUT", teacher.home() + "persoenlich/konferenz.ics").contentType("text/calendar")
 			.content(meeting(attendees).replace("SUMMARY:Konferenz", "SUMMARY:Konferenz (Raum 3)")));
-		assertThat(unfolded(get(teacher, home(teacher) + "persoenlich/konferenz.ics"))).containsPattern("PARTSTAT=ACCEPTED[^\\r]*:mailto:"
+		assertThat(unfolded(get(teacher, teacher.home() + "persoenlich/konferenz.ics"))).containsPattern("PARTSTAT=ACCEPTED[^\\r]*:mailto:"
 				+ java.util.regex.Pattern.quote(pupil.user().login()));
-		assertThat(get(pupil, home(pupil) + "persoenlich/konferenz-1.ics")).contains("Konferenz (Raum 3)");
+		assertThat(get(pupil, pupil.home() + "persoenlich/konferenz-1.ics")).contains("Konferenz (Raum 3)");
 
 		// the pupil is no longer invited: their copy is cancelled
-		perform(caldav(teacher, "PUT", home(teacher) + "persoenlich/konferenz.ics").contentType("text/calendar")
+		client.perform(caldav(teacher, "PUT", teacher.home() + "persoenlich/konferenz.ics").contentType("text/calendar")
 			.content(meeting(attendees.replace("ATTENDEE;CN=Paul Pult;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:" + pupil.user().login() + "\r\n", ""))));
-		assertThat(get(pupil, home(pupil) + "persoenlich/konferenz-1.ics")).contains("STATUS:CANCELLED");
+		assertThat(get(pupil, pupil.home() + "persoenlich/konferenz-1.ics")).contains("STATUS:CANCELLED");
 	}
 
 	@Test
 	void deletingTheEventCancelsEveryCopy() throws Exception {
 		// the pupil has an event of their own at the name the copy would take: it stays theirs
 		String own = meeting("").replace("UID:konferenz-1", "UID:eigenes").replace("SUMMARY:Konferenz", "SUMMARY:Eigenes");
-		perform(caldav(pupil, "PUT", home(pupil) + "persoenlich/konferenz-1.ics").contentType("text/calendar").content(own));
-		perform(caldav(teacher, "PUT", home(teacher) + "persoenlich/konferenz.ics").contentType("text/calendar")
+		client.perform(caldav(pupil, "PUT", pupil.home() + "persoenlich/konferenz-1.ics").contentType("text/calendar").content(own));
+		client.perform(caldav(teacher, "PUT", teacher.home() + "persoenlich/konferenz.ics").contentType("text/calendar")
 			.content(meeting("ATTENDEE:mailto:" + pupil.user().login() + "\r\n")));
-		assertThat(get(pupil, home(pupil) + "persoenlich/konferenz-1.ics")).contains("SUMMARY:Eigenes");
-		String copy = home(pupil) + "persoenlich/einladung-" + java.util.UUID.nameUUIDFromBytes("konferenz-1".getBytes(StandardCharsets.UTF_8)) + ".ics";
+		assertThat(get(pupil, pupil.home() + "persoenlich/konferenz-1.ics")).contains("SUMMARY:Eigenes");
+		String copy = pupil.home() + "persoenlich/einladung-" + java.util.UUID.nameUUIDFromBytes("konferenz-1".getBytes(StandardCharsets.UTF_8)) + ".ics";
 		assertThat(get(pupil, copy)).contains("SUMMARY:Konferenz").doesNotContain("CANCELLED");
-		assertThat(perform(caldav(teacher, "DELETE", home(teacher) + "persoenlich/konferenz.ics")).getStatus()).isEqualTo(204);
+		assertThat(client.perform(caldav(teacher, "DELETE", teacher.home() + "persoenlich/konferenz.ics")).getStatus()).isEqualTo(204);
 		assertThat(get(pupil, copy)).contains("STATUS:CANCELLED");
-		assertThat(get(pupil, home(pupil) + "persoenlich/konferenz-1.ics")).contains("SUMMARY:Eigenes").doesNotContain("CANCELLED");
+		assertThat(get(pupil, pupil.home() + "persoenlich/konferenz-1.ics")).contains("SUMMARY:Eigenes").doesNotContain("CANCELLED");
 		assertThat(notifications.newestFirst(pupil.user(), 0, 10)).anyMatch(n -> n.titleKey().equals("calendar.notification.cancelled"));
 	}
 
@@ -151,35 +146,35 @@ class CalDavSchedulingTests {
 	void anEventSomebodyElseOrganisesInvitesNobody() throws Exception {
 		// the pupil writes an event that claims the teacher as organiser: it is stored as sent, nobody gets a copy
 		String claimed = meeting("ATTENDEE:mailto:" + otherPupil.user().login() + "\r\n");
-		MockHttpServletResponse put = perform(caldav(pupil, "PUT", home(pupil) + "persoenlich/geklaut.ics").contentType("text/calendar").content(claimed));
+		MockHttpServletResponse put = client.perform(caldav(pupil, "PUT", pupil.home() + "persoenlich/geklaut.ics").contentType("text/calendar").content(claimed));
 		assertThat(put.getStatus()).isEqualTo(201);
 		assertThat(put.getHeader("ETag")).isNotNull();
-		assertThat(perform(caldav(otherPupil, "GET", home(otherPupil) + "persoenlich/konferenz-1.ics")).getStatus()).isEqualTo(404);
+		assertThat(client.perform(caldav(otherPupil, "GET", otherPupil.home() + "persoenlich/konferenz-1.ics")).getStatus()).isEqualTo(404);
 	}
 
 	@Test
 	void thePrincipalNamesItsInboxAndOutboxAndTheOutboxAnswersFreeBusyRequests() throws Exception {
-		String principal = xml(perform(caldav(pupil, "PROPFIND", home(pupil)).header("Depth", "0").content(propfind(
+		String principal = xml(client.perform(caldav(pupil, "PROPFIND", pupil.home()).header("Depth", "0").content(propfind(
 				"<C:schedule-inbox-URL/><C:schedule-outbox-URL/><C:calendar-user-type/><C:calendar-user-address-set/>"))));
-		assertThat(principal).containsPattern("<C:schedule-inbox-URL[^>]*><D:href>" + home(pupil) + "inbox/</D:href>")
-			.containsPattern("<C:schedule-outbox-URL[^>]*><D:href>" + home(pupil) + "outbox/</D:href>")
+		assertThat(principal).containsPattern("<C:schedule-inbox-URL[^>]*><D:href>" + pupil.home() + "inbox/</D:href>")
+			.containsPattern("<C:schedule-outbox-URL[^>]*><D:href>" + pupil.home() + "outbox/</D:href>")
 			.contains("INDIVIDUAL").contains("urn:uuid:" + pupil.user().accountId());
-		String inbox = xml(perform(caldav(pupil, "PROPFIND", home(pupil) + "inbox/").header("Depth", "1")
+		String inbox = xml(client.perform(caldav(pupil, "PROPFIND", pupil.home() + "inbox/").header("Depth", "1")
 			.content(propfind("<D:resourcetype/><C:schedule-default-calendar-URL/>"))));
-		assertThat(inbox).contains("schedule-inbox").contains(home(pupil) + "persoenlich/").doesNotContain("404 Not Found</D:status></D:propstat></D:response><D:response");
-		String sync = xml(perform(caldav(pupil, "REPORT", home(pupil) + "inbox/").content(
+		assertThat(inbox).contains("schedule-inbox").contains(pupil.home() + "persoenlich/").doesNotContain("404 Not Found</D:status></D:propstat></D:response><D:response");
+		String sync = xml(client.perform(caldav(pupil, "REPORT", pupil.home() + "inbox/").content(
 				"<D:sync-collection xmlns:D=\"DAV:\"><D:sync-token/><D:sync-level>1</D:sync-level><D:prop><D:getetag/></D:prop></D:sync-collection>")));
 		assertThat(sync).contains("sync-token");
 
 		// the teacher has a lesson on Thursday 08:00-09:30 (Berlin) that the pupil's class calendar does not show; the pupil a dentist's appointment
-		perform(caldav(pupil, "PUT", home(pupil) + "persoenlich/zahnarzt.ics").contentType("text/calendar").content(
+		client.perform(caldav(pupil, "PUT", pupil.home() + "persoenlich/zahnarzt.ics").contentType("text/calendar").content(
 				"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Tests//DE\r\nBEGIN:VEVENT\r\nUID:zahnarzt\r\nDTSTAMP:20261130T120000Z\r\n"
 						+ "DTSTART:20261203T070000Z\r\nDTEND:20261203T083000Z\r\nSUMMARY:Zahnarzt\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"));
 		String request = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Tests//DE\r\nMETHOD:REQUEST\r\nBEGIN:VFREEBUSY\r\nUID:fb-1\r\n"
 				+ "DTSTAMP:20261130T120000Z\r\nDTSTART:20261203T000000Z\r\nDTEND:20261204T000000Z\r\n"
 				+ "ORGANIZER:mailto:" + teacher.user().login() + "\r\nATTENDEE:mailto:" + pupil.user().login() + "\r\n"
 				+ "ATTENDEE:mailto:" + stranger.user().login() + "\r\nEND:VFREEBUSY\r\nEND:VCALENDAR\r\n";
-		MockHttpServletResponse answer = perform(caldav(teacher, "POST", home(teacher) + "outbox/").contentType("text/calendar").content(request));
+		MockHttpServletResponse answer = client.perform(caldav(teacher, "POST", teacher.home() + "outbox/").contentType("text/calendar").content(request));
 		assertThat(answer.getStatus()).isEqualTo(200);
 		String response = xml(answer);
 		assertThat(response).contains("schedule-response").contains("2.0;Success").contains("METHOD:REPLY")
@@ -187,10 +182,10 @@ class CalDavSchedulingTests {
 			.containsPattern(java.util.regex.Pattern.quote("mailto:" + stranger.user().login() + "</D:href></C:recipient>") + "<C:request-status[^>]*>3.7")
 			.contains("xmlns:D=\"DAV:\"");
 		// only for oneself
-		MockHttpServletResponse forged = perform(caldav(pupil, "POST", home(pupil) + "outbox/").contentType("text/calendar").content(request));
+		MockHttpServletResponse forged = client.perform(caldav(pupil, "POST", pupil.home() + "outbox/").contentType("text/calendar").content(request));
 		assertThat(forged.getStatus()).isEqualTo(403);
 		assertThat(xml(forged)).contains("organizer-allowed");
-		assertThat(perform(caldav(teacher, "POST", home(teacher) + "persoenlich/").contentType("text/calendar").content(request)).getStatus())
+		assertThat(client.perform(caldav(teacher, "POST", teacher.home() + "persoenlich/").contentType("text/calendar").content(request)).getStatus())
 			.isEqualTo(405);
 	}
 
@@ -204,15 +199,15 @@ class CalDavSchedulingTests {
 
 	@Test
 	void aPupilInvitesOnlyPeopleOfTheirOwnGroups() throws Exception {
-		var classmate = person(new TestSchools(mvc).createUser(school, "Karl", "Klasse", "PUPIL", "Kompass-Laterne-Quitte-2030", "7b"));
+		var classmate = client.person(new TestSchools(mvc).createUser(school, "Karl", "Klasse", "PUPIL", "Kompass-Laterne-Quitte-2030", "7b"));
 		String party = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Tests//DE\r\nBEGIN:VEVENT\r\nUID:party-1\r\nDTSTAMP:20261130T120000Z\r\n"
 				+ "DTSTART:20261204T140000Z\r\nDTEND:20261204T150000Z\r\nSUMMARY:Lerngruppe\r\nORGANIZER:mailto:" + pupil.user().login() + "\r\n"
 				+ "ATTENDEE:mailto:" + classmate.user().login() + "\r\nATTENDEE:mailto:" + otherPupil.user().login() + "\r\n"
 				+ "END:VEVENT\r\nEND:VCALENDAR\r\n";
-		assertThat(perform(caldav(pupil, "PUT", home(pupil) + "persoenlich/party.ics").contentType("text/calendar").content(party)).getStatus())
+		assertThat(client.perform(caldav(pupil, "PUT", pupil.home() + "persoenlich/party.ics").contentType("text/calendar").content(party)).getStatus())
 			.isEqualTo(201);
-		assertThat(get(classmate, home(classmate) + "persoenlich/party-1.ics")).contains("Lerngruppe");
-		assertThat(perform(caldav(otherPupil, "GET", home(otherPupil) + "persoenlich/party-1.ics")).getStatus()).isEqualTo(404);
+		assertThat(get(classmate, classmate.home() + "persoenlich/party-1.ics")).contains("Lerngruppe");
+		assertThat(client.perform(caldav(otherPupil, "GET", otherPupil.home() + "persoenlich/party-1.ics")).getStatus()).isEqualTo(404);
 	}
 
 	@Autowired
@@ -227,19 +222,19 @@ class CalDavSchedulingTests {
 		}
 		Group year = groups.list(school.id()).stream().filter(g -> g.name().equals("J5")).findFirst().orElseThrow();
 		String attendees = "ATTENDEE;CUTYPE=GROUP:urn:uuid:" + year.id() + "\r\nATTENDEE:mailto:" + pupil.user().login() + "\r\n";
-		MockHttpServletResponse refused = perform(caldav(teacher, "PUT", home(teacher) + "persoenlich/konferenz.ics").contentType("text/calendar")
+		MockHttpServletResponse refused = client.perform(caldav(teacher, "PUT", teacher.home() + "persoenlich/konferenz.ics").contentType("text/calendar")
 			.content(meeting(attendees)));
 		assertThat(refused.getStatus()).isEqualTo(403);
 		assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("at most 500 people").contains("501");
-		assertThat(perform(caldav(teacher, "GET", home(teacher) + "persoenlich/konferenz.ics")).getStatus()).isEqualTo(404);
-		assertThat(perform(caldav(pupil, "GET", home(pupil) + "persoenlich/konferenz-1.ics")).getStatus()).isEqualTo(404);
+		assertThat(client.perform(caldav(teacher, "GET", teacher.home() + "persoenlich/konferenz.ics")).getStatus()).isEqualTo(404);
+		assertThat(client.perform(caldav(pupil, "GET", pupil.home() + "persoenlich/konferenz-1.ics")).getStatus()).isEqualTo(404);
 		// the group alone is 500: invited
-		assertThat(perform(caldav(teacher, "PUT", home(teacher) + "persoenlich/konferenz.ics").contentType("text/calendar")
+		assertThat(client.perform(caldav(teacher, "PUT", teacher.home() + "persoenlich/konferenz.ics").contentType("text/calendar")
 			.content(meeting("ATTENDEE;CUTYPE=GROUP:urn:uuid:" + year.id() + "\r\n"))).getStatus()).isEqualTo(201);
 	}
 
 	private String get(Person person, String path) throws Exception {
-		MockHttpServletResponse response = perform(caldav(person, "GET", path));
+		MockHttpServletResponse response = client.perform(caldav(person, "GET", path));
 		assertThat(response.getStatus()).as("GET " + path).isEqualTo(200);
 		return response.getContentAsString(StandardCharsets.UTF_8);
 	}
@@ -256,22 +251,5 @@ class CalDavSchedulingTests {
 
 	static String unfolded(String text) {
 		return text.replace("\r\n ", "").replace("\r\n\t", "");
-	}
-
-	private static String home(Person person) {
-		return "/caldav/" + person.user().login() + "/";
-	}
-
-	private Person person(TestSchools.UserRef ref) {
-		SchulhausUser user = users.load(ref.login()).orElseThrow();
-		return new Person(user, credentials.createAppPassword(user, "Kalender", Set.of(Scope.CALENDAR), null).secret());
-	}
-
-	private static MockHttpServletRequestBuilder caldav(Person person, String method, String path) {
-		return request(HttpMethod.valueOf(method), java.net.URI.create(path)).with(httpBasic(person.user().login(), person.secret()));
-	}
-
-	private MockHttpServletResponse perform(MockHttpServletRequestBuilder builder) throws Exception {
-		return mvc.perform(builder).andReturn().getResponse();
 	}
 }
