@@ -71,6 +71,9 @@ public class DavEngine {
 				// a missing resource keeps its 404 (RFC 9110 13.2.1); a PUT checks after its parent (409 first)
 				Preconditions.checkIfMatch(x);
 			}
+			if (method.equals("PUT") || method.equals("DELETE")) {
+				extension.checkConditions(target, request::getHeader);
+			}
 			if ((method.equals("REPORT") || method.equals("MKCALENDAR")) && !extension.methods().contains(method)) {
 				response.setHeader("Allow", methods(extension));
 				throw new DavException(405, method + " is not served on this tree.");

@@ -1,7 +1,9 @@
 package de.schulhaus.dav;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
@@ -57,6 +59,21 @@ public interface DavExtension {
 	 */
 	default Optional<DavReport> post(DavResource target, byte[] body, String contentType) {
 		return Optional.empty();
+	}
+
+	/** Headers of the extension's own on the GET, HEAD and PUT answers of a non-collection (CalDAV's {@code Schedule-Tag}). */
+	default Map<String, String> headers(DavResource resource) {
+		return Map.of();
+	}
+
+	/**
+	 * Checks conditional headers of the extension's own before a PUT or DELETE (CalDAV's
+	 * {@code If-Schedule-Tag-Match}, RFC 6638 8.3); throws a {@link DavException}, 412 when one fails.
+	 *
+	 * @param target what is at the path now; empty for a PUT that creates
+	 * @param header the request's header of a name, null when absent
+	 */
+	default void checkConditions(Optional<DavResource> target, Function<String, String> header) {
 	}
 
 	/** Makes a collection of a type (its resourcetype's other elements) with properties set at once; 403 where none can be made. */

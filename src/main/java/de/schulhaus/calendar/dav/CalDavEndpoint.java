@@ -14,7 +14,7 @@ class CalDavEndpoint extends DavHomeEndpoint {
 	private final CalDavServices services;
 
 	CalDavEndpoint(DavEngine engine, CalDavServices services) {
-		super(engine, ROOT, WELL_KNOWN, CalDav.caldav("calendar-home-set"), "calendar-access", "calendars");
+		super(engine, ROOT, WELL_KNOWN, CalDav.caldav("calendar-home-set"), "calendar-access, calendar-auto-schedule", "calendars");
 		this.services = services;
 	}
 

@@ -66,7 +66,9 @@ final class CalDavScheduling {
 		}
 		String text = new String(body, StandardCharsets.UTF_8);
 		if (!text.toUpperCase(Locale.ROOT).contains("BEGIN:VFREEBUSY")) {
-			throw new DavException(403, "Invitations and answers are delivered when events are written; the outbox answers free/busy requests only.",
+			throw new DavException(403, "This server schedules by itself (calendar-auto-schedule, RFC 6638): invitations, answers and cancellations are "
+					+ "delivered when the event is written to a calendar (PUT or DELETE), so they are not POSTed here; the outbox answers "
+					+ "free/busy requests (VFREEBUSY) only.",
 					CalDav.caldav("valid-scheduling-message"), null);
 		}
 		List<FreeBusyLookup.Reply> replies;

@@ -56,7 +56,7 @@ final class CalendarHome implements DavRepository, DavExtension {
 			CalDav.dav("principal-collection-set"), CalDav.caldav("calendar-home-set"), CalDav.caldav("calendar-user-address-set"),
 			CalDav.caldav("supported-calendar-component-set"), CalDav.caldav("supported-calendar-data"), CalDav.caldav("max-resource-size"),
 			CalDav.CALENDAR_DATA, new QName(CalDav.CS, "getctag"), CalDav.caldav("schedule-inbox-URL"), CalDav.caldav("schedule-outbox-URL"),
-			CalDav.caldav("calendar-user-type"), CalDav.caldav("schedule-default-calendar-URL"));
+			CalDav.caldav("calendar-user-type"), CalDav.caldav("schedule-default-calendar-URL"), ScheduleTags.PROPERTY);
 
 	private final SchulhausUser person;
 	private final Calendars calendars;
@@ -65,6 +65,7 @@ final class CalendarHome implements DavRepository, DavExtension {
 	private final CalDavServices services;
 	private final String root;
 	private final String home;
+	private final ScheduleTags scheduleTags = new ScheduleTags(this);
 	private List<Calendar> visible;
 
 	/**
@@ -411,7 +412,7 @@ final class CalendarHome implements DavRepository, DavExtension {
 
 	@Override
 	public List<String> complianceClasses() {
-		return List.of("3", "calendar-access");
+		return List.of("3", "calendar-access", "calendar-auto-schedule");
 	}
 
 	@Override
@@ -535,6 +536,9 @@ final class CalendarHome implements DavRepository, DavExtension {
 				}
 				out.element(name, String.valueOf(CalDav.MAX_RESOURCE_SIZE));
 			}
+			case "schedule-tag" -> {
+				return scheduleTags.write(resource, out);
+			}
 			default -> {
 				// calendar-data comes with the reports that read it
 				return false;
@@ -550,6 +554,16 @@ final class CalendarHome implements DavRepository, DavExtension {
 			return Optional.empty();
 		}
 		return Optional.of(CalDavScheduling.outbox(this, body, contentType));
+	}
+
+	@Override
+	public Map<String, String> headers(DavResource resource) {
+		return scheduleTags.headers(resource);
+	}
+
+	@Override
+	public void checkConditions(Optional<DavResource> target, java.util.function.Function<String, String> header) {
+		scheduleTags.check(target, header);
 	}
 
 	@Override

@@ -28,6 +28,9 @@ import de.schulhaus.platform.Ids;
 @Service
 public class CalendarObjects {
 
+	/** For {@code put}: the object keeps its Schedule-Tag (an invitee's answer merged into the organiser's event). */
+	static final String KEEP_TAG = "keep";
+
 	private static final String COLUMNS = "name, uid, component, size_bytes, etag, created_at, updated_at, starts_at, ends_at, recurring";
 
 	private final JdbcClient jdbc;
@@ -152,15 +155,18 @@ public class CalendarObjects {
 	 */
 	@Transactional
 	public Entry put(Calendar calendar, String name, CalendarObject object, UUID actor) {
-		return put(calendar, name, object, actor, true);
+		return put(calendar, name, object, actor, true, null);
 	}
 
 	/**
 	 * @param book false for an invitee's copy of an event and for the organiser's event changed only by an
 	 *             answer: the rooms it names are booked by the organiser's event, once
+	 * @param scheduleTag the object's new Schedule-Tag (RFC 6638 3.2.10): {@link #newScheduleTag()} for a
+	 *             scheduling object changed by its owner or its organiser, {@link #KEEP_TAG} for an answer merged
+	 *             into the organiser's event, null for an object that schedules nothing
 	 */
 	@Transactional
-	Entry put(Calendar calendar, String name, CalendarObject object, UUID actor, boolean book) {
+	Entry put(Calendar calendar, String name, CalendarObject object, UUID actor, boolean book, String scheduleTag) {
 		calendars.store(calendar);
 		if (calendar.kind() == CalendarKind.EXAMS) {
 			// the calendar's row, locked: exams of one class are counted one after the other
@@ -178,17 +184,21 @@ public class CalendarObjects {
 		String etag = etag(bytes);
 		int updated = jdbc.sql("""
 				update calendar_object set uid = :uid, component = :component, starts_at = :start, ends_at = :end, recurring = :recurring,
-				summary = :summary, data = :data, size_bytes = :size, etag = :etag, revision = :revision, updated_at = :now
+				summary = :summary, data = :data, size_bytes = :size, etag = :etag, revision = :revision, updated_at = :now,
+				schedule_tag = case when :keepTag then schedule_tag else :tag end
 				where calendar_id = :calendar and name = :name""")
 			.params(objectParams(calendar, name, object, bytes.length, etag, revision, now))
+			.param("keepTag", KEEP_TAG.equals(scheduleTag)).param("tag", KEEP_TAG.equals(scheduleTag) ? null : scheduleTag)
 			.update();
 		Instant created = now;
 		if (updated == 0) {
 			jdbc.sql("""
 					insert into calendar_object (id, school_id, calendar_id, name, uid, component, starts_at, ends_at, recurring, summary, data,
-					size_bytes, etag, revision, created_at, updated_at)
-					values (:id, :school, :calendar, :name, :uid, :component, :start, :end, :recurring, :summary, :data, :size, :etag, :revision, :now, :now)""")
+					size_bytes, etag, revision, created_at, updated_at, schedule_tag)
+					values (:id, :school, :calendar, :name, :uid, :component, :start, :end, :recurring, :summary, :data, :size, :etag, :revision, :now, :now,
+					:tag)""")
 				.params(objectParams(calendar, name, object, bytes.length, etag, revision, now))
+				.param("tag", KEEP_TAG.equals(scheduleTag) ? newScheduleTag() : scheduleTag)
 				.param("id", Ids.newId()).param("school", calendar.schoolId())
 				.update();
 		}
@@ -203,6 +213,29 @@ public class CalendarObjects {
 		reminders.schedule(calendar, name, object.text(), now);
 		return new Entry(name, object.uid(), object.component(), bytes.length, etag, created, now, object.start(), object.end(), object.recurring(),
 				object.text());
+	}
+
+	/** The Schedule-Tag of the object at {@code name}; empty when there is none or it schedules nothing. */
+	public Optional<String> scheduleTag(Calendar calendar, String name) {
+		return jdbc.sql("select schedule_tag from calendar_object where calendar_id = :calendar and school_id = :school and name = :name")
+			.param("calendar", calendar.id()).param("school", calendar.schoolId()).param("name", name)
+			.query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(t -> t);
+	}
+
+	/** The Schedule-Tags of the calendar's scheduling objects by name, in one query: for PROPFIND and REPORTs asking for them. */
+	public java.util.Map<String, String> scheduleTags(Calendar calendar) {
+		java.util.Map<String, String> tags = new java.util.HashMap<>();
+		jdbc.sql("select name, schedule_tag from calendar_object where calendar_id = :calendar and school_id = :school and schedule_tag is not null")
+			.param("calendar", calendar.id()).param("school", calendar.schoolId())
+			.query(rs -> {
+				tags.put(rs.getString(1), rs.getString(2));
+			});
+		return tags;
+	}
+
+	/** A fresh Schedule-Tag, never one the object had before. */
+	static String newScheduleTag() {
+		return Ids.newId().toString().replace("-", "");
 	}
 
 	/** Deletes the object; false when there was none. */

@@ -69,7 +69,7 @@ public class Scheduling {
 		if (calendar.id().equals(actor)) {
 			Optional<Invitations.Invitation> copy = invitations.ofCopy(schoolId, actor, name);
 			if (copy.isPresent()) {
-				CalendarObjects.Entry stored = objects.put(calendar, name, object, actor, false);
+				CalendarObjects.Entry stored = objects.put(calendar, name, object, actor, false, CalendarObjects.newScheduleTag());
 				Account me = accounts.require(schoolId, actor);
 				readable(object.text()).ifPresent(ical -> answered(copy.get(), me, Attendees.partstat(ical, addresses(me))));
 				return stored;
@@ -89,7 +89,9 @@ public class Scheduling {
 		// the invitations refer to the calendar's row
 		calendars.store(calendar);
 		if (!Attendees.organizer(ical).map(o -> mine(o, me)).orElse(false)) {
-			CalendarObjects.Entry stored = objects.put(calendar, name, object, actor);
+			// someone else organises it: still a scheduling object (RFC 6638 3.1), changed by its owner
+			CalendarObjects.Entry stored = objects.put(calendar, name, object, actor, true,
+					Attendees.organizer(ical).isPresent() ? CalendarObjects.newScheduleTag() : null);
 			if (!before.isEmpty()) {
 				// no longer an event the person organises: the invitees' copies are cancelled
 				school.deliver(message(SchedulingMessage.Method.CANCEL, calendar, name, object.uid(), me, Attendees.summary(ical), object.text(), List.of()));
@@ -116,7 +118,7 @@ public class Scheduling {
 		Map<String, String> statuses = deliver(message(SchedulingMessage.Method.REQUEST, calendar, name, object.uid(), me, Attendees.summary(ical), text,
 				recipients));
 		Attendees.setStatuses(ical, statuses);
-		return objects.put(calendar, name, SchoolDelivery.parse(Attendees.print(ical)), actor);
+		return objects.put(calendar, name, SchoolDelivery.parse(Attendees.print(ical)), actor, true, CalendarObjects.newScheduleTag());
 	}
 
 	/** Deletes what a person deleted: the organiser's event cancels the invitations, an invitee's copy declines. */
@@ -165,7 +167,7 @@ public class Scheduling {
 		if (!Attendees.setPartstats(ical, mine)) {
 			Attendees.addMember(ical, "mailto:" + me.login(), me.displayName(), null, partstat);
 		}
-		objects.put(calendar, name, SchoolDelivery.parse(Attendees.print(ical)), person, false);
+		objects.put(calendar, name, SchoolDelivery.parse(Attendees.print(ical)), person, false, CalendarObjects.newScheduleTag());
 		answered(invitation, me, partstat);
 	}
 
@@ -190,7 +192,8 @@ public class Scheduling {
 				if (!Attendees.setPartstats(ical, mine)) {
 					Attendees.addMember(ical, "mailto:" + me.login(), me.displayName(), null, partstat);
 				}
-				objects.put(calendar, invitation.eventName(), SchoolDelivery.parse(Attendees.print(ical)), null, false);
+				// only an answer: the organiser's client need not merge anything, the Schedule-Tag stays (RFC 6638 3.2.10)
+				objects.put(calendar, invitation.eventName(), SchoolDelivery.parse(Attendees.print(ical)), null, false, CalendarObjects.KEEP_TAG);
 				String key = switch (partstat) {
 					case "ACCEPTED" -> "calendar.notification.accepted";
 					case "DECLINED" -> "calendar.notification.declined";

@@ -165,7 +165,7 @@ class SchoolDelivery implements InvitationDelivery {
 						invitation == null ? "NEEDS-ACTION" : invitation.partstat());
 				object = parse(Attendees.print(own));
 			}
-			objects.put(personal, name, object, null, false);
+			objects.put(personal, name, object, null, false, CalendarObjects.newScheduleTag());
 			statuses.put(invitee.group() == null ? invitee.address() : invitee.group(), "1.2");
 			if (invitation == null) {
 				invitations.insert(message.schoolId(), message.calendarId(), message.objectName(), message.uid(), message.organizerId(), invitee.accountId(),
@@ -185,7 +185,7 @@ class SchoolDelivery implements InvitationDelivery {
 			net.fortuna.ical4j.model.Calendar cancelled = Attendees.parse(copy.data());
 			if (!Attendees.cancelled(cancelled)) {
 				Attendees.cancel(cancelled);
-				objects.put(personal, invitation.copyName(), parse(Attendees.print(cancelled)), null, false);
+				objects.put(personal, invitation.copyName(), parse(Attendees.print(cancelled)), null, false, CalendarObjects.newScheduleTag());
 				notifications.notify(invitation.schoolId(), invitation.attendeeId(), Notification.of("calendar.invitation",
 						"calendar.notification.cancelled", link(invitation.attendeeId(), invitation.copyName()), summary));
 			}

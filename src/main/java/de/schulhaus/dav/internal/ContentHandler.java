@@ -37,6 +37,7 @@ public final class ContentHandler {
 			listing(x, resource, head);
 			return;
 		}
+		x.repo().extension().headers(resource).forEach(response::setHeader);
 		String ifNoneMatch = x.request().getHeader("If-None-Match");
 		if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || ifNoneMatch.contains("\"" + resource.etag() + "\""))) {
 			// the client's copy is current: a sync client checks its files without downloading them again
@@ -176,6 +177,7 @@ public final class ContentHandler {
 		if (written.etag() != null) {
 			x.response().setHeader("ETag", "\"" + written.etag() + "\"");
 		}
+		x.repo().extension().headers(written).forEach(x.response()::setHeader);
 		x.response().setStatus(x.target().isPresent() ? 204 : 201);
 	}
 }
