@@ -133,6 +133,17 @@ final class Attendees {
 	}
 
 	/**
+	 * Drops SCHEDULE-FORCE-SEND (RFC 6638 7.2), which is never stored: the server delivers every organiser's
+	 * change to all attendees anyway, so a forced REQUEST needs nothing more.
+	 */
+	static void dropForceSend(Calendar calendar) {
+		for (VEvent event : ICalEvents.events(calendar)) {
+			event.getProperties("ATTENDEE").forEach(a -> a.removeAll("SCHEDULE-FORCE-SEND"));
+			event.getProperties("ORGANIZER").forEach(o -> o.removeAll("SCHEDULE-FORCE-SEND"));
+		}
+	}
+
+	/**
 	 * Adds a line for a person who was invited as a member of a group, to every VEVENT that names the
 	 * group (or to all when the group is not named, as for an answer that arrives after the group left).
 	 */

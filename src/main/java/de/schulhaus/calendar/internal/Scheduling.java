@@ -114,6 +114,7 @@ public class Scheduling {
 			}
 		}
 		Attendees.setPartstats(ical, partstats);
+		Attendees.dropForceSend(ical);
 		String text = Attendees.print(ical);
 		Map<String, String> statuses = deliver(message(SchedulingMessage.Method.REQUEST, calendar, name, object.uid(), me, Attendees.summary(ical), text,
 				recipients));

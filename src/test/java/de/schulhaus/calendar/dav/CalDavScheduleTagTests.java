@@ -139,6 +139,14 @@ class CalDavScheduleTagTests {
 	}
 
 	@Test
+	void aForcedSendIsDeliveredAndNotStored() throws Exception {
+		String forced = meeting("140000").replace("ATTENDEE;PARTSTAT", "ATTENDEE;SCHEDULE-FORCE-SEND=REQUEST;PARTSTAT");
+		assertThat(put(teacher, event, forced, null).getStatus()).isEqualTo(201);
+		assertThat(unfolded(client.text(caldav(teacher, "GET", event)))).doesNotContain("SCHEDULE-FORCE-SEND").contains("SCHEDULE-STATUS=1.2");
+		assertThat(unfolded(client.text(caldav(pupil, "GET", copy)))).contains("SUMMARY:Konferenz").doesNotContain("SCHEDULE-FORCE-SEND");
+	}
+
+	@Test
 	void theHomeAnnouncesAutoSchedulingAndTheOutboxSaysWhyItTakesNoInvitations() throws Exception {
 		assertThat(client.perform(caldav(teacher, "OPTIONS", teacher.home())).getHeader("DAV")).contains("calendar-access")
 			.contains("calendar-auto-schedule");
