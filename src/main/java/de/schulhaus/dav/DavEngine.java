@@ -71,7 +71,7 @@ public class DavEngine {
 				// a missing resource keeps its 404 (RFC 9110 13.2.1); a PUT checks after its parent (409 first)
 				Preconditions.checkIfMatch(x);
 			}
-			if (method.equals("PUT") || method.equals("DELETE")) {
+			if (method.equals("PUT") || method.equals("DELETE") && target.isPresent()) {
 				extension.checkConditions(target, request::getHeader);
 			}
 			if ((method.equals("REPORT") || method.equals("MKCALENDAR")) && !extension.methods().contains(method)) {

@@ -136,6 +136,8 @@ class CalDavScheduleTagTests {
 		// the current tag passes
 		String current = client.perform(caldav(teacher, "GET", event)).getHeader("Schedule-Tag");
 		assertThat(client.perform(caldav(teacher, "DELETE", event).header("If-Schedule-Tag-Match", current)).getStatus()).isEqualTo(204);
+		// what is gone stays a 404, whatever the condition
+		assertThat(client.perform(caldav(teacher, "DELETE", event).header("If-Schedule-Tag-Match", current)).getStatus()).isEqualTo(404);
 	}
 
 	@Test
