@@ -40,7 +40,7 @@ class EventAttachmentChoices {
 	record Row(String value, String name, String type, String href, boolean inline) {
 
 		/** The address to link to: a web address or one in this platform; anything else (javascript:, cid:) is shown as text. */
-		String link() {
+		public String link() {
 			if (href == null) {
 				return null;
 			}
