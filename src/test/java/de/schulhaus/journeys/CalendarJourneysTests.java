@@ -127,6 +127,57 @@ class CalendarJourneysTests {
 		}
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	de.schulhaus.accounts.security.AccountUserDetailsService users;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	de.schulhaus.files.internal.Spaces spaces;
+
+	/** A teacher finds a worksheet from her cloud in the dialog, adds it to a lesson and opens it from the lesson's details. */
+	@Test
+	void teacherAttachesAWorksheetFromHerCloudToALesson() throws Exception {
+		String teacher = createTeacher();
+		byte[] sheet = "Aufgaben 1 bis 5".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		spaces.open(spaces.personal(users.load(teacher).orElseThrow())).write(new de.schulhaus.dav.DavPath(java.util.List.of("Arbeitsblatt Brüche.pdf")),
+				new java.io.ByteArrayInputStream(sheet), "application/pdf", sheet.length);
+		LocalDate tuesday = LocalDate.now(ZoneId.of("Europe/Berlin")).with(TemporalAdjusters.next(java.time.DayOfWeek.TUESDAY));
+		try (Browser b = Browser.open(port)) {
+			b.go("/anmelden");
+			b.type("#login", teacher);
+			b.type("#password", "Kompass-Laterne-Quitte-2026");
+			b.click("main form button[type=submit]");
+			b.awaitPath(p -> p.equals("/"));
+
+			b.go("/kalender?ansicht=woche&datum=" + tuesday);
+			WebElement slot = b.find(".day-column[data-date='" + tuesday + "'] .slot.at-40");
+			((JavascriptExecutor) b.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", slot);
+			slot.click();
+			b.find("#event-dialog[open] #ev-titel").sendKeys("Mathe mit Arbeitsblatt");
+			b.find("#ev-dateisuche").sendKeys("brüche");
+			b.find("#ev-datei-treffer button").click();
+			WebElement added = b.find("#ev-anhaenge input[name=anhaenge]");
+			assertThat(added.isSelected()).isTrue();
+			assertThat(b.find("#ev-anhaenge").getText()).contains("Arbeitsblatt Brüche.pdf").contains("application/pdf");
+			b.checkAccessibility();
+			b.screenshot("calendar-dialog-attachment");
+			b.click("#event-dialog button[type=submit]");
+			assertThat(b.path()).isEqualTo("/kalender?ansicht=woche&datum=" + tuesday);
+
+			WebElement lesson = b.find(".day-column[data-date='" + tuesday + "'] a.chip");
+			((JavascriptExecutor) b.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", lesson);
+			lesson.click();
+			WebElement link = b.find("#event-dialog[open] .event-attachments a");
+			assertThat(link.getText()).isEqualTo("Arbeitsblatt Brüche.pdf");
+			assertThat(b.find("#event-dialog .event-attachments").getText()).contains("(application/pdf)");
+			b.checkAccessibility();
+			String href = link.getAttribute("href");
+			assertThat(href).endsWith("/dateien/meine/details?pfad=/Arbeitsblatt%20Br%C3%BCche.pdf");
+			// the platform's address in tests is not this server's random port: open the same page here
+			b.go(href.substring(href.indexOf("/dateien/")));
+			assertThat(b.find("main").getText()).contains("Arbeitsblatt Brüche.pdf");
+		}
+	}
+
 	/** What reaches furthest right at 320 px, to say what makes the page too wide. */
 	private static Object widest(Browser b) {
 		b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(320, 800));

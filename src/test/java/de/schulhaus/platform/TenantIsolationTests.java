@@ -196,14 +196,20 @@ class TenantIsolationTests {
 	@Autowired
 	de.schulhaus.files.internal.Links fileLinks;
 
-	/** A folder of A's admin shared with a pupil of A, and a link to it. */
+	@Autowired
+	de.schulhaus.files.CloudFiles cloudFiles;
+
+	/** A folder of A's admin shared with a pupil of A, a link to it and a file in it. */
 	private Map<String, UUID> sharedInSchoolA(TestSchools.UserRef adminA, TestSchools.UserRef pupilA) {
 		var admin = users.load(adminA.login()).orElseThrow();
 		var own = fileSpaces.open(fileSpaces.personal(admin));
 		var folder = new de.schulhaus.dav.DavPath(List.of("Geteilt"));
 		own.createCollection(folder);
+		// a file in it: the calendar's attachment picker takes its id
+		own.write(new de.schulhaus.dav.DavPath(List.of("Geteilt", "Plan-A.pdf")), new java.io.ByteArrayInputStream(new byte[] { 1 }), "application/pdf", 1);
+		UUID file = cloudFiles.search(admin, "Plan-A.pdf", 1).get(0).id();
 		return Map.of("share", fileShares.share(own, folder, de.schulhaus.files.internal.Shares.GranteeKind.PERSON, pupilA.id(), false, admin).id(),
-				"link", fileLinks.create(own, folder, false, null, null, null, admin).id());
+				"link", fileLinks.create(own, folder, false, null, null, null, admin).id(), "fileId", file);
 	}
 
 	private UUID createUploadInSchoolA(UUID schoolA, TestSchools.UserRef adminA) throws Exception {

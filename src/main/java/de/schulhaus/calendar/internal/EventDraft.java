@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -12,9 +13,41 @@ import java.util.Set;
  *
  * @param start for an all-day event the first day at midnight
  * @param end exclusive: for an all-day event midnight after the last day
+ * @param attachments the event's ATTACH lines; null leaves them as they are. Written, a stored line whose key is
+ *                    missing here is removed and one without a key is added.
  */
 public record EventDraft(String summary, boolean allDay, LocalDateTime start, LocalDateTime end, String location, String description,
-		Repeat repeat, Reminder reminder) {
+		Repeat repeat, Reminder reminder, List<Attachment> attachments) {
+
+	/** A draft that leaves the attachments as they are. */
+	public EventDraft(String summary, boolean allDay, LocalDateTime start, LocalDateTime end, String location, String description, Repeat repeat,
+			Reminder reminder) {
+		this(summary, allDay, start, end, location, description, repeat, reminder, null);
+	}
+
+	/** The same event with these attachments. */
+	public EventDraft withAttachments(List<Attachment> chosen) {
+		return new EventDraft(summary, allDay, start, end, location, description, repeat, reminder, chosen);
+	}
+
+	/**
+	 * An ATTACH line: a link with the file's name and type, or content inline ({@code uri} null).
+	 *
+	 * @param key which stored line it is: {@code uri:<the link>} or {@code eingebettet:<n>} (the n-th inline one); null for a new one
+	 * @param fileName the FILENAME parameter, else the link's last segment; null for inline content without one
+	 * @param type the FMTTYPE parameter, null if it has none
+	 */
+	public record Attachment(String key, String uri, String fileName, String type) {
+
+		/** A new link to write. */
+		public static Attachment link(String uri, String fileName, String type) {
+			return new Attachment(null, uri, fileName, type);
+		}
+
+		public boolean inline() {
+			return uri == null;
+		}
+	}
 
 	/** How often it repeats; {@link Frequency#KEEP} leaves a rule the dialog cannot show as it is. */
 	public record Repeat(Frequency frequency, Set<DayOfWeek> days, LocalDate until, Integer count) {

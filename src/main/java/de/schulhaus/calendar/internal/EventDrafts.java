@@ -63,7 +63,7 @@ public final class EventDrafts {
 		event.add(new DtStamp(now));
 		event.add(new Created(now));
 		event.add(new Sequence(0));
-		apply(event, draft, Reminder.NONE);
+		apply(event, draft.attachments() == null ? draft : draft.withAttachments(EventAttachments.fresh(draft.attachments())), Reminder.NONE);
 		if (draft.repeat().repeats()) {
 			event.add(new RRule<>(rule(draft)));
 		}
@@ -89,7 +89,7 @@ public final class EventDrafts {
 		Duration length = Duration.between(draft.start(), draft.end());
 		LocalDateTime start = masterStart.plus(moved);
 		EventDraft series = new EventDraft(draft.summary(), draft.allDay(), start, start.plus(length), draft.location(), draft.description(),
-				draft.repeat(), draft.reminder());
+				draft.repeat(), draft.reminder(), draft.attachments());
 		apply(master, series, reminder(master));
 		switch (draft.repeat().frequency()) {
 			case KEEP -> {
@@ -177,7 +177,7 @@ public final class EventDrafts {
 			from = instance;
 		}
 		EventDraft draft = new EventDraft(text(shown, "SUMMARY"), allDay, from, to, text(shown, "LOCATION"), text(shown, "DESCRIPTION"),
-				repeat, reminder(shown));
+				repeat, reminder(shown), EventAttachments.read(shown));
 		return new Stored(uid, recurring, draft);
 	}
 
@@ -210,6 +210,9 @@ public final class EventDrafts {
 		event.removeAll("DTSTART", "DTEND", "DURATION");
 		event.add(ICalEvents.dateProperty("DTSTART", draft.start(), draft.allDay()));
 		event.add(ICalEvents.dateProperty("DTEND", draft.end(), draft.allDay()));
+		if (draft.attachments() != null) {
+			EventAttachments.apply(event, draft.attachments());
+		}
 		if (draft.reminder() != Reminder.KEEP && draft.reminder() != before) {
 			ICalEvents.removeComponents(event, VAlarm.class::isInstance);
 			if (draft.reminder() != Reminder.NONE) {

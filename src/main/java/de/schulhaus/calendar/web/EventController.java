@@ -41,12 +41,15 @@ class EventController {
 	private final EventChanges changes;
 	private final EventInvitations invitations;
 	private final InvitationViews scheduling;
+	private final EventAttachmentChoices attachments;
 
-	EventController(WebCalendars calendars, EventChanges changes, EventInvitations invitations, InvitationViews scheduling) {
+	EventController(WebCalendars calendars, EventChanges changes, EventInvitations invitations, InvitationViews scheduling,
+			EventAttachmentChoices attachments) {
 		this.calendars = calendars;
 		this.changes = changes;
 		this.invitations = invitations;
 		this.scheduling = scheduling;
+		this.attachments = attachments;
 	}
 
 	@GetMapping("/kalender/termin/neu")
@@ -70,7 +73,7 @@ class EventController {
 			Locale locale, Model model) {
 		List<Calendar> writable = calendars.writableBy(user);
 		Calendar calendar = calendars.requireWritable(user, form.kalender());
-		EventForms.Checked checked = EventForms.check(form);
+		EventForms.Checked checked = attachments.check(user, form, EventForms.check(form), List.of());
 		if (!checked.valid()) {
 			return form(user, form, checked.errors(), writable, null, false, htmx, locale, model);
 		}
@@ -94,6 +97,7 @@ class EventController {
 		model.addAttribute("calendar", calendar);
 		model.addAttribute("event", stored);
 		model.addAttribute("invited", scheduling.invited(calendar, entry, user.accountId()));
+		model.addAttribute("attachments", stored.draft().attachments().stream().map(EventAttachmentChoices::row).toList());
 		model.addAttribute("answerAction", "/kalender/" + calendar.id() + "/termin/antwort");
 		model.addAttribute("name", name);
 		model.addAttribute("instance", instance == null ? null : instance.toString());
@@ -126,7 +130,7 @@ class EventController {
 		CalendarObjects.Entry entry = changes.require(calendar, form.name());
 		Instant instance = instant(form.instanz());
 		boolean series = entry.recurring() && instance != null;
-		EventForms.Checked checked = EventForms.check(form);
+		EventForms.Checked checked = attachments.check(user, form, EventForms.check(form), stored(entry, instance));
 		if (!checked.valid()) {
 			return form(user, form, checked.errors(), List.of(calendar), calendar, series, htmx, locale, model);
 		}
@@ -202,6 +206,12 @@ class EventController {
 			stored = changes.find(editing, form.name()).map(e -> scheduling.invited(editing, e, user.accountId())).orElse(null);
 		}
 		model.addAttribute("chosen", invitations.chosen(user, form, stored));
+		List<de.schulhaus.calendar.internal.EventDraft.Attachment> attached = List.of();
+		if (editing != null && form.name() != null) {
+			Instant instance = instant(form.instanz());
+			attached = changes.find(editing, form.name()).map(e -> stored(e, instance)).orElse(List.of());
+		}
+		model.addAttribute("attachments", attachments.rows(user, form, attached));
 		model.addAttribute("errors", errors);
 		model.addAttribute("writable", writable);
 		model.addAttribute("editing", editing != null);
@@ -215,6 +225,11 @@ class EventController {
 	}
 
 	record Weekday(String code, String label) {
+	}
+
+	/** The ATTACH lines of the event (or of the instance) the dialog shows. */
+	private static List<de.schulhaus.calendar.internal.EventDraft.Attachment> stored(CalendarObjects.Entry entry, Instant instance) {
+		return EventDrafts.read(entry.data(), instance).draft().attachments();
 	}
 
 	private static String page(String fragment, String htmx, Model model) {

@@ -16,20 +16,24 @@ import de.schulhaus.calendar.internal.EventDraft;
  * @param umfang for an instance of a series: {@code dieses}, {@code folgende} or {@code alle}
  * @param teilnehmende the chosen attendees: {@code person:<id>} and {@code gruppe:<id>} for new ones, the address of one the event names
  * @param gezeigt the addresses of the attendees the dialog showed (an unticked one is removed)
+ * @param anhaenge the attachments to keep or add: a stored line's key ({@code uri:…}, {@code eingebettet:<n>}) or a picked cloud
+ *                 file ({@code datei:<id>}); null when the form had no attachments (the dialog always sends an empty value), which keeps them
  */
 record EventForm(String titel, String kalender, Boolean ganztags, String vonDatum, String vonZeit, String bisDatum, String bisZeit, String ort,
 		String beschreibung, String wiederholung, List<String> tage, String ende, String bis, String anzahl, String erinnerung, String umfang,
-		String instanz, String name, String ansicht, List<String> teilnehmende, List<String> gezeigt) {
+		String instanz, String name, String ansicht, List<String> teilnehmende, List<String> gezeigt, List<String> anhaenge) {
 
 	EventForm {
 		teilnehmende = teilnehmende == null ? List.of() : teilnehmende.stream().filter(v -> v != null && !v.isBlank()).distinct().limit(600).toList();
 		gezeigt = gezeigt == null ? List.of() : gezeigt.stream().filter(v -> v != null && !v.isBlank()).distinct().limit(600).toList();
+		// more than the limit stay in the list, so the check can say so instead of dropping some silently
+		anhaenge = anhaenge == null ? null : anhaenge.stream().filter(v -> v != null && !v.isBlank()).distinct().limit(200).toList();
 	}
 
 	/** The dialog of a stored event with its attendees ticked. */
 	EventForm withAttendees(List<String> addresses) {
 		return new EventForm(titel, kalender, ganztags, vonDatum, vonZeit, bisDatum, bisZeit, ort, beschreibung, wiederholung, tage, ende, bis, anzahl,
-				erinnerung, umfang, instanz, name, ansicht, addresses, addresses);
+				erinnerung, umfang, instanz, name, ansicht, addresses, addresses, anhaenge);
 	}
 
 	static final List<String> REPEATS = List.of("keine", "taeglich", "woechentlich", "monatlich", "jaehrlich");
@@ -47,7 +51,7 @@ record EventForm(String titel, String kalender, Boolean ganztags, String vonDatu
 	static EventForm starting(LocalDateTime start, String calendar, String view) {
 		LocalDateTime end = start.plusHours(1);
 		return new EventForm("", calendar, false, start.toLocalDate().toString(), time(start), end.toLocalDate().toString(), time(end), "", "",
-				"keine", List.of(code(start.getDayOfWeek())), "nie", "", "", "keine", "alle", null, null, view, List.of(), List.of());
+				"keine", List.of(code(start.getDayOfWeek())), "nie", "", "", "keine", "alle", null, null, view, List.of(), List.of(), null);
 	}
 
 	/** The dialog filled from a stored event. */
@@ -73,7 +77,7 @@ record EventForm(String titel, String kalender, Boolean ganztags, String vonDatu
 		return new EventForm(draft.summary(), calendar, draft.allDay(), draft.start().toLocalDate().toString(), time(draft.start()),
 				end.toLocalDate().toString(), time(end), draft.location(), draft.description(), repeats, days,
 				repeat.until() != null ? "datum" : repeat.count() != null ? "anzahl" : "nie", repeat.until() == null ? "" : repeat.until().toString(),
-				repeat.count() == null ? "" : repeat.count().toString(), reminder, "alle", instance, name, view, List.of(), List.of());
+				repeat.count() == null ? "" : repeat.count().toString(), reminder, "alle", instance, name, view, List.of(), List.of(), null);
 	}
 
 	/** A weekday in the form: mo, di, mi, do, fr, sa, so. */

@@ -32,8 +32,26 @@ public class FileSearch {
 		this.nodes = nodes;
 	}
 
-	/** A file or folder found: its space, where it is in it, whether it is a folder. */
-	public record Hit(Space space, DavPath path, boolean folder) {
+	/** A file or folder found: its id, its space, where it is in it, whether it is a folder, a file's type and size. */
+	public record Hit(UUID id, Space space, DavPath path, boolean folder, String contentType, long size) {
+	}
+
+	/**
+	 * The file with this id if it lies, outside the trash, in a space the person sees as a whole; empty
+	 * for a folder, a trashed file, another school's or a space the person does not see, alike.
+	 */
+	public Optional<Hit> file(SchulhausUser person, UUID id) {
+		if (person.schoolId() == null || id == null) {
+			return Optional.empty();
+		}
+		Map<UUID, Space> visible = new HashMap<>();
+		spaces.visibleTo(person).forEach(s -> visible.put(s.id(), s));
+		return jdbc.sql("select id, parent_id, name, kind, owner_id, content_type, size_bytes from file_node where school_id = :school "
+				+ "and id = :id and kind = 'file' and parent_id is not null and trashed_at is null")
+			.param("school", person.schoolId()).param("id", id)
+			.query(FileSearch::found).optional()
+			.filter(node -> visible.containsKey(node.owner()))
+			.flatMap(node -> path(visible.get(node.owner()), node).map(path -> hit(visible.get(node.owner()), path, node)));
 	}
 
 	public List<Hit> byName(SchulhausUser person, String query, int limit) {
@@ -43,26 +61,33 @@ public class FileSearch {
 		Map<UUID, Space> visible = new HashMap<>();
 		spaces.visibleTo(person).forEach(s -> visible.put(s.id(), s));
 		// a few more than asked: some may lie below something in the trash
-		List<Found> found = jdbc.sql("select id, parent_id, name, kind, owner_id from file_node where school_id = :school "
+		List<Found> found = jdbc.sql("select id, parent_id, name, kind, owner_id, content_type, size_bytes from file_node where school_id = :school "
 				+ "and owner_id in (:spaces) and parent_id is not null and trashed_at is null "
 				+ "and lower(name) like :pattern escape '\\' order by lower(name), id limit :limit")
 			.param("school", person.schoolId()).param("spaces", visible.keySet())
 			.param("pattern", "%" + escape(query.strip().toLowerCase(Locale.ROOT)) + "%").param("limit", limit * 2)
-			.query((rs, n) -> new Found(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-					"folder".equals(rs.getString(4)), rs.getObject(5, UUID.class)))
-			.list();
+			.query(FileSearch::found).list();
 		List<Hit> hits = new ArrayList<>();
 		for (Found node : found) {
 			if (hits.size() == limit) {
 				break;
 			}
 			Space space = visible.get(node.owner());
-			path(space, node).ifPresent(path -> hits.add(new Hit(space, path, node.folder())));
+			path(space, node).ifPresent(path -> hits.add(hit(space, path, node)));
 		}
 		return hits;
 	}
 
-	private record Found(UUID id, UUID parentId, String name, boolean folder, UUID owner) {
+	private record Found(UUID id, UUID parentId, String name, boolean folder, UUID owner, String contentType, long size) {
+	}
+
+	private static Found found(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Found(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), "folder".equals(rs.getString(4)),
+				rs.getObject(5, UUID.class), rs.getString(6), rs.getLong(7));
+	}
+
+	private static Hit hit(Space space, DavPath path, Found node) {
+		return new Hit(node.id(), space, path, node.folder(), node.contentType(), node.size());
 	}
 
 	private Optional<DavPath> path(Space space, Found node) {

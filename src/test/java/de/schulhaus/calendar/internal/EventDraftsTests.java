@@ -55,7 +55,7 @@ class EventDraftsTests {
 		EventDrafts.Stored read = EventDrafts.read(text, null);
 		assertThat(read.recurring()).isTrue();
 		assertThat(read.draft()).isEqualTo(lesson(new Repeat(Frequency.WEEKLY, Set.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY),
-				LocalDate.parse("2026-12-17"), null), Reminder.MINUTES_10));
+				LocalDate.parse("2026-12-17"), null), Reminder.MINUTES_10).withAttachments(List.of()));
 	}
 
 	@Test
@@ -68,7 +68,7 @@ class EventDraftsTests {
 			.doesNotContain("VTIMEZONE");
 		Occurrence only = december(text).get(0);
 		assertThat(only.allDay()).isTrue();
-		assertThat(EventDrafts.read(text, null).draft()).isEqualTo(trip);
+		assertThat(EventDrafts.read(text, null).draft()).isEqualTo(trip.withAttachments(List.of()));
 	}
 
 	@Test
@@ -125,5 +125,65 @@ class EventDraftsTests {
 		String moved = EventDrafts.update(series, oneHourLater, Instant.parse("2026-12-15T07:00:00Z"), NOW);
 		assertThat(december(moved)).extracting(o -> o.start().atZone(BERLIN).toLocalDateTime().toString())
 			.containsExactly("2026-12-01T09:00", "2026-12-08T09:00", "2026-12-15T09:00");
+	}
+
+	@Test
+	void aPickedFileIsWrittenAsAnAttachLinkWithItsNameAndTypeAndReadBack() {
+		String link = "https://schule.example/dateien/meine/details?pfad=/Bl%C3%A4tter/Br%C3%BCche,%20Teil%201.pdf";
+		String text = EventDrafts.create("u-att", lesson(Repeat.NONE, Reminder.NONE).withAttachments(List.of(
+				EventDraft.Attachment.link(link, "Brüche, Teil \"1\".pdf", "application/pdf"))), NOW);
+		valid(text);
+		String unfolded = text.replace("\r\n ", "");
+		assertThat(unfolded).contains("ATTACH;VALUE=URI;FMTTYPE=application/pdf;FILENAME=\"Brüche, Teil 1.pdf\":" + link);
+
+		List<EventDraft.Attachment> read = EventDrafts.read(text, null).draft().attachments();
+		assertThat(read).containsExactly(new EventDraft.Attachment("uri:" + link, link, "Brüche, Teil 1.pdf", "application/pdf"));
+	}
+
+	@Test
+	void removingALinkKeepsWhatOtherClientsAttachedExactlyAsTheyWroteIt() {
+		String client = """
+				BEGIN:VCALENDAR\r
+				VERSION:2.0\r
+				PRODID:-//Apple Inc.//iOS 17//EN\r
+				BEGIN:VEVENT\r
+				UID:att-1\r
+				DTSTAMP:20261130T100000Z\r
+				DTSTART:20261203T130000Z\r
+				DTEND:20261203T140000Z\r
+				SUMMARY:Konferenz\r
+				ATTACH;FMTTYPE=text/plain;ENCODING=BASE64;VALUE=BINARY;X-APPLE-FILENAME=notiz.txt:SGFsbG8=\r
+				ATTACH:https://example.org/agenda/Tagesordnung.docx\r
+				ATTACH;VALUE=URI;FILENAME=Plan.pdf;FMTTYPE=application/pdf:https://schule.example/dateien/meine/details?pfad=/Plan.pdf\r
+				END:VEVENT\r
+				END:VCALENDAR\r
+				""";
+		EventDraft shown = EventDrafts.read(client, null).draft();
+		assertThat(shown.attachments()).extracting(EventDraft.Attachment::key).containsExactly("eingebettet:0",
+				"uri:https://example.org/agenda/Tagesordnung.docx", "uri:https://schule.example/dateien/meine/details?pfad=/Plan.pdf");
+		assertThat(shown.attachments().get(0).inline()).isTrue();
+		assertThat(shown.attachments().get(0).type()).isEqualTo("text/plain");
+		assertThat(shown.attachments().get(1).fileName()).isEqualTo("Tagesordnung.docx");
+		assertThat(shown.attachments().get(2).fileName()).isEqualTo("Plan.pdf");
+
+		// the dialog unticks Plan.pdf and adds another file
+		String edited = EventDrafts.update(client, shown.withAttachments(List.of(shown.attachments().get(0), shown.attachments().get(1),
+				EventDraft.Attachment.link("https://schule.example/dateien/meine/details?pfad=/Neu.odt", "Neu.odt",
+						"application/vnd.oasis.opendocument.text"))), null, NOW);
+		valid(edited);
+		String unfolded = edited.replace("\r\n ", "");
+		assertThat(unfolded).contains("ATTACH;FMTTYPE=text/plain;ENCODING=BASE64;VALUE=BINARY;X-APPLE-FILENAME=notiz.txt:SGFsbG8=")
+			.contains("ATTACH:https://example.org/agenda/Tagesordnung.docx")
+			.contains("ATTACH;VALUE=URI;FMTTYPE=application/vnd.oasis.opendocument.text;FILENAME=Neu.odt:https://schule.example/dateien/meine/details?pfad=/Neu.odt")
+			.doesNotContain("Plan.pdf");
+
+		// an edit that does not know about attachments (a drag in the week view) leaves every line
+		String dragged = EventDrafts.update(edited, new EventDraft("Konferenz", false, LocalDateTime.parse("2026-12-03T15:00"),
+				LocalDateTime.parse("2026-12-03T16:00"), "", "", Repeat.KEEP, Reminder.KEEP), null, NOW);
+		assertThat(EventDrafts.read(dragged, null).draft().attachments()).hasSize(3);
+
+		// everything unticked: no ATTACH line is left
+		String none = EventDrafts.update(edited, EventDrafts.read(edited, null).draft().withAttachments(List.of()), null, NOW);
+		assertThat(none).doesNotContain("ATTACH");
 	}
 }

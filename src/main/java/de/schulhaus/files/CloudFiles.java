@@ -1,0 +1,62 @@
+package de.schulhaus.files;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import de.schulhaus.files.internal.FileSearch;
+import de.schulhaus.files.internal.SpaceKind;
+import de.schulhaus.files.web.FileLinks;
+import de.schulhaus.platform.SchulhausUser;
+
+/**
+ * Cloud files for other modules to point at (a calendar event's attachments, later a mail's or a chat's):
+ * found by name or by id among the files a person may read, each with the address of its page in
+ * {@code /dateien}. Following that address checks the reader's rights again, so a link never grants access.
+ */
+@Service
+public class CloudFiles {
+
+	private final FileSearch search;
+
+	CloudFiles(FileSearch search) {
+		this.search = search;
+	}
+
+	/**
+	 * A file a person may read.
+	 *
+	 * @param place the space (empty for the person's own) and folder it lies in, e.g. {@code 5a/Unterricht}
+	 * @param href the address of its details page, relative to the platform's address
+	 */
+	public record CloudFile(UUID id, String name, String contentType, long size, String place, String href) {
+	}
+
+	/** Files (no folders) whose name contains the text, from the spaces the person sees, at most {@code limit}. */
+	public List<CloudFile> search(SchulhausUser person, String text, int limit) {
+		if (person == null || limit <= 0) {
+			return List.of();
+		}
+		// folders take places in the search's answer too: ask for more, keep the files
+		return search.byName(person, text, Math.min(limit * 4, 400)).stream().filter(hit -> !hit.folder()).limit(limit).map(CloudFiles::file)
+			.toList();
+	}
+
+	/** The file with this id if the person may read it; a folder, a trashed file and another school's id are all empty. */
+	public Optional<CloudFile> readable(SchulhausUser person, UUID id) {
+		if (person == null) {
+			return Optional.empty();
+		}
+		return search.file(person, id).map(CloudFiles::file);
+	}
+
+	private static CloudFile file(FileSearch.Hit hit) {
+		String folder = hit.path().parent().toString();
+		String space = hit.space().kind() == SpaceKind.PERSONAL ? "" : hit.space().name();
+		String place = space + (folder.equals("/") ? (space.isEmpty() ? "/" : "") : folder);
+		String type = hit.contentType() == null || hit.contentType().isBlank() ? "application/octet-stream" : hit.contentType();
+		return new CloudFile(hit.id(), hit.path().name(), type, hit.size(), place, FileLinks.details(hit.space(), hit.path()));
+	}
+}
