@@ -1,11 +1,10 @@
 package de.schulhaus.dav.internal;
 
 import java.io.InputStream;
-import java.io.BufferedWriter;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
@@ -17,8 +16,9 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * XML for WebDAV bodies, which come from any client: no DTDs, no external entities, at most
  * {@link #MAX_DEPTH} nested elements and a bounded body. Factories are not specified to be thread-safe,
- * and finding one (the service look-up through every jar) cost more than reading a small body: each
- * thread makes and configures its own once.
+ * and finding one (the service look-up through every jar) cost more than reading a small body: made and
+ * configured once, they are lent to one thread at a time. (Not per thread: requests run on virtual
+ * threads, a new one each time, so a thread's own factory was looked up again for every request.)
  */
 public final class DavXml {
 
@@ -30,16 +30,35 @@ public final class DavXml {
 	private DavXml() {
 	}
 
-	private static final ThreadLocal<XMLInputFactory> INPUT = ThreadLocal.withInitial(DavXml::inputFactory);
-	private static final ThreadLocal<XMLOutputFactory> OUTPUT = ThreadLocal.withInitial(XMLOutputFactory::newFactory);
+	private static final Queue<XMLInputFactory> INPUT = new ConcurrentLinkedQueue<>();
+	private static final Queue<XMLOutputFactory> OUTPUT = new ConcurrentLinkedQueue<>();
 
 	public static XMLStreamReader reader(InputStream in) throws XMLStreamException {
-		return INPUT.get().createXMLStreamReader(in);
+		XMLInputFactory factory = INPUT.poll();
+		if (factory == null) {
+			factory = inputFactory();
+		}
+		try {
+			return factory.createXMLStreamReader(in);
+		}
+		finally {
+			INPUT.offer(factory);
+		}
 	}
 
-	/** This thread's output factory, for writers of fragments. */
-	static XMLOutputFactory output() {
-		return OUTPUT.get();
+	/** A writer of fragments onto {@code out}, which declares every namespace itself. */
+	static XMLStreamWriter fragmentWriter(Writer out) throws XMLStreamException {
+		XMLOutputFactory factory = OUTPUT.poll();
+		if (factory == null) {
+			// the JDK's own (not a provider found on the class path): DavXmlWriter relies on how it escapes and buffers
+			factory = XMLOutputFactory.newDefaultFactory();
+		}
+		try {
+			return factory.createXMLStreamWriter(out);
+		}
+		finally {
+			OUTPUT.offer(factory);
+		}
 	}
 
 	private static XMLInputFactory inputFactory() {
@@ -57,12 +76,12 @@ public final class DavXml {
 	/**
 	 * A writer that declares every namespace itself (non-repairing): see {@link XmlFragments}. The JDK's
 	 * writer on a stream encodes one character at a time into it (a call and a lock per byte: most of a
-	 * multiget of 1,000 events); on a writer it hands over whole runs of text, which a buffered UTF-8
-	 * writer encodes at once. {@code flush()} empties the buffers.
+	 * multiget of 1,000 events); here it writes its markup into a buffer that encodes whole runs as UTF-8,
+	 * and character data is escaped there too ({@link Utf8Sink}). {@code flush()} empties the buffers.
 	 */
 	public static XMLStreamWriter writer(OutputStream out) throws XMLStreamException {
-		Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
-		return OUTPUT.get().createXMLStreamWriter(text);
+		Utf8Sink sink = new Utf8Sink(out);
+		return new DavXmlWriter(fragmentWriter(sink), sink);
 	}
 
 	private static void trySet(XMLInputFactory factory, String name, Object value) {

@@ -21,7 +21,7 @@ public final class XmlFragments {
 	/** The content of the element the reader is on, up to and including its end tag, as a fragment. */
 	public static String capture(XMLStreamReader in) throws XMLStreamException {
 		StringWriter text = new StringWriter();
-		XMLStreamWriter out = DavXml.output().createXMLStreamWriter(text);
+		XMLStreamWriter out = DavXml.fragmentWriter(text);
 		// a wrapper element: writers (Woodstox) refuse text outside an element
 		out.writeStartElement("v");
 		copyContent(in, out);

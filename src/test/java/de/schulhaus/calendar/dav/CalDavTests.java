@@ -155,8 +155,9 @@ class CalDavTests {
 			.isEqualTo(201);
 		assertThat(perform(caldav(pupil, "GET", home(pupil) + seven.id() + "/fahrt.ics")).getContentAsString(StandardCharsets.UTF_8)).isEqualTo(body);
 		assertThat(perform(caldav(otherPupil, "GET", home(otherPupil) + seven.id() + "/fahrt.ics")).getStatus()).isEqualTo(404);
+		// each privilege an empty element, <D:read/>, however the writer spells it (the JDK's: <D:read></D:read>)
 		String rights = xml(perform(caldav(pupil, "PROPFIND", home(pupil) + seven.id() + "/").header("Depth", "0")
-			.content(propfind("<D:current-user-privilege-set/>"))));
+			.content(propfind("<D:current-user-privilege-set/>")))).replaceAll("<(D:[a-z-]+)></\\1>", "<$1/>");
 		assertThat(rights).contains("<D:read/>").doesNotContain("<D:write/>");
 		// the school's calendar: everyone reads, only school admins write
 		assertThat(perform(caldav(teacher, "PUT", home(teacher) + "schule/konferenz.ics").contentType("text/calendar")

@@ -82,7 +82,8 @@ class SchoolCalendarWritersTests {
 					web.caldavSecret(person))))
 			.andReturn().getResponse();
 		assertThat(response.getStatus()).isEqualTo(207);
-		return response.getContentAsString(StandardCharsets.UTF_8);
+		// each privilege an empty element, <D:write/>, however the writer spells it (the JDK's: <D:write></D:write>)
+		return response.getContentAsString(StandardCharsets.UTF_8).replaceAll("<(D:[a-z-]+)></\\1>", "<$1/>");
 	}
 
 	@Test
