@@ -19,6 +19,9 @@ import de.schulhaus.schools.SchoolDeleted;
 @Component
 class CalendarRemoval {
 
+	private static final List<String> SCHOOL_TABLES = List.of("calendar_feed", "calendar_import", "calendar_invitation", "calendar_school_writer",
+			"calendar_resource", "calendar_school_setting", "calendar");
+
 	private final JdbcClient jdbc;
 
 	CalendarRemoval(JdbcClient jdbc) {
@@ -45,14 +48,22 @@ class CalendarRemoval {
 
 	@ApplicationModuleListener
 	void on(SchoolDeleted event) {
-		jdbc.sql("delete from calendar where school_id = :school").param("school", event.schoolId()).update();
-		jdbc.sql("delete from calendar_school_writer where school_id = :school").param("school", event.schoolId()).update();
+		// what does not hang on a calendar row by a foreign key goes by the school's id
+		for (String table : SCHOOL_TABLES) {
+			jdbc.sql("delete from " + table + " where school_id = :school").param("school", event.schoolId()).update();
+		}
 	}
 
 	/** Removes the calendars of these people or groups; answers how many events went with them. */
 	int removeOwnedBy(UUID school, List<UUID> owners) {
 		int events = jdbc.sql("select count(*) from calendar_object o join calendar c on c.id = o.calendar_id where c.school_id = :school and c.owner_id in (:owners)")
 			.param("school", school).param("owners", owners).query(Integer.class).single();
+		// feeds and staged imports of these people, and those of anyone on the calendars that go now
+		for (String table : List.of("calendar_feed", "calendar_import")) {
+			jdbc.sql("delete from " + table + " where school_id = :school and (account_id in (:owners)"
+					+ " or calendar_id in (select id from calendar where school_id = :school and owner_id in (:owners)))")
+				.param("school", school).param("owners", owners).update();
+		}
 		jdbc.sql("delete from calendar where school_id = :school and owner_id in (:owners)").param("school", school).param("owners", owners).update();
 		// chosen to write the school's calendar: the choice goes with the person or group
 		jdbc.sql("delete from calendar_school_writer where school_id = :school and member_id in (:owners)").param("school", school).param("owners", owners)

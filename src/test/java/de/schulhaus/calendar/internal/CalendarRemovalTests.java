@@ -7,6 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -76,6 +78,17 @@ class CalendarRemovalTests {
 		}
 		put(calendars.visibleTo(other).get(0), "o.ics", "o-" + other.accountId());
 		assertThat(count(gone.id())).isEqualTo(1);
+		// a feed and a staged import of the teacher, a room and the exam rule of the school: rows without a foreign key to a calendar
+		row("insert into calendar_feed (id, school_id, calendar_id, account_id, token_hash, created_at) values (:id, :s, :c, :a, :h, :t)", school.id(),
+				other.accountId(), teacher.accountId());
+		row("insert into calendar_import (id, school_id, calendar_id, account_id, file_name, data, created_at) values (:id, :s, :c, :a, 'a.ics', :h, :t)",
+				school.id(), teacher.accountId(), teacher.accountId());
+		row("insert into calendar_feed (id, school_id, calendar_id, account_id, token_hash, created_at) values (:id, :s, :c, :a, :h, :t)", school.id(),
+				other.accountId(), other.accountId());
+		jdbc.sql("insert into calendar_resource (id, school_id, name, kind, created_at) values (:id, :s, 'Aula', 'room', :t)")
+			.param("id", UUID.randomUUID()).param("s", school.id()).param("t", OffsetDateTime.now(ZoneOffset.UTC)).update();
+		jdbc.sql("insert into calendar_school_setting (school_id, max_exams_per_week, updated_at) values (:s, 2, :t)").param("s", school.id())
+			.param("t", OffsetDateTime.now(ZoneOffset.UTC)).update();
 
 		groups.delete(school.id(), gone.id(), teacher);
 		await().atMost(Duration.ofSeconds(20)).until(() -> count(gone.id()) == 0);
@@ -85,10 +98,24 @@ class CalendarRemovalTests {
 				teacher.login(), "Greta", "Gruppe", null, null))));
 		await().atMost(Duration.ofSeconds(20)).until(() -> count(teacher.accountId()) == 0);
 		assertThat(count(other.accountId())).isEqualTo(1);
+		assertThat(rows("calendar_feed", school.id())).as("the teacher's feed went, the other teacher's stays").isEqualTo(1);
+		assertThat(rows("calendar_import", school.id())).isZero();
 
 		removal.on(new SchoolDeleted(school.id(), school.number()));
-		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from calendar where school_id = :s").param("s", school.id())
-			.query(Long.class).single() == 0);
+		await().atMost(Duration.ofSeconds(20)).until(() -> rows("calendar", school.id()) == 0);
+		for (String table : List.of("calendar_feed", "calendar_import", "calendar_resource", "calendar_school_setting", "calendar_invitation",
+				"calendar_school_writer")) {
+			assertThat(rows(table, school.id())).as(table).isZero();
+		}
+	}
+
+	private void row(String sql, UUID school, UUID calendar, UUID account) {
+		jdbc.sql(sql).param("id", UUID.randomUUID()).param("s", school).param("c", calendar).param("a", account)
+			.param("h", UUID.randomUUID().toString()).param("t", OffsetDateTime.now(ZoneOffset.UTC)).update();
+	}
+
+	private long rows(String table, UUID school) {
+		return jdbc.sql("select count(*) from " + table + " where school_id = :s").param("s", school).query(Long.class).single();
 	}
 
 	@Test
