@@ -85,8 +85,11 @@ class SchoolDelivery implements InvitationDelivery {
 		Map<UUID, Invitee> invitees = new LinkedHashMap<>();
 		Map<UUID, String> members = new LinkedHashMap<>();
 		for (Map.Entry<UUID, String> group : byGroup.entrySet()) {
-			if (groups.find(school, group.getKey()).isPresent()) {
+			try {
 				groups.members(school, group.getKey()).forEach(m -> members.putIfAbsent(m.accountId(), group.getValue()));
+			}
+			catch (de.schulhaus.platform.NotFoundException unknownGroup) {
+				// a group of another school or none: nobody is invited by it, like any address outside
 			}
 		}
 		for (Account account : accounts.findAll(school, byId.keySet())) {
