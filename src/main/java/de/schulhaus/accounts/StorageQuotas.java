@@ -57,6 +57,9 @@ public class StorageQuotas {
 				})
 				.optional().orElseThrow(() -> new NotFoundException("school"));
 		}
+		if (space.kind() == BlobOwner.Kind.MAIL) {
+			return mailLimitBytes(space);
+		}
 		return jdbc.sql("select a.role, a.files_quota_mb, s.teacher_files_quota_mb, s.pupil_files_quota_mb, s.staff_files_quota_mb, "
 				+ "s.admin_files_quota_mb from account a join school s on s.id = a.school_id where a.id = :id and a.school_id = :school")
 			.param("id", space.ownerId()).param("school", space.schoolId())
@@ -67,6 +70,22 @@ public class StorageQuotas {
 				}
 				Quotas defaults = new Quotas(rs.getLong(3), 0, rs.getLong(4), 0, rs.getLong(5), 0, rs.getLong(6), 0, 0);
 				return defaults.filesMb(de.schulhaus.platform.Role.valueOf(rs.getString(1))) * MB;
+			})
+			.optional().orElseThrow(() -> new NotFoundException("account"));
+	}
+
+	/** A person's mail quota: their own, else the school's default for their role. */
+	private long mailLimitBytes(BlobOwner mail) {
+		return jdbc.sql("select a.role, a.mail_quota_mb, s.teacher_mail_quota_mb, s.pupil_mail_quota_mb, s.staff_mail_quota_mb, "
+				+ "s.admin_mail_quota_mb from account a join school s on s.id = a.school_id where a.id = :id and a.school_id = :school")
+			.param("id", mail.ownerId()).param("school", mail.schoolId())
+			.query((rs, n) -> {
+				long own = rs.getLong(2);
+				if (!rs.wasNull()) {
+					return own * MB;
+				}
+				Quotas defaults = new Quotas(0, rs.getLong(3), 0, rs.getLong(4), 0, rs.getLong(5), 0, rs.getLong(6), 0);
+				return defaults.mailMb(de.schulhaus.platform.Role.valueOf(rs.getString(1))) * MB;
 			})
 			.optional().orElseThrow(() -> new NotFoundException("account"));
 	}

@@ -15,7 +15,9 @@ import java.util.UUID;
 public record BlobOwner(UUID schoolId, Kind kind, UUID ownerId) {
 
 	public enum Kind {
-		ACCOUNT, GROUP;
+		ACCOUNT, GROUP,
+		/** Mail of an account (the owner id), counted against its mail quota, apart from its files. */
+		MAIL;
 
 		String column() {
 			return name().toLowerCase(Locale.ROOT);
@@ -44,6 +46,11 @@ public record BlobOwner(UUID schoolId, Kind kind, UUID ownerId) {
 	/** Content in a group's (class, course, staff) space. */
 	public static BlobOwner group(UUID schoolId, UUID groupId) {
 		return new BlobOwner(schoolId, Kind.GROUP, Objects.requireNonNull(groupId));
+	}
+
+	/** A person's mail: raw messages in their mailbox, counted against their mail quota. */
+	public static BlobOwner mail(UUID schoolId, UUID accountId) {
+		return new BlobOwner(schoolId, Kind.MAIL, Objects.requireNonNull(accountId));
 	}
 
 	/** The platform's own content, counted against no school. */

@@ -99,6 +99,11 @@ public class SchoolManagement {
 		return schools.findByNumber(number);
 	}
 
+	/** The school whose mail domain this is (lower case, as stored), for mail addressed to it. */
+	public Optional<School> findByMailDomain(String domain) {
+		return domain == null ? Optional.empty() : schools.findByMailDomain(domain.strip().toLowerCase(java.util.Locale.ROOT));
+	}
+
 	/** The school or a {@link NotFoundException}. */
 	public School require(UUID id) {
 		return schools.findById(id).orElseThrow(() -> new NotFoundException("school"));

@@ -59,6 +59,10 @@ public class SchoolRepository {
 		return jdbc.sql("select " + COLUMNS + " from school where school_number = :n").param("n", number).query(SchoolRepository::map).optional();
 	}
 
+	public Optional<School> findByMailDomain(String domain) {
+		return jdbc.sql("select " + COLUMNS + " from school where mail_domain = :d").param("d", domain).query(SchoolRepository::map).optional();
+	}
+
 	public boolean domainTaken(String domain) {
 		return jdbc.sql("select count(*) from school where mail_domain = :d").param("d", domain).query(Long.class).single() > 0;
 	}

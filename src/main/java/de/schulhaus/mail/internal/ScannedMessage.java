@@ -1,0 +1,22 @@
+package de.schulhaus.mail.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What lists, threads and searches need of a message, read from it once at delivery.
+ *
+ * @param headerBytes length of the header section with its blank line (where the body starts)
+ * @param sentAt the Date header, or null when missing or unreadable
+ * @param fromAddress the first From address in lower case, or null
+ * @param references Message-IDs of In-Reply-To and References, for threading
+ * @param text the readable text (the first text part, HTML without markup), at most {@link MessageScan#MAX_TEXT} characters
+ */
+public record ScannedMessage(long headerBytes, Instant sentAt, String subject, String fromAddress, String fromName, String toText,
+		String ccText, String messageId, String inReplyTo, List<String> references, boolean hasAttachments, String text) {
+
+	public String preview() {
+		String flat = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+		return flat.length() <= 200 ? flat : flat.substring(0, 200);
+	}
+}
