@@ -1,0 +1,188 @@
+package de.schulhaus.mail.smtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.subethamail.smtp.RejectException;
+import org.subethamail.smtp.server.SMTPServer;
+
+import de.schulhaus.IntegrationTest;
+import de.schulhaus.TestSchools;
+import de.schulhaus.mail.internal.MailFolders;
+import de.schulhaus.mail.internal.Mailbox;
+import de.schulhaus.mail.internal.Mailboxes;
+import de.schulhaus.mail.internal.MessageStore;
+import de.schulhaus.mail.internal.SpecialUse;
+import de.schulhaus.mail.internal.StoredMessage;
+
+/** Mail for outside through a smarthost: a second SMTP server in the test that takes, refuses (550) or defers (451) by recipient. */
+@IntegrationTest
+class OutboundSmtpTests {
+
+	record Received(String from, List<String> to, String text) {
+	}
+
+	static final List<Received> SINK = new CopyOnWriteArrayList<>();
+	static final SMTPServer SMARTHOST = SMTPServer.port(0).bindAddress(java.net.InetAddress.getLoopbackAddress())
+		.messageHandlerFactory(context -> new SinkTransaction()).insertReceivedHeaders(false)
+		.build();
+
+	static {
+		// it lives as long as the cached context that sends to it, so until the JVM ends
+		SMARTHOST.start();
+	}
+
+	/** Takes mail like the smarthost of a provider; the recipient's local part says what it answers. */
+	static final class SinkTransaction implements org.subethamail.smtp.MessageHandler {
+		private String from;
+		private final List<String> to = new java.util.ArrayList<>();
+
+		@Override
+		public void from(String from) {
+			this.from = from;
+		}
+
+		@Override
+		public void recipient(String recipient) throws RejectException {
+			if (recipient.startsWith("abgelehnt@")) {
+				throw new RejectException(550, "5.1.1 User unknown");
+			}
+			if (recipient.startsWith("spaeter@")) {
+				throw new RejectException(451, "4.2.0 Try again later");
+			}
+			to.add(recipient);
+		}
+
+		@Override
+		public String data(InputStream data) throws java.io.IOException {
+			SINK.add(new Received(from, List.copyOf(to), new String(data.readAllBytes(), StandardCharsets.UTF_8)));
+			return null;
+		}
+
+		@Override
+		public void done() {
+		}
+	}
+
+	@DynamicPropertySource
+	static void smarthost(DynamicPropertyRegistry registry) {
+		registry.add("schulhaus.mail.smarthost.host", () -> "127.0.0.1");
+		registry.add("schulhaus.mail.smarthost.port", SMARTHOST::getPortAllocated);
+		registry.add("schulhaus.mail.smarthost.tls", () -> "none");
+	}
+
+	@Autowired MockMvc mvc;
+	@Autowired SmtpListeners listeners;
+	@Autowired OutboundSender sender;
+	@Autowired Mailboxes mailboxes;
+	@Autowired MailFolders folders;
+	@Autowired MessageStore store;
+	@Autowired JdbcClient jdbc;
+
+	TestSchools.SchoolRef school;
+	TestSchools.UserRef anna;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		TestSchools schools = new TestSchools(mvc);
+		school = schools.createSchool("Ausgang-Schule");
+		anna = schools.createUser(school, "Anna", "Amsel", "TEACHER", "lang-genug-passwort-1", null);
+	}
+
+	@Test
+	void mailForOutsideReachesTheSmarthostAndLeavesTheQueue() throws Exception {
+		send("eltern." + school.number() + "@example.com", "Wandertag");
+		waitFor(() -> received("eltern." + school.number() + "@example.com") != null);
+		Received received = received("eltern." + school.number() + "@example.com");
+		assertThat(received.from()).isEqualTo(anna.login());
+		// our Return-Path stays home; the rest arrives as sent, dots and all
+		assertThat(received.text()).startsWith("Received: from client.example.org").contains("Subject: Wandertag", "\r\n.eine Zeile mit Punkt\r\n");
+		waitFor(() -> queued() == 0);
+		assertThat(jdbc.sql("select count(*) from mail_outbound_message where school_id = :s").param("s", school.id()).query(Integer.class).single())
+			.isZero();
+	}
+
+	@Test
+	void aPermanentRefusalBouncesIntoTheSendersInbox() throws Exception {
+		send("abgelehnt@example.com", "Zeugnisse");
+		waitFor(() -> !inbox().isEmpty());
+		StoredMessage bounce = inbox().get(0);
+		assertThat(bounce.subject()).isEqualTo("Unzustellbar: Zeugnisse");
+		try (InputStream raw = store.open(bounce)) {
+			String text = new String(raw.readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(text).startsWith("Return-Path: <>").contains("multipart/report; report-type=delivery-status",
+					"Final-Recipient: rfc822; abgelehnt@example.com", "Action: failed", "Status: 5.1.1",
+					"Diagnostic-Code: smtp; 550 5.1.1 User unknown", "Content-Type: text/rfc822-headers", "Subject: Zeugnisse");
+		}
+		waitFor(() -> queued() == 0);
+	}
+
+	@Test
+	void aTemporaryRefusalLeavesTheRecipientQueuedForLater() throws Exception {
+		send("spaeter@example.com", "Elternbrief");
+		waitFor(() -> attempts() > 0);
+		Map<String, Object> row = jdbc.sql("select attempts, last_error, next_attempt_at from mail_outbound_recipient where school_id = :s")
+			.param("s", school.id()).query().singleRow();
+		assertThat(row.get("attempts")).isEqualTo(1);
+		assertThat((String) row.get("last_error")).startsWith("451 4.2.0");
+		OffsetDateTime next = jdbc.sql("select next_attempt_at from mail_outbound_recipient where school_id = :s").param("s", school.id())
+			.query(OffsetDateTime.class).single();
+		assertThat(next.toInstant()).isAfter(Instant.now().plusSeconds(30));
+		// sending again now tries nothing of it: it is not due
+		sender.sendDue();
+		assertThat(attempts()).isEqualTo(1);
+		assertThat(inbox()).isEmpty();
+	}
+
+	private void send(String to, String subject) throws Exception {
+		try (SmtpDialog smtp = new SmtpDialog(listeners.submissionPort())) {
+			smtp.send("EHLO client.example.org");
+			smtp.startTls();
+			assertThat(smtp.authPlain(anna.login(), "lang-genug-passwort-1")).startsWith("235");
+			assertThat(smtp.send("MAIL FROM:<" + anna.login() + ">")).startsWith("250");
+			assertThat(smtp.send("RCPT TO:<" + to + ">")).startsWith("250");
+			assertThat(smtp.data(SmtpDialog.message(anna.login(), to, subject))).startsWith("250 2.0.0");
+		}
+	}
+
+	private Received received(String to) {
+		return SINK.stream().filter(r -> r.to().contains(to)).findFirst().orElse(null);
+	}
+
+	private int queued() {
+		return jdbc.sql("select count(*) from mail_outbound_recipient where school_id = :s").param("s", school.id()).query(Integer.class).single();
+	}
+
+	private int attempts() {
+		return jdbc.sql("select coalesce(max(attempts), 0) from mail_outbound_recipient where school_id = :s").param("s", school.id())
+			.query(Integer.class).single();
+	}
+
+	private List<StoredMessage> inbox() {
+		Mailbox box = mailboxes.personal(school.id(), anna.id(), "x");
+		return store.byUids(folders.special(box, SpecialUse.INBOX).orElseThrow(), List.of(1L));
+	}
+
+	private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + 20_000_000_000L;
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("in time").isLessThan(deadline);
+			Thread.sleep(100);
+		}
+	}
+}
