@@ -2,7 +2,10 @@ package de.schulhaus.mail.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.sql.Timestamp;
+import java.util.UUID;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,7 +24,13 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.server.SMTPServer;
 
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
 import de.schulhaus.IntegrationTest;
+import de.schulhaus.blobs.BlobOwner;
+import de.schulhaus.blobs.BlobStore;
+import de.schulhaus.mail.internal.StagedMessage;
 import de.schulhaus.TestSchools;
 import de.schulhaus.mail.internal.MailFolders;
 import de.schulhaus.mail.internal.Mailbox;
@@ -93,6 +102,8 @@ class OutboundSmtpTests {
 	@Autowired MailFolders folders;
 	@Autowired MessageStore store;
 	@Autowired JdbcClient jdbc;
+	@Autowired BlobStore blobs;
+	@Autowired PlatformTransactionManager transactions;
 
 	TestSchools.SchoolRef school;
 	TestSchools.UserRef anna;
@@ -146,6 +157,29 @@ class OutboundSmtpTests {
 		// sending again now tries nothing of it: it is not due
 		sender.sendDue();
 		assertThat(attempts()).isEqualTo(1);
+		assertThat(inbox()).isEmpty();
+	}
+
+	@Test
+	void aBounceThatCannotBeDeliveredIsNeverBouncedAndItsContentGoesWithItsRow() throws Exception {
+		StagedMessage staged = store.stage(new ByteArrayInputStream(SmtpDialog.message("", "abgelehnt@example.com", "Abwesend")
+			.getBytes(StandardCharsets.UTF_8)), 1_000_000);
+		UUID messageId = UUID.randomUUID();
+		UUID blobId = new TransactionTemplate(transactions).execute(status -> {
+			UUID blob = blobs.attach(staged.blob(), BlobOwner.school(school.id()));
+			Timestamp now = Timestamp.from(Instant.now());
+			jdbc.sql("insert into mail_outbound_message (id, school_id, account_id, envelope_from, blob_id, size_bytes, created_at) "
+					+ "values (:id, :s, :a, '', :b, :size, :now)")
+				.param("id", messageId).param("s", school.id()).param("a", anna.id()).param("b", blob).param("size", staged.size())
+				.param("now", now).update();
+			jdbc.sql("insert into mail_outbound_recipient (message_id, address, school_id, attempts, next_attempt_at) "
+					+ "values (:id, 'abgelehnt@example.com', :s, 0, :now)")
+				.param("id", messageId).param("s", school.id()).param("now", now).update();
+			return blob;
+		});
+		sender.sendDue();
+		waitFor(() -> queued() == 0);
+		assertThat(blobs.size(blobId)).isEmpty();
 		assertThat(inbox()).isEmpty();
 	}
 
