@@ -21,10 +21,11 @@ import org.springframework.util.unit.DataSize;
  * @param tls where the certificate comes from
  * @param limits what one SMTP client may take of the listeners
  * @param smarthost where mail for outside goes; without a host it stays queued
+ * @param dkim the key mail for outside is signed with
  */
 @ConfigurationProperties("schulhaus.mail")
 public record MailProperties(boolean enabled, String hostname, String bindAddress, Listener smtp, Listener submission, Listener imap,
-		Listener imaps, DataSize maxMessageSize, Tls tls, Limits limits, Smarthost smarthost) {
+		Listener imaps, DataSize maxMessageSize, Tls tls, Limits limits, Smarthost smarthost, Dkim dkim) {
 
 	public MailProperties {
 		bindAddress = bindAddress == null || bindAddress.isBlank() ? "127.0.0.1" : bindAddress.strip();
@@ -36,6 +37,7 @@ public record MailProperties(boolean enabled, String hostname, String bindAddres
 		tls = tls == null ? new Tls(null, null, null, null) : tls;
 		limits = limits == null ? new Limits(0, 0, 0, null) : limits;
 		smarthost = smarthost == null ? new Smarthost(null, 0, null, null, null) : smarthost;
+		dkim = dkim == null ? new Dkim(null, null) : dkim;
 	}
 
 	/** @param port the TCP port; 0 picks a free one (tests), negative switches the listener off */
@@ -111,6 +113,25 @@ public record MailProperties(boolean enabled, String hostname, String bindAddres
 		public String toString() {
 			// never the password in logs
 			return "Smarthost[" + host + ":" + port + ", tls=" + tls + ", user=" + username + "]";
+		}
+	}
+
+	/**
+	 * DKIM signing of mail for outside (RSA, relaxed/relaxed), for the domain of the sender's address; each
+	 * school's domain publishes the public key under {@code <selector>._domainkey}.
+	 *
+	 * @param selector e.g. {@code schulhaus2026}; empty: no signing
+	 * @param privateKey PEM file of the RSA private key
+	 */
+	public record Dkim(String selector, Path privateKey) {
+
+		public Dkim {
+			selector = selector == null || selector.isBlank() ? null : selector.strip();
+			privateKey = privateKey == null || privateKey.toString().isBlank() ? null : privateKey;
+		}
+
+		public boolean configured() {
+			return selector != null && privateKey != null;
 		}
 	}
 }

@@ -18,8 +18,7 @@ final class DotStuffing {
 	}
 
 	static void copy(InputStream message, OutputStream out) throws IOException {
-		PushbackInputStream in = new PushbackInputStream(message, 1024);
-		skipReturnPath(in);
+		InputStream in = withoutReturnPath(message);
 		byte[] buffer = new byte[64 * 1024];
 		boolean lineStart = true;
 		boolean afterCr = false;
@@ -40,6 +39,13 @@ final class DotStuffing {
 		if (!lineStart) {
 			out.write(afterCr ? new byte[] { '\n' } : new byte[] { '\r', '\n' });
 		}
+	}
+
+	/** The message from after our Return-Path (as it is when there is none). */
+	static InputStream withoutReturnPath(InputStream message) throws IOException {
+		PushbackInputStream in = new PushbackInputStream(message, 1024);
+		skipReturnPath(in);
+		return in;
 	}
 
 	/** The message's header up to the blank line (at most {@code max} bytes), lines ending in CRLF, without our Return-Path. */

@@ -3,6 +3,7 @@ package de.schulhaus.mail.smtp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ public class OutboundSender {
 	private final MailProperties properties;
 	private final SmtpServices services;
 	private final TransactionTemplate transaction;
+	private final DkimSigner dkim;
 	private volatile Instant lastWaitingLog = Instant.EPOCH;
 
 	OutboundSender(OutboundRows rows, BlobStore blobs, MessageStore store, Submission submission, MailProperties properties, SmtpServices services,
@@ -59,6 +61,7 @@ public class OutboundSender {
 		this.properties = properties;
 		this.services = services;
 		this.transaction = new TransactionTemplate(transactions);
+		this.dkim = properties.dkim().configured() ? DkimSigner.load(properties.dkim().selector(), properties.dkim().privateKey()) : null;
 	}
 
 	/** Sends what is due now (void: ShedLock locks no method that returns a value). */
@@ -91,8 +94,11 @@ public class OutboundSender {
 	private void send(SmarthostClient client, List<OutboundRows.Due> recipients) {
 		OutboundRows.Due first = recipients.get(0);
 		Map<String, SmarthostReply> replies;
-		try (InputStream message = blobs.open(first.blobId()).orElseThrow(() -> new IOException("queued message " + first.messageId() + " has no content"))) {
-			replies = client.send(first.envelopeFrom(), recipients.stream().map(OutboundRows.Due::address).toList(), message, first.size());
+		byte[] signature = signature(first);
+		try (InputStream stored = blobs.open(first.blobId()).orElseThrow(() -> new IOException("queued message " + first.messageId() + " has no content"));
+				InputStream message = new SequenceInputStream(new ByteArrayInputStream(signature), DotStuffing.withoutReturnPath(stored))) {
+			replies = client.send(first.envelopeFrom(), recipients.stream().map(OutboundRows.Due::address).toList(), message,
+					first.size() + signature.length);
 		} catch (IOException | RuntimeException e) {
 			SmarthostReply failed = SmarthostReply.temporary(e.getMessage());
 			replies = new LinkedHashMap<>();
@@ -130,6 +136,20 @@ public class OutboundSender {
 			}
 			finished.forEach(rows::done);
 		});
+	}
+
+	/** The DKIM-Signature line for the sender's domain, or nothing (no key, no sender, or the signing failed: sent unsigned). */
+	private byte[] signature(OutboundRows.Due message) {
+		int at = message.envelopeFrom().lastIndexOf('@');
+		if (dkim == null || at < 0) {
+			return new byte[0];
+		}
+		try (InputStream stored = blobs.open(message.blobId()).orElseThrow(() -> new IOException("no content"))) {
+			return dkim.sign(stored, message.envelopeFrom().substring(at + 1));
+		} catch (IOException | RuntimeException e) {
+			log.warn("mail {} goes out without DKIM signature: {}", message.messageId(), e.toString());
+			return new byte[0];
+		}
 	}
 
 	private StagedMessage stageBounce(OutboundRows.Due message, List<DeliveryReport.Failure> failures) {

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.sql.Timestamp;
+import java.util.Base64;
 import java.util.UUID;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,7 +57,21 @@ class OutboundSmtpTests {
 		.messageHandlerFactory(context -> new SinkTransaction()).insertReceivedHeaders(false)
 		.build();
 
+	static final KeyPair DKIM_KEY;
+	static final Path DKIM_PEM;
+
 	static {
+		try {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+			generator.initialize(2048);
+			DKIM_KEY = generator.generateKeyPair();
+			DKIM_PEM = Files.createDirectories(Path.of("target", "test-data")).resolve("dkim-" + System.nanoTime() + ".pem");
+			try (JcaPEMWriter pem = new JcaPEMWriter(Files.newBufferedWriter(DKIM_PEM))) {
+				pem.writeObject(DKIM_KEY.getPrivate());
+			}
+		} catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
 		// it lives as long as the cached context that sends to it, so until the JVM ends
 		SMARTHOST.start();
 	}
@@ -93,6 +113,8 @@ class OutboundSmtpTests {
 		registry.add("schulhaus.mail.smarthost.host", () -> "127.0.0.1");
 		registry.add("schulhaus.mail.smarthost.port", SMARTHOST::getPortAllocated);
 		registry.add("schulhaus.mail.smarthost.tls", () -> "none");
+		registry.add("schulhaus.mail.dkim.selector", () -> "test2026");
+		registry.add("schulhaus.mail.dkim.private-key", DKIM_PEM::toString);
 	}
 
 	@Autowired MockMvc mvc;
@@ -121,8 +143,10 @@ class OutboundSmtpTests {
 		waitFor(() -> received("eltern." + school.number() + "@example.com") != null);
 		Received received = received("eltern." + school.number() + "@example.com");
 		assertThat(received.from()).isEqualTo(anna.login());
-		// our Return-Path stays home; the rest arrives as sent, dots and all
-		assertThat(received.text()).startsWith("Received: from client.example.org").contains("Subject: Wandertag", "\r\n.eine Zeile mit Punkt\r\n");
+		// signed; our Return-Path stays home; the rest arrives as sent, dots and all
+		assertThat(received.text()).startsWith("DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=" + school.domain() + "; s=test2026;")
+			.contains("\r\nReceived: from client.example.org", "Subject: Wandertag", "\r\n.eine Zeile mit Punkt\r\n").doesNotContain("Return-Path");
+		assertThat(dkimVerifies(received.text())).isTrue();
 		waitFor(() -> queued() == 0);
 		assertThat(jdbc.sql("select count(*) from mail_outbound_message where school_id = :s").param("s", school.id()).query(Integer.class).single())
 			.isZero();
@@ -192,6 +216,26 @@ class OutboundSmtpTests {
 			assertThat(smtp.send("RCPT TO:<" + to + ">")).startsWith("250");
 			assertThat(smtp.data(SmtpDialog.message(anna.login(), to, subject))).startsWith("250 2.0.0");
 		}
+	}
+
+	/** dkimpy (Debian python3-dkim) checks the signature with our public key as its DNS answer; required on CI, skipped elsewhere. */
+	private static boolean dkimVerifies(String message) throws Exception {
+		boolean installed = new ProcessBuilder("/usr/bin/python3", "-c", "import dkim").start().waitFor() == 0;
+		if ("true".equals(System.getenv("CI"))) {
+			assertThat(installed).as("python3-dkim is installed on CI (.ci/run)").isTrue();
+		}
+		org.junit.jupiter.api.Assumptions.assumeTrue(installed, "python3-dkim is not installed");
+		Path file = Files.createTempFile(Path.of("target"), "dkim", ".eml");
+		Files.writeString(file, message);
+		String script = "import dkim,sys\nmsg=open(sys.argv[1],'rb').read()\n"
+				+ "print(dkim.verify(msg, dnsfunc=lambda name, timeout=5: ('v=DKIM1; k=rsa; p=' + sys.argv[2]).encode()))";
+		Process python = new ProcessBuilder("/usr/bin/python3", "-c", script, file.toString(),
+				Base64.getEncoder().encodeToString(DKIM_KEY.getPublic().getEncoded())).redirectErrorStream(true).start();
+		String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+		python.waitFor();
+		Files.delete(file);
+		assertThat(out).isIn("True", "False");
+		return out.equals("True");
 	}
 
 	private Received received(String to) {
