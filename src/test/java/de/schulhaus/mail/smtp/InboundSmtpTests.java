@@ -138,6 +138,14 @@ class InboundSmtpTests {
 	}
 
 	@Test
+	void anOverlongCommandLineEndsTheConnection() throws Exception {
+		try (SmtpDialog smtp = new SmtpDialog(listeners.smtpPort())) {
+			assertThat(smtp.send("EHLO " + "x".repeat(2000))).startsWith("501");
+			assertThat(smtp.reply()).isNull();
+		}
+	}
+
+	@Test
 	void oneClientGetsAtMostItsShareOfConnections() throws Exception {
 		List<SmtpDialog> open = new ArrayList<>();
 		try {
