@@ -64,6 +64,21 @@ class InboundSmtpTests {
 	}
 
 	@Test
+	void anMxMayEncryptWithStartTlsButNeverSignsIn() throws Exception {
+		try (SmtpDialog smtp = new SmtpDialog(listeners.smtpPort())) {
+			smtp.send("EHLO mx.example.org");
+			assertThat(smtp.startTls()).doesNotContain("STARTTLS", "AUTH");
+			assertThat(smtp.send("AUTH PLAIN AGFubmEAZ2VoZWlt")).startsWith("502");
+			assertThat(smtp.send("MAIL FROM:<joerg@example.org>")).startsWith("250");
+			assertThat(smtp.send("RCPT TO:<" + anna.login() + ">")).startsWith("250");
+			assertThat(smtp.data(SmtpDialog.message("joerg@example.org", anna.login(), "Verschluesselt"))).startsWith("250 2.0.0");
+		}
+		try (InputStream raw = store.open(inbox(anna).get(0))) {
+			assertThat(new String(raw.readAllBytes(), StandardCharsets.UTF_8)).contains(" with ESMTPS id ");
+		}
+	}
+
+	@Test
 	void unknownRecipientsAndOutsideAddressesAreRefusedAtRcpt() throws Exception {
 		try (SmtpDialog smtp = new SmtpDialog(listeners.smtpPort())) {
 			smtp.send("EHLO mx.example.org");
