@@ -75,7 +75,7 @@ public record MailProperties(boolean enabled, String hostname, String bindAddres
 
 		public Limits {
 			maxConnections = maxConnections <= 0 ? 200 : maxConnections;
-			maxConnectionsPerClient = maxConnectionsPerClient <= 0 ? 20 : maxConnectionsPerClient;
+			maxConnectionsPerClient = maxConnectionsPerClient <= 0 ? 50 : maxConnectionsPerClient;
 			maxRecipients = maxRecipients <= 0 ? 100 : maxRecipients;
 			timeout = timeout == null ? Duration.ofMinutes(5) : timeout;
 		}

@@ -164,7 +164,7 @@ class InboundSmtpTests {
 	void oneClientGetsAtMostItsShareOfConnections() throws Exception {
 		List<SmtpDialog> open = new ArrayList<>();
 		try {
-			for (int i = 0; i < 20; i++) {
+			for (int i = 0; i < 50; i++) {
 				SmtpDialog smtp = new SmtpDialog(listeners.smtpPort());
 				open.add(smtp);
 				assertThat(smtp.greeting).startsWith("220");
