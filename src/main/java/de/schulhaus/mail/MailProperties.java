@@ -19,10 +19,13 @@ import org.springframework.util.unit.DataSize;
  * @param imaps IMAP over implicit TLS
  * @param maxMessageSize the largest message taken at all (a school may set less per role)
  * @param tls where the certificate comes from
+ * @param limits what one SMTP client may take of the listeners
+ * @param smarthost where mail for outside goes; without a host it stays queued
+ * @param dkim the key mail for outside is signed with
  */
 @ConfigurationProperties("schulhaus.mail")
 public record MailProperties(boolean enabled, String hostname, String bindAddress, Listener smtp, Listener submission, Listener imap,
-		Listener imaps, DataSize maxMessageSize, Tls tls) {
+		Listener imaps, DataSize maxMessageSize, Tls tls, Limits limits, Smarthost smarthost, Dkim dkim) {
 
 	public MailProperties {
 		bindAddress = bindAddress == null || bindAddress.isBlank() ? "127.0.0.1" : bindAddress.strip();
@@ -32,6 +35,9 @@ public record MailProperties(boolean enabled, String hostname, String bindAddres
 		imaps = imaps == null ? new Listener(1993) : imaps;
 		maxMessageSize = maxMessageSize == null ? DataSize.ofMegabytes(25) : maxMessageSize;
 		tls = tls == null ? new Tls(null, null, null, null) : tls;
+		limits = limits == null ? new Limits(0, 0, 0, null) : limits;
+		smarthost = smarthost == null ? new Smarthost(null, 0, null, null, null) : smarthost;
+		dkim = dkim == null ? new Dkim(null, null) : dkim;
 	}
 
 	/** @param port the TCP port; 0 picks a free one (tests), negative switches the listener off */
@@ -56,6 +62,76 @@ public record MailProperties(boolean enabled, String hostname, String bindAddres
 
 		public boolean configured() {
 			return certificate != null && privateKey != null;
+		}
+	}
+
+	/**
+	 * @param maxConnections open SMTP connections per listener, beyond them {@code 421 4.7.0}
+	 * @param maxConnectionsPerClient open connections from one address
+	 * @param maxRecipients recipients of one message, beyond them {@code 452 4.5.3}
+	 * @param timeout how long a connection may stay silent
+	 */
+	public record Limits(int maxConnections, int maxConnectionsPerClient, int maxRecipients, Duration timeout) {
+
+		public Limits {
+			maxConnections = maxConnections <= 0 ? 200 : maxConnections;
+			maxConnectionsPerClient = maxConnectionsPerClient <= 0 ? 50 : maxConnectionsPerClient;
+			maxRecipients = maxRecipients <= 0 ? 100 : maxRecipients;
+			timeout = timeout == null ? Duration.ofMinutes(5) : timeout;
+		}
+	}
+
+	/**
+	 * The relay that takes mail for outside ({@code SCHULHAUS_MAIL_SMARTHOST_*}).
+	 *
+	 * @param host empty: no smarthost, mail for outside stays queued
+	 * @param port default 587 with STARTTLS, 465 with implicit TLS, else 25
+	 * @param tls {@code none}, {@code starttls} or {@code implicit}; certificates are checked against the JDK's trust store
+	 * @param username with a password: AUTH PLAIN after TLS
+	 */
+	public record Smarthost(String host, int port, String tls, String username, String password) {
+
+		public Smarthost {
+			host = host == null || host.isBlank() ? null : host.strip();
+			tls = tls == null || tls.isBlank() ? "starttls" : tls.strip().toLowerCase(java.util.Locale.ROOT);
+			if (!java.util.Set.of("none", "starttls", "implicit").contains(tls)) {
+				throw new IllegalArgumentException("schulhaus.mail.smarthost.tls is none, starttls or implicit, not " + tls);
+			}
+			port = port > 0 ? port : switch (tls) {
+				case "implicit" -> 465;
+				case "starttls" -> 587;
+				default -> 25;
+			};
+			username = username == null || username.isBlank() ? null : username.strip();
+		}
+
+		public boolean configured() {
+			return host != null;
+		}
+
+		@Override
+		public String toString() {
+			// never the password in logs
+			return "Smarthost[" + host + ":" + port + ", tls=" + tls + ", user=" + username + "]";
+		}
+	}
+
+	/**
+	 * DKIM signing of mail for outside (RSA, relaxed/relaxed), for the domain of the sender's address; each
+	 * school's domain publishes the public key under {@code <selector>._domainkey}.
+	 *
+	 * @param selector e.g. {@code schulhaus2026}; empty: no signing
+	 * @param privateKey PEM file of the RSA private key
+	 */
+	public record Dkim(String selector, Path privateKey) {
+
+		public Dkim {
+			selector = selector == null || selector.isBlank() ? null : selector.strip();
+			privateKey = privateKey == null || privateKey.toString().isBlank() ? null : privateKey;
+		}
+
+		public boolean configured() {
+			return selector != null && privateKey != null;
 		}
 	}
 }

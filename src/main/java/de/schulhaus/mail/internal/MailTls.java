@@ -179,7 +179,8 @@ public class MailTls {
 		throw new IOException("no private key in " + file);
 	}
 
-	static String hostOf(MailProperties mail, PlatformProperties platform) {
+	/** The name SMTP greets with and the generated certificate names. */
+	public static String hostOf(MailProperties mail, PlatformProperties platform) {
 		if (mail.hostname() != null && !mail.hostname().isBlank()) {
 			return mail.hostname().strip();
 		}

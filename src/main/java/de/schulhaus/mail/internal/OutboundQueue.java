@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -22,10 +23,12 @@ public class OutboundQueue {
 
 	private final JdbcClient jdbc;
 	private final BlobStore blobs;
+	private final ApplicationEventPublisher events;
 
-	OutboundQueue(JdbcClient jdbc, BlobStore blobs) {
+	OutboundQueue(JdbcClient jdbc, BlobStore blobs, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.blobs = blobs;
+		this.events = events;
 	}
 
 	/** Queues one of the copies for the recipients, inside the caller's transaction; answers the queued message's id. */
@@ -44,6 +47,7 @@ public class OutboundQueue {
 					+ "values (:id, :address, :school, 0, :now)")
 				.param("id", id).param("address", recipient).param("school", schoolId).param("now", now).update();
 		}
+		events.publishEvent(new OutboundQueued(schoolId, id));
 		return id;
 	}
 }

@@ -1,0 +1,34 @@
+package de.schulhaus.mail.smtp;
+
+import org.subethamail.smtp.server.Session;
+
+import de.schulhaus.mail.internal.StagedMessage;
+import de.schulhaus.mail.internal.Submission;
+
+/** Mail from outside (port 2525, behind the MX): only for addresses of the platform, never relayed. */
+final class InboundTransaction extends SmtpTransaction {
+
+	InboundTransaction(SmtpServices services, Session session) {
+		super(services, session);
+	}
+
+	@Override
+	protected void sender(String from) {
+		// any sender, bounces (<>) included: what matters is whom it is for
+	}
+
+	@Override
+	protected Submission.Verdict check(String recipient) {
+		return services.submission().checkInbound(recipient);
+	}
+
+	@Override
+	protected long sizeLimit() {
+		return services.properties().maxMessageSize().toBytes();
+	}
+
+	@Override
+	protected Submission.Result deliver(StagedMessage message) {
+		return services.submission().receive(envelopeFrom, recipients, message);
+	}
+}

@@ -1,0 +1,143 @@
+package de.schulhaus.mail.smtp;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.subethamail.smtp.DropConnectionException;
+import org.subethamail.smtp.MessageHandler;
+import org.subethamail.smtp.RejectException;
+import org.subethamail.smtp.server.Session;
+
+import de.schulhaus.accounts.StorageQuotas;
+import de.schulhaus.blobs.BlobOwner;
+import de.schulhaus.mail.internal.MailAddresses;
+import de.schulhaus.mail.internal.MessageTooLargeException;
+import de.schulhaus.mail.internal.StagedMessage;
+import de.schulhaus.mail.internal.Submission;
+
+/**
+ * One mail transaction (MAIL, RCPT..., DATA) on either listener. The message is streamed into the blob
+ * store with the trace lines in front, then handed to {@link Submission}; the library answers {@code 250}
+ * only when {@link #data} returns, and that is after the commit.
+ */
+abstract class SmtpTransaction implements MessageHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(SmtpTransaction.class);
+
+	protected final SmtpServices services;
+	protected final Session session;
+	protected final List<String> recipients = new ArrayList<>();
+	protected String envelopeFrom;
+
+	SmtpTransaction(SmtpServices services, Session session) {
+		this.services = services;
+		this.session = session;
+	}
+
+	/** Checks the sender; {@code from} is empty for bounces. */
+	protected abstract void sender(String from) throws RejectException;
+
+	/** The verdict on one recipient. */
+	protected abstract Submission.Verdict check(String recipient);
+
+	/** The largest message this sender may send, in bytes. */
+	protected abstract long sizeLimit();
+
+	/** Hands the staged message on; answers what follows {@code 250}. */
+	protected abstract Submission.Result deliver(StagedMessage message);
+
+	@Override
+	public final void from(String from) throws RejectException {
+		sender(from);
+		envelopeFrom = from;
+	}
+
+	@Override
+	public final void recipient(String recipient) throws RejectException {
+		if (recipients.size() >= services.properties().limits().maxRecipients()) {
+			throw new RejectException(452, "4.5.3 Too many recipients");
+		}
+		Submission.Verdict verdict = check(recipient);
+		if (!verdict.accepted()) {
+			throw new RejectException(Integer.parseInt(verdict.code()), verdict.smtpReply().substring(4));
+		}
+		if (full(verdict.address())) {
+			throw new RejectException(552, "5.2.2 Mailbox full: " + verdict.address());
+		}
+		recipients.add(verdict.address());
+	}
+
+	/** A person's mailbox that has no room for the announced size (or none at all) refuses at RCPT already. */
+	private boolean full(String address) {
+		if (!(services.addresses().resolve(address) instanceof MailAddresses.ToMailbox to) || !to.mailbox().personal()) {
+			return false;
+		}
+		StorageQuotas quotas = services.quotas();
+		return !quotas.mayAdd(BlobOwner.mail(to.mailbox().schoolId(), to.mailbox().accountId()), Math.max(1, session.getDeclaredMessageSize()));
+	}
+
+	@Override
+	public final String data(InputStream data) throws RejectException, IOException {
+		byte[] trace = TraceHeaders.of(session, envelopeFrom, recipients.size() == 1 ? recipients.get(0) : null, services.hostName());
+		long limit = Math.min(sizeLimit(), services.properties().maxMessageSize().toBytes());
+		StagedMessage staged;
+		try {
+			staged = services.store().stage(new SequenceInputStream(new ByteArrayInputStream(trace), data), limit + trace.length);
+		} catch (MessageTooLargeException e) {
+			drain(data, limit);
+			throw tooLarge(limit);
+		} catch (UncheckedIOException e) {
+			throw e.getCause();
+		} catch (RuntimeException e) {
+			log.warn("SMTP message from {} could not be stored: {}", session.getRemoteAddress(), e.toString());
+			drain(data, limit);
+			throw new RejectException(451, "4.3.0 Temporary failure, please try again later");
+		}
+		Submission.Result result;
+		try {
+			result = deliver(staged);
+		} catch (MessageTooLargeException e) {
+			throw tooLarge(e.limit());
+		} catch (RuntimeException e) {
+			log.warn("SMTP message from {} could not be delivered: {}", session.getRemoteAddress(), e.toString(), e);
+			throw new RejectException(451, "4.3.0 Temporary failure, please try again later");
+		}
+		if (result.delivered() + result.queued() == 0) {
+			throw result.full().isEmpty() ? new RejectException(554, "5.5.1 No valid recipients")
+					: new RejectException(552, "5.2.2 Mailbox full");
+		}
+		return "2.0.0 Ok: delivered " + result.delivered() + ", queued " + result.queued() + " id " + session.getSessionId();
+	}
+
+	private static RejectException tooLarge(long limit) {
+		return new RejectException(552, "5.3.4 Message too big: at most " + limit + " bytes");
+	}
+
+	/**
+	 * Reads what the client still sends of a refused message, so its text is not taken for commands; one
+	 * that goes on far beyond the limit is cut off.
+	 */
+	private static void drain(InputStream data, long limit) throws IOException, DropConnectionException {
+		byte[] buffer = new byte[8192];
+		long read = 0;
+		long cap = 2 * limit + 1024 * 1024;
+		for (int n = data.read(buffer); n >= 0; n = data.read(buffer)) {
+			read += n;
+			if (read > cap) {
+				throw new DropConnectionException(552, "5.3.4 Message too big: at most " + limit + " bytes");
+			}
+		}
+	}
+
+	@Override
+	public void done() {
+		// nothing held between commands: a staged message is used up or discarded inside data()
+	}
+}
