@@ -117,17 +117,13 @@ final class ImapReader {
 
 	/** Skips the rest of a bad line (literals in it are not honoured: the line is dropped as it stands). */
 	void skipLine() throws IOException {
-		while (true) {
-			int b = peek();
-			if (b < 0) {
-				return;
-			}
-			peeked = -2;
-			if (b == '\n') {
-				lineBytes = 0;
-				return;
-			}
+		// dropped bytes take no memory, so the line limit does not apply to them
+		int b = peeked == -2 ? in.read() : peeked;
+		peeked = -2;
+		while (b >= 0 && b != '\n') {
+			b = in.read();
 		}
+		lineBytes = 0;
 	}
 
 	String tag() throws IOException {

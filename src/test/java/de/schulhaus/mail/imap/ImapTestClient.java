@@ -91,6 +91,9 @@ final class ImapTestClient implements AutoCloseable {
 				String text = bytes.toString(StandardCharsets.UTF_8);
 				if (text.endsWith("}\r") && text.lastIndexOf('{') >= 0) {
 					int size = Integer.parseInt(text.substring(text.lastIndexOf('{') + 1, text.length() - 2));
+					byte[] head = bytes.toByteArray();
+					bytes.reset();
+					bytes.write(head, 0, head.length - 1);
 					bytes.write('\n');
 					bytes.write(in.readNBytes(size));
 					continue;
