@@ -96,7 +96,7 @@ final class SearchParser {
 			case "SENTON" -> on("sent_at", argument());
 			case "LARGER" -> "size_bytes > " + param(number(argument()));
 			case "SMALLER" -> "size_bytes < " + param(number(argument()));
-			case "UID" -> uidRanges(SequenceSet.parse(argument()).resolved(Math.max(1, selected.largestUid())));
+			case "UID" -> uidRanges(SequenceSet.parse(setArgument()).resolved(Math.max(1, selected.largestUid())));
 			case "NOT" -> {
 				in.space();
 				yield "not (" + key(depth + 1) + ")";
@@ -112,6 +112,11 @@ final class SearchParser {
 			case "CHARSET" -> charset(argument());
 			default -> throw new BadCommandException("unknown search key " + word);
 		};
+	}
+
+	private String setArgument() throws IOException {
+		in.space();
+		return in.listMailbox();
 	}
 
 	private String argument() throws IOException {
