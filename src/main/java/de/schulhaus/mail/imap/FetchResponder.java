@@ -23,10 +23,12 @@ final class FetchResponder {
 		.withZone(ZoneOffset.UTC);
 
 	private final MessageStore store;
+	private final StructureCache cache;
 	private final ImapWriter out;
 
-	FetchResponder(MessageStore store, ImapWriter out) {
+	FetchResponder(MessageStore store, StructureCache cache, ImapWriter out) {
 		this.store = store;
+		this.cache = cache;
 		this.out = out;
 	}
 
@@ -74,8 +76,9 @@ final class FetchResponder {
 				EnvelopeWriter.write(out, HeaderFields.parse(header(message)));
 			}
 			case BODYSTRUCTURE, BODY -> {
+				StructureCache.Structures structures = structures(message, structure);
 				out.raw(item.kind() == FetchItem.Kind.BODY ? "BODY " : "BODYSTRUCTURE ");
-				BodyStructureWriter.write(out, structure(message, structure), item.kind() == FetchItem.Kind.BODYSTRUCTURE);
+				out.raw(item.kind() == FetchItem.Kind.BODY ? structures.body() : structures.bodyStructure());
 			}
 			case RFC822 -> range(message, "RFC822", 0, message.sizeBytes(), -1, -1);
 			case RFC822_HEADER -> range(message, "RFC822.HEADER", 0, message.headerBytes(), -1, -1);
@@ -173,6 +176,24 @@ final class FetchResponder {
 		try (InputStream in = store.open(message, 0, message.headerBytes())) {
 			return in.readAllBytes();
 		}
+	}
+
+	/** Both forms from the cache, else from a scan, which then fills the cache. */
+	private StructureCache.Structures structures(StoredMessage message, MimePart[] scanned) throws IOException {
+		var cached = cache.find(message.schoolId(), message.blobId());
+		if (cached.isPresent()) {
+			return cached.get();
+		}
+		MimePart part = structure(message, scanned);
+		StructureCache.Structures structures = new StructureCache.Structures(render(part, true), render(part, false));
+		cache.put(message.schoolId(), message.blobId(), structures);
+		return structures;
+	}
+
+	private static String render(MimePart part, boolean extensible) throws IOException {
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		BodyStructureWriter.write(new ImapWriter(bytes), part, extensible);
+		return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	private MimePart structure(StoredMessage message, MimePart[] cache) throws IOException {

@@ -12,5 +12,5 @@ import de.schulhaus.mail.internal.MessageStore;
 /** What an IMAP session uses of the application, handed to each connection in one piece. */
 @Component
 record ImapServices(ProtocolSignIn signIn, Mailboxes mailboxes, MailFolders folders, MessageStore store, MailWatchers watchers,
-		ImapMessages messages, MailProperties properties) {
+		ImapMessages messages, StructureCache structures, MailProperties properties) {
 }

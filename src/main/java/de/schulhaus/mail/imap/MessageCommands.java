@@ -97,7 +97,7 @@ final class MessageCommands {
 		SelectedFolder selected = session.selected;
 		boolean marks = !selected.readOnly() && items.stream().anyMatch(FetchItem::marksSeen);
 		boolean withModseq = changedSince != null;
-		FetchResponder responder = new FetchResponder(session.services.store(), session.out());
+		FetchResponder responder = new FetchResponder(session.services.store(), session.services.structures(), session.out());
 		List<Long> uids = selected.uids(set, byUid);
 		for (int i = 0; i < uids.size(); i += BATCH) {
 			List<Long> batch = uids.subList(i, Math.min(uids.size(), i + BATCH));

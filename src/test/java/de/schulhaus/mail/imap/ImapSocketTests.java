@@ -25,6 +25,8 @@ class ImapSocketTests {
 	@Autowired ImapServer server;
 	@Autowired Mailboxes mailboxes;
 	@Autowired MessageStore store;
+	@Autowired de.schulhaus.mail.internal.MailFolders folders;
+	@Autowired StructureCache structures;
 
 	TestSchools schools;
 	TestSchools.SchoolRef school;
@@ -71,11 +73,25 @@ class ImapSocketTests {
 			assertThat(client.command("FETCH 1 (FLAGS)")).contains("FLAGS ()");
 			assertThat(client.command("FETCH 1 (BODY[1.1])")).contains("FLAGS (\\Seen)", "BODY[1.1] {47}");
 			assertThat(client.command("FETCH 2 (ENVELOPE BODYSTRUCTURE)")).contains("ENVELOPE (NIL \"Kurz\"", "BODYSTRUCTURE (\"TEXT\" \"PLAIN\"");
+			String first = client.command("FETCH 1 (BODYSTRUCTURE BODY)");
+			assertThat(first).contains("\"ALTERNATIVE\" (\"BOUNDARY\" \"innen\")", "BODY (((\"TEXT\" \"PLAIN\"");
+			// the second answer comes from the cached row and is the same
+			var inbox = folders.special(annas, de.schulhaus.mail.internal.SpecialUse.INBOX).orElseThrow();
+			java.util.UUID blob = store.byUids(inbox, List.of(1L)).get(0).blobId();
+			assertThat(structures.find(school.id(), blob)).isPresent();
+			structures.sweep();
+			assertThat(structures.find(school.id(), blob)).as("kept while a message uses the blob").isPresent();
+			String again = client.command("FETCH 1 (BODYSTRUCTURE BODY)");
+			assertThat(again.substring(0, again.indexOf('\n'))).isEqualTo(first.substring(0, first.indexOf('\n')));
 			assertThat(client.command("UID SEARCH SUBJECT elternabend")).contains("* SEARCH 1\n");
 			assertThat(client.command("SEARCH UNSEEN")).contains("* SEARCH 2\n");
 			assertThat(client.command("SEARCH OR FROM joerg TEXT Dienstag NOT LARGER 100000")).contains("* SEARCH 1 2\n");
 			assertThat(client.command("SEARCH HEADER Message-ID <kurz@example.org>")).contains("* SEARCH 2\n");
 			assertThat(client.command("SEARCH SINCE 1-Jan-2020 BODY \"Nur Text\"")).contains("* SEARCH 2\n");
+			client.command("STORE 1 +FLAGS.SILENT (\\Deleted)");
+			assertThat(client.command("EXPUNGE")).contains("* 1 EXPUNGE");
+			structures.sweep();
+			assertThat(structures.find(school.id(), blob)).as("swept with the last message").isEmpty();
 		}
 	}
 
