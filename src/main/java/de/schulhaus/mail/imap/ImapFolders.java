@@ -80,12 +80,9 @@ final class ImapFolders {
 			.map(f -> new Entry(t.mailbox(), f, imapName.equalsIgnoreCase("INBOX") ? "INBOX" : imapName)));
 	}
 
-	/** A folder by id, only if it is still one of this person's. */
-	Optional<MailFolder> refresh(MailFolder folder) {
-		if (!folder.mailboxId().equals(personal.id()) && !mailboxes.mayUse(schoolId, accountId, folder.mailboxId())) {
-			return Optional.empty();
-		}
-		return folders.find(schoolId, folder.id()).filter(f -> f.mailboxId().equals(folder.mailboxId()));
+	/** Whether the folder's mailbox is still one this person may use (function mailbox members change). */
+	boolean stillUsable(MailFolder folder) {
+		return folder.mailboxId().equals(personal.id()) || mailboxes.mayUse(schoolId, accountId, folder.mailboxId());
 	}
 
 	private List<Mailbox> functionMailboxes() {

@@ -32,6 +32,10 @@ final class MessageCommands {
 	/** Runs the command; answers whether changes of others may follow (not after FETCH, STORE, SEARCH: RFC 3501 7.4.1). */
 	boolean run(String tag, String command) throws IOException {
 		ImapReader in = session.in();
+		if (!session.folders.stillUsable(session.selected.folder())) {
+			session.unselect();
+			throw new NoException("NOPERM", "you are no longer a member of this mailbox");
+		}
 		boolean byUid = false;
 		String name = command;
 		if (command.equals("UID")) {
@@ -96,7 +100,8 @@ final class MessageCommands {
 		List<FetchItem> items = FetchItem.parse(words);
 		SelectedFolder selected = session.selected;
 		boolean marks = !selected.readOnly() && items.stream().anyMatch(FetchItem::marksSeen);
-		boolean withModseq = changedSince != null;
+		// once CONDSTORE is on, FETCH answers carry MODSEQ (RFC 7162 3.1.4.1)
+		boolean withModseq = changedSince != null || session.condstore;
 		FetchResponder responder = new FetchResponder(session.services.store(), session.services.structures(), session.out());
 		List<Long> uids = selected.uids(set, byUid);
 		for (int i = 0; i < uids.size(); i += BATCH) {

@@ -148,7 +148,11 @@ class ImapSocketTests {
 			other.command("STORE 1 +FLAGS.SILENT (\\Deleted)");
 			other.command("EXPUNGE");
 			assertThat(watcher.command("NOOP")).contains("* 1 EXPUNGE");
-			assertThat(watcher.command("FETCH 1 (UID)")).contains("* 1 FETCH (UID 2)");
+			assertThat(watcher.command("FETCH 1 (UID)")).containsPattern("\\* 1 FETCH \\(MODSEQ \\(\\d+\\) UID 2\\)");
+			String modseq = watcher.command("FETCH 1 (MODSEQ)").replaceAll("(?s).*MODSEQ \\((\\d+)\\).*", "$1");
+			assertThat(watcher.command("STORE 1 (UNCHANGEDSINCE " + modseq + ") +FLAGS (\\Flagged)")).contains("FLAGS (\\Flagged)", "OK STORE");
+			assertThat(watcher.command("STORE 1 (UNCHANGEDSINCE " + modseq + ") +FLAGS (\\Answered)")).contains("OK [MODIFIED 1]");
+			assertThat(watcher.command("FETCH 1:* (FLAGS) (CHANGEDSINCE " + modseq + ")")).contains("* 1 FETCH (MODSEQ (");
 
 			watcher.send(watcher.nextTag() + " IDLE");
 			assertThat(watcher.line()).startsWith("+ ");
@@ -206,6 +210,9 @@ class ImapSocketTests {
 			assertThat(list).contains("\"Funktionspostf&AOQ-cher/sekretariat/INBOX\"");
 			assertThat(client.command("SELECT Funktionspostf&AOQ-cher/sekretariat/INBOX")).contains("* 1 EXISTS");
 			assertThat(client.command("STATUS Funktionspostf&AOQ-cher/sekretariat/INBOX (MESSAGES)")).contains("(MESSAGES 1)");
+			mailboxes.removeMember(sekretariat, anna.id());
+			assertThat(client.command("FETCH 1 (UID)")).contains("NO [NOPERM]");
+			assertThat(client.command("FETCH 1 (UID)")).contains("BAD FETCH needs a selected folder");
 		}
 		try (ImapTestClient client = signedIn(ben)) {
 			assertThat(client.command("LIST \"\" *")).doesNotContain("sekretariat");
