@@ -23,6 +23,8 @@ import de.schulhaus.mail.internal.MailTls;
 final class ImapConnection implements Runnable {
 
 	static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
+	/** Before sign-in a client gets less time (RFC 3501 5.4 asks 30 minutes only of signed-in sessions). */
+	static final Duration SIGN_IN_TIMEOUT = Duration.ofMinutes(2);
 	private static final Logger log = LoggerFactory.getLogger(ImapConnection.class);
 
 	private final MailTls tls;
@@ -46,7 +48,7 @@ final class ImapConnection implements Runnable {
 	public void run() {
 		ImapSession session = null;
 		try {
-			socket.setSoTimeout((int) IDLE_TIMEOUT.toMillis());
+			socket.setSoTimeout((int) SIGN_IN_TIMEOUT.toMillis());
 			socket.setTcpNoDelay(true);
 			if (implicitTls) {
 				upgrade();
@@ -89,11 +91,16 @@ final class ImapConnection implements Runnable {
 		SSLSocket secured = (SSLSocket) tls.context().getSocketFactory()
 			.createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
 		secured.setUseClientMode(false);
-		secured.setSoTimeout((int) IDLE_TIMEOUT.toMillis());
+		secured.setSoTimeout(socket.getSoTimeout());
 		secured.startHandshake();
 		socket = secured;
 		secure = true;
 		streams();
+	}
+
+	/** A signed-in session may idle for 30 minutes. */
+	void signedIn() throws IOException {
+		socket.setSoTimeout((int) IDLE_TIMEOUT.toMillis());
 	}
 
 	ImapReader reader() {

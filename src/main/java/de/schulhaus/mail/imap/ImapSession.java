@@ -301,6 +301,7 @@ final class ImapSession {
 			throw new NoException("AUTHENTICATIONFAILED", "wrong login or password, or not allowed for mail");
 		}
 		user = found.get();
+		connection.signedIn();
 		Mailbox personal = services.mailboxes().personal(user.schoolId(), user.accountId(), user.displayName());
 		folders = new ImapFolders(services.mailboxes(), services.folders(), user.schoolId(), user.accountId(), personal);
 		ok(tag, "[CAPABILITY " + capabilities() + "] signed in");

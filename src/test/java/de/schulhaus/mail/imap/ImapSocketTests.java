@@ -87,6 +87,12 @@ class ImapSocketTests {
 			assertThat(client.command("SEARCH UNSEEN")).contains("* SEARCH 2\n");
 			assertThat(client.command("SEARCH OR FROM joerg TEXT Dienstag NOT LARGER 100000")).contains("* SEARCH 1 2\n");
 			assertThat(client.command("SEARCH HEADER Message-ID <kurz@example.org>")).contains("* SEARCH 2\n");
+			assertThat(client.command("SEARCH SENTON 1-Dec-2026")).contains("* SEARCH 1\n");
+			assertThat(client.command("SEARCH SENTBEFORE 1-Dec-2026")).contains("* SEARCH\n");
+			assertThat(client.command("SEARCH SMALLER 500 ON " + java.time.format.DateTimeFormatter.ofPattern("d-MMM-yyyy", java.util.Locale.ENGLISH)
+				.format(java.time.LocalDate.now(java.time.ZoneOffset.UTC)))).contains("* SEARCH 2\n");
+			assertThat(client.command("SEARCH 2:* TO kollegium")).contains("* SEARCH\n");
+			assertThat(client.command("SEARCH 1:* CC ben")).contains("* SEARCH 1\n");
 			assertThat(client.command("SEARCH SINCE 1-Jan-2020 BODY \"Nur Text\"")).contains("* SEARCH 2\n");
 			client.command("STORE 1 +FLAGS.SILENT (\\Deleted)");
 			assertThat(client.command("EXPUNGE")).contains("* 1 EXPUNGE");
@@ -103,6 +109,9 @@ class ImapSocketTests {
 		try (ImapTestClient client = signedIn(anna)) {
 			client.command("SELECT INBOX");
 			assertThat(client.command("STORE 1 +FLAGS (\\Flagged $Wichtig)")).contains("* 1 FETCH (FLAGS (\\Flagged $Wichtig))");
+			assertThat(client.command("SEARCH KEYWORD $Wichtig")).contains("* SEARCH 1\n");
+			assertThat(client.command("SEARCH UNKEYWORD $Wichtig FLAGGED")).contains("* SEARCH\n");
+			assertThat(client.command("SEARCH UNKEYWORD $Wichtig")).contains("* SEARCH 2 3\n");
 			assertThat(client.command("UID STORE 2 +FLAGS.SILENT (\\Deleted)")).doesNotContain("FETCH");
 			assertThat(client.command("UID COPY 1 Archiv")).containsPattern("OK \\[COPYUID \\d+ 1 1\\] UID COPY completed");
 			String moved = client.command("UID MOVE 3 Archiv");
