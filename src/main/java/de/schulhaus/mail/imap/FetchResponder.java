@@ -34,6 +34,16 @@ final class FetchResponder {
 
 	void write(int sequence, StoredMessage message, List<FetchItem> items, boolean withUid, boolean withModseq, boolean withFlags)
 			throws IOException {
+		try {
+			response(sequence, message, items, withUid, withModseq, withFlags);
+		} catch (RuntimeException e) {
+			// half a response is written: the stream cannot be saved, so the connection ends (the client reconnects)
+			throw new IOException("message " + message.id() + " could not be read", e);
+		}
+	}
+
+	private void response(int sequence, StoredMessage message, List<FetchItem> items, boolean withUid, boolean withModseq,
+			boolean withFlags) throws IOException {
 		out.raw("* ").raw(sequence).raw(" FETCH (");
 		List<String> done = new ArrayList<>();
 		MimePart[] structure = new MimePart[1];
@@ -121,7 +131,9 @@ final class FetchResponder {
 				}
 				case HEADER, HEADER_FIELDS, HEADER_FIELDS_NOT -> {
 					if (inner == null) {
-						throw new BadCommandException("part " + section.spelled() + " is not a message");
+						// HEADER and TEXT of a part that is no message: nothing, as for a missing part
+						out.raw(label).raw(" NIL");
+						return;
 					}
 					if (part != FetchItem.Part.HEADER) {
 						bytes(label, inner.header.select(section.fields(), part == FetchItem.Part.HEADER_FIELDS_NOT), section);
@@ -132,7 +144,9 @@ final class FetchResponder {
 				}
 				case TEXT -> {
 					if (inner == null) {
-						throw new BadCommandException("part " + section.spelled() + " is not a message");
+						// HEADER and TEXT of a part that is no message: nothing, as for a missing part
+						out.raw(label).raw(" NIL");
+						return;
 					}
 					start = inner.bodyStart;
 					length = inner.bodySize();

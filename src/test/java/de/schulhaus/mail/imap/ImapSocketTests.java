@@ -70,6 +70,7 @@ class ImapSocketTests {
 				.contains("BODY[HEADER.FIELDS (Subject)] {52}\nSubject: =?UTF-8?Q?Elternabend_f=C3=BCr_die_5a?=\r\n\r\n");
 			assertThat(client.command("FETCH 1 (BODY.PEEK[1.1]<6.7> BODY.PEEK[2.MIME] BODY.PEEK[3.HEADER.FIELDS (SUBJECT)])"))
 				.contains("BODY[1.1]<6> {7}\nEltern,", "BODY[2.MIME] {", "Content-Disposition: attachment", "Subject: Weitergeleitet");
+			assertThat(client.command("FETCH 1 (BODY.PEEK[2.TEXT] BODY.PEEK[9])")).contains("BODY[2.TEXT] NIL BODY[9] NIL)", "OK FETCH");
 			assertThat(client.command("FETCH 1 (FLAGS)")).contains("FLAGS ()");
 			assertThat(client.command("FETCH 1 (BODY[1.1])")).contains("FLAGS (\\Seen)", "BODY[1.1] {47}");
 			assertThat(client.command("FETCH 2 (ENVELOPE BODYSTRUCTURE)")).contains("ENVELOPE (NIL \"Kurz\"", "BODYSTRUCTURE (\"TEXT\" \"PLAIN\"");
