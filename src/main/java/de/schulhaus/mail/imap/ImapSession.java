@@ -92,7 +92,9 @@ final class ImapSession {
 			in.space();
 			String command = in.atom().toUpperCase(Locale.ROOT);
 			boolean report = run(tag, command);
-			if (report) {
+			// after ordinary commands only when this node announced a change (a pipelining client such as mbsync
+			// sends thousands); NOOP, CHECK and IDLE always look, so changes made on other nodes arrive there
+			if (report && changed.availablePermits() > 0) {
 				reportChanges();
 			}
 			out().flush();
@@ -338,6 +340,7 @@ final class ImapSession {
 			if (current == null) {
 				return;
 			}
+			changed.drainPermits();
 			ImapMessages.Changes changes = services.messages().since(current.folder(), current.knownModseq());
 			for (long uid : changes.expunged()) {
 				int sequence = current.expunge(uid);
@@ -382,7 +385,6 @@ final class ImapSession {
 						if (stop[0]) {
 							break;
 						}
-						changed.drainPermits();
 						reportChanges();
 						out().flush();
 					}

@@ -57,11 +57,13 @@ final class MessageCommands {
 				if (name.equals("CLOSE") && !session.selected.readOnly()) {
 					session.services.store().expunge(session.selected.folder(), null);
 				}
-				if (!name.equals("CHECK")) {
+				if (name.equals("CHECK")) {
+					session.reportChanges();
+				} else {
 					session.unselect();
 				}
 				session.ok(tag, name + " completed");
-				return !name.equals("CHECK") ? false : true;
+				return false;
 			}
 			default -> throw new BadCommandException("unknown command UID " + name);
 		}
