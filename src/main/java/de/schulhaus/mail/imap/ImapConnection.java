@@ -35,6 +35,7 @@ final class ImapConnection implements Runnable {
 	private ImapReader reader;
 	private ImapWriter writer;
 	private boolean secure;
+	private volatile ImapSession session;
 
 	ImapConnection(Socket socket, boolean implicitTls, ImapServices services, MailTls tls, Executor executor) {
 		this.socket = socket;
@@ -46,7 +47,6 @@ final class ImapConnection implements Runnable {
 
 	@Override
 	public void run() {
-		ImapSession session = null;
 		try {
 			socket.setSoTimeout((int) SIGN_IN_TIMEOUT.toMillis());
 			socket.setTcpNoDelay(true);
@@ -122,6 +122,15 @@ final class ImapConnection implements Runnable {
 
 	InetAddress clientAddress() {
 		return socket.getInetAddress();
+	}
+
+	/** The server stops: a waiting client hears BYE, then the connection closes. */
+	void stop() {
+		ImapSession current = session;
+		if (current != null) {
+			current.goodbye();
+		}
+		shutdown();
 	}
 
 	void shutdown() {

@@ -140,7 +140,7 @@ public class ImapServer implements SmartLifecycle {
 		}
 		plain = null;
 		implicitTls = null;
-		connections.forEach(ImapConnection::shutdown);
+		connections.forEach(ImapConnection::stop);
 	}
 
 	@Override

@@ -42,6 +42,8 @@ final class ImapSession {
 	SelectedFolder selected;
 	boolean condstore;
 	private AutoCloseable watch;
+	/** Whether the session waits for the client (for a command, or for DONE in IDLE): a goodbye cannot cut into a response. */
+	private volatile boolean waiting;
 
 	ImapSession(ImapConnection connection, ImapServices services, Executor executor) {
 		this.connection = connection;
@@ -83,8 +85,13 @@ final class ImapSession {
 	/** Reads and answers one command; false when the connection is to end. */
 	boolean next() throws IOException {
 		ImapReader in = in();
-		if (in.atEndOfStream()) {
-			return false;
+		waiting = true;
+		try {
+			if (in.atEndOfStream()) {
+				return false;
+			}
+		} finally {
+			waiting = false;
 		}
 		String tag = "*";
 		try {
@@ -396,12 +403,15 @@ final class ImapSession {
 			}
 		});
 		try {
+			waiting = true;
 			String done = in().restOfLine();
+			waiting = false;
 			if (!done.equalsIgnoreCase("DONE")) {
 				throw new BadCommandException("expected DONE to end IDLE");
 			}
 		} finally {
 			synchronized (lock) {
+				waiting = false;
 				stop[0] = true;
 			}
 			changed.release();
@@ -409,6 +419,20 @@ final class ImapSession {
 		}
 		reportChanges();
 		ok(tag, "IDLE terminated");
+	}
+
+	/** Says goodbye when the server stops, if the client is not in the middle of a response. */
+	void goodbye() {
+		synchronized (lock) {
+			if (!waiting) {
+				return;
+			}
+			try {
+				out().line("* BYE Der Server wird beendet / server shutting down").flush();
+			} catch (IOException | RuntimeException gone) {
+				// closing anyway
+			}
+		}
 	}
 
 	void close() {
