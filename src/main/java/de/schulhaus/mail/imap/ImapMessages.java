@@ -65,6 +65,12 @@ class ImapMessages {
 		return new Changes(changed, expunged, highest);
 	}
 
+	/** The lowest UID of an unseen message, for SELECT's {@code [UNSEEN n]}. */
+	java.util.Optional<Long> firstUnseen(MailFolder folder) {
+		return jdbc.sql("select min(uid) from mail_message where folder_id = :folder and school_id = :school and seen = false")
+			.param("folder", folder.id()).param("school", folder.schoolId()).query(Long.class).optional();
+	}
+
 	Counts counts(MailFolder folder) {
 		return jdbc.sql("select count(*), coalesce(sum(case when seen then 0 else 1 end), 0) from mail_message "
 				+ "where folder_id = :folder and school_id = :school")

@@ -138,6 +138,10 @@ final class MailboxCommands {
 		out.line("* OK [PERMANENTFLAGS (" + (readOnly ? "" : PERMANENT_FLAGS) + ")] flags that stay");
 		out.line("* " + selected.exists() + " EXISTS");
 		out.line("* 0 RECENT");
+		int firstUnseen = session.services.messages().firstUnseen(folder).map(selected::sequenceOf).orElse(0);
+		if (firstUnseen > 0) {
+			out.line("* OK [UNSEEN " + firstUnseen + "] first unseen");
+		}
 		out.line("* OK [UIDVALIDITY " + folder.uidValidity() + "] UIDs valid");
 		out.line("* OK [UIDNEXT " + folder.uidNext() + "] predicted next UID");
 		out.line("* OK [HIGHESTMODSEQ " + folder.highestModseq() + "] highest modseq");

@@ -63,7 +63,7 @@ class ImapSocketTests {
 			assertThat(list).contains("* LIST (\\HasNoChildren) \"/\" \"INBOX\"", "* LIST (\\HasNoChildren \\Drafts) \"/\" \"Entw&APw-rfe\"",
 					"\\Sent) \"/\" \"Gesendet\"", "\\Trash) \"/\" \"Papierkorb\"");
 			String select = client.command("SELECT INBOX");
-			assertThat(select).contains("* 2 EXISTS", "[UIDVALIDITY ", "[UIDNEXT 3]", "OK [READ-WRITE]");
+			assertThat(select).contains("* 2 EXISTS", "* OK [UNSEEN 1]", "[UIDVALIDITY ", "[UIDNEXT 3]", "OK [READ-WRITE]");
 			String fast = client.command("FETCH 1:* (UID FLAGS RFC822.SIZE)");
 			assertThat(fast).contains("* 1 FETCH (UID 1 FLAGS () RFC822.SIZE 1074)", "* 2 FETCH (UID 2 FLAGS () RFC822.SIZE ");
 			assertThat(client.command("UID FETCH 1 (BODY.PEEK[HEADER.FIELDS (Subject)])"))
