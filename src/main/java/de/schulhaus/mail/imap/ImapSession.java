@@ -1,20 +1,14 @@
 package de.schulhaus.mail.imap;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import de.schulhaus.accounts.Scope;
 import de.schulhaus.blobs.QuotaExceededException;
-import de.schulhaus.mail.internal.Mailbox;
 import de.schulhaus.platform.InvalidInputException;
 import de.schulhaus.platform.NotFoundException;
 import de.schulhaus.platform.SchulhausUser;
@@ -35,6 +29,7 @@ final class ImapSession {
 	private final Executor executor;
 	private final MailboxCommands mailboxCommands;
 	private final MessageCommands messageCommands;
+	private final SignIn signIn;
 	final Object lock = new Object();
 	final Semaphore changed = new Semaphore(0);
 	SchulhausUser user;
@@ -43,7 +38,7 @@ final class ImapSession {
 	boolean condstore;
 	private AutoCloseable watch;
 	/** Whether the session waits for the client (for a command, or for DONE in IDLE): a goodbye cannot cut into a response. */
-	private volatile boolean waiting;
+	volatile boolean waiting;
 
 	ImapSession(ImapConnection connection, ImapServices services, Executor executor) {
 		this.connection = connection;
@@ -51,6 +46,7 @@ final class ImapSession {
 		this.executor = executor;
 		this.mailboxCommands = new MailboxCommands(this);
 		this.messageCommands = new MessageCommands(this);
+		this.signIn = new SignIn(this);
 	}
 
 	ImapReader in() {
@@ -78,7 +74,7 @@ final class ImapSession {
 	}
 
 	/** Passwords in the clear only inside TLS, or from this machine (local tools and tests). */
-	private boolean plainAllowed() {
+	boolean plainAllowed() {
 		return connection.secure() || connection.loopback();
 	}
 
@@ -178,15 +174,15 @@ final class ImapSession {
 				return false;
 			}
 			case "STARTTLS" -> {
-				startTls(tag);
+				signIn.startTls(tag);
 				return false;
 			}
 			case "LOGIN" -> {
-				login(tag);
+				signIn.login(tag);
 				return false;
 			}
 			case "AUTHENTICATE" -> {
-				authenticate(tag);
+				signIn.authenticate(tag);
 				return false;
 			}
 			default -> {
@@ -198,7 +194,7 @@ final class ImapSession {
 			throw new BadCommandException(known(command) ? command + " needs a sign-in first" : "unknown command " + command);
 		}
 		if (command.equals("IDLE")) {
-			idle(tag);
+			new Idle(this, executor).run(tag);
 			return false;
 		}
 		if (mailboxCommands.handles(command)) {
@@ -245,77 +241,6 @@ final class ImapSession {
 		out().line("* ID (\"name\" \"Schulhaus\" \"vendor\" \"Schulhaus\")");
 	}
 
-	private void startTls(String tag) throws IOException {
-		in().end();
-		if (connection.secure()) {
-			throw new BadCommandException("TLS is on already");
-		}
-		if (user != null) {
-			throw new BadCommandException("STARTTLS only before signing in");
-		}
-		ok(tag, "Begin TLS negotiation now");
-		out().flush();
-		connection.upgrade();
-	}
-
-	private void login(String tag) throws IOException {
-		in().space();
-		String login = in().astring();
-		in().space();
-		String password = in().astring();
-		in().end();
-		signIn(tag, login, password);
-	}
-
-	private void authenticate(String tag) throws IOException {
-		in().space();
-		String mechanism = in().atom();
-		String initial = null;
-		if (in().more()) {
-			initial = in().atom();
-		}
-		in().end();
-		if (!mechanism.equalsIgnoreCase("PLAIN")) {
-			throw new NoException("CANNOT", "only AUTHENTICATE PLAIN is offered");
-		}
-		if (initial == null) {
-			out().line("+ ").flush();
-			initial = in().restOfLine();
-		}
-		if (initial.equals("*")) {
-			throw new BadCommandException("authentication cancelled");
-		}
-		String[] parts;
-		try {
-			parts = new String(Base64.getDecoder().decode(initial.equals("=") ? "" : initial), StandardCharsets.UTF_8).split("\0", -1);
-		} catch (IllegalArgumentException e) {
-			throw new BadCommandException("the PLAIN response is not Base64");
-		}
-		if (parts.length != 3 || (!parts[0].isEmpty() && !parts[0].equals(parts[1]))) {
-			throw new NoException("AUTHENTICATIONFAILED", "PLAIN needs an empty or matching authorization identity, a login and a password");
-		}
-		signIn(tag, parts[1], parts[2]);
-	}
-
-	private void signIn(String tag, String login, String password) throws IOException {
-		if (user != null) {
-			throw new BadCommandException("signed in already");
-		}
-		if (!plainAllowed()) {
-			throw new NoException("PRIVACYREQUIRED", "sign in only after STARTTLS (or on port 993 with TLS)");
-		}
-		Optional<SchulhausUser> found = services.signIn().authenticate(login, password, Scope.MAIL, "imap",
-				connection.clientAddress().getHostAddress());
-		if (found.isEmpty()) {
-			throw new NoException("AUTHENTICATIONFAILED", "wrong login or password, or not allowed for mail");
-		}
-		user = found.get();
-		connection.signedIn();
-		Mailbox personal = services.mailboxes().personal(user.schoolId(), user.accountId(), user.displayName());
-		folders = new ImapFolders(services.mailboxes(), services.folders(), user.schoolId(), user.accountId(), personal);
-		ok(tag, "[CAPABILITY " + capabilities() + "] signed in");
-	}
-
 	/** Selects a folder: watches its mailbox so IDLE wakes when anything in it changes. */
 	void select(SelectedFolder folder) {
 		unselect();
@@ -343,82 +268,11 @@ final class ImapSession {
 	/** Tells the client what others changed in the selected folder: expunges, new messages, flags. */
 	void reportChanges() throws IOException {
 		synchronized (lock) {
-			SelectedFolder current = selected;
-			if (current == null) {
-				return;
-			}
 			changed.drainPermits();
-			ImapMessages.Changes changes = services.messages().since(current.folder(), current.knownModseq());
-			for (long uid : changes.expunged()) {
-				int sequence = current.expunge(uid);
-				if (sequence > 0) {
-					out().line("* " + sequence + " EXPUNGE");
-				}
+			if (selected != null) {
+				ChangeReport.write(selected, services.messages().since(selected.folder(), selected.knownModseq()), condstore, out());
 			}
-			int before = current.exists();
-			for (ImapMessages.State state : changes.changed()) {
-				if (state.uid() > current.largestUid()) {
-					current.add(state.uid(), state.modseq());
-				} else {
-					int sequence = current.sequenceOf(state.uid());
-					Long known = current.modseqOf(state.uid());
-					if (sequence > 0 && known != null && known != state.modseq()) {
-						current.noteModseq(state.uid(), state.modseq());
-						out().line("* " + sequence + " FETCH (UID " + state.uid() + " FLAGS (" + String.join(" ", state.flags().names()) + ")"
-								+ (condstore ? " MODSEQ (" + state.modseq() + ")" : "") + ")");
-					}
-				}
-			}
-			if (current.exists() != before) {
-				out().line("* " + current.exists() + " EXISTS");
-			}
-			current.knownModseq(changes.highestModseq());
 		}
-	}
-
-	/** IDLE (RFC 2177): changes are pushed as they are committed until the client sends DONE. */
-	private void idle(String tag) throws IOException {
-		in().end();
-		out().line("+ idling").flush();
-		reportChanges();
-		out().flush();
-		Semaphore stopped = new Semaphore(0);
-		boolean[] stop = { false };
-		executor.execute(() -> {
-			try {
-				while (true) {
-					changed.tryAcquire(60, TimeUnit.SECONDS);
-					synchronized (lock) {
-						if (stop[0]) {
-							break;
-						}
-						reportChanges();
-						out().flush();
-					}
-				}
-			} catch (InterruptedException | IOException | RuntimeException e) {
-				log.debug("IDLE push ended: {}", e.getMessage());
-			} finally {
-				stopped.release();
-			}
-		});
-		try {
-			waiting = true;
-			String done = in().restOfLine();
-			waiting = false;
-			if (!done.equalsIgnoreCase("DONE")) {
-				throw new BadCommandException("expected DONE to end IDLE");
-			}
-		} finally {
-			synchronized (lock) {
-				waiting = false;
-				stop[0] = true;
-			}
-			changed.release();
-			stopped.acquireUninterruptibly();
-		}
-		reportChanges();
-		ok(tag, "IDLE terminated");
 	}
 
 	/** Says goodbye when the server stops, if the client is not in the middle of a response. */
