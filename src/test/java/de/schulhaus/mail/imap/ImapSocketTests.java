@@ -203,6 +203,34 @@ class ImapSocketTests {
 	}
 
 	@Test
+	void randomBytesNeverStopTheServer() throws Exception {
+		java.util.Random random = new java.util.Random(12);
+		String[] pieces = { "a1 ", "FETCH ", "1:* ", "(", ")", "[", "]", "{5}\r\n", "{3+}\r\n", "\"", "\\", "BODY[", "<0.", ">", " ", "\r\n",
+				"SEARCH ", "OR ", "NOT ", "LOGIN ", "APPEND ", "INBOX ", "%", "*", "UID ", "STORE ", "+FLAGS ", "&-", "&AOQ", "\0" };
+		for (int round = 0; round < 20; round++) {
+			try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+				socket.setSoTimeout(2000);
+				java.io.OutputStream out = socket.getOutputStream();
+				StringBuilder noise = new StringBuilder("x LOGIN " + anna.login() + " lang-genug-passwort-1\r\nx SELECT INBOX\r\n");
+				for (int i = 0; i < 300; i++) {
+					noise.append(pieces[random.nextInt(pieces.length)]);
+					if (random.nextInt(10) == 0) {
+						noise.append((char) random.nextInt(256));
+					}
+				}
+				out.write(noise.toString().getBytes(StandardCharsets.ISO_8859_1));
+				out.flush();
+				socket.getInputStream().readNBytes(1);
+			} catch (java.io.IOException closed) {
+				// the server may end a hopeless connection; it must go on serving others
+			}
+		}
+		try (ImapTestClient client = signedIn(anna)) {
+			assertThat(client.command("SELECT INBOX")).contains("OK [READ-WRITE]");
+		}
+	}
+
+	@Test
 	void aSessionNeverSeesAnotherAccountsOrSchoolsFolders() throws Exception {
 		TestSchools.UserRef ben = schools.createUser(school, "Ben", "Birke", "TEACHER", "lang-genug-passwort-2", null);
 		TestSchools.SchoolRef other = schools.createSchool("Andere-Schule");
