@@ -122,6 +122,16 @@ class ImapSocketTests {
 			assertThat(client.command("CREATE Projekte/Klassenfahrt")).contains("OK CREATE");
 			assertThat(client.command("LIST \"\" Projekte/%")).contains("\"Projekte/Klassenfahrt\"");
 			assertThat(client.command("LIST \"\" %")).contains("(\\Noselect \\HasChildren) \"/\" \"Projekte\"");
+			assertThat(client.command("UNSUBSCRIBE Projekte/Klassenfahrt")).contains("OK UNSUBSCRIBE");
+			assertThat(client.command("LSUB \"\" *")).contains("\"Archiv\"").doesNotContain("Klassenfahrt");
+			assertThat(client.command("LIST (SUBSCRIBED) \"\" *")).contains("\\Subscribed").doesNotContain("Klassenfahrt");
+			assertThat(client.command("LIST (SPECIAL-USE) \"\" *")).contains("\\Archive").doesNotContain("INBOX");
+			assertThat(client.command("SUBSCRIBE Projekte/Klassenfahrt")).contains("OK SUBSCRIBE");
+			assertThat(client.command("RENAME Projekte/Klassenfahrt Fahrten")).contains("OK RENAME");
+			assertThat(client.command("RENAME Fahrten Archiv")).contains("NO [ALREADYEXISTS]");
+			assertThat(client.command("CREATE Fahrten")).contains("NO [ALREADYEXISTS]");
+			assertThat(client.command("DELETE Fahrten")).contains("OK DELETE");
+			assertThat(client.command("LIST \"\" *")).doesNotContain("Fahrten").doesNotContain("Projekte");
 			assertThat(client.command("STATUS Archiv (MESSAGES UIDNEXT UNSEEN)")).contains("* STATUS \"Archiv\" (MESSAGES 2 UIDNEXT 3 UNSEEN 2)");
 
 			byte[] message = "Subject: Entwurf\r\n\r\nHallo\r\n".getBytes(StandardCharsets.US_ASCII);
