@@ -83,7 +83,11 @@ final class SearchParser {
 			case "FROM" -> like(argument(), "from_address", "from_name");
 			case "TO" -> like(argument(), "to_text");
 			case "CC" -> like(argument(), "cc_text");
-			case "BCC" -> drop(argument(), "1 = 0");
+			case "BCC" -> {
+				// Bcc is not kept apart from the raw message, and a received message rarely has one
+				argument();
+				yield "1 = 0";
+			}
 			case "SUBJECT" -> like(argument(), "subject");
 			case "BODY" -> like(argument(), "search_text");
 			case "TEXT" -> like(argument(), "search_text", "subject", "from_address", "from_name", "to_text", "cc_text");
@@ -122,11 +126,6 @@ final class SearchParser {
 	private String argument() throws IOException {
 		in.space();
 		return in.astring();
-	}
-
-	private String drop(String ignored, String sql) {
-		// Bcc is not kept apart from the raw message, and a received message rarely has one
-		return sql;
 	}
 
 	private String charset(String name) {
