@@ -1,0 +1,39 @@
+package de.schulhaus.mail.web;
+
+import java.util.Set;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import de.schulhaus.mail.internal.MessageLists;
+import de.schulhaus.platform.AppTile;
+import de.schulhaus.platform.BadgeProvider;
+import de.schulhaus.platform.Role;
+import de.schulhaus.platform.SchulhausUser;
+
+/** The "E-Mail" app in the sidebar with the number of unread messages in the person's inbox. */
+@Configuration
+class MailWebConfiguration {
+
+	static final String APP = "mail";
+
+	@Bean
+	AppTile mailTile() {
+		return AppTile.app(APP, "mail.app", "mail", "/mail", 15, Set.of(Role.SCHOOL_ADMIN, Role.TEACHER, Role.STAFF, Role.PUPIL, Role.EXTERN));
+	}
+
+	@Bean
+	BadgeProvider mailUnread(MessageLists lists) {
+		return new BadgeProvider() {
+			@Override
+			public String appKey() {
+				return APP;
+			}
+
+			@Override
+			public long count(SchulhausUser person) {
+				return person.schoolId() == null ? 0 : lists.unreadInbox(person.schoolId(), person.accountId());
+			}
+		};
+	}
+}
