@@ -47,7 +47,7 @@ class MessageParts {
 	/** A leaf part: its number (1 for the first), type, file name and Content-ID (without brackets). */
 	record Part(int number, String type, String fileName, String contentId, boolean attachment) {
 
-		String name() {
+		public String name() {
 			return fileName != null && !fileName.isBlank() ? fileName : "anhang-" + number;
 		}
 	}
@@ -183,7 +183,9 @@ class MessageParts {
 			contentId = contentId.strip().replaceAll("^<|>$", "");
 		}
 		boolean attachment = "attachment".equalsIgnoreCase(body.getContentDispositionType())
-				|| (!type.startsWith("text/") && !type.startsWith("multipart/")) || (name != null && !name.isBlank());
+				|| (name != null && !name.isBlank())
+				// an image the HTML shows by its Content-ID is part of the text, not an attachment
+				|| (!type.startsWith("text/") && !type.startsWith("multipart/") && contentId == null);
 		return new Part(number, type, name, contentId, attachment);
 	}
 
