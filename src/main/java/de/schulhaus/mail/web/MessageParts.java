@@ -53,19 +53,39 @@ class MessageParts {
 	}
 
 	/** What the reading pane shows: the text (HTML or plain), the References chain and the attachments. */
-	record Content(String text, boolean html, String references, List<Part> parts) {
+	record Content(String text, boolean html, java.util.Map<String, String> headers, List<Part> parts) {
 
 		List<Part> attachments() {
 			return parts.stream().filter(Part::attachment).toList();
 		}
+
+		String references() {
+			return headers.get("references");
+		}
+
+		/** The bare addresses of an address header ({@code to}, {@code cc}, {@code bcc}, {@code reply-to}). */
+		List<String> addresses(String header) {
+			String body = headers.get(header);
+			if (body == null || body.isBlank()) {
+				return List.of();
+			}
+			try {
+				return org.apache.james.mime4j.field.address.DefaultAddressParser.DEFAULT.parseAddressList(body).flatten().stream()
+					.map(org.apache.james.mime4j.dom.address.Mailbox::getAddress).toList();
+			} catch (RuntimeException | org.apache.james.mime4j.field.address.ParseException unreadable) {
+				return List.of();
+			}
+		}
 	}
+
+	private static final java.util.Set<String> KEPT_HEADERS = java.util.Set.of("references", "to", "cc", "bcc", "reply-to");
 
 	Content read(StoredMessage message) {
 		try (InputStream raw = store.open(message)) {
 			MimeTokenStream stream = stream(raw);
 			String plain = null;
 			String html = null;
-			String references = null;
+			java.util.Map<String, String> headers = new java.util.HashMap<>();
 			List<Part> parts = new ArrayList<>();
 			int depth = 0;
 			for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM; state = next(stream)) {
@@ -73,8 +93,10 @@ class MessageParts {
 					case T_START_MESSAGE, T_START_BODYPART -> depth++;
 					case T_END_MESSAGE, T_END_BODYPART -> depth--;
 					case T_FIELD -> {
-						if (depth == 1 && stream.getField().getName().equalsIgnoreCase("references")) {
-							references = stream.getField().getBody();
+						String name = stream.getField().getName().toLowerCase(Locale.ROOT);
+						if (depth == 1 && KEPT_HEADERS.contains(name) && !headers.containsKey(name)) {
+							// unfolded, still encoded: the address parser reads encoded names itself
+							headers.put(name, stream.getField().getBody().replaceAll("\\r?\\n[ \\t]", " "));
 						}
 					}
 					case T_BODY -> {
@@ -90,7 +112,7 @@ class MessageParts {
 					}
 				}
 			}
-			return new Content(html != null ? html : plain == null ? "" : plain, html != null, references, parts);
+			return new Content(html != null ? html : plain == null ? "" : plain, html != null, headers, parts);
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
