@@ -30,10 +30,10 @@ class AttachmentToCloudController {
 	}
 
 	@PostMapping("/mail/nachricht/{messageId}/anhang/cloud")
-	String save(@AuthenticationPrincipal SchulhausUser user, @PathVariable String messageId, @RequestParam int teil,
+	String save(@AuthenticationPrincipal SchulhausUser user, @PathVariable String messageId, @RequestParam(required = false) Integer teil,
 			RedirectAttributes redirect) throws IOException {
 		StoredMessage message = access.message(user, messageId);
-		MessageParts.Part part = parts.part(message, teil).orElseThrow(() -> new NotFoundException("part"));
+		MessageParts.Part part = (teil == null ? java.util.Optional.<MessageParts.Part>empty() : parts.part(message, teil)).orElseThrow(() -> new NotFoundException("part"));
 		try (InputStream content = parts.open(message, teil)) {
 			CloudFiles.CloudFile saved = cloud.saveToMyFiles(user, part.name(), part.type(), content);
 			redirect.addFlashAttribute("toast", "mail.done.savedToCloud");

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import de.schulhaus.mail.internal.MessageLists;
 import de.schulhaus.platform.AppTile;
 import de.schulhaus.platform.BadgeProvider;
+import de.schulhaus.platform.IsolatedRoute;
 import de.schulhaus.platform.Role;
 import de.schulhaus.platform.SchulhausUser;
 
@@ -20,6 +21,42 @@ class MailWebConfiguration {
 	@Bean
 	AppTile mailTile() {
 		return AppTile.app(APP, "mail.app", "mail", "/mail", 15, Set.of(Role.SCHOOL_ADMIN, Role.TEACHER, Role.STAFF, Role.PUPIL, Role.EXTERN));
+	}
+
+	// ids in query parameters and form fields, which the tenant-isolation test does not find by itself
+	@Bean
+	IsolatedRoute mailReplyToForeignMessage() {
+		return IsolatedRoute.web("GET", "/mail/neu?antwort={messageId}");
+	}
+
+	@Bean
+	IsolatedRoute mailForwardForeignMessage() {
+		return IsolatedRoute.web("GET", "/mail/neu?weiterleiten={messageId}");
+	}
+
+	@Bean
+	IsolatedRoute mailContinueForeignDraft() {
+		return IsolatedRoute.web("GET", "/mail/neu?entwurf={messageId}");
+	}
+
+	@Bean
+	IsolatedRoute mailActOnForeignMessage() {
+		return IsolatedRoute.web("POST", "/mail/aktionen?auswahl={messageId}&aktion=loeschen");
+	}
+
+	@Bean
+	IsolatedRoute mailFolderInForeignFolder() {
+		return IsolatedRoute.web("POST", "/mail/ordner?name=Neu&oberordner={folderId}");
+	}
+
+	@Bean
+	IsolatedRoute mailSendWithForeignAttachment() {
+		return IsolatedRoute.web("POST", "/mail/neu?an=jemand@example.org&betreff=x&text=x&quelle={messageId}&behalten=2");
+	}
+
+	@Bean
+	IsolatedRoute mailAttachmentOfForeignMessage() {
+		return IsolatedRoute.web("GET", "/mail/nachricht/{messageId}/anhang?teil=2");
 	}
 
 	@Bean

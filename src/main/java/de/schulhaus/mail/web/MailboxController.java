@@ -55,7 +55,7 @@ class MailboxController {
 
 	/** The live view's question: 204 while the folder is as the list shows it, else the list anew. */
 	@GetMapping("/mail/ordner/{folderId}/stand")
-	Object changes(@AuthenticationPrincipal SchulhausUser user, @PathVariable String folderId, @RequestParam long modseq,
+	Object changes(@AuthenticationPrincipal SchulhausUser user, @PathVariable String folderId, @RequestParam(defaultValue = "-1") long modseq,
 			@RequestParam(defaultValue = "1") int seite, @RequestParam(required = false) String suche,
 			@RequestParam(defaultValue = "false") boolean ueberall, Model model) {
 		MailFolder folder = access.folder(user, folderId);

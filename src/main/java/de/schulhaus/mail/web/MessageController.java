@@ -72,10 +72,10 @@ class MessageController {
 	}
 
 	@GetMapping("/mail/nachricht/{messageId}/anhang")
-	void attachment(@AuthenticationPrincipal SchulhausUser user, @PathVariable String messageId, @RequestParam int teil,
-			HttpServletResponse response) throws IOException {
+	void attachment(@AuthenticationPrincipal SchulhausUser user, @PathVariable String messageId,
+			@RequestParam(required = false) Integer teil, HttpServletResponse response) throws IOException {
 		StoredMessage message = access.message(user, messageId);
-		MessageParts.Part part = parts.part(message, teil).orElseThrow(() -> new NotFoundException("part"));
+		MessageParts.Part part = (teil == null ? java.util.Optional.<MessageParts.Part>empty() : parts.part(message, teil)).orElseThrow(() -> new NotFoundException("part"));
 		// a download, never shown in our origin: an HTML attachment must not run as our page
 		response.setContentType("application/octet-stream".equals(part.type()) || part.type().startsWith("text/html") ? "application/octet-stream"
 				: safeType(part.type()));
@@ -86,10 +86,10 @@ class MessageController {
 
 	/** An image the message's HTML shows by {@code cid:}. */
 	@GetMapping("/mail/nachricht/{messageId}/bild")
-	void inlineImage(@AuthenticationPrincipal SchulhausUser user, @PathVariable String messageId, @RequestParam String cid,
+	void inlineImage(@AuthenticationPrincipal SchulhausUser user, @PathVariable String messageId, @RequestParam(required = false) String cid,
 			HttpServletResponse response) throws IOException {
 		StoredMessage message = access.message(user, messageId);
-		MessageParts.Part part = parts.read(message).parts().stream().filter(p -> cid.equals(p.contentId()) && p.type().startsWith("image/")
+		MessageParts.Part part = parts.read(message).parts().stream().filter(p -> p.contentId() != null && p.contentId().equals(cid) && p.type().startsWith("image/")
 				&& !p.type().contains("svg")).findFirst().orElseThrow(() -> new NotFoundException("part"));
 		response.setContentType(part.type());
 		response.setHeader("X-Content-Type-Options", "nosniff");
