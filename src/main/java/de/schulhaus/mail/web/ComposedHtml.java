@@ -27,7 +27,7 @@ final class ComposedHtml {
 
 	static String toPlain(String cleanHtml) {
 		String text = cleanHtml
-			.replaceAll("(?i)<a [^>]*href=\"([^\"]*)\"[^>]*>(.*?)</a>", "$2 <$1>")
+			.replaceAll("(?i)<a [^>]*href=\"([^\"]*)\"[^>]*>(.*?)</a>", "$2 ($1)")
 			.replaceAll("(?i)<br\\s*/?>", "\n")
 			.replaceAll("(?i)<li[^>]*>", "\n- ")
 			.replaceAll("(?i)</(p|div|ul|ol|blockquote|pre)>", "\n")
