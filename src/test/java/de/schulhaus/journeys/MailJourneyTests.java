@@ -8,10 +8,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -79,6 +82,16 @@ class MailJourneyTests {
 			b.click("button[name=aktion][value=senden]");
 			assertThat(b.awaitPath(p -> p.startsWith("/mail"))).isEqualTo("/mail");
 			assertThat(b.find(".toast").getText()).isEqualTo("Die Nachricht wurde verschickt.");
+
+			// a message begun and left: the page keeps it as a draft on leaving
+			b.go("/mail/neu");
+			b.find("#field-subject").sendKeys("Elternbrief, noch nicht fertig");
+			b.go("/mail");
+			String drafts = b.find(".mail-folders a[href^='/mail/ordner/'] use[href$='#file-pen']").findElement(By.xpath("ancestor::a")).getAttribute("href");
+			new WebDriverWait(b.driver, Duration.ofSeconds(10)).until(d -> {
+				d.get(drafts);
+				return d.findElement(By.id("mail-list")).getText().contains("Elternbrief, noch nicht fertig");
+			});
 			b.signOut();
 
 			signIn(b, pupil, "Kompass-Laterne-Quitte-2027");

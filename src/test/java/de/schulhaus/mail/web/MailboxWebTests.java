@@ -257,6 +257,20 @@ class MailboxWebTests {
 		assertThat(thread).contains("Ausflug").doesNotContain("Anderes");
 	}
 
+	@Test
+	void brokenMessagesStillOpen() throws Exception {
+		UUID noHeader = mail.deliver(anna, "nur Text ohne Kopf\r\n");
+		UUID unterminated = mail.deliver(anna, "From: a@example.org\r\nSubject: =?utf-8?B?kaputt\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n"
+				+ "--x\r\nContent-Type: text/plain; charset=gibtsnicht\r\n\r\nTeil eins\r\n--x\r\nContent-Type: application/pdf\r\n"
+				+ "Content-Transfer-Encoding: base64\r\n\r\n%%%nicht base64");
+		assertThat(page(anna, "/mail")).contains("(kein Betreff)");
+		// without a blank line the whole message is a (broken) header: it opens, empty, as mail apps show it
+		assertThat(page(anna, "/mail/nachricht/" + noHeader)).contains("mail-body");
+		assertThat(page(anna, "/mail/nachricht/" + unterminated)).contains("Teil eins").contains("anhang-2");
+		assertThat(mvc.perform(get("/mail/nachricht/" + unterminated + "/anhang").param("teil", "2").with(user(anna))).andReturn().getResponse()
+			.getStatus()).isEqualTo(200);
+	}
+
 	private void act(String action, String target, UUID... ids) throws Exception {
 		var request = post("/mail/aktionen").param("aktion", action).with(user(anna)).with(csrf());
 		for (UUID id : ids) {
