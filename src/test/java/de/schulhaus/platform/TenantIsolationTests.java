@@ -114,6 +114,7 @@ class TenantIsolationTests {
 		var delivered = messageStore.deliver(staged, List.of(pupilMailbox), "x@example.org").get(pupilMailbox.id()).appended();
 		fixtures.put("messageId", delivered.messageId());
 		fixtures.put("folderId", delivered.folderId());
+		fixtures.put("mailboxId", pupilMailbox.id());
 		fixtures.put("notificationId", notifications.notify(a.id(), pupilA.id(),
 				Notification.of("sample.greeting", "sample.notification.greeting", "/", "A")));
 

@@ -59,12 +59,13 @@ class ComposeController {
 			filled = new ComposePrefill.Prefilled(an == null ? empty : new ComposeForm(an, "", "", "", "", "html", null, null, null, null, null,
 					List.of(), List.of()), List.of());
 		}
-		return page(user, filled.form(), filled.kept(), model);
+		return page(user, filled.form(), filled.kept(), null, model);
 	}
 
 	@PostMapping("/mail/neu")
 	String submit(@AuthenticationPrincipal SchulhausUser user, @ModelAttribute ComposeForm form,
 			@RequestParam(name = "anhang", required = false) List<MultipartFile> uploads, @RequestParam(defaultValue = "senden") String aktion,
+			@RequestParam(required = false) String von,
 			Locale locale, Model model, RedirectAttributes redirect) {
 		try {
 			if ("entwurf".equals(aktion)) {
@@ -72,7 +73,7 @@ class ComposeController {
 				redirect.addFlashAttribute("toast", "mail.compose.draftSaved");
 				return "redirect:/mail/neu?entwurf=" + draft.id();
 			}
-			Submission.Result result = sending.send(user, form, uploads);
+			Submission.Result result = sending.send(user, form, uploads, von);
 			List<String> refused = result.verdicts().stream().filter(v -> !v.accepted())
 				.map(v -> v.address() + ": " + messages.getMessage(v.reasonKey(), null, v.reasonKey(), locale)).toList();
 			List<String> full = result.full().stream().map(name -> messages.getMessage("mail.compose.full", new Object[] { name }, locale)).toList();
@@ -83,14 +84,14 @@ class ComposeController {
 			model.addAttribute("refused", java.util.stream.Stream.concat(refused.stream(), full.stream()).toList());
 			model.addAttribute("anyAccepted", result.anyAccepted());
 			if (result.anyAccepted()) {
-				pages.folders(access.mailbox(user), null, model);
+				pages.folders(access.usable(user), null, model);
 				return "mail/sent";
 			}
 		} catch (InvalidInputException e) {
 			model.addAttribute("problemField", e.field());
 			model.addAttribute("problemText", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
 		}
-		return page(user, form, keptOf(user, form), model);
+		return page(user, form, keptOf(user, form), von, model);
 	}
 
 	/** The page's script saves the draft every 30 seconds and on leaving; files chosen on the computer wait for the button. */
@@ -129,8 +130,16 @@ class ComposeController {
 		return prefill.attachments(user, id);
 	}
 
-	private String page(SchulhausUser user, ComposeForm form, List<MessageParts.Part> kept, Model model) {
-		pages.folders(access.mailbox(user), null, model);
+	/** A mailbox to send from, as the "Von" choice shows it. */
+	record Sender(String value, OutgoingMessages.Author author) {
+	}
+
+	private String page(SchulhausUser user, ComposeForm form, List<MessageParts.Part> kept, String von, Model model) {
+		List<de.schulhaus.mail.internal.Mailbox> usable = access.usable(user);
+		pages.folders(usable, null, model);
+		model.addAttribute("senders", usable.size() < 2 ? List.of()
+				: usable.stream().map(m -> new Sender(m.personal() ? "" : m.id().toString(), MailSending.author(user, m))).toList());
+		model.addAttribute("von", von == null ? "" : von);
 		model.addAttribute("form", form);
 		model.addAttribute("kept", kept);
 		model.addAttribute("maxMb", sending.maxBytes(user) / (1024 * 1024));

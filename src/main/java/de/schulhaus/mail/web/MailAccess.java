@@ -39,6 +39,24 @@ class MailAccess {
 		return mailboxes.personal(user.schoolId(), user.accountId(), user.displayName());
 	}
 
+	/** The person's own mailbox first, then the function mailboxes they were named for. */
+	java.util.List<Mailbox> usable(SchulhausUser user) {
+		Mailbox own = mailbox(user);
+		java.util.List<Mailbox> all = new java.util.ArrayList<>(java.util.List.of(own));
+		mailboxes.usableBy(user.schoolId(), user.accountId()).stream().filter(m -> !m.id().equals(own.id())).forEach(all::add);
+		return all;
+	}
+
+	/** A mailbox the person may send from, by id; blank is their own. */
+	Mailbox sendingMailbox(SchulhausUser user, String id) {
+		if (id == null || id.isBlank()) {
+			return mailbox(user);
+		}
+		UUID mailboxId = Ids.parse(id, "mailbox");
+		return mailboxes.find(user.schoolId(), mailboxId).filter(m -> mailboxes.mayUse(user.schoolId(), user.accountId(), m.id()))
+			.orElseThrow(() -> new NotFoundException("mailbox"));
+	}
+
 	MailFolder folder(SchulhausUser user, String id) {
 		UUID folderId = Ids.parse(id, "folder");
 		if (user.schoolId() == null) {

@@ -57,14 +57,17 @@ class MailChangesController {
 			@RequestParam(required = false) String oberordner, RedirectAttributes redirect, Locale locale) {
 		try {
 			String full = name == null ? "" : name.strip();
+			de.schulhaus.mail.internal.Mailbox mailbox = access.mailbox(user);
 			if (oberordner != null && !oberordner.isBlank()) {
 				MailFolder parent = access.folder(user, oberordner);
+				// a folder inside a shared mailbox's folder belongs to that mailbox
+				mailbox = access.mailboxOf(parent);
 				// IMAP has no folders below INBOX here: those become top-level folders
 				if (!parent.inbox()) {
 					full = parent.name() + MailFolders.DELIMITER + full;
 				}
 			}
-			MailFolder made = folders.create(access.mailbox(user), full);
+			MailFolder made = folders.create(mailbox, full);
 			redirect.addFlashAttribute("toast", "mail.done.folderCreated");
 			return "redirect:/mail/ordner/" + made.id();
 		} catch (InvalidInputException e) {

@@ -20,8 +20,15 @@ class MailPages {
 		this.lists = lists;
 	}
 
-	void folders(Mailbox mailbox, MailFolder current, Model model) {
-		model.addAttribute("folders", FolderRow.of(folders.list(mailbox), lists.unreadByFolder(mailbox)));
+	/** A mailbox in the folder column: the person's own (no heading while it is the only one) or a function's. */
+	record MailboxFolders(Mailbox mailbox, java.util.List<FolderRow> folders) {
+	}
+
+	void folders(java.util.List<Mailbox> usable, MailFolder current, Model model) {
+		java.util.List<MailboxFolders> all = usable.stream()
+			.map(m -> new MailboxFolders(m, FolderRow.of(folders.list(m), lists.unreadByFolder(m)))).toList();
+		model.addAttribute("mailboxes", all);
+		model.addAttribute("folders", all.get(0).folders());
 		model.addAttribute("current", current);
 	}
 

@@ -59,14 +59,15 @@ class MailSending {
 	}
 
 	/** Sends; answers what became of each recipient. The draft it came from goes once anything went out. */
-	Submission.Result send(SchulhausUser user, ComposeForm form, List<MultipartFile> uploads) {
+	Submission.Result send(SchulhausUser user, ComposeForm form, List<MultipartFile> uploads, String fromMailbox) {
 		form.checkHeaders();
 		List<String> recipients = form.recipients(true).stream().map(a -> a.getAddress()).toList();
-		Mailbox mailbox = access.mailbox(user);
-		StagedMessage staged = stage(user, form, attachments(user, form, uploads), true);
+		Mailbox mailbox = access.sendingMailbox(user, fromMailbox);
+		OutgoingMessages.Author author = author(user, mailbox);
+		StagedMessage staged = stage(author, user, form, attachments(user, form, uploads), true);
 		Submission.Result result;
 		try {
-			result = submission.submit(new Submission.Sender(user.schoolId(), user.accountId(), user.role(), mailbox, user.login()), recipients,
+			result = submission.submit(new Submission.Sender(user.schoolId(), user.accountId(), user.role(), mailbox, author.address()), recipients,
 					staged, true);
 		} catch (MessageTooLargeException e) {
 			throw tooLarge(e.limit());
@@ -84,15 +85,25 @@ class MailSending {
 		form.recipients(false);
 		Mailbox mailbox = access.mailbox(user);
 		MailFolder drafts = folders.special(mailbox, SpecialUse.DRAFTS).orElseThrow();
-		StagedMessage staged = stage(user, form, attachments(user, form, uploads), false);
+		StagedMessage staged = stage(author(user, mailbox), user, form, attachments(user, form, uploads), false);
 		MessageStore.Appended appended = store.append(mailbox, drafts, staged, new Flags(true, false, false, false, true, java.util.Set.of()), null);
 		removeDraft(user, form.entwurf());
 		return store.find(user.schoolId(), appended.messageId()).orElseThrow();
 	}
 
-	private StagedMessage stage(SchulhausUser user, ComposeForm form, List<OutgoingMessages.Attachment> attachments, boolean forSending) {
+	/** A person writes under their sign-in name; from a function mailbox under its address and name (sekretariat@…). */
+	static OutgoingMessages.Author author(SchulhausUser user, Mailbox mailbox) {
+		if (mailbox.personal()) {
+			return new OutgoingMessages.Author(user.login(), user.displayName());
+		}
+		String domain = user.login().substring(user.login().indexOf('@') + 1);
+		return new OutgoingMessages.Author(mailbox.localPart() + "@" + domain, mailbox.displayName());
+	}
+
+	private StagedMessage stage(OutgoingMessages.Author author, SchulhausUser user, ComposeForm form, List<OutgoingMessages.Attachment> attachments,
+			boolean forSending) {
 		try {
-			return outgoing.stage(new OutgoingMessages.Author(user.login(), user.displayName()), form, attachments, forSending, maxBytes(user));
+			return outgoing.stage(author, form, attachments, forSending, maxBytes(user));
 		} catch (MessageTooLargeException e) {
 			throw tooLarge(e.limit());
 		}

@@ -55,6 +55,11 @@ class MailWebConfiguration {
 	}
 
 	@Bean
+	IsolatedRoute mailSendFromForeignMailbox() {
+		return IsolatedRoute.web("POST", "/mail/neu?an=jemand@example.org&betreff=x&text=x&von={mailboxId}");
+	}
+
+	@Bean
 	IsolatedRoute mailAttachmentOfForeignMessage() {
 		return IsolatedRoute.web("GET", "/mail/nachricht/{messageId}/anhang?teil=2");
 	}

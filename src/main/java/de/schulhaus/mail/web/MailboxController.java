@@ -42,7 +42,7 @@ class MailboxController {
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		Mailbox mailbox = access.mailbox(user);
 		MailFolder inbox = folders.special(mailbox, SpecialUse.INBOX).orElseThrow();
-		return show(mailbox, inbox, seite, suche, ueberall, htmx, model);
+		return show(user, mailbox, inbox, seite, suche, ueberall, htmx, model);
 	}
 
 	@GetMapping("/mail/ordner/{folderId}")
@@ -50,7 +50,7 @@ class MailboxController {
 			@RequestParam(required = false) String suche, @RequestParam(defaultValue = "false") boolean ueberall,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		MailFolder folder = access.folder(user, folderId);
-		return show(access.mailboxOf(folder), folder, seite, suche, ueberall, htmx, model);
+		return show(user, access.mailboxOf(folder), folder, seite, suche, ueberall, htmx, model);
 	}
 
 	/** The live view's question: 204 while the folder is as the list shows it, else the list anew. */
@@ -66,12 +66,13 @@ class MailboxController {
 		return "mail/mailbox :: list";
 	}
 
-	private String show(Mailbox mailbox, MailFolder folder, int page, String query, boolean everywhere, String htmx, Model model) {
+	private String show(SchulhausUser user, Mailbox mailbox, MailFolder folder, int page, String query, boolean everywhere, String htmx,
+			Model model) {
 		pages.list(mailbox, folder, page, query, everywhere, model);
 		if (htmx != null) {
 			return "mail/mailbox :: list";
 		}
-		pages.folders(mailbox, folder, model);
+		pages.folders(access.usable(user), folder, model);
 		return "mail/mailbox";
 	}
 }

@@ -38,8 +38,11 @@ class MessageController {
 	private final MessageParts parts;
 	private final MessageLists lists;
 	private final MailPages pages;
+	private final de.schulhaus.mail.internal.MailFolders folders;
 
-	MessageController(MailAccess access, MessageStore store, MessageParts parts, MessageLists lists, MailPages pages) {
+	MessageController(MailAccess access, MessageStore store, MessageParts parts, MessageLists lists, MailPages pages,
+			de.schulhaus.mail.internal.MailFolders folders) {
+		this.folders = folders;
 		this.access = access;
 		this.store = store;
 		this.parts = parts;
@@ -60,7 +63,8 @@ class MessageController {
 		if (bilder) {
 			response.setHeader("Content-Security-Policy", CSP_WITH_IMAGES);
 		}
-		pages.folders(access.mailboxOf(folder), folder, model);
+		pages.folders(access.usable(user), folder, model);
+		model.addAttribute("moveTargets", FolderRow.of(folders.list(access.mailboxOf(folder)), java.util.Map.of()));
 		model.addAttribute("message", message);
 		model.addAttribute("body", safe.html());
 		model.addAttribute("plain", !content.html());

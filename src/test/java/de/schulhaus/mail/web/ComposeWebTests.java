@@ -254,6 +254,34 @@ class ComposeWebTests {
 	}
 
 	@Test
+	void membersOfAFunctionMailboxReadItAndWriteAsTheFunction() throws Exception {
+		var office = mailboxes.createFunction(school.id(), "sekretariat", "Sekretariat");
+		mailboxes.addMember(office, anna.accountId());
+		var staged = store.stage(new ByteArrayInputStream(MailFixtures.plain("Krankmeldung", "<k@x>", "Lisa ist krank").getBytes(StandardCharsets.UTF_8)), 100_000);
+		UUID sick = store.deliver(staged, List.of(office), "eltern@example.org").get(office.id()).appended().messageId();
+		MailFolder officeInbox = folders.special(office, SpecialUse.INBOX).orElseThrow();
+
+		String mailbox = mvc.perform(get("/mail").with(user(anna))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(mailbox).contains("Mein Postfach").contains(">Sekretariat<").contains("/mail/ordner/" + officeInbox.id());
+		assertThat(mvc.perform(get("/mail/ordner/" + officeInbox.id()).with(user(anna))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.contains("Krankmeldung");
+		assertThat(mvc.perform(get("/mail/ordner/" + officeInbox.id()).with(user(ben))).andReturn().getResponse().getStatus()).isEqualTo(404);
+		assertThat(mvc.perform(get("/mail/nachricht/" + sick).with(user(ben))).andReturn().getResponse().getStatus()).isEqualTo(404);
+		assertThat(mvc.perform(get("/mail/neu").with(user(anna))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.contains("Sekretariat &lt;sekretariat@" + school.domain() + "&gt;");
+
+		send(anna, compose().param("von", office.id().toString()).param("an", ben.login()).param("betreff", "Vom Sekretariat").param("text", "x"));
+		StoredMessage got = in(ben, SpecialUse.INBOX).get(0);
+		assertThat(got.fromAddress()).isEqualTo("sekretariat@" + school.domain());
+		assertThat(got.fromName()).isEqualTo("Sekretariat");
+		assertThat(lists.page(office, folders.special(office, SpecialUse.SENT).orElseThrow(), "", 0, 50).messages())
+			.extracting(StoredMessage::subject).containsExactly("Vom Sekretariat");
+		assertThat(send(ben, compose().param("von", office.id().toString()).param("an", anna.login()).param("betreff", "Falsch").param("text", "x"))
+			.getStatus()).isEqualTo(404);
+		assertThat(in(anna, SpecialUse.INBOX)).isEmpty();
+	}
+
+	@Test
 	void thePageShowsTheSizeLimitAndTheEditor() throws Exception {
 		String page = mvc.perform(get("/mail/neu").with(user(anna))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains("höchstens 25 MB").contains("contenteditable=\"true\"").contains("/js/mail-compose-").contains("enctype=\"multipart/form-data\"");
