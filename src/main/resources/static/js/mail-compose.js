@@ -77,7 +77,27 @@ document.getElementById('cloud-results').addEventListener('change', (event) => {
 let dirty = false;
 form.addEventListener('input', () => { dirty = true; });
 editor.addEventListener('input', () => { dirty = true; });
-form.addEventListener('submit', () => { sync(); dirty = false; });
+form.addEventListener('submit', (event) => {
+  // files larger than the school allows are refused here, before a long upload the server would refuse anyway
+  const files = [...document.getElementById('field-files').files];
+  const total = files.reduce((sum, file) => sum + file.size, 0);
+  if (event.submitter?.value === 'senden' && total > Number(form.dataset.maxBytes)) {
+    event.preventDefault();
+    let problem = document.getElementById('compose-problem');
+    if (!problem) {
+      problem = document.createElement('div');
+      problem.id = 'compose-problem';
+      problem.className = 'alert error';
+      problem.setAttribute('role', 'alert');
+      form.before(problem);
+    }
+    problem.textContent = form.dataset.textTooLarge;
+    document.getElementById('field-files').focus();
+    return;
+  }
+  sync();
+  dirty = false;
+});
 
 // files chosen on the computer and cloud files wait for the buttons; the rest is saved now
 function draftData() {

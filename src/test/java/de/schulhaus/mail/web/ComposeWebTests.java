@@ -186,6 +186,8 @@ class ComposeWebTests {
 		assertThat(drafts.get(0).flags().draft()).isTrue();
 		assertThat(raw(drafts.get(0))).contains("Bcc: chef@" + school.domain());
 
+		assertThat(mvc.perform(get("/mail/ordner/" + mail.folder(anna, SpecialUse.DRAFTS).id()).with(user(anna))).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).contains("href=\"/mail/neu?entwurf=" + secondId + "\"");
 		String continued = mvc.perform(get("/mail/neu").param("entwurf", secondId).with(user(anna))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(continued).contains("value=\"Entwurf zwei\"").contains("value=\"chef@" + school.domain() + "\"").contains("Zweiter Stand");
 		assertThat(mvc.perform(get("/mail/neu").param("entwurf", in(anna, SpecialUse.DRAFTS).get(0).id().toString()).with(user(ben))).andReturn()
