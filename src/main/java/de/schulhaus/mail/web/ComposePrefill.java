@@ -51,6 +51,11 @@ class ComposePrefill {
 		}
 		String me = user.login().toLowerCase(Locale.ROOT);
 		to.removeIf(a -> a.equalsIgnoreCase(me));
+		if (to.isEmpty()) {
+			// answering one's own message (from Gesendet): it goes to whom that one went
+			to.addAll(content.addresses("to"));
+			to.removeIf(a -> a.equalsIgnoreCase(me));
+		}
 		cc.removeIf(a -> a.equalsIgnoreCase(me) || to.contains(a));
 		String references = join(content.references(), original.messageId());
 		String quote = "<p><br></p><p>" + HtmlUtils.htmlEscape(messages.getMessage("mail.compose.wrote",

@@ -127,6 +127,9 @@ class ComposeWebTests {
 		String reading = mvc.perform(get("/mail/nachricht/" + answer.id()).with(user(anna))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(reading.substring(reading.indexOf("mail-thread"))).contains("Ausflug");
 
+		String fromSent = mvc.perform(get("/mail/neu").param("antwort", sentCopy.id().toString()).with(user(anna))).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(fromSent).contains("value=\"" + ben.login() + "\"");
 		String all = mvc.perform(get("/mail/neu").param("antwort", question.id().toString()).param("allen", "true").with(user(ben))).andReturn()
 			.getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(all).contains("value=\"" + anna.login() + "\"").doesNotContain("value=\"" + ben.login());
