@@ -20,7 +20,7 @@ class MailWebConfiguration {
 
 	@Bean
 	AppTile mailTile() {
-		return AppTile.app(APP, "mail.app", "mail", "/mail", 15, Set.of(Role.SCHOOL_ADMIN, Role.TEACHER, Role.STAFF, Role.PUPIL, Role.EXTERN));
+		return AppTile.app(APP, "mail.app", "mail", "/mail", 25, Set.of(Role.SCHOOL_ADMIN, Role.TEACHER, Role.STAFF, Role.PUPIL, Role.EXTERN));
 	}
 
 	// ids in query parameters and form fields, which the tenant-isolation test does not find by itself
