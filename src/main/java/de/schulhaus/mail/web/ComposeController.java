@@ -120,14 +120,10 @@ class ComposeController {
 			return List.of();
 		}
 		try {
-			return prefillParts(user, form.quelle());
+			return prefill.attachments(user, form.quelle());
 		} catch (de.schulhaus.platform.NotFoundException gone) {
 			return List.of();
 		}
-	}
-
-	private List<MessageParts.Part> prefillParts(SchulhausUser user, String id) {
-		return prefill.attachments(user, id);
 	}
 
 	/** A mailbox to send from, as the "Von" choice shows it. */

@@ -232,6 +232,13 @@ class MailboxWebTests {
 		assertThat(fragment).contains("Neu da").doesNotContain("<html");
 		MailFolder now = folders.find(anna.schoolId(), inbox.id()).orElseThrow();
 		assertThat(fragment).contains("modseq=" + now.highestModseq());
+		assertThat(mvc.perform(get("/mail/ordner/" + inbox.id() + "/stand?modseq=" + now.highestModseq()).with(user(anna))).andReturn().getResponse()
+			.getStatus()).isEqualTo(204);
+		// a mail app moves the message away (IMAP MOVE uses the same store): the list learns it
+		store.move(now, List.of(1L), mail.folder(anna, SpecialUse.ARCHIVE));
+		String moved = mvc.perform(get("/mail/ordner/" + inbox.id() + "/stand?modseq=" + now.highestModseq()).with(user(anna))).andReturn()
+			.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(moved).doesNotContain("Neu da").contains("Keine Nachrichten in diesem Ordner.");
 	}
 
 	@Test
