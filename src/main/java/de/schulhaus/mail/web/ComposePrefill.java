@@ -95,7 +95,7 @@ class ComposePrefill {
 
 	/** The attachments of a message the person may read (what a forward or a draft keeps). */
 	List<MessageParts.Part> attachments(SchulhausUser user, String id) {
-		return parts.read(access.message(user, id)).attachments();
+		return parts.structure(access.message(user, id)).attachments();
 	}
 
 	private static String quoted(StoredMessage original, MessageParts.Content content) {

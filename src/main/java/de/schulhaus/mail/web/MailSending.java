@@ -118,7 +118,7 @@ class MailSending {
 		long known = 0;
 		if (form.quelle() != null && !form.quelle().isBlank() && !form.behalten().isEmpty()) {
 			StoredMessage source = access.message(user, form.quelle());
-			for (MessageParts.Part part : parts.read(source).attachments()) {
+			for (MessageParts.Part part : parts.structure(source).attachments()) {
 				if (form.behalten().contains(part.number())) {
 					all.add(new OutgoingMessages.Attachment(part.name(), part.type(), () -> parts.open(source, part.number())));
 				}

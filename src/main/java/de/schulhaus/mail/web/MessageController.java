@@ -93,7 +93,7 @@ class MessageController {
 	void inlineImage(@AuthenticationPrincipal SchulhausUser user, @PathVariable String messageId, @RequestParam(required = false) String cid,
 			HttpServletResponse response) throws IOException {
 		StoredMessage message = access.message(user, messageId);
-		MessageParts.Part part = parts.read(message).parts().stream().filter(p -> p.contentId() != null && p.contentId().equals(cid) && p.type().startsWith("image/")
+		MessageParts.Part part = parts.structure(message).parts().stream().filter(p -> p.contentId() != null && p.contentId().equals(cid) && p.type().startsWith("image/")
 				&& !p.type().contains("svg")).findFirst().orElseThrow(() -> new NotFoundException("part"));
 		response.setContentType(part.type());
 		response.setHeader("X-Content-Type-Options", "nosniff");

@@ -81,6 +81,15 @@ class MessageParts {
 	private static final java.util.Set<String> KEPT_HEADERS = java.util.Set.of("references", "to", "cc", "bcc", "reply-to");
 
 	Content read(StoredMessage message) {
+		return read(message, true);
+	}
+
+	/** The parts and headers only: a download needs no text read into memory. */
+	Content structure(StoredMessage message) {
+		return read(message, false);
+	}
+
+	private Content read(StoredMessage message, boolean withText) {
 		try (InputStream raw = store.open(message)) {
 			MimeTokenStream stream = stream(raw);
 			String plain = null;
@@ -102,6 +111,9 @@ class MessageParts {
 					case T_BODY -> {
 						Part part = describe(stream, parts.size() + 1);
 						parts.add(part);
+						if (!withText) {
+							continue;
+						}
 						if (!part.attachment() && part.type().equals("text/html") && html == null) {
 							html = text(stream);
 						} else if (!part.attachment() && part.type().equals("text/plain") && plain == null) {
@@ -120,7 +132,7 @@ class MessageParts {
 
 	/** The part with this number, for its headers before streaming it. */
 	Optional<Part> part(StoredMessage message, int number) {
-		return read(message).parts().stream().filter(p -> p.number() == number).findFirst();
+		return structure(message).parts().stream().filter(p -> p.number() == number).findFirst();
 	}
 
 	/** Streams the decoded content of the part with this number. */
