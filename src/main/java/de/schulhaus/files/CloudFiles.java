@@ -6,7 +6,17 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
+import java.io.InputStream;
+
+import de.schulhaus.dav.DavException;
+import de.schulhaus.dav.DavPath;
+import de.schulhaus.dav.DavResource;
+import de.schulhaus.files.internal.FileNames;
 import de.schulhaus.files.internal.FileSearch;
+import de.schulhaus.files.internal.Space;
+import de.schulhaus.files.internal.SpaceFiles;
+import de.schulhaus.files.internal.Spaces;
+import de.schulhaus.platform.NotFoundException;
 import de.schulhaus.files.internal.SpaceKind;
 import de.schulhaus.files.web.FileLinks;
 import de.schulhaus.platform.SchulhausUser;
@@ -20,9 +30,50 @@ import de.schulhaus.platform.SchulhausUser;
 public class CloudFiles {
 
 	private final FileSearch search;
+	private final Spaces spaces;
 
-	CloudFiles(FileSearch search) {
+	CloudFiles(FileSearch search, Spaces spaces) {
 		this.search = search;
+		this.spaces = spaces;
+	}
+
+	/** A file could not be saved: its name is not allowed or the person's storage is full. */
+	public static class NotSaved extends RuntimeException {
+		public NotSaved(String reason, Throwable cause) {
+			super(reason, cause);
+		}
+	}
+
+	/** The content of a file the person may read (a mail's attachment from the cloud); close it. Empty like {@link #readable}. */
+	public Optional<InputStream> open(SchulhausUser person, UUID id) {
+		if (person == null) {
+			return Optional.empty();
+		}
+		return search.file(person, id).map(hit -> {
+			SpaceFiles files = spaces.open(hit.space());
+			DavResource resource = files.find(hit.path()).orElseThrow(() -> new NotFoundException("file"));
+			return files.read(resource, 0, resource.length());
+		});
+	}
+
+	/**
+	 * Saves content as a new file at the top of the person's own files ("Meine Dateien"), under a free
+	 * name ({@code Brief (2).pdf} when {@code Brief.pdf} is taken), so nothing is replaced.
+	 *
+	 * @throws NotSaved when the name is not allowed or the storage is full
+	 */
+	public CloudFile saveToMyFiles(SchulhausUser person, String name, String contentType, InputStream content) {
+		SpaceFiles files = spaces.open(spaces.personal(person));
+		String free = FileNames.free(name, candidate -> files.find(DavPath.ROOT.child(candidate)).isPresent());
+		try {
+			files.write(DavPath.ROOT.child(free), content, contentType, -1);
+		} catch (DavException e) {
+			throw new NotSaved(e.getMessage(), e);
+		}
+		Space space = spaces.personal(person);
+		return search.byName(person, free, 50).stream().filter(hit -> !hit.folder() && hit.space().id().equals(space.id())
+				&& hit.path().equals(DavPath.ROOT.child(free))).findFirst().map(CloudFiles::file)
+			.orElseThrow(() -> new NotFoundException("file"));
 	}
 
 	/**

@@ -106,6 +106,15 @@ class TenantIsolationTests {
 		schoolCalendarWriters.addGroup(users.load(adminA.login()).orElseThrow(), groupA);
 		fixtures.put("memberId", groupA);
 		fixtures.put("roomId", rooms.create(users.load(adminA.login()).orElseThrow(), "Aula A", de.schulhaus.calendar.internal.Rooms.Kind.ROOM, null, null).id());
+		// a message in the mailbox of A's pupil, and its folder
+		var pupilMailbox = mailboxes.personal(a.id(), pupilA.id(), "Paula Aberle");
+		var staged = messageStore.stage(new java.io.ByteArrayInputStream(("From: x@example.org\r\nSubject: A\r\nMessage-ID: <a@x>\r\n"
+				+ "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nA\r\n--b\r\n"
+				+ "Content-Type: application/pdf; name=a.pdf\r\nContent-ID: <c@x>\r\n\r\nA\r\n--b--\r\n").getBytes()), 100_000);
+		var delivered = messageStore.deliver(staged, List.of(pupilMailbox), "x@example.org").get(pupilMailbox.id()).appended();
+		fixtures.put("messageId", delivered.messageId());
+		fixtures.put("folderId", delivered.folderId());
+		fixtures.put("mailboxId", pupilMailbox.id());
 		fixtures.put("notificationId", notifications.notify(a.id(), pupilA.id(),
 				Notification.of("sample.greeting", "sample.notification.greeting", "/", "A")));
 
@@ -198,6 +207,12 @@ class TenantIsolationTests {
 
 	@Autowired
 	de.schulhaus.files.CloudFiles cloudFiles;
+
+	@Autowired
+	de.schulhaus.mail.internal.Mailboxes mailboxes;
+
+	@Autowired
+	de.schulhaus.mail.internal.MessageStore messageStore;
 
 	/** A folder of A's admin shared with a pupil of A, a link to it and a file in it. */
 	private Map<String, UUID> sharedInSchoolA(TestSchools.UserRef adminA, TestSchools.UserRef pupilA) {
