@@ -106,6 +106,10 @@ class TenantIsolationTests {
 		schoolCalendarWriters.addGroup(users.load(adminA.login()).orElseThrow(), groupA);
 		fixtures.put("memberId", groupA);
 		fixtures.put("roomId", rooms.create(users.load(adminA.login()).orElseThrow(), "Aula A", de.schulhaus.calendar.internal.Rooms.Kind.ROOM, null, null).id());
+		// a function mailbox of A (sekretariat@), with the pupil sharing it
+		var functionA = mailboxes.createFunction(a.id(), "sekretariat", "Sekretariat");
+		mailboxes.addMember(functionA, pupilA.id());
+		fixtures.put("functionId", functionA.id());
 		fixtures.put("notificationId", notifications.notify(a.id(), pupilA.id(),
 				Notification.of("sample.greeting", "sample.notification.greeting", "/", "A")));
 
@@ -177,6 +181,9 @@ class TenantIsolationTests {
 
 	@Autowired
 	de.schulhaus.files.internal.Spaces fileSpaces;
+
+	@Autowired
+	de.schulhaus.mail.internal.Mailboxes mailboxes;
 
 	@Autowired
 	de.schulhaus.calendar.internal.Rooms rooms;
