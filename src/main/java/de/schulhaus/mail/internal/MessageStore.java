@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,6 +28,7 @@ import de.schulhaus.blobs.BlobOwner;
 import de.schulhaus.blobs.BlobStore;
 import de.schulhaus.blobs.QuotaExceededException;
 import de.schulhaus.blobs.StagedBlob;
+import de.schulhaus.mail.MailDelivered;
 import de.schulhaus.platform.Ids;
 import de.schulhaus.platform.NotFoundException;
 
@@ -49,9 +51,11 @@ public class MessageStore {
 	private final MailWatchers watchers;
 	private final StorageQuotas quotas;
 	private final TransactionTemplate transaction;
+	private final ApplicationEventPublisher events;
 
 	MessageStore(JdbcClient jdbc, BlobStore blobs, MailFolders folders, MailWatchers watchers, StorageQuotas quotas,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.blobs = blobs;
 		this.folders = folders;
@@ -83,47 +87,101 @@ public class MessageStore {
 	/**
 	 * Puts the message into the inbox of every mailbox, in one transaction, and answers per mailbox
 	 * whether it arrived: a full mailbox refuses, the others still get it. The staged message is used up.
+	 * Each arrival publishes {@link MailDelivered} in the same transaction.
 	 */
-	public Map<UUID, Delivery> deliver(StagedMessage message, List<Mailbox> mailboxes) {
-		Map<UUID, Delivery> results = new LinkedHashMap<>();
-		if (mailboxes.isEmpty()) {
-			blobs.discard(message.blob());
+	public Map<UUID, Delivery> deliver(StagedMessage message, List<Mailbox> mailboxes, String envelopeFrom) {
+		Copies copies = copies(message, mailboxes.size());
+		try {
+			Map<UUID, Delivery> results = transaction.execute(status -> deliver(copies, mailboxes, envelopeFrom));
+			copies.discardUnused();
 			return results;
-		}
-		// every mailbox owns its copy (its quota counts it); copies are staged before the transaction
-		List<StagedBlob> copies = new ArrayList<>();
-		copies.add(message.blob());
-		try {
-			for (int i = 1; i < mailboxes.size(); i++) {
-				try (InputStream in = blobs.open(message.blob().id()).orElseThrow()) {
-					copies.add(blobs.stage(in));
-				}
-			}
-		} catch (IOException e) {
-			copies.forEach(blobs::discard);
-			throw new UncheckedIOException(e);
-		}
-		List<StagedBlob> unused = new ArrayList<>();
-		try {
-			transaction.executeWithoutResult(status -> {
-				for (int i = 0; i < mailboxes.size(); i++) {
-					Mailbox mailbox = mailboxes.get(i);
-					MailFolder inbox = folders.special(mailbox, SpecialUse.INBOX).orElseThrow(() -> new NotFoundException("inbox"));
-					try {
-						UUID blobId = attach(mailbox, copies.get(i));
-						Appended appended = insert(mailbox, inbox, blobId, message, Flags.NONE, Instant.now());
-						results.put(mailbox.id(), new Delivery(true, appended));
-					} catch (QuotaExceededException full) {
-						unused.add(copies.get(i));
-						results.put(mailbox.id(), new Delivery(false, null));
-					}
-				}
-			});
 		} catch (RuntimeException e) {
-			copies.forEach(blobs::discard);
+			copies.discardAll();
 			throw e;
 		}
-		unused.forEach(blobs::discard);
+	}
+
+	/**
+	 * The staged message and {@code count - 1} copies of it, staged now (outside any transaction): every
+	 * mailbox owns its copy, so its quota counts it. Use them in one transaction, then
+	 * {@link Copies#discardUnused()} (or {@link Copies#discardAll()} when it failed).
+	 */
+	public Copies copies(StagedMessage message, int count) {
+		List<StagedBlob> staged = new ArrayList<>();
+		staged.add(message.blob());
+		try {
+			for (int i = 1; i < count; i++) {
+				try (InputStream in = blobs.open(message.blob().id()).orElseThrow()) {
+					staged.add(blobs.stage(in));
+				}
+			}
+		} catch (IOException | RuntimeException e) {
+			staged.forEach(blobs::discard);
+			throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+		}
+		return new Copies(message.scan(), staged);
+	}
+
+	/** Copies of one message for several places, taken one by one in a transaction. */
+	public final class Copies {
+		private final ScannedMessage scan;
+		private final List<StagedBlob> staged;
+		private final boolean[] taken;
+		private int next;
+
+		Copies(ScannedMessage scan, List<StagedBlob> staged) {
+			this.scan = scan;
+			this.staged = staged;
+			this.taken = new boolean[staged.size()];
+		}
+
+		StagedMessage take() {
+			if (next >= staged.size()) {
+				throw new IllegalStateException("no copy left");
+			}
+			taken[next] = true;
+			return new StagedMessage(staged.get(next++), scan);
+		}
+
+		void giveBack(StagedMessage copy) {
+			int index = staged.indexOf(copy.blob());
+			if (index >= 0) {
+				taken[index] = false;
+			}
+		}
+
+		/** After the commit: removes the copies that went nowhere. */
+		public void discardUnused() {
+			for (int i = 0; i < staged.size(); i++) {
+				if (!taken[i]) {
+					blobs.discard(staged.get(i));
+				}
+			}
+		}
+
+		/** After a failure: the transaction's rollback removed what it attached; this removes the rest. */
+		public void discardAll() {
+			staged.forEach(blobs::discard);
+		}
+	}
+
+	/** {@link #deliver(StagedMessage, List, String)} inside the caller's transaction, one copy per mailbox. */
+	public Map<UUID, Delivery> deliver(Copies copies, List<Mailbox> mailboxes, String envelopeFrom) {
+		Map<UUID, Delivery> results = new LinkedHashMap<>();
+		for (Mailbox mailbox : mailboxes) {
+			MailFolder inbox = folders.special(mailbox, SpecialUse.INBOX).orElseThrow(() -> new NotFoundException("inbox"));
+			StagedMessage copy = copies.take();
+			try {
+				UUID blobId = attach(mailbox, copy.blob());
+				Appended appended = insert(mailbox, inbox, blobId, copy, Flags.NONE, Instant.now());
+				results.put(mailbox.id(), new Delivery(true, appended));
+				events.publishEvent(new MailDelivered(mailbox.schoolId(), mailbox.id(), mailbox.accountId(), appended.messageId(),
+						envelopeFrom == null ? "" : envelopeFrom));
+			} catch (QuotaExceededException full) {
+				copies.giveBack(copy);
+				results.put(mailbox.id(), new Delivery(false, null));
+			}
+		}
 		return results;
 	}
 
@@ -150,6 +208,13 @@ public class MessageStore {
 			blobs.discard(message.blob());
 			throw e;
 		}
+	}
+
+	/** {@link #append} inside the caller's transaction with one of the copies. */
+	public Appended append(Mailbox mailbox, MailFolder folder, Copies copies, Flags flags) {
+		StagedMessage copy = copies.take();
+		UUID blobId = attach(mailbox, copy.blob());
+		return insert(mailbox, folder, blobId, copy, flags, Instant.now());
 	}
 
 	private UUID attach(Mailbox mailbox, StagedBlob blob) {

@@ -53,9 +53,9 @@ class MessageStoreTests {
 			.containsExactly("INBOX", "Entwürfe", "Gesendet", "Archiv", "Spam", "Papierkorb");
 		List<UUID> changed = new CopyOnWriteArrayList<>();
 		try (AutoCloseable watch = watchers.watch(box.id(), changed::add)) {
-			Map<UUID, MessageStore.Delivery> result = store.deliver(stage(message("Elternabend", "<a1@x>", null)), List.of(box));
+			Map<UUID, MessageStore.Delivery> result = store.deliver(stage(message("Elternabend", "<a1@x>", null)), List.of(box), "joerg@example.org");
 			assertThat(result.get(box.id()).delivered()).isTrue();
-			MessageStore.Delivery second = store.deliver(stage(message("Re: Elternabend", "<a2@x>", "<a1@x>")), List.of(box)).get(box.id());
+			MessageStore.Delivery second = store.deliver(stage(message("Re: Elternabend", "<a2@x>", "<a1@x>")), List.of(box), "joerg@example.org").get(box.id());
 			assertThat(second.appended().uid()).isEqualTo(2);
 		}
 		MailFolder inbox = folders.byName(box, "inbox").orElseThrow();
@@ -77,7 +77,7 @@ class MessageStoreTests {
 		Mailbox box = mailboxes.personal(school.id(), anna.id(), "Anna Amsel");
 		MailFolder inbox = folders.special(box, SpecialUse.INBOX).orElseThrow();
 		for (int i = 0; i < 3; i++) {
-			store.deliver(stage(message("Nr " + i, "<n" + i + "@x>", null)), List.of(box));
+			store.deliver(stage(message("Nr " + i, "<n" + i + "@x>", null)), List.of(box), "joerg@example.org");
 		}
 		MessageStore.FlagResult flagged = store.storeFlags(inbox, List.of(1L, 2L), MessageStore.FlagMode.ADD, Flags.of(List.of("\\Seen", "$Wichtig")), null);
 		assertThat(flagged.changed()).hasSize(2);
@@ -111,7 +111,7 @@ class MessageStoreTests {
 		quotas.setPersonal(school.id(), ben.id(), null, 0L, new SchulhausUser(anna.id(), school.id(), anna.login(), "Anna Amsel", Role.SCHOOL_ADMIN, "de", false, true, null));
 		Mailbox annas = mailboxes.personal(school.id(), anna.id(), "Anna Amsel");
 		Mailbox bens = mailboxes.personal(school.id(), ben.id(), "Ben Birke");
-		Map<UUID, MessageStore.Delivery> result = store.deliver(stage(message("Hallo", "<h@x>", null)), List.of(annas, bens));
+		Map<UUID, MessageStore.Delivery> result = store.deliver(stage(message("Hallo", "<h@x>", null)), List.of(annas, bens), "joerg@example.org");
 		assertThat(result.get(annas.id()).delivered()).isTrue();
 		assertThat(result.get(bens.id()).delivered()).isFalse();
 		assertThat(store.byUids(folders.special(bens, SpecialUse.INBOX).orElseThrow(), List.of(1L))).isEmpty();

@@ -1,0 +1,13 @@
+package de.schulhaus.mail;
+
+import java.util.UUID;
+
+/**
+ * A message arrived in a mailbox's inbox (from SMTP, the webmail or another person of the platform).
+ * Published in the delivering transaction; listeners (auto-replies, forwarding, quota warnings) run after
+ * it committed.
+ *
+ * @param envelopeFrom the SMTP sender (empty for bounces)
+ */
+public record MailDelivered(UUID schoolId, UUID mailboxId, UUID accountId, UUID messageId, String envelopeFrom) {
+}

@@ -1,0 +1,113 @@
+package de.schulhaus.mail.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import de.schulhaus.IntegrationTest;
+import de.schulhaus.TestSchools;
+import de.schulhaus.accounts.GroupManagement;
+import de.schulhaus.platform.Role;
+
+@IntegrationTest
+class SubmissionTests {
+
+	@Autowired MockMvc mvc;
+	@Autowired Submission submission;
+	@Autowired MessageStore store;
+	@Autowired Mailboxes mailboxes;
+	@Autowired MailFolders folders;
+	@Autowired GroupManagement groups;
+	@Autowired JdbcClient jdbc;
+
+	TestSchools schools;
+	TestSchools.SchoolRef school;
+	TestSchools.UserRef teacher;
+	TestSchools.UserRef pupil;
+	TestSchools.UserRef classmate;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		schools = new TestSchools(mvc);
+		school = schools.createSchool("Sende-Schule");
+		teacher = schools.createUser(school, "Tina", "Tafel", "TEACHER", null, "7b");
+		pupil = schools.createUser(school, "Paul", "Pult", "PUPIL", null, "7b");
+		classmate = schools.createUser(school, "Carla", "Kreide", "PUPIL", null, "7b");
+	}
+
+	@Test
+	void aTeachersMessageReachesColleaguesQueuesOutsideAndKeepsASentCopyInOneGo() {
+		Submission.Sender tina = sender(teacher, Role.TEACHER);
+		Submission.Result result = submission.submit(tina, List.of(pupil.login(), "eltern@example.org", "niemand@" + school.domain()),
+				stage("Hausaufgaben"), true);
+		assertThat(result.verdicts()).extracting(Submission.Verdict::accepted).containsExactly(true, true, false);
+		assertThat(result.verdicts().get(2).smtpReply()).startsWith("550 5.1.1");
+		assertThat(result.delivered()).isEqualTo(1);
+		assertThat(result.queued()).isEqualTo(1);
+		assertThat(inbox(pupil)).extracting(StoredMessage::subject).containsExactly("Hausaufgaben");
+		MailFolder sent = folders.special(tina.from(), SpecialUse.SENT).orElseThrow();
+		assertThat(store.byUids(sent, List.of(1L)).get(0).flags().seen()).isTrue();
+		assertThat(jdbc.sql("select address from mail_outbound_recipient r join mail_outbound_message m on m.id = r.message_id "
+				+ "where m.school_id = :school").param("school", school.id()).query(String.class).list()).containsExactly("eltern@example.org");
+	}
+
+	@Test
+	void pupilsStayInsideTheSchoolAndListsTakeOnlyWhomTheLeaderAllows() {
+		Submission.Sender paul = sender(pupil, Role.PUPIL);
+		assertThat(submission.check(paul, "freund@example.org").smtpReply()).startsWith("550 5.7.1");
+		assertThat(submission.check(paul, teacher.login()).accepted()).isTrue();
+		UUID group = groups.list(school.id()).stream().filter(g -> g.name().equals("7b")).findFirst().orElseThrow().id();
+		jdbc.sql("insert into mail_list (group_id, school_id, local_part, policy, created_at) values (:g, :s, '7b', 'members', :now)")
+			.param("g", group).param("s", school.id()).param("now", Timestamp.from(Instant.now())).update();
+		Submission.Result toList = submission.submit(paul, List.of("7B@" + school.domain()), stage("Klassenfahrt"), false);
+		assertThat(toList.delivered()).isEqualTo(2);
+		assertThat(inbox(classmate)).extracting(StoredMessage::subject).containsExactly("Klassenfahrt");
+		assertThat(inbox(teacher)).extracting(StoredMessage::subject).containsExactly("Klassenfahrt");
+		// the writer does not get their own list mail back
+		assertThat(inbox(pupil)).isEmpty();
+		assertThat(submission.checkInbound("7b@" + school.domain()).smtpReply()).startsWith("550 5.7.1");
+	}
+
+	@Test
+	void mailFromOutsideIsNeverRelayedAndTooLargeMessagesAreRefusedWhole() {
+		assertThat(submission.checkInbound("jemand@example.org").smtpReply()).startsWith("554 5.7.1 Relaying denied");
+		assertThat(submission.checkInbound(teacher.login()).accepted()).isTrue();
+		Submission.Result received = submission.receive("eltern@example.org", List.of(teacher.login(), "x@example.net"), stage("Krankmeldung"));
+		assertThat(received.delivered()).isEqualTo(1);
+		assertThat(received.queued()).isZero();
+		jdbc.sql("insert into mail_policy (school_id, role, outside_allowed, max_message_mb, forwarding_allowed) values (:s, 'PUPIL', false, 1, false)")
+			.param("s", school.id()).update();
+		StagedMessage big = store.stage(new ByteArrayInputStream(("Subject: gross\r\n\r\n" + "x".repeat(1_100_000)).getBytes(StandardCharsets.UTF_8)), 5_000_000);
+		assertThatThrownBy(() -> submission.submit(sender(pupil, Role.PUPIL), List.of(teacher.login()), big, true))
+			.isInstanceOf(MessageTooLargeException.class);
+		assertThat(inbox(teacher)).extracting(StoredMessage::subject).containsExactly("Krankmeldung");
+	}
+
+	private Submission.Sender sender(TestSchools.UserRef user, Role role) {
+		Mailbox own = mailboxes.personal(school.id(), user.id(), user.login());
+		return new Submission.Sender(school.id(), user.id(), role, own, user.login());
+	}
+
+	private List<StoredMessage> inbox(TestSchools.UserRef user) {
+		Mailbox box = mailboxes.personal(school.id(), user.id(), user.login());
+		MailFolder inbox = folders.special(box, SpecialUse.INBOX).orElseThrow();
+		return store.byUids(inbox, List.of(1L, 2L, 3L));
+	}
+
+	private StagedMessage stage(String subject) {
+		String raw = "From: a@example.org\r\nSubject: " + subject + "\r\nMessage-ID: <" + UUID.randomUUID() + "@x>\r\n\r\nText\r\n";
+		return store.stage(new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)), 1_000_000);
+	}
+}
