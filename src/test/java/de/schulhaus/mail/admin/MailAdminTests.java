@@ -163,6 +163,22 @@ class MailAdminTests {
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(office.toString()))));
 	}
 
+	@Test
+	void everyPageSpeaksGermanAndEnglishWithoutMissingTexts() throws Exception {
+		UUID office = mailboxes.createFunction(school.id(), "schulleitung", "Schulleitung").id();
+		mailboxes.addMember(mailboxes.find(school.id(), office).orElseThrow(), ben.id());
+		addAlias(anna.login(), "a.amsel");
+		await().atMost(Duration.ofSeconds(20)).until(() -> addresses.resolve("5a@" + school.domain()) instanceof MailAddresses.ToList);
+		UUID fiveA = ((MailAddresses.ToList) addresses.resolve("5a@" + school.domain())).groupId();
+		for (SchulhausUser who : List.of(admin, admin.withLanguage("en"))) {
+			for (String page : List.of("/verwaltung/mail", "/verwaltung/mail/richtlinien", "/verwaltung/mail/funktionen/" + office,
+					"/verwaltung/mail/personen/" + anna.id(), "/mail/listen/" + fiveA, "/mail/einstellungen")) {
+				mvc.perform(get(page).with(user(who))).andExpect(status().isOk())
+					.andExpect(content().string(org.hamcrest.Matchers.not(containsString("??"))));
+			}
+		}
+	}
+
 	private ResultActions addAlias(String login, String address) throws Exception {
 		return mvc.perform(post("/verwaltung/mail/aliase").param("login", login).param("address", address).with(user(admin)).with(csrf()));
 	}
