@@ -113,6 +113,34 @@ public class MailLists {
 		return changed;
 	}
 
+	/**
+	 * Moves lists whose address became a person's sign-in name (a new person, a changed name) to the next
+	 * free address of their group's name: a person's address always means the person.
+	 */
+	@Transactional
+	public int yieldTo(UUID schoolId, Collection<String> logins) {
+		School school = schools.find(schoolId).orElse(null);
+		if (school == null || logins.isEmpty()) {
+			return 0;
+		}
+		String suffix = "@" + school.mailDomain();
+		List<String> taken = logins.stream().map(l -> l.toLowerCase(java.util.Locale.ROOT)).filter(l -> l.endsWith(suffix))
+			.map(l -> l.substring(0, l.length() - suffix.length())).toList();
+		if (taken.isEmpty()) {
+			return 0;
+		}
+		List<MailList> clashing = jdbc.sql("select group_id, school_id, local_part, policy from mail_list where school_id = :school "
+				+ "and local_part in (:locals)")
+			.param("school", schoolId).param("locals", taken).query((rs, n) -> map(rs)).list();
+		for (MailList list : clashing) {
+			groups.find(schoolId, list.groupId()).ifPresent(group -> {
+				remove(schoolId, group.id());
+				insertFree(school, group, ListNames.base(group.name()), list.policy());
+			});
+		}
+		return clashing.size();
+	}
+
 	/** Schools whose groups were never all given lists. */
 	List<UUID> unsyncedSchools() {
 		Set<UUID> synced = new HashSet<>(jdbc.sql("select school_id from mail_list_synced").query(UUID.class).list());
@@ -149,6 +177,11 @@ public class MailLists {
 		if (existing != null) {
 			remove(school.id(), group.id());
 		}
+		return insertFree(school, group, base, policy);
+	}
+
+	/** Inserts the group's list at the first free address of its name; answers whether this call made it. */
+	private boolean insertFree(School school, Group group, String base, ListPolicy policy) {
 		for (int n = 1; n <= MAX_TRIES; n++) {
 			String candidate = ListNames.candidate(base, n);
 			if (localParts.holder(school.id(), school.mailDomain(), candidate, group.id()).isPresent()) {

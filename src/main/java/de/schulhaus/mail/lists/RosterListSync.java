@@ -3,6 +3,7 @@ package de.schulhaus.mail.lists;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import de.schulhaus.accounts.AccountsChanged;
 import de.schulhaus.accounts.GroupsChanged;
 import de.schulhaus.schools.SchoolDeleted;
 
@@ -23,6 +24,13 @@ class RosterListSync {
 	@ApplicationModuleListener
 	void on(GroupsChanged event) {
 		lists.follow(event.schoolId(), event.changes().stream().map(GroupsChanged.Change::groupId).toList());
+	}
+
+	/** A new person, or one whose name changed, may now have the address a list had: the list moves. */
+	@ApplicationModuleListener
+	void on(AccountsChanged event) {
+		lists.yieldTo(event.schoolId(), event.changes().stream().filter(c -> c.kind() != AccountsChanged.Kind.DELETED)
+			.map(AccountsChanged.Change::login).filter(java.util.Objects::nonNull).toList());
 	}
 
 	@ApplicationModuleListener

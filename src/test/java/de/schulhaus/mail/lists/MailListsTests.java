@@ -97,6 +97,26 @@ class MailListsTests {
 	}
 
 	@Test
+	void aListWhoseAddressBecomesAPersonsSignInNameMovesAside() throws Exception {
+		Group art = groups.create(school.id(), "Kunst", GroupKind.COURSE, null, admin);
+		assertThat(awaitList(art.id()).localPart()).isEqualTo("kunst");
+		lists.setPolicy(admin, art.id(), ListPolicy.ANYONE);
+		// a person whose sign-in name is now kunst@ (as a roster import that renames a person could make it)
+		TestSchools.UserRef person = schools.createUser(school, "Karl", "Kunst", "TEACHER", "teacher-laterne-quitte-9", null);
+		String login = "kunst@" + school.domain();
+		jdbc.sql("update account set login = :login where id = :id").param("login", login).param("id", person.id()).update();
+		sync.on(new de.schulhaus.accounts.AccountsChanged(school.id(), List.of(new de.schulhaus.accounts.AccountsChanged.Change(
+				de.schulhaus.accounts.AccountsChanged.Kind.CHANGED, person.id(), login, "Karl", "Kunst", null, null))));
+		await().atMost(Duration.ofSeconds(20)).until(() -> lists.find(school.id(), art.id()).orElseThrow().localPart().equals("kunst-2"));
+		assertThat(lists.find(school.id(), art.id()).orElseThrow().policy()).isEqualTo(ListPolicy.ANYONE);
+		assertThat(addresses.resolve(login)).isInstanceOfSatisfying(MailAddresses.ToMailbox.class,
+				to -> assertThat(to.mailbox().accountId()).isEqualTo(person.id()));
+		// and the group keeps its moved address when the roster says nothing new about it
+		lists.follow(school.id(), List.of(art.id()));
+		assertThat(lists.find(school.id(), art.id()).orElseThrow().localPart()).isEqualTo("kunst-2");
+	}
+
+	@Test
 	void listMailGoesToTheGroupAsItIsAtDeliverySoAPupilWhoChangesClassGetsTheNewClasssMail() throws Exception {
 		TestSchools.UserRef pia = schools.createUser(school, "Pia", "Wechsel", "PUPIL", "pupil-laterne-quitte-1", "5a");
 		UUID fiveA = groupNamed("5a");
