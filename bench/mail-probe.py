@@ -1,0 +1,88 @@
+#!/usr/bin/python3
+"""Small IMAP/SMTP probes for bench/mail.sh.
+
+  mail-probe.py count HOST PORT USER PASSWORD          messages in INBOX (STATUS)
+  mail-probe.py idle HOST IMAP USER PASSWORD SMTP RCPT RUNS
+        median milliseconds from the SMTP server's 250 after DATA to the IDLE session's EXISTS
+  mail-probe.py big HOST SMTP RCPT MB                 sends one message of MB megabytes, streamed
+"""
+import imaplib
+import smtplib
+import socket
+import statistics
+import sys
+import time
+
+
+def login(host, port, user, password):
+    imap = imaplib.IMAP4(host, int(port))
+    imap.login(user, password)
+    return imap
+
+
+def count(host, port, user, password):
+    imap = login(host, port, user, password)
+    typ, data = imap.status("INBOX", "(MESSAGES)")
+    imap.logout()
+    print(data[0].decode().split("MESSAGES")[1].strip(" )"))
+
+
+def idle(host, port, user, password, smtp_port, rcpt, runs):
+    imap = login(host, port, user, password)
+    imap.select("INBOX")
+    sock = imap.socket()
+    waits = []
+    for n in range(int(runs)):
+        tag = imap._new_tag().decode()
+        imap.send(f"{tag} IDLE\r\n".encode())
+        line = imap.readline()
+        assert line.startswith(b"+"), line
+        with smtplib.SMTP(host, int(smtp_port)) as smtp:
+            smtp.ehlo("bench")
+            smtp.mail("idle@example.org")
+            smtp.rcpt(rcpt)
+            # data() returns once the server said 250: the clock starts there
+            smtp.data(f"Subject: idle {n}\r\nFrom: idle@example.org\r\n\r\nwake up\r\n".encode())
+            sent = time.monotonic()
+        sock.settimeout(10)
+        while True:
+            line = imap.readline()
+            if b"EXISTS" in line:
+                waits.append((time.monotonic() - sent) * 1000)
+                break
+            if not line:
+                raise SystemExit("connection closed")
+        imap.send(b"DONE\r\n")
+        while not imap.readline().startswith(tag.encode()):
+            pass
+        time.sleep(0.2)
+    imap.logout()
+    print(f"{statistics.median(waits):.1f}")
+
+
+def big(host, smtp_port, rcpt, mb):
+    size = int(mb) * 1024 * 1024
+    with smtplib.SMTP(host, int(smtp_port)) as smtp:
+        smtp.ehlo("bench")
+        smtp.mail("big@example.org")
+        smtp.rcpt(rcpt)
+        smtp.putcmd("data")
+        code, _ = smtp.getreply()
+        assert code == 354, code
+        s = smtp.sock
+        s.sendall(b"Subject: big\r\nFrom: big@example.org\r\nContent-Type: application/octet-stream\r\n"
+                  b"Content-Transfer-Encoding: base64\r\n\r\n")
+        line = b"QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0NTY3\r\n"
+        chunk = line * 1000
+        sent = 0
+        while sent < size:
+            s.sendall(chunk)
+            sent += len(chunk)
+        s.sendall(b".\r\n")
+        code, msg = smtp.getreply()
+        print(code, msg.decode(errors="replace"))
+
+
+if __name__ == "__main__":
+    cmd, args = sys.argv[1], sys.argv[2:]
+    {"count": count, "idle": idle, "big": big}[cmd](*args)
