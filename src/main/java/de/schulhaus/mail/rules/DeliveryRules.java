@@ -27,7 +27,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
 
 /**
- * After a message arrived in a person's inbox: forwarding, then the absence note. Runs after the
+ * After a message arrived in a person's inbox: the quota warning, forwarding, then the absence note. Runs after the
  * delivery committed, through the event registry (a node dying half-way leaves it to the next one), and
  * outside a transaction, because what it sends is staged in the blob store first.
  */
@@ -42,10 +42,12 @@ class DeliveryRules {
 	private final AccountManagement accounts;
 	private final Forwarder forwarder;
 	private final AutoReplies autoReplies;
+	private final QuotaWarnings quotaWarnings;
 	private final JdbcClient jdbc;
 
 	DeliveryRules(MailRules rules, MessageStore store, Mailboxes mailboxes, AccountManagement accounts, Forwarder forwarder,
-			AutoReplies autoReplies, JdbcClient jdbc) {
+			AutoReplies autoReplies, QuotaWarnings quotaWarnings, JdbcClient jdbc) {
+		this.quotaWarnings = quotaWarnings;
 		this.rules = rules;
 		this.store = store;
 		this.mailboxes = mailboxes;
@@ -60,6 +62,7 @@ class DeliveryRules {
 		if (event.accountId() == null) {
 			return;
 		}
+		quotaWarnings.check(event);
 		Optional<Forwarding> forwarding = rules.forwarding(event.schoolId(), event.accountId());
 		Optional<Absence> absence = rules.absence(event.schoolId(), event.accountId())
 			.filter(a -> a.activeOn(LocalDate.now(SCHOOL_TIME)));

@@ -4,8 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import de.schulhaus.accounts.StorageQuotas;
 import de.schulhaus.blobs.BlobOwner;
@@ -15,7 +15,7 @@ import de.schulhaus.platform.Notifications;
 
 /**
  * Tells a person when a delivery brought their mailbox over 90 % of their mail quota: once, until a later
- * delivery finds it below again.
+ * delivery finds it below again. Asked by {@link DeliveryRules}, so a delivery costs one event publication, not two.
  */
 @Component
 class QuotaWarnings {
@@ -32,8 +32,8 @@ class QuotaWarnings {
 		this.jdbc = jdbc;
 	}
 
-	@ApplicationModuleListener
-	void on(MailDelivered event) {
+	@Transactional
+	void check(MailDelivered event) {
 		if (event.accountId() == null) {
 			return;
 		}
