@@ -21,7 +21,6 @@ import de.schulhaus.mail.internal.MailFolders;
 import de.schulhaus.mail.internal.Mailbox;
 import de.schulhaus.mail.internal.Mailboxes;
 import de.schulhaus.mail.internal.MailboxRemoval;
-import de.schulhaus.mail.rules.Absence;
 import de.schulhaus.mail.rules.Forwarding;
 import de.schulhaus.mail.rules.MailRules;
 import de.schulhaus.platform.DataSubject;

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import de.schulhaus.accounts.GroupManagement;
+import de.schulhaus.accounts.StorageQuotas;
+import de.schulhaus.blobs.BlobOwner;
 import de.schulhaus.mail.internal.MailPolicies;
 import de.schulhaus.mail.internal.MailPolicy;
 import de.schulhaus.mail.lists.MailLists;
@@ -22,7 +24,7 @@ import de.schulhaus.platform.InvalidInputException;
 import de.schulhaus.platform.SchulhausUser;
 import de.schulhaus.schools.SchoolManagement;
 
-/** A person's own mail settings: the absence note, forwarding, and the lists of the groups they lead. */
+/** A person's own mail settings: the absence note, forwarding, the lists of the groups they lead, and how full the mailbox is. */
 @Controller
 class MailSettingsController {
 
@@ -32,9 +34,11 @@ class MailSettingsController {
 	private final GroupManagement groups;
 	private final SchoolManagement schools;
 	private final MessageSource messages;
+	private final StorageQuotas quotas;
 
 	MailSettingsController(MailRules rules, MailPolicies policies, MailLists lists, GroupManagement groups, SchoolManagement schools,
-			MessageSource messages) {
+			MessageSource messages, StorageQuotas quotas) {
+		this.quotas = quotas;
 		this.rules = rules;
 		this.policies = policies;
 		this.lists = lists;
@@ -58,6 +62,7 @@ class MailSettingsController {
 			.flatMap(g -> lists.find(user.schoolId(), g.groupId()).map(l -> new LedList(g.groupId(), g.name(), l.address(domain))).stream())
 			.toList();
 		model.addAttribute("ledLists", led);
+		model.addAttribute("storage", quotas.usage(BlobOwner.mail(user.schoolId(), user.accountId())));
 		return "mail/rules/settings";
 	}
 

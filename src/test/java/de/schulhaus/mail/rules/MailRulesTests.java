@@ -161,7 +161,8 @@ class MailRulesTests {
 		mvc.perform(get("/mail/einstellungen").with(user(anna))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("Bin in Elternzeit.")))
 			.andExpect(content().string(containsString("2026-12-01")))
-			.andExpect(content().string(containsString("Nach außerhalb der Schule erlaubt Ihre Schule keine Weiterleitung")));
+			.andExpect(content().string(containsString("Nach außerhalb der Schule erlaubt Ihre Schule keine Weiterleitung")))
+			.andExpect(content().string(containsString("von 1 GB belegt")));
 	}
 
 	private void receive(String from, String subject, String extraHeaders) {
