@@ -133,10 +133,14 @@ class MailPersonalData implements PersonalDataProvider {
 	@Override
 	public Erasure erase(DataSubject person, SchulhausUser actor) {
 		MailboxRemoval.Removed removed = cleanup.removePeople(person.schoolId(), List.of(person.accountId()));
+		String login = person.login().toLowerCase(java.util.Locale.ROOT);
 		// the person's address in other people's absence-note memory
-		jdbc.sql("delete from mail_absence_reply where sender = :login").param("login", person.login().toLowerCase(java.util.Locale.ROOT)).update();
-		return new Erasure(List.of(PersonalDataProvider.text("mail.personalData.erased", removed.messages())),
-				List.of(new Kept(PersonalDataProvider.text("mail.personalData.keptSent"), PersonalDataProvider.text("mail.personalData.keptSentWhy"),
-						null)));
+		jdbc.sql("delete from mail_absence_reply where sender = :login").param("login", login).update();
+		long sent = jdbc.sql("select count(*) from mail_message where school_id = :school and from_address = :login")
+			.param("school", person.schoolId()).param("login", login).query(Long.class).single();
+		List<Kept> kept = sent == 0 ? List.of()
+				: List.of(new Kept(PersonalDataProvider.text("mail.personalData.keptSent", sent), PersonalDataProvider.text("mail.personalData.keptSentWhy"),
+						null));
+		return new Erasure(List.of(PersonalDataProvider.text("mail.personalData.erased", removed.messages())), kept);
 	}
 }

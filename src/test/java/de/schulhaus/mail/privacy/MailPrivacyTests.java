@@ -98,15 +98,19 @@ class MailPrivacyTests {
 	@Test
 	void erasureDeletesTheMailboxItsMessagesAliasesPlacesAndSettingsButNotTheFunctionsMail() {
 		List<UUID> blobIds = blobsOf(own);
+		// what Erik wrote to the office stays there, and the erasure says so
+		String raw = "From: Erik Export <" + erik.login().toUpperCase() + ">\r\nTo: sekretariat@" + school.domain() + "\r\nSubject: Attest\r\n\r\nAnbei.\r\n";
+		store.deliver(store.stage(new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)), 1_000_000), List.of(office), erik.login());
 		var erasure = mailData.erase(subject(), erik);
 		assertThat(erasure.erased()).hasSize(1);
+		assertThat(erasure.kept()).singleElement().satisfies(k -> assertThat(k.what().getArguments()).containsExactly(1L));
 		assertThat(mailboxes.ofAccount(school.id(), erik.accountId())).isEmpty();
 		assertGone(blobIds);
 		assertThat(count("mail_alias", school.id())).isZero();
 		assertThat(mailboxes.members(office)).isEmpty();
 		assertThat(rules.absence(school.id(), erik.accountId())).isEmpty();
 		assertThat(rules.forwarding(school.id(), erik.accountId())).isEmpty();
-		assertThat(blobsOf(office)).hasSize(1);
+		assertThat(blobsOf(office)).hasSize(2);
 	}
 
 	@Test
