@@ -18,6 +18,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 import com.jayway.jsonpath.JsonPath;
 
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+
 import de.schulhaus.TestSchools;
 import de.schulhaus.accounts.GroupManagement;
 import de.schulhaus.accounts.security.AccountUserDetailsService;
@@ -85,6 +87,56 @@ class MailSettingsJourneyTests {
 			b.screenshot("mail-list");
 		}
 		assertThat(lists.find(schoolId, sixB).orElseThrow().policy()).isEqualTo(ListPolicy.SCHOOL);
+	}
+
+	/** The school admin makes the office's mailbox, names who shares it, gives an alias and looks at the rules. */
+	@Test
+	void theSchoolAdminMakesTheOfficesMailboxAndGivesATeacherAFurtherAddress() throws Exception {
+		String school = createSchool();
+		String admin = createUser(school, "Anja", "Admin", "SCHOOL_ADMIN", null);
+		String teacher = createUser(school, "Sven", "Sekretär", "STAFF", null);
+		String domain = admin.substring(admin.indexOf('@') + 1);
+
+		try (Browser b = Browser.open(port)) {
+			b.go("/anmelden");
+			b.type("#login", admin);
+			b.type("#password", PASSWORD);
+			b.click("main form button[type=submit]");
+			assertThat(b.awaitPath(p -> p.startsWith("/konto/zwei-faktor"))).startsWith("/konto/zwei-faktor");
+			String secret = b.find("#totp-secret").getText();
+			b.type("#code", new DefaultCodeGenerator().generate(secret, Math.floorDiv(System.currentTimeMillis() / 1000, 30)));
+			b.click("main form button[type=submit]");
+			b.click("main a.button");
+
+			b.go("/verwaltung/mail");
+			assertThat(b.find("h1").getText()).isEqualTo("E-Mail-Adressen");
+			b.checkAccessibility();
+			b.type("#function-local", "sekretariat");
+			b.type("#function-name", "Sekretariat");
+			b.click("#funktionen button[type=submit]");
+			assertThat(b.find("main .lead code").getText()).isEqualTo("sekretariat@" + domain);
+			b.type("#member-login", teacher);
+			b.click("main form.filters button[type=submit]");
+			assertThat(b.find("main table").getText()).contains("Sven Sekretär");
+			b.checkAccessibility();
+			b.screenshot("mail-admin-function");
+
+			b.go("/verwaltung/mail");
+			b.type("#alias-login", teacher);
+			b.type("#alias-address", "sekretariat");
+			b.click("#aliase button[type=submit]");
+			// the address is the office's: a clear refusal next to the form, nothing given
+			assertThat(b.find(".alert.error").getText()).contains("sekretariat@" + domain).contains("Funktionspostfach");
+			b.type("#alias-address", "poststelle");
+			b.click("#aliase button[type=submit]");
+			assertThat(b.find("#aliase table").getText()).contains("poststelle@" + domain).contains("Sven Sekretär");
+			b.checkAccessibility();
+			b.screenshot("mail-admin");
+
+			b.go("/verwaltung/mail/richtlinien");
+			b.checkAccessibility();
+			b.screenshot("mail-admin-policy");
+		}
 	}
 
 	private String createSchool() throws Exception {
