@@ -93,7 +93,8 @@ class MailRulesTests {
 		assertThat(outboundTo("eltern@example.org") + outboundTo("mailer-daemon@example.org") + outboundTo("news@example.org")).isZero();
 		String raw = outboundRaw("joerg@example.org");
 		assertThat(raw).contains("Auto-Submitted: auto-replied").contains("Subject: Nicht im Haus").contains("Ich bin auf Klassenfahrt")
-			.contains("In-Reply-To: <frage-");
+			// it answers whichever of Jörg's two messages came through the rules first (they run side by side)
+			.containsPattern("In-Reply-To: <(noch-eine-)?frage-");
 
 		// inside the school the note lands in the sender's inbox; a note switched off answers nobody
 		submission.submit(sender(ben), List.of(anna.login()), stage(message(ben.login(), anna.login(), "Vertretung", "<v@x>", "")), false);
