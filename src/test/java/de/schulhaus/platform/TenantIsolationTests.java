@@ -115,6 +115,10 @@ class TenantIsolationTests {
 		fixtures.put("messageId", delivered.messageId());
 		fixtures.put("folderId", delivered.folderId());
 		fixtures.put("mailboxId", pupilMailbox.id());
+		// a function mailbox of A (sekretariat@), with the pupil sharing it
+		var functionA = mailboxes.createFunction(a.id(), "sekretariat", "Sekretariat");
+		mailboxes.addMember(functionA, pupilA.id());
+		fixtures.put("functionId", functionA.id());
 		fixtures.put("notificationId", notifications.notify(a.id(), pupilA.id(),
 				Notification.of("sample.greeting", "sample.notification.greeting", "/", "A")));
 
@@ -186,6 +190,9 @@ class TenantIsolationTests {
 
 	@Autowired
 	de.schulhaus.files.internal.Spaces fileSpaces;
+
+	@Autowired
+	de.schulhaus.mail.internal.Mailboxes mailboxes;
 
 	@Autowired
 	de.schulhaus.calendar.internal.Rooms rooms;
