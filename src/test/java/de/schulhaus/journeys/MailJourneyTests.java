@@ -60,8 +60,11 @@ class MailJourneyTests {
 				"{\"firstName\":\"Paul\",\"lastName\":\"Pult\",\"role\":\"PUPIL\",\"password\":\"Kompass-Laterne-Quitte-2027\",\"groups\":[\"7b\"]}", "$.login");
 		String groupId = JsonPath.read(get("/api/v1/schools/" + schoolId + "/groups"), "$[?(@.name == '7b')].id").toString().replaceAll("[\\[\\]\"]", "");
 		// the class's list address, as the list administration makes it
-		jdbc.sql("insert into mail_list (group_id, school_id, local_part, policy, created_at) values (:g, :s, '7b', 'members', :now)")
-			.param("g", UUID.fromString(groupId)).param("s", UUID.fromString(schoolId)).param("now", java.sql.Timestamp.from(Instant.now())).update();
+		// the group's list address comes from the roster event; the test fixes its address and policy
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.sql(
+				"select count(*) from mail_list where group_id = :g").param("g", UUID.fromString(groupId)).query(Integer.class).single() == 1);
+		jdbc.sql("update mail_list set local_part = '7b', policy = 'members' where group_id = :g and school_id = :s")
+			.param("g", UUID.fromString(groupId)).param("s", UUID.fromString(schoolId)).update();
 		cloud.saveToMyFiles(users.load(teacher).orElseThrow(), "Arbeitsblatt Brüche.pdf", "application/pdf",
 				new ByteArrayInputStream("%PDF-1.4 Aufgaben 1 bis 5".getBytes(StandardCharsets.UTF_8)));
 

@@ -191,8 +191,6 @@ class TenantIsolationTests {
 	@Autowired
 	de.schulhaus.files.internal.Spaces fileSpaces;
 
-	@Autowired
-	de.schulhaus.mail.internal.Mailboxes mailboxes;
 
 	@Autowired
 	de.schulhaus.calendar.internal.Rooms rooms;

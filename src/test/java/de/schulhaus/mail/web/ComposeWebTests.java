@@ -243,8 +243,11 @@ class ComposeWebTests {
 		String groups = mvc.perform(get("/api/v1/schools/" + school.id() + "/groups").header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN))
 			.andReturn().getResponse().getContentAsString();
 		UUID group = UUID.fromString(JsonPath.read(groups, "$[0].id"));
-		jdbc.sql("insert into mail_list (group_id, school_id, local_part, policy, created_at) values (:g, :s, '5a', 'school', :now)")
-			.param("g", group).param("s", school.id()).param("now", java.sql.Timestamp.from(Instant.now())).update();
+		// the group's list address comes from the roster event; the test fixes its address and policy
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.sql(
+				"select count(*) from mail_list where group_id = :g").param("g", group).query(Integer.class).single() == 1);
+		jdbc.sql("update mail_list set local_part = '5a', policy = 'school' where group_id = :g and school_id = :s")
+			.param("g", group).param("s", school.id()).update();
 		String people = mvc.perform(get("/mail/adressen").param("feld", "cc").param("cc", "x@example.org, bir").with(user(anna))).andReturn().getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(people).contains("data-address=\"" + ben.login() + "\"").contains("data-field=\"cc\"").contains("Ben Birke");
