@@ -166,7 +166,7 @@ class ComposeWebTests {
 		MockHttpServletResponse none = send(paula, compose().param("an", "oma@example.org, niemand@" + school.domain()).param("betreff", "Hallo")
 			.param("format", "text").param("text", "x"));
 		String page = none.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(page).contains("oma@example.org: Deine Schule erlaubt E-Mails nur innerhalb der Schule.")
+		assertThat(page).contains("oma@example.org: Ihre Schule erlaubt E-Mails nur innerhalb der Schule.")
 			.contains("niemand@" + school.domain() + ": Diese Adresse gibt es nicht.").contains("an niemanden verschickt");
 		MockHttpServletResponse partly = send(paula, compose().param("an", "oma@example.org").param("cc", anna.login()).param("betreff", "Hallo")
 			.param("format", "text").param("text", "x"));
