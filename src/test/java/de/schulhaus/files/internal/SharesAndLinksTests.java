@@ -161,13 +161,13 @@ class SharesAndLinksTests {
 	@Test
 	void anExpiredOrUnknownLinkIsNotFoundAndPupilsMakeLinksOnlyWhereTheSchoolAllows() throws Exception {
 		SpaceFiles own = spaces.open(spaces.personal(teacher));
-		Links.Link link = links.create(own, path("Physik", "Versuch.txt"), false, null, LocalDate.now(), null, teacher);
+		Links.Link link = links.create(own, path("Physik", "Versuch.txt"), false, null, LocalDate.now(java.time.ZoneId.of("Europe/Berlin")), null, teacher);
 		assertThat(mvc.perform(get("/s/" + link.token())).andReturn().getResponse().getContentAsString()).contains("Versuch.txt");
 		jdbc.sql("update file_link set expires_at = :past where id = :id").param("past", Instant.now().minusSeconds(1).atOffset(ZoneOffset.UTC))
 			.param("id", link.id()).update();
 		assertThat(mvc.perform(get("/s/" + link.token())).andReturn().getResponse().getStatus()).isEqualTo(404);
 		assertThat(mvc.perform(get("/s/AAAAAAAAAAAAAAAAAAAAAAAA")).andReturn().getResponse().getStatus()).isEqualTo(404);
-		assertThatThrownBy(() -> links.create(own, path("Physik"), false, null, LocalDate.now().minusDays(2), null, teacher))
+		assertThatThrownBy(() -> links.create(own, path("Physik"), false, null, LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).minusDays(2), null, teacher))
 			.isInstanceOf(Links.LinkRefused.class);
 
 		SpaceFiles pupils = spaces.open(spaces.personal(pupil));
