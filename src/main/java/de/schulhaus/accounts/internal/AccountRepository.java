@@ -16,6 +16,7 @@ import org.springframework.stereotype.Repository;
 import de.schulhaus.accounts.Account;
 import de.schulhaus.accounts.AccountSource;
 import de.schulhaus.accounts.AccountStatus;
+import de.schulhaus.platform.BatchStatements;
 import de.schulhaus.platform.Role;
 
 /** The account table. Every read of a school's accounts takes the school id. */

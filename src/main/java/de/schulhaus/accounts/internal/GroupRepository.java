@@ -14,8 +14,9 @@ import org.springframework.stereotype.Repository;
 
 import de.schulhaus.accounts.AccountSource;
 import de.schulhaus.accounts.Group;
-import de.schulhaus.accounts.Membership;
 import de.schulhaus.accounts.GroupKind;
+import de.schulhaus.accounts.Membership;
+import de.schulhaus.platform.BatchStatements;
 
 /** Groups and memberships of one school; every query takes the school id. */
 @Repository

@@ -10,13 +10,18 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,6 +34,7 @@ import de.schulhaus.blobs.BlobStore;
 import de.schulhaus.blobs.QuotaExceededException;
 import de.schulhaus.blobs.StagedBlob;
 import de.schulhaus.mail.MailDelivered;
+import de.schulhaus.platform.BatchStatements;
 import de.schulhaus.platform.Ids;
 import de.schulhaus.platform.NotFoundException;
 
@@ -52,10 +58,12 @@ public class MessageStore {
 	private final StorageQuotas quotas;
 	private final TransactionTemplate transaction;
 	private final ApplicationEventPublisher events;
+	private final BatchStatements batches;
 
 	MessageStore(JdbcClient jdbc, BlobStore blobs, MailFolders folders, MailWatchers watchers, StorageQuotas quotas,
-			PlatformTransactionManager transactions, ApplicationEventPublisher events) {
+			PlatformTransactionManager transactions, ApplicationEventPublisher events, BatchStatements batches) {
 		this.events = events;
+		this.batches = batches;
 		this.jdbc = jdbc;
 		this.blobs = blobs;
 		this.folders = folders;
@@ -273,7 +281,7 @@ public class MessageStore {
 					+ "order by uid")
 				.param("folder", folder.id()).param("school", folder.schoolId()).param("uids", chunk).query(MessageStore::map).list());
 		}
-		found.sort(java.util.Comparator.comparingLong(StoredMessage::uid));
+		found.sort(Comparator.comparingLong(StoredMessage::uid));
 		return found;
 	}
 
@@ -326,15 +334,17 @@ public class MessageStore {
 		List<FlagChange> changes = new ArrayList<>();
 		if (!changing.isEmpty()) {
 			long modseq = folders.allocate(folder.schoolId(), folder.id(), 0).modseq();
+			List<MapSqlParameterSource> rows = new ArrayList<>();
 			for (int i = 0; i < changing.size(); i++) {
 				Flags f = next.get(i);
-				jdbc.sql("update mail_message set seen = :seen, answered = :answered, flagged = :flagged, deleted = :deleted, draft = :draft, "
-						+ "keywords = :keywords, modseq = :modseq where id = :id and school_id = :school")
-					.param("seen", f.seen()).param("answered", f.answered()).param("flagged", f.flagged()).param("deleted", f.deleted())
-					.param("draft", f.draft()).param("keywords", f.keywordColumn()).param("modseq", modseq)
-					.param("id", changing.get(i).id()).param("school", folder.schoolId()).update();
+				rows.add(new MapSqlParameterSource().addValue("seen", f.seen()).addValue("answered", f.answered())
+					.addValue("flagged", f.flagged()).addValue("deleted", f.deleted()).addValue("draft", f.draft())
+					.addValue("keywords", f.keywordColumn()).addValue("modseq", modseq).addValue("id", changing.get(i).id())
+					.addValue("school", folder.schoolId()));
 				changes.add(new FlagChange(changing.get(i).uid(), f, modseq));
 			}
+			batches.run("update mail_message set seen = :seen, answered = :answered, flagged = :flagged, deleted = :deleted, "
+					+ "draft = :draft, keywords = :keywords, modseq = :modseq where id = :id and school_id = :school", rows);
 			watchers.changed(folder.mailboxId(), folder.id());
 		}
 		return new FlagResult(changes, failed);
@@ -369,25 +379,23 @@ public class MessageStore {
 		long sourceModseq = move ? folders.allocate(from.schoolId(), from.id(), 0).modseq() : 0;
 		List<Long> sources = new ArrayList<>();
 		List<Long> targets = new ArrayList<>();
+		List<MapSqlParameterSource> rows = new ArrayList<>();
 		long uid = slot.firstUid();
-		Timestamp now = Timestamp.from(Instant.now());
 		for (StoredMessage message : messages) {
-			if (move) {
-				jdbc.sql("update mail_message set folder_id = :to, mailbox_id = :mailbox, uid = :uid, modseq = :modseq where id = :id and school_id = :school")
-					.param("to", to.id()).param("mailbox", to.mailboxId()).param("uid", uid).param("modseq", slot.modseq())
-					.param("id", message.id()).param("school", from.schoolId()).update();
-				jdbc.sql("insert into mail_expunged (folder_id, uid, modseq, expunged_at) values (:folder, :uid, :modseq, :now)")
-					.param("folder", from.id()).param("uid", message.uid()).param("modseq", sourceModseq).param("now", now).update();
-			} else {
-				jdbc.sql("insert into mail_message (" + COLUMNS + ", search_text) select :newId, school_id, :mailbox, :to, :uid, :modseq, blob_id, "
-						+ "size_bytes, header_bytes, received_at, seen, answered, flagged, deleted, draft, keywords, sent_at, subject, "
-						+ "from_address, from_name, to_text, cc_text, message_id, in_reply_to, thread_id, has_attachments, preview, search_text "
-						+ "from mail_message where id = :id and school_id = :school")
-					.param("newId", Ids.newId()).param("mailbox", to.mailboxId()).param("to", to.id()).param("uid", uid)
-					.param("modseq", slot.modseq()).param("id", message.id()).param("school", from.schoolId()).update();
-			}
+			rows.add(new MapSqlParameterSource().addValue("newId", Ids.newId()).addValue("to", to.id()).addValue("mailbox", to.mailboxId())
+				.addValue("uid", uid).addValue("modseq", slot.modseq()).addValue("id", message.id()).addValue("school", from.schoolId()));
 			sources.add(message.uid());
 			targets.add(uid++);
+		}
+		if (move) {
+			batches.run("update mail_message set folder_id = :to, mailbox_id = :mailbox, uid = :uid, modseq = :modseq "
+					+ "where id = :id and school_id = :school", rows);
+			recordExpunged(from, sources, sourceModseq);
+		} else {
+			batches.run("insert into mail_message (" + COLUMNS + ", search_text) select :newId, school_id, :mailbox, :to, :uid, :modseq, "
+					+ "blob_id, size_bytes, header_bytes, received_at, seen, answered, flagged, deleted, draft, keywords, sent_at, subject, "
+					+ "from_address, from_name, to_text, cc_text, message_id, in_reply_to, thread_id, has_attachments, preview, search_text "
+					+ "from mail_message where id = :id and school_id = :school", rows);
 		}
 		watchers.changed(to.mailboxId(), to.id());
 		if (move) {
@@ -420,29 +428,34 @@ public class MessageStore {
 			return List.of();
 		}
 		long modseq = folders.allocate(folder.schoolId(), folder.id(), 0).modseq();
-		Timestamp now = Timestamp.from(Instant.now());
-		List<Long> removed = new ArrayList<>();
-		List<UUID> blobIds = new ArrayList<>();
-		for (StoredMessage message : messages) {
-			jdbc.sql("delete from mail_message where id = :id and school_id = :school").param("id", message.id())
-				.param("school", folder.schoolId()).update();
-			jdbc.sql("insert into mail_expunged (folder_id, uid, modseq, expunged_at) values (:folder, :uid, :modseq, :now)")
-				.param("folder", folder.id()).param("uid", message.uid()).param("modseq", modseq).param("now", now).update();
-			removed.add(message.uid());
-			blobIds.add(message.blobId());
+		List<Long> removed = messages.stream().map(StoredMessage::uid).toList();
+		List<UUID> blobIds = messages.stream().map(StoredMessage::blobId).toList();
+		for (List<Long> chunk : chunks(removed)) {
+			jdbc.sql("delete from mail_message where folder_id = :folder and school_id = :school and uid in (:uids)")
+				.param("folder", folder.id()).param("school", folder.schoolId()).param("uids", chunk).update();
 		}
+		recordExpunged(folder, removed, modseq);
 		deleteUnreferenced(jdbc, blobs, blobIds);
 		watchers.changed(folder.mailboxId(), folder.id());
 		return removed;
 	}
 
-	/** Deletes the raw messages that no message refers to any more. */
+	/** Remembers UIDs that left a folder, for QRESYNC-style catch-up and the webmail's live view. */
+	private void recordExpunged(MailFolder folder, List<Long> uids, long modseq) {
+		Timestamp now = Timestamp.from(Instant.now());
+		batches.run("insert into mail_expunged (folder_id, uid, modseq, expunged_at) values (:folder, :uid, :modseq, :now)",
+				uids.stream().map(uid -> new MapSqlParameterSource().addValue("folder", folder.id()).addValue("uid", uid)
+					.addValue("modseq", modseq).addValue("now", now)).toList());
+	}
+
+	/** Deletes the raw messages that no message refers to any more: one query per thousand blobs. */
 	static void deleteUnreferenced(JdbcClient jdbc, BlobStore blobs, Collection<UUID> blobIds) {
-		for (UUID blobId : new java.util.LinkedHashSet<>(blobIds)) {
-			boolean used = jdbc.sql("select count(*) from mail_message where blob_id = :blob").param("blob", blobId).query(Integer.class).single() > 0;
-			if (!used) {
-				blobs.delete(blobId);
-			}
+		List<UUID> distinct = List.copyOf(new LinkedHashSet<>(blobIds));
+		for (int i = 0; i < distinct.size(); i += 1000) {
+			List<UUID> chunk = distinct.subList(i, Math.min(distinct.size(), i + 1000));
+			Set<UUID> used = new HashSet<>(jdbc.sql("select distinct blob_id from mail_message where blob_id in (:blobs)")
+				.param("blobs", chunk).query(UUID.class).list());
+			chunk.stream().filter(id -> !used.contains(id)).forEach(blobs::delete);
 		}
 	}
 

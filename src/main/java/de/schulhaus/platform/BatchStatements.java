@@ -1,4 +1,4 @@
-package de.schulhaus.accounts.internal;
+package de.schulhaus.platform;
 
 import java.util.List;
 
@@ -7,22 +7,22 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 
 /**
- * One statement for many rows in few round trips, for imports of thousands of people (JdbcClient
- * has no batches). Runs inside the caller's transaction.
+ * One statement for many rows in few round trips (JdbcClient has no batches): imports of thousands
+ * of people, flag changes on thousands of messages. Runs inside the caller's transaction.
  */
 @Component
-class BatchStatements {
+public class BatchStatements {
 
 	private static final int ROWS_PER_BATCH = 500;
 
 	private final NamedParameterJdbcOperations jdbc;
 
-	BatchStatements(NamedParameterJdbcOperations jdbc) {
+	public BatchStatements(NamedParameterJdbcOperations jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	/** The rows each statement changed, in the order given. */
-	int[] run(String sql, List<? extends SqlParameterSource> rows) {
+	public int[] run(String sql, List<? extends SqlParameterSource> rows) {
 		int[] counts = new int[rows.size()];
 		for (int from = 0; from < rows.size(); from += ROWS_PER_BATCH) {
 			List<? extends SqlParameterSource> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_BATCH));
