@@ -20,6 +20,8 @@ peer_start() {
   local dir=$1 smtp=$2 imap=$3 lmtp=$4
   id vmail >/dev/null 2>&1 || useradd -r -M -d /nonexistent -s /usr/sbin/nologin vmail
   mkdir -p "$dir/dovecot-run" "$dir/dovecot-state" "$dir/mail"
+  # mktemp makes 0700 folders: postfix and vmail must pass through them
+  chmod 755 "$(dirname "$dir")" "$dir"
   chown vmail:vmail "$dir/mail"
   cat > "$dir/dovecot.conf" <<CONF
 base_dir = $dir/dovecot-run

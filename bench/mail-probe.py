@@ -3,7 +3,8 @@
 
   mail-probe.py count HOST PORT USER PASSWORD          messages in INBOX (STATUS)
   mail-probe.py idle HOST IMAP USER PASSWORD SMTP RCPT RUNS
-        median milliseconds from the SMTP server's 250 after DATA to the IDLE session's EXISTS
+        median milliseconds from sending DATA to the IDLE session's EXISTS (delivery and wake-up: the
+        server may send EXISTS before its 250 reaches the client, so the clock starts before DATA)
   mail-probe.py big HOST SMTP RCPT MB                 sends one message of MB megabytes, streamed
 """
 import imaplib
@@ -37,13 +38,13 @@ def idle(host, port, user, password, smtp_port, rcpt, runs):
         imap.send(f"{tag} IDLE\r\n".encode())
         line = imap.readline()
         assert line.startswith(b"+"), line
-        with smtplib.SMTP(host, int(smtp_port)) as smtp:
-            smtp.ehlo("bench")
-            smtp.mail("idle@example.org")
-            smtp.rcpt(rcpt)
-            # data() returns once the server said 250: the clock starts there
-            smtp.data(f"Subject: idle {n}\r\nFrom: idle@example.org\r\n\r\nwake up\r\n".encode())
-            sent = time.monotonic()
+        smtp = smtplib.SMTP(host, int(smtp_port))
+        smtp.ehlo("bench")
+        smtp.mail("idle@example.org")
+        smtp.rcpt(rcpt)
+        sent = time.monotonic()
+        code, _ = smtp.data(f"Subject: idle {n}\r\nFrom: idle@example.org\r\n\r\nwake up\r\n".encode())
+        assert code == 250, code
         sock.settimeout(10)
         while True:
             line = imap.readline()
@@ -52,6 +53,7 @@ def idle(host, port, user, password, smtp_port, rcpt, runs):
                 break
             if not line:
                 raise SystemExit("connection closed")
+        smtp.quit()
         imap.send(b"DONE\r\n")
         while not imap.readline().startswith(tag.encode()):
             pass

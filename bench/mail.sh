@@ -6,7 +6,7 @@
 #    timed until all are in the mailbox (Schulhaus counted by IMAP STATUS, Dovecot by its Maildir files)
 #    [Schulhaus at least as fast];
 #  - a first full mbsync of that 10,000-message inbox into an empty local Maildir [<= 1.5x Dovecot's time];
-#  - IDLE wake-up: median of IDLE_RUNS from the SMTP server's 250 to the IDLE session's EXISTS [< 100 ms];
+#  - IDLE wake-up: median of IDLE_RUNS from sending DATA to the IDLE session's EXISTS (delivery included) [< 100 ms];
 #  - memory while a BIG_MB (50) MB message goes through SMTP into the store: the JVM's resident size
 #    before, its peak during, and the heap used after a GC [flat].
 # Needs: a JDK, curl, python3, mbsync (isync), PostgreSQL on 127.0.0.1:5432 (user postgres, trust);

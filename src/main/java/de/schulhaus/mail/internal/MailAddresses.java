@@ -1,9 +1,12 @@
 package de.schulhaus.mail.internal;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -98,16 +101,19 @@ public class MailAddresses {
 			.optional().orElse(new Unknown(normalized));
 	}
 
-	/** The personal mailboxes of a list's group as it is now (made at first use), active people only. */
-	public List<Mailbox> listMembers(ToList list) {
-		List<UUID> ids = groups.members(list.school().id(), list.groupId()).stream().map(Membership::accountId).distinct().toList();
-		return accounts.findAll(list.school().id(), ids).stream().filter(Account::active)
-			.map(a -> mailboxes.personal(list.school().id(), a.id(), a.displayName())).toList();
+	/** A list's group as it is now: everyone in it, and the mailboxes of its active people (made at first use). */
+	public record ListMembers(Set<UUID> accountIds, List<Mailbox> mailboxes) {
+
+		public boolean includes(UUID accountId) {
+			return accountIds.contains(accountId);
+		}
 	}
 
-	/** Whether the account is a member of the list's group. */
-	public boolean isMember(ToList list, UUID accountId) {
-		return groups.members(list.school().id(), list.groupId()).stream().anyMatch(m -> m.accountId().equals(accountId));
+	public ListMembers listMembers(ToList list) {
+		Set<UUID> ids = groups.members(list.school().id(), list.groupId()).stream().map(Membership::accountId)
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+		List<Account> active = accounts.findAll(list.school().id(), ids).stream().filter(Account::active).toList();
+		return new ListMembers(ids, mailboxes.personal(list.school().id(), active));
 	}
 
 	/** An address in lower case without surrounding brackets and spaces. */

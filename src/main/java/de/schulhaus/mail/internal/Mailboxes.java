@@ -4,14 +4,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import de.schulhaus.accounts.Account;
 import de.schulhaus.platform.Ids;
 
 /**
@@ -25,19 +30,36 @@ public class Mailboxes {
 
 	private final JdbcClient jdbc;
 	private final MailFolders folders;
+	private final TransactionTemplate transaction;
 
-	Mailboxes(JdbcClient jdbc, MailFolders folders) {
+	Mailboxes(JdbcClient jdbc, MailFolders folders, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.folders = folders;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
-	/** The person's own mailbox with its standard folders, made if it is not there yet (also when two ask at once). */
-	@Transactional
+	/**
+	 * The person's own mailbox with its standard folders, made if it is not there yet (also when two ask at
+	 * once). Every delivery asks: the mailbox that is there is read without a transaction of its own.
+	 */
 	public Mailbox personal(UUID schoolId, UUID accountId, String displayName) {
-		Optional<Mailbox> existing = ofAccount(schoolId, accountId);
-		if (existing.isPresent()) {
-			return existing.get();
+		return ofAccount(schoolId, accountId).orElseGet(() -> transaction.execute(status -> create(schoolId, accountId, displayName)));
+	}
+
+	/** The own mailboxes of these people, in their order, made where missing; one query for those that are there. */
+	public List<Mailbox> personal(UUID schoolId, List<Account> people) {
+		Map<UUID, Mailbox> existing = new HashMap<>();
+		List<UUID> ids = people.stream().map(Account::id).toList();
+		for (int i = 0; i < ids.size(); i += 1000) {
+			jdbc.sql("select " + COLUMNS + " from mail_mailbox where school_id = :school and account_id in (:accounts)")
+				.param("school", schoolId).param("accounts", ids.subList(i, Math.min(ids.size(), i + 1000)))
+				.query(Mailboxes::map).list().forEach(m -> existing.put(m.accountId(), m));
 		}
+		return people.stream().map(p -> existing.containsKey(p.id()) ? existing.get(p.id()) : personal(schoolId, p.id(), p.displayName()))
+			.toList();
+	}
+
+	private Mailbox create(UUID schoolId, UUID accountId, String displayName) {
 		UUID id = Ids.newId();
 		int inserted = jdbc.sql("insert into mail_mailbox (id, school_id, account_id, local_part, display_name, created_at) "
 				+ "values (:id, :school, :account, null, :name, :now) on conflict do nothing")

@@ -15,8 +15,28 @@ import java.util.List;
 public record ScannedMessage(long headerBytes, Instant sentAt, String subject, String fromAddress, String fromName, String toText,
 		String ccText, String messageId, String inReplyTo, List<String> references, boolean hasAttachments, String text) {
 
+	/** The first 200 characters of the text with runs of white space as one space. */
 	public String preview() {
-		String flat = text == null ? "" : text.replaceAll("\\s+", " ").strip();
-		return flat.length() <= 200 ? flat : flat.substring(0, 200);
+		if (text == null) {
+			return "";
+		}
+		// walks only as far as the preview reaches: the text may be 100,000 characters
+		StringBuilder flat = new StringBuilder(200);
+		boolean space = false;
+		for (int i = 0; i < text.length() && flat.length() < 200; i++) {
+			char c = text.charAt(i);
+			if (Character.isWhitespace(c)) {
+				space = !flat.isEmpty();
+			} else {
+				if (space) {
+					flat.append(' ');
+					space = false;
+				}
+				if (flat.length() < 200) {
+					flat.append(c);
+				}
+			}
+		}
+		return flat.toString();
 	}
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,6 +31,8 @@ import de.schulhaus.platform.Role;
  */
 @Service
 public class Submission {
+
+	private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>()\",;]{1,64}@[a-z0-9.-]{1,253}");
 
 	private final MailAddresses addresses;
 	private final MessageStore store;
@@ -88,14 +91,35 @@ public class Submission {
 		}
 	}
 
+	/**
+	 * One recipient, checked: the verdict, and where the message goes if it is accepted (the mailboxes of
+	 * a person, a function or a list's members, or an outside address). SMTP checks at {@code RCPT} and
+	 * hands the same recipients to {@link #submit(Sender, List, StagedMessage, boolean)} after {@code DATA},
+	 * so an address is looked up once per message.
+	 */
+	public record Recipient(Verdict verdict, List<Mailbox> mailboxes, String external, boolean toList) {
+
+		public boolean accepted() {
+			return verdict.accepted();
+		}
+
+		public String address() {
+			return verdict.address();
+		}
+
+		static Recipient refused(String address, String code, String enhanced, String key) {
+			return new Recipient(Verdict.refused(address, code, enhanced, key), List.of(), null, false);
+		}
+	}
+
 	/** Checks one recipient of a person of the platform. */
-	public Verdict check(Sender sender, String recipient) {
-		return route(sender, recipient).verdict();
+	public Recipient check(Sender sender, String recipient) {
+		return route(sender, recipient);
 	}
 
 	/** Checks one recipient of mail from outside (inbound SMTP without sign-in). */
-	public Verdict checkInbound(String recipient) {
-		return route(null, recipient).verdict();
+	public Recipient checkInbound(String recipient) {
+		return route(null, recipient);
 	}
 
 	/**
@@ -107,6 +131,11 @@ public class Submission {
 	 * @throws MessageTooLargeException when the sender's role may not send this much; nothing was sent
 	 */
 	public Result submit(Sender sender, List<String> recipients, StagedMessage message, boolean keepSentCopy) {
+		return submitChecked(sender, routeAll(sender, recipients), message, keepSentCopy);
+	}
+
+	/** {@link #submit(Sender, List, StagedMessage, boolean)} to recipients checked before by {@link #check}. */
+	public Result submitChecked(Sender sender, List<Recipient> recipients, StagedMessage message, boolean keepSentCopy) {
 		MailPolicy policy = policies.of(sender.schoolId(), sender.role());
 		if (message.size() > policy.maxMessageBytes()) {
 			store.discard(message);
@@ -117,17 +146,25 @@ public class Submission {
 
 	/** Takes mail from outside for the recipients that pass the checks. The staged message is used up. */
 	public Result receive(String envelopeFrom, List<String> recipients, StagedMessage message) {
+		return receiveChecked(envelopeFrom, routeAll(null, recipients), message);
+	}
+
+	/** {@link #receive} for recipients checked before by {@link #checkInbound}. */
+	public Result receiveChecked(String envelopeFrom, List<Recipient> recipients, StagedMessage message) {
 		return send(null, envelopeFrom, recipients, message, false);
 	}
 
-	private Result send(Sender sender, String envelopeFrom, List<String> recipients, StagedMessage message, boolean keepSentCopy) {
+	private List<Recipient> routeAll(Sender sender, List<String> recipients) {
+		return new LinkedHashSet<>(recipients).stream().map(r -> route(sender, r)).toList();
+	}
+
+	private Result send(Sender sender, String envelopeFrom, List<Recipient> recipients, StagedMessage message, boolean keepSentCopy) {
 		List<Verdict> verdicts = new ArrayList<>();
 		Map<UUID, Mailbox> mailboxes = new LinkedHashMap<>();
 		Set<String> external = new LinkedHashSet<>();
-		for (String recipient : new LinkedHashSet<>(recipients)) {
-			Route route = route(sender, recipient);
+		for (Recipient route : recipients) {
 			verdicts.add(route.verdict());
-			if (route.verdict().accepted()) {
+			if (route.accepted()) {
 				route.mailboxes().forEach(m -> mailboxes.putIfAbsent(m.id(), m));
 				if (route.external() != null) {
 					external.add(route.external());
@@ -168,41 +205,48 @@ public class Submission {
 		}
 	}
 
-	private record Route(Verdict verdict, List<Mailbox> mailboxes, String external) {
-	}
-
-	private Route route(Sender sender, String recipient) {
+	private Recipient route(Sender sender, String recipient) {
 		String address = MailAddresses.normalize(recipient);
-		if (!address.matches("[^@\\s<>()\",;]{1,64}@[a-z0-9.-]{1,253}")) {
-			return new Route(Verdict.refused(address, "553", "5.1.3", "mail.refused.syntax"), List.of(), null);
+		if (!ADDRESS.matcher(address).matches()) {
+			return Recipient.refused(address, "553", "5.1.3", "mail.refused.syntax");
 		}
 		MailAddresses.Destination destination = addresses.resolve(address);
 		boolean mayLeaveSchool = sender != null && policies.of(sender.schoolId(), sender.role()).outsideAllowed();
 		if (destination instanceof MailAddresses.ToMailbox to) {
 			return sender != null && !mayLeaveSchool && !to.school().id().equals(sender.schoolId())
-					? new Route(Verdict.refused(address, "550", "5.7.1", "mail.refused.outside"), List.of(), null)
-					: new Route(Verdict.ok(address), List.of(to.mailbox()), null);
+					? Recipient.refused(address, "550", "5.7.1", "mail.refused.outside")
+					: new Recipient(Verdict.ok(address), List.of(to.mailbox()), null, false);
 		}
 		if (destination instanceof MailAddresses.ToList list) {
-			boolean sameSchool = sender != null && list.school().id().equals(sender.schoolId());
-			boolean allowed = switch (list.policy()) {
-				case ANYONE -> sameSchool || sender == null || mayLeaveSchool;
-				case SCHOOL -> sameSchool;
-				case MEMBERS -> sameSchool && addresses.isMember(list, sender.accountId());
-			};
-			return allowed ? new Route(Verdict.ok(address), addresses.listMembers(list), null)
-					: new Route(Verdict.refused(address, "550", "5.7.1", "mail.refused.list"), List.of(), null);
+			return routeToList(sender, address, list, mayLeaveSchool);
 		}
 		if (destination instanceof MailAddresses.Disabled) {
-			return new Route(Verdict.refused(address, "550", "5.2.1", "mail.refused.disabled"), List.of(), null);
+			return Recipient.refused(address, "550", "5.2.1", "mail.refused.disabled");
 		}
 		if (destination instanceof MailAddresses.External) {
 			if (sender == null) {
-				return new Route(Verdict.refused(address, "554", "5.7.1", "mail.refused.relay"), List.of(), null);
+				return Recipient.refused(address, "554", "5.7.1", "mail.refused.relay");
 			}
-			return mayLeaveSchool ? new Route(Verdict.ok(address), List.of(), address)
-					: new Route(Verdict.refused(address, "550", "5.7.1", "mail.refused.outside"), List.of(), null);
+			return mayLeaveSchool ? new Recipient(Verdict.ok(address), List.of(), address, false)
+					: Recipient.refused(address, "550", "5.7.1", "mail.refused.outside");
 		}
-		return new Route(Verdict.refused(address, "550", "5.1.1", "mail.refused.unknown"), List.of(), null);
+		return Recipient.refused(address, "550", "5.1.1", "mail.refused.unknown");
+	}
+
+	private Recipient routeToList(Sender sender, String address, MailAddresses.ToList list, boolean mayLeaveSchool) {
+		boolean sameSchool = sender != null && list.school().id().equals(sender.schoolId());
+		boolean allowed = switch (list.policy()) {
+			case ANYONE -> sameSchool || sender == null || mayLeaveSchool;
+			case SCHOOL, MEMBERS -> sameSchool;
+		};
+		if (!allowed) {
+			return Recipient.refused(address, "550", "5.7.1", "mail.refused.list");
+		}
+		// the members are read once: to check the writer and to deliver
+		MailAddresses.ListMembers members = addresses.listMembers(list);
+		if (list.policy() == ListPolicy.MEMBERS && !members.includes(sender.accountId())) {
+			return Recipient.refused(address, "550", "5.7.1", "mail.refused.list");
+		}
+		return new Recipient(Verdict.ok(address), members.mailboxes(), null, true);
 	}
 }

@@ -16,19 +16,20 @@ import org.springframework.transaction.annotation.Propagation;
 
 import de.schulhaus.accounts.Account;
 import de.schulhaus.accounts.AccountManagement;
-import de.schulhaus.mail.MailDelivered;
 import de.schulhaus.mail.internal.Mailbox;
 import de.schulhaus.mail.internal.Mailboxes;
 import de.schulhaus.mail.internal.MessageStore;
 import de.schulhaus.mail.internal.StoredMessage;
 import de.schulhaus.mail.internal.Submission;
+import de.schulhaus.platform.Notification;
+import de.schulhaus.platform.Notifications;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
 
 /**
- * After a message arrived in a person's inbox: the quota warning, forwarding, then the absence note. Runs after the
- * delivery committed, through the event registry (a node dying half-way leaves it to the next one), and
+ * After a message arrived in a person's inbox and {@link QuotaWarnings} found work: the quota warning, forwarding,
+ * then the absence note. Runs after the delivery committed, through the event registry (a node dying half-way leaves it to the next one), and
  * outside a transaction, because what it sends is staged in the blob store first.
  */
 @Component
@@ -42,12 +43,12 @@ class DeliveryRules {
 	private final AccountManagement accounts;
 	private final Forwarder forwarder;
 	private final AutoReplies autoReplies;
-	private final QuotaWarnings quotaWarnings;
+	private final Notifications notifications;
 	private final JdbcClient jdbc;
 
 	DeliveryRules(MailRules rules, MessageStore store, Mailboxes mailboxes, AccountManagement accounts, Forwarder forwarder,
-			AutoReplies autoReplies, QuotaWarnings quotaWarnings, JdbcClient jdbc) {
-		this.quotaWarnings = quotaWarnings;
+			AutoReplies autoReplies, Notifications notifications, JdbcClient jdbc) {
+		this.notifications = notifications;
 		this.rules = rules;
 		this.store = store;
 		this.mailboxes = mailboxes;
@@ -58,11 +59,11 @@ class DeliveryRules {
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-	void on(MailDelivered event) {
-		if (event.accountId() == null) {
-			return;
+	void on(FollowUpDue event) {
+		if (event.quotaPercent() != null) {
+			notifications.notify(event.schoolId(), event.accountId(), Notification.of("mail.quota", "mail.quota.notification", "/mail",
+					String.valueOf(event.quotaPercent())));
 		}
-		quotaWarnings.check(event);
 		Optional<Forwarding> forwarding = rules.forwarding(event.schoolId(), event.accountId());
 		Optional<Absence> absence = rules.absence(event.schoolId(), event.accountId())
 			.filter(a -> a.activeOn(LocalDate.now(SCHOOL_TIME)));

@@ -18,7 +18,7 @@ final class InboundTransaction extends SmtpTransaction {
 	}
 
 	@Override
-	protected Submission.Verdict check(String recipient) {
+	protected Submission.Recipient check(String recipient) {
 		return services.submission().checkInbound(recipient);
 	}
 
@@ -29,6 +29,6 @@ final class InboundTransaction extends SmtpTransaction {
 
 	@Override
 	protected Submission.Result deliver(StagedMessage message) {
-		return services.submission().receive(envelopeFrom, recipients, message);
+		return services.submission().receiveChecked(envelopeFrom, recipients, message);
 	}
 }

@@ -15,9 +15,8 @@ import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.server.Session;
 
-import de.schulhaus.accounts.StorageQuotas;
 import de.schulhaus.blobs.BlobOwner;
-import de.schulhaus.mail.internal.MailAddresses;
+import de.schulhaus.mail.internal.Mailbox;
 import de.schulhaus.mail.internal.MessageTooLargeException;
 import de.schulhaus.mail.internal.StagedMessage;
 import de.schulhaus.mail.internal.Submission;
@@ -33,8 +32,9 @@ abstract class SmtpTransaction implements MessageHandler {
 
 	protected final SmtpServices services;
 	protected final Session session;
-	protected final List<String> recipients = new ArrayList<>();
+	protected final List<Submission.Recipient> recipients = new ArrayList<>();
 	protected String envelopeFrom;
+	private int recipientCommands;
 
 	SmtpTransaction(SmtpServices services, Session session) {
 		this.services = services;
@@ -44,8 +44,8 @@ abstract class SmtpTransaction implements MessageHandler {
 	/** Checks the sender; {@code from} is empty for bounces. */
 	protected abstract void sender(String from) throws RejectException;
 
-	/** The verdict on one recipient. */
-	protected abstract Submission.Verdict check(String recipient);
+	/** The verdict on one recipient, and where it leads. */
+	protected abstract Submission.Recipient check(String recipient);
 
 	/** The largest message this sender may send, in bytes. */
 	protected abstract long sizeLimit();
@@ -61,31 +61,35 @@ abstract class SmtpTransaction implements MessageHandler {
 
 	@Override
 	public final void recipient(String recipient) throws RejectException {
-		if (recipients.size() >= services.properties().limits().maxRecipients()) {
+		// counted by command: a client repeating one address does not get past the limit
+		if (++recipientCommands > services.properties().limits().maxRecipients()) {
 			throw new RejectException(452, "4.5.3 Too many recipients");
 		}
-		Submission.Verdict verdict = check(recipient);
+		Submission.Recipient checked = check(recipient);
+		Submission.Verdict verdict = checked.verdict();
 		if (!verdict.accepted()) {
 			throw new RejectException(Integer.parseInt(verdict.code()), verdict.smtpReply().substring(4));
 		}
-		if (full(verdict.address())) {
+		if (full(checked)) {
 			throw new RejectException(552, "5.2.2 Mailbox full: " + verdict.address());
 		}
-		recipients.add(verdict.address());
+		if (recipients.stream().noneMatch(r -> r.address().equals(checked.address()))) {
+			recipients.add(checked);
+		}
 	}
 
 	/** A person's mailbox that has no room for the announced size (or none at all) refuses at RCPT already. */
-	private boolean full(String address) {
-		if (!(services.addresses().resolve(address) instanceof MailAddresses.ToMailbox to) || !to.mailbox().personal()) {
+	private boolean full(Submission.Recipient recipient) {
+		if (recipient.toList() || recipient.mailboxes().size() != 1 || !recipient.mailboxes().get(0).personal()) {
 			return false;
 		}
-		StorageQuotas quotas = services.quotas();
-		return !quotas.mayAdd(BlobOwner.mail(to.mailbox().schoolId(), to.mailbox().accountId()), Math.max(1, session.getDeclaredMessageSize()));
+		Mailbox mailbox = recipient.mailboxes().get(0);
+		return !services.quotas().mayAdd(BlobOwner.mail(mailbox.schoolId(), mailbox.accountId()), Math.max(1, session.getDeclaredMessageSize()));
 	}
 
 	@Override
 	public final String data(InputStream data) throws RejectException, IOException {
-		byte[] trace = TraceHeaders.of(session, envelopeFrom, recipients.size() == 1 ? recipients.get(0) : null, services.hostName());
+		byte[] trace = TraceHeaders.of(session, envelopeFrom, recipients.size() == 1 ? recipients.get(0).address() : null, services.hostName());
 		long limit = Math.min(sizeLimit(), services.properties().maxMessageSize().toBytes());
 		StagedMessage staged;
 		try {

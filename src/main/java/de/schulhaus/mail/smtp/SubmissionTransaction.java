@@ -38,7 +38,7 @@ final class SubmissionTransaction extends SmtpTransaction {
 	}
 
 	@Override
-	protected Submission.Verdict check(String recipient) {
+	protected Submission.Recipient check(String recipient) {
 		return services.submission().check(sender, recipient);
 	}
 
@@ -49,6 +49,6 @@ final class SubmissionTransaction extends SmtpTransaction {
 
 	@Override
 	protected Submission.Result deliver(StagedMessage message) {
-		return services.submission().submit(sender, recipients, message, false);
+		return services.submission().submitChecked(sender, recipients, message, false);
 	}
 }

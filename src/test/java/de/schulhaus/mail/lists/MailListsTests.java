@@ -123,13 +123,13 @@ class MailListsTests {
 		Group fiveB = groups.create(school.id(), "5b", GroupKind.CLASS, null, admin);
 		MailAddresses.ToList listA = (MailAddresses.ToList) awaitResolve("5a@" + school.domain());
 		MailAddresses.ToList listB = (MailAddresses.ToList) awaitResolve("5b@" + school.domain());
-		assertThat(addresses.listMembers(listA)).extracting(Mailbox::accountId).containsExactly(pia.id());
-		assertThat(addresses.listMembers(listB)).isEmpty();
+		assertThat(addresses.listMembers(listA).mailboxes()).extracting(Mailbox::accountId).containsExactly(pia.id());
+		assertThat(addresses.listMembers(listB).mailboxes()).isEmpty();
 
 		groups.removeMember(school.id(), fiveA, pia.id(), admin);
 		groups.addMember(school.id(), fiveB.id(), pia.id(), false, admin);
-		assertThat(addresses.listMembers(listA)).isEmpty();
-		assertThat(addresses.listMembers(listB)).extracting(Mailbox::accountId).containsExactly(pia.id());
+		assertThat(addresses.listMembers(listA).mailboxes()).isEmpty();
+		assertThat(addresses.listMembers(listB).mailboxes()).extracting(Mailbox::accountId).containsExactly(pia.id());
 	}
 
 	@Test

@@ -30,7 +30,6 @@ import de.schulhaus.IntegrationTest;
 import de.schulhaus.TestSchools;
 import de.schulhaus.accounts.security.AccountUserDetailsService;
 import de.schulhaus.blobs.BlobStore;
-import de.schulhaus.mail.MailDelivered;
 import de.schulhaus.mail.internal.MailFolder;
 import de.schulhaus.mail.internal.MailFolders;
 import de.schulhaus.mail.internal.MailPolicies;
@@ -208,7 +207,7 @@ class MailRulesTests {
 	/** Waits until every delivery of this school has been through the rules (and what they sent, through theirs). */
 	private void settle() {
 		await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ofMillis(100)).until(() -> publications.findIncompletePublications().stream()
-			.noneMatch(p -> p.getEvent() instanceof MailDelivered d && d.schoolId().equals(school.id())));
+			.noneMatch(p -> p.getEvent() instanceof FollowUpDue d && d.schoolId().equals(school.id())));
 	}
 
 	private SchulhausUser load(TestSchools.UserRef ref) {

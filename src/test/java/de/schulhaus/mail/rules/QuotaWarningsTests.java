@@ -18,7 +18,6 @@ import de.schulhaus.IntegrationTest;
 import de.schulhaus.TestSchools;
 import de.schulhaus.accounts.StorageQuotas;
 import de.schulhaus.accounts.security.AccountUserDetailsService;
-import de.schulhaus.mail.MailDelivered;
 import de.schulhaus.mail.internal.MailFolders;
 import de.schulhaus.mail.internal.Mailbox;
 import de.schulhaus.mail.internal.Mailboxes;
@@ -77,6 +76,6 @@ class QuotaWarningsTests {
 
 	private void settle(TestSchools.SchoolRef school) {
 		await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ofMillis(100)).until(() -> publications.findIncompletePublications().stream()
-			.noneMatch(p -> p.getEvent() instanceof MailDelivered d && d.schoolId().equals(school.id())));
+			.noneMatch(p -> p.getEvent() instanceof FollowUpDue d && d.schoolId().equals(school.id())));
 	}
 }
