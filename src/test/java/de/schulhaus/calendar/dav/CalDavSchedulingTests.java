@@ -88,7 +88,7 @@ class CalDavSchedulingTests {
 
 		String organizers = get(teacher, teacher.home() + "persoenlich/konferenz.ics");
 		assertThat(unfolded(organizers)).contains("SCHEDULE-STATUS=1.2:mailto:" + pupil.user().login())
-			.contains("SCHEDULE-STATUS=5.1:mailto:gast@example.org");
+			.contains("SCHEDULE-STATUS=1.1:mailto:gast@example.org");
 
 		String pupils = unfolded(get(pupil, pupil.home() + "persoenlich/konferenz-1.ics"));
 		assertThat(pupils).contains("UID:konferenz-1").contains("SUMMARY:Konferenz").contains("PARTSTAT=NEEDS-ACTION")
