@@ -8,6 +8,7 @@ import java.util.UUID;
  * after the commit (auto-replies, forwarding, quota warnings) and publish a durable event of their own for it.
  *
  * @param envelopeFrom the SMTP sender (empty for bounces)
+ * @param calendarReply whether the message carries an answer to an invitation ({@code text/calendar; method=REPLY})
  */
-public record MailDelivered(UUID schoolId, UUID mailboxId, UUID accountId, UUID messageId, String envelopeFrom) {
+public record MailDelivered(UUID schoolId, UUID mailboxId, UUID accountId, UUID messageId, String envelopeFrom, boolean calendarReply) {
 }

@@ -195,14 +195,18 @@ public class Scheduling {
 				}
 				// only an answer: the organiser's client need not merge anything, the Schedule-Tag stays (RFC 6638 3.2.10)
 				objects.put(calendar, invitation.eventName(), SchoolDelivery.parse(Attendees.print(ical)), null, false, CalendarObjects.KEEP_TAG);
-				String key = switch (partstat) {
-					case "ACCEPTED" -> "calendar.notification.accepted";
-					case "DECLINED" -> "calendar.notification.declined";
-					default -> "calendar.notification.tentative";
-				};
-				notifications.notify(invitation.schoolId(), invitation.organizerId(), Notification.of("calendar.answer", key,
+				notifications.notify(invitation.schoolId(), invitation.organizerId(), Notification.of("calendar.answer", notificationKey(partstat),
 						SchoolDelivery.link(calendar.id(), invitation.eventName()), me.displayName(), Attendees.summary(ical)));
 			}));
+	}
+
+	/** The organiser's notification for an answer. */
+	static String notificationKey(String partstat) {
+		return switch (partstat) {
+			case "ACCEPTED" -> "calendar.notification.accepted";
+			case "DECLINED" -> "calendar.notification.declined";
+			default -> "calendar.notification.tentative";
+		};
 	}
 
 	static Optional<net.fortuna.ical4j.model.Calendar> readable(String text) {

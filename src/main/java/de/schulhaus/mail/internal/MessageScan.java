@@ -101,6 +101,7 @@ public final class MessageScan {
 		boolean attachments = false;
 		StringBuilder text = new StringBuilder();
 		boolean htmlText = false;
+		boolean calendarReply = false;
 		try {
 			for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM; state = stream.next()) {
 				switch (state) {
@@ -116,6 +117,10 @@ public final class MessageScan {
 						String type = body.getMimeType() == null ? "text/plain" : body.getMimeType().toLowerCase(Locale.ROOT);
 						boolean attachment = "attachment".equalsIgnoreCase(body.getContentDispositionType())
 								|| (!type.startsWith("text/") && !type.startsWith("multipart/") && !type.startsWith("message/"));
+						if (type.equals("text/calendar")) {
+							// an answer to an invitation (iMIP, RFC 6047): the calendar takes it after delivery
+							calendarReply |= "reply".equalsIgnoreCase(body.getContentTypeParameters().getOrDefault("method", "").strip());
+						}
 						if (attachment) {
 							attachments = true;
 						} else if (type.equals("text/plain") && (text.isEmpty() || htmlText)) {
@@ -137,7 +142,7 @@ public final class MessageScan {
 			// malformed structure: keep what was read so far, the raw message stays as it came
 		}
 		return new ScannedMessage(headerBytes, top.sentAt, top.subject, top.fromAddress, top.fromName, top.to, top.cc, top.messageId,
-				top.inReplyTo, top.references, attachments, text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text.toString());
+				top.inReplyTo, top.references, attachments, text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text.toString(), calendarReply);
 	}
 
 	private static void readText(MimeTokenStream stream, String charset, StringBuilder into) throws IOException {

@@ -184,7 +184,7 @@ public class MessageStore {
 				Appended appended = insert(mailbox, inbox, blobId, copy, Flags.NONE, Instant.now());
 				results.put(mailbox.id(), new Delivery(true, appended));
 				events.publishEvent(new MailDelivered(mailbox.schoolId(), mailbox.id(), mailbox.accountId(), appended.messageId(),
-						envelopeFrom == null ? "" : envelopeFrom));
+						envelopeFrom == null ? "" : envelopeFrom, copy.scan().calendarReply()));
 			} catch (QuotaExceededException full) {
 				copies.giveBack(copy);
 				results.put(mailbox.id(), new Delivery(false, null));

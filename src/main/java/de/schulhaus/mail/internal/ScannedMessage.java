@@ -11,9 +11,11 @@ import java.util.List;
  * @param fromAddress the first From address in lower case, or null
  * @param references Message-IDs of In-Reply-To and References, for threading
  * @param text the readable text (the first text part, HTML without markup), at most {@link MessageScan#MAX_TEXT} characters
+ * @param calendarReply whether a part is {@code text/calendar; method=REPLY} (an answer to an invitation)
  */
 public record ScannedMessage(long headerBytes, Instant sentAt, String subject, String fromAddress, String fromName, String toText,
-		String ccText, String messageId, String inReplyTo, List<String> references, boolean hasAttachments, String text) {
+		String ccText, String messageId, String inReplyTo, List<String> references, boolean hasAttachments, String text,
+		boolean calendarReply) {
 
 	/** The first 200 characters of the text with runs of white space as one space. */
 	public String preview() {

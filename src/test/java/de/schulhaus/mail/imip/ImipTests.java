@@ -31,6 +31,7 @@ import de.schulhaus.mail.internal.MessageLists;
 import de.schulhaus.mail.internal.MessageStore;
 import de.schulhaus.mail.internal.SpecialUse;
 import de.schulhaus.mail.internal.StoredMessage;
+import de.schulhaus.platform.Notifications;
 import de.schulhaus.platform.SchulhausUser;
 
 /**
@@ -50,6 +51,7 @@ class ImipTests {
 	@Autowired MessageLists lists;
 	@Autowired MessageStore store;
 	@Autowired JdbcClient jdbc;
+	@Autowired Notifications notifications;
 
 	TestSchools.SchoolRef school;
 	SchulhausUser teacher;
@@ -111,6 +113,36 @@ class ImipTests {
 		assertThat(unfolded(get(pupil, pupilSecret, "treffen.ics"))).contains("SCHEDULE-STATUS=3.8:mailto:freund@example.org");
 		assertThat(jdbc.sql("select count(*) from mail_outbound_recipient where school_id = :school").param("school", school.id())
 			.query(Integer.class).single()).isZero();
+	}
+
+	@Test
+	void anAnswerByMailFromTheGuestLandsInTheOrganisersEventAndOnlyTheirOwn() throws Exception {
+		String attendees = "ATTENDEE;CN=Gast;PARTSTAT=NEEDS-ACTION:mailto:gast@example.org\r\n"
+				+ "ATTENDEE;CN=Zweiter;PARTSTAT=NEEDS-ACTION:mailto:zweiter@example.org\r\n";
+		assertThat(put(teacher, teacherSecret, "sprechtag.ics", event("sprechtag-1", "Sprechtag", teacher, attendees)).getStatus()).isEqualTo(201);
+		Mailbox teachersBox = mailboxes.personal(school.id(), teacher.accountId(), teacher.displayName());
+
+		// a forged answer: sent by somebody else for the guest, and one naming the second guest from the guest's address
+		deliverReply(teachersBox, "fremd@example.org", "gast@example.org", "DECLINED");
+		deliverReply(teachersBox, "gast@example.org", "zweiter@example.org", "DECLINED");
+		// the guest's own answer
+		deliverReply(teachersBox, "gast@example.org", "gast@example.org", "ACCEPTED");
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> unfolded(get(teacher, teacherSecret, "sprechtag.ics")).contains("PARTSTAT=ACCEPTED"));
+		String stored = unfolded(get(teacher, teacherSecret, "sprechtag.ics"));
+		assertThat(stored).containsPattern("CN=Gast;[^\\r]*PARTSTAT=ACCEPTED[^\\r]*:mailto:gast@example.org")
+			.containsPattern("CN=Zweiter;[^\\r]*PARTSTAT=NEEDS-ACTION[^\\r]*:mailto:zweiter@example.org").doesNotContain("DECLINED");
+		assertThat(notifications.newestFirst(teacher, 0, 5)).anyMatch(n -> n.titleKey().equals("calendar.notification.accepted"));
+	}
+
+	private void deliverReply(Mailbox box, String from, String attendee, String partstat) {
+		String ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Gast//DE\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\nUID:sprechtag-1\r\n"
+				+ "DTSTAMP:20261201T080000Z\r\nDTSTART:20261210T170000Z\r\nORGANIZER:mailto:" + teacher.login() + "\r\n"
+				+ "ATTENDEE;PARTSTAT=" + partstat + ":mailto:" + attendee + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+		String raw = "From: <" + from + ">\r\nTo: <" + teacher.login() + ">\r\nSubject: Antwort\r\nMIME-Version: 1.0\r\n"
+				+ "Content-Type: multipart/alternative; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nAntwort\r\n"
+				+ "--b\r\nContent-Type: text/calendar; charset=utf-8; method=REPLY\r\n\r\n" + ics + "--b--\r\n";
+		store.deliver(store.stage(new java.io.ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)), 1_000_000), List.of(box), from);
 	}
 
 	private static String event(String uid, String summary, SchulhausUser organizer, String attendees) {
