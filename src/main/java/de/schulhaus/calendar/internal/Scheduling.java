@@ -136,7 +136,7 @@ public class Scheduling {
 		}
 		List<Invitations.Invitation> before = invitations.ofEvent(schoolId, calendar.id(), name);
 		if (before.isEmpty()) {
-			return objects.delete(calendar, name);
+			return deleteUninvited(calendar, name, actor);
 		}
 		Optional<CalendarObjects.Entry> previous = objects.find(calendar, name);
 		boolean deleted = objects.delete(calendar, name);
@@ -149,6 +149,34 @@ public class Scheduling {
 		}
 		else {
 			before.forEach(invitations::delete);
+		}
+		return deleted;
+	}
+
+	/**
+	 * An event without invitations in the school may still have attendees outside (guests invited by mail):
+	 * when the person deleting it organised it, they get a CANCEL like the school's invitees would.
+	 */
+	private boolean deleteUninvited(Calendar calendar, String name, UUID actor) {
+		Optional<CalendarObjects.Entry> previous = actor == null ? Optional.empty() : objects.find(calendar, name);
+		boolean deleted = objects.delete(calendar, name);
+		if (!deleted || previous.isEmpty() || !previous.get().data().toUpperCase(Locale.ROOT).contains("\nATTENDEE")) {
+			return deleted;
+		}
+		Optional<net.fortuna.ical4j.model.Calendar> readable = readable(previous.get().data());
+		if (readable.isEmpty()) {
+			return deleted;
+		}
+		net.fortuna.ical4j.model.Calendar ical = readable.get();
+		Account me = accounts.find(calendar.schoolId(), actor).orElse(null);
+		if (me == null || !Attendees.organizer(ical).map(o -> mine(o, me)).orElse(false)) {
+			return deleted;
+		}
+		List<Recipient> recipients = recipients(ical, me);
+		if (!recipients.isEmpty()) {
+			Attendees.cancel(ical);
+			deliver(message(SchedulingMessage.Method.CANCEL, calendar, name, previous.get().uid(), me, Attendees.summary(ical), Attendees.print(ical),
+					recipients));
 		}
 		return deleted;
 	}

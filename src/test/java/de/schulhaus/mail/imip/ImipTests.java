@@ -107,6 +107,19 @@ class ImipTests {
 	}
 
 	@Test
+	void anEventWithOnlyGuestsByMailIsCancelledByMailToo() throws Exception {
+		String attendees = "ATTENDEE;CN=Sekretariat:mailto:sekretariat@" + school.domain() + "\r\n";
+		assertThat(put(teacher, teacherSecret, "abgabe.ics", event("abgabe-1", "Zeugnisabgabe", teacher, attendees)).getStatus()).isEqualTo(201);
+		assertThat(awaitInbox(office, 1).get(0).subject()).isEqualTo("Einladung: Zeugnisabgabe");
+
+		assertThat(mvc.perform(request(HttpMethod.DELETE, java.net.URI.create(home(teacher) + "persoenlich/abgabe.ics"))
+			.with(httpBasic(teacher.login(), teacherSecret))).andReturn().getResponse().getStatus()).isEqualTo(204);
+		StoredMessage cancellation = awaitInbox(office, 2).stream().filter(m -> m.subject().startsWith("Abgesagt")).findFirst().orElseThrow();
+		assertThat(cancellation.subject()).isEqualTo("Abgesagt: Zeugnisabgabe");
+		assertThat(unfoldedQp(raw(cancellation))).contains("METHOD:CANCEL").contains("UID:abgabe-1");
+	}
+
+	@Test
 	void aPupilWhoMayNotWriteOutsideCannotInviteOutside() throws Exception {
 		String attendees = "ATTENDEE;CN=Gast:mailto:freund@example.org\r\n";
 		assertThat(put(pupil, pupilSecret, "treffen.ics", event("treffen-1", "Treffen", pupil, attendees)).getStatus()).isEqualTo(201);
