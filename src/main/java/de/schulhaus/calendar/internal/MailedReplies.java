@@ -1,5 +1,7 @@
 package de.schulhaus.calendar.internal;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 import de.schulhaus.accounts.Account;
 import de.schulhaus.accounts.AccountManagement;
 import de.schulhaus.calendar.InvitationReplies;
-import de.schulhaus.platform.Notification;
 import de.schulhaus.platform.Notifications;
 
 import net.fortuna.ical4j.model.Property;
@@ -21,8 +22,8 @@ import net.fortuna.ical4j.model.component.VEvent;
  * Applies a mailed answer the way an invitee's answer in the calendar is applied: the attendee's PARTSTAT in
  * the organiser's event, without a new Schedule-Tag (an answer, not a change of the event), and a
  * notification to the organiser. Only the line of the address the mail came from counts, so a reply cannot
- * answer for somebody else; answers to single instances (RECURRENCE-ID) are taken for the series, as the
- * calendar keeps one answer per attendee.
+ * answer for somebody else; answers to single occurrences (RECURRENCE-ID) go on that occurrence
+ * ({@link InstanceAnswers}).
  */
 @Service
 class MailedReplies implements InvitationReplies {
@@ -56,8 +57,10 @@ class MailedReplies implements InvitationReplies {
 		}
 		String uid = answered.get().getProperty("UID").map(Property::getValue).map(String::strip).orElse("");
 		String address = Attendees.key("mailto:" + from);
-		String partstat = Attendees.partstat(reply, java.util.Set.of(address));
-		if (partstat == null || !Scheduling.ANSWERS.contains(partstat)) {
+		String partstat = InstanceAnswers.ofSeries(reply, java.util.Set.of(address));
+		boolean series = partstat != null && Scheduling.ANSWERS.contains(partstat);
+		Map<Instant, String> occurrences = InstanceAnswers.of(reply, java.util.Set.of(address));
+		if (!series && occurrences.isEmpty()) {
 			return Outcome.NOT_AN_ATTENDEE;
 		}
 		Optional<Account> organizer = accounts.find(schoolId, organizerId);
@@ -77,14 +80,24 @@ class MailedReplies implements InvitationReplies {
 			if (!Attendees.organizer(ical).map(o -> Scheduling.mine(o, organizer.get())).orElse(false)) {
 				continue;
 			}
-			if (!Attendees.setPartstats(ical, Map.of(address, partstat))) {
+			if (series ? !Attendees.setPartstats(ical, Map.of(address, partstat)) : Attendees.partstat(ical, java.util.Set.of(address)) == null) {
 				return Outcome.NOT_AN_ATTENDEE;
+			}
+			List<Instant> changed = InstanceAnswers.apply(ical, event.data(), java.util.Set.of(address), occurrences);
+			if (!series && changed.isEmpty()) {
+				return Outcome.APPLIED;
 			}
 			objects.put(calendar, name.get(), SchoolDelivery.parse(Attendees.print(ical)), null, false, CalendarObjects.KEEP_TAG);
 			String who = Attendees.parties(ical).stream().filter(p -> Attendees.key(p.address()).equals(address)).map(Attendees.Party::cn)
 				.filter(cn -> cn != null && !cn.isBlank()).findFirst().orElse(from.toLowerCase(Locale.ROOT));
-			notifications.notify(schoolId, organizerId, Notification.of("calendar.answer", Scheduling.notificationKey(partstat),
-					SchoolDelivery.link(calendar.id(), name.get()), who, Attendees.summary(ical)));
+			String link = SchoolDelivery.link(calendar.id(), name.get());
+			if (series) {
+				notifications.notify(schoolId, organizerId, Scheduling.answerNotification(partstat, link, who, Attendees.summary(ical), null));
+			}
+			for (Instant occurrence : changed) {
+				notifications.notify(schoolId, organizerId, Scheduling.answerNotification(occurrences.get(occurrence), link, who,
+						Attendees.summary(ical), occurrence));
+			}
 			return Outcome.APPLIED;
 		}
 		return Outcome.NO_EVENT;

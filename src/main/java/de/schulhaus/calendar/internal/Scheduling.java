@@ -1,5 +1,7 @@
 package de.schulhaus.calendar.internal;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +38,7 @@ public class Scheduling {
 
 	/** The answers an invitee gives (RFC 5545 PARTSTAT for events). */
 	public static final List<String> ANSWERS = List.of("ACCEPTED", "TENTATIVE", "DECLINED");
+	private static final DateTimeFormatter OCCURRENCE_DATE = DateTimeFormatter.ofPattern("d.M.yyyy").withZone(ICalEvents.ZONE);
 
 	private final CalendarObjects objects;
 	private final Calendars calendars;
@@ -71,7 +74,8 @@ public class Scheduling {
 			if (copy.isPresent()) {
 				CalendarObjects.Entry stored = objects.put(calendar, name, object, actor, false, CalendarObjects.newScheduleTag());
 				Account me = accounts.require(schoolId, actor);
-				readable(object.text()).ifPresent(ical -> answered(copy.get(), me, Attendees.partstat(ical, addresses(me))));
+				readable(object.text()).ifPresent(ical -> answered(copy.get(), me, InstanceAnswers.ofSeries(ical, addresses(me)),
+						InstanceAnswers.of(ical, addresses(me))));
 				return stored;
 			}
 		}
@@ -130,7 +134,7 @@ public class Scheduling {
 			Optional<Invitations.Invitation> copy = invitations.ofCopy(schoolId, actor, name);
 			if (copy.isPresent()) {
 				boolean deleted = objects.delete(calendar, name);
-				answered(copy.get(), accounts.require(schoolId, actor), "DECLINED");
+				answered(copy.get(), accounts.require(schoolId, actor), "DECLINED", Map.of());
 				return deleted;
 			}
 		}
@@ -197,7 +201,7 @@ public class Scheduling {
 			Attendees.addMember(ical, "mailto:" + me.login(), me.displayName(), null, partstat);
 		}
 		objects.put(calendar, name, SchoolDelivery.parse(Attendees.print(ical)), person, false, CalendarObjects.newScheduleTag());
-		answered(invitation, me, partstat);
+		answered(invitation, me, partstat, Map.of());
 	}
 
 	/** The more than {@value SchoolDelivery#MAX_INVITEES} people an event would invite: nothing is stored. */
@@ -208,24 +212,53 @@ public class Scheduling {
 		}
 	}
 
-	private void answered(Invitations.Invitation invitation, Account me, String partstat) {
-		if (partstat == null || partstat.equals(invitation.partstat()) || partstat.equals("NEEDS-ACTION")) {
+	/**
+	 * An invitee's answer into the organiser's event: the series' answer (null when it did not change) on all
+	 * their lines, then their answers to single occurrences where those differ.
+	 */
+	private void answered(Invitations.Invitation invitation, Account me, String partstat, Map<Instant, String> perOccurrence) {
+		boolean series = partstat != null && !partstat.equals(invitation.partstat()) && !partstat.equals("NEEDS-ACTION");
+		if (!series && perOccurrence.isEmpty()) {
 			return;
 		}
-		invitations.answer(invitation, partstat);
+		if (series) {
+			invitations.answer(invitation, partstat);
+		}
 		calendars.stored(invitation.schoolId(), invitation.calendarId()).ifPresent(calendar -> objects.find(calendar, invitation.eventName())
 			.ifPresent(event -> {
 				net.fortuna.ical4j.model.Calendar ical = Attendees.parse(event.data());
-				Map<String, String> mine = new HashMap<>();
-				addresses(me).forEach(a -> mine.put(a, partstat));
-				if (!Attendees.setPartstats(ical, mine)) {
-					Attendees.addMember(ical, "mailto:" + me.login(), me.displayName(), null, partstat);
+				if (series) {
+					Map<String, String> mine = new HashMap<>();
+					addresses(me).forEach(a -> mine.put(a, partstat));
+					if (!Attendees.setPartstats(ical, mine)) {
+						Attendees.addMember(ical, "mailto:" + me.login(), me.displayName(), null, partstat);
+					}
+				}
+				List<Instant> occurrences = InstanceAnswers.apply(ical, event.data(), addresses(me), perOccurrence);
+				if (!series && occurrences.isEmpty()) {
+					return;
 				}
 				// only an answer: the organiser's client need not merge anything, the Schedule-Tag stays (RFC 6638 3.2.10)
 				objects.put(calendar, invitation.eventName(), SchoolDelivery.parse(Attendees.print(ical)), null, false, CalendarObjects.KEEP_TAG);
-				notifications.notify(invitation.schoolId(), invitation.organizerId(), Notification.of("calendar.answer", notificationKey(partstat),
-						SchoolDelivery.link(calendar.id(), invitation.eventName()), me.displayName(), Attendees.summary(ical)));
+				String link = SchoolDelivery.link(calendar.id(), invitation.eventName());
+				if (series) {
+					notifications.notify(invitation.schoolId(), invitation.organizerId(), answerNotification(partstat, link, me.displayName(),
+							Attendees.summary(ical), null));
+				}
+				for (Instant occurrence : occurrences) {
+					notifications.notify(invitation.schoolId(), invitation.organizerId(), answerNotification(perOccurrence.get(occurrence), link,
+							me.displayName(), Attendees.summary(ical), occurrence));
+				}
 			}));
+	}
+
+	/** The organiser's notification for an answer: to the series, or to the occurrence that starts then. */
+	static Notification answerNotification(String partstat, String link, String who, String summary, Instant occurrence) {
+		if (occurrence == null) {
+			return Notification.of("calendar.answer", notificationKey(partstat), link, who, summary);
+		}
+		return Notification.of("calendar.answer", notificationKey(partstat).replace("calendar.notification.", "calendar.notification.occurrence."),
+				link, who, summary, OCCURRENCE_DATE.format(occurrence));
 	}
 
 	/** The organiser's notification for an answer. */

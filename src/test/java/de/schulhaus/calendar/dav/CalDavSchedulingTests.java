@@ -127,6 +127,42 @@ class CalDavSchedulingTests {
 	}
 
 	@Test
+	void anAnswerToOneOccurrenceOfASeriesLandsOnThatOccurrenceOnly() throws Exception {
+		String series = meeting("ATTENDEE;PARTSTAT=ACCEPTED:mailto:" + teacher.user().login() + "\r\n"
+				+ "ATTENDEE;CN=Paul Pult;PARTSTAT=NEEDS-ACTION:mailto:" + pupil.user().login() + "\r\n")
+			.replace("DTEND:20261203T150000Z\r\n", "DTEND:20261203T150000Z\r\nRRULE:FREQ=WEEKLY;COUNT=6\r\n");
+		assertThat(client.perform(caldav(teacher, "PUT", teacher.home() + "persoenlich/konferenz.ics").contentType("text/calendar")
+			.content(series)).getStatus()).isEqualTo(201);
+		String copy = unfolded(get(pupil, pupil.home() + "persoenlich/konferenz-1.ics"));
+
+		// the pupil's client: yes to the series, no to the 17th, and an "answer" to a date the series does not have
+		String accepted = answer(copy, pupil, "ACCEPTED");
+		String master = accepted.substring(accepted.indexOf("BEGIN:VEVENT"), accepted.indexOf("END:VEVENT") + "END:VEVENT\r\n".length());
+		String declinedOn17th = master.replaceAll("RRULE:[^\r]*\r\n", "").replace("DTSTART:20261203T140000Z", "DTSTART:20261217T140000Z")
+			.replace("DTEND:20261203T150000Z", "DTEND:20261217T150000Z")
+			.replace("UID:konferenz-1\r\n", "UID:konferenz-1\r\nRECURRENCE-ID:20261217T140000Z\r\n")
+			.replaceAll("PARTSTAT=ACCEPTED(?=[^\r]*mailto:" + java.util.regex.Pattern.quote(pupil.user().login()) + ")", "PARTSTAT=DECLINED");
+		String bogus = declinedOn17th.replace("20261217T140000Z", "20261218T090000Z").replace("DTEND:20261217T150000Z", "DTEND:20261218T100000Z");
+		String written = accepted.replace("END:VEVENT\r\n", "END:VEVENT\r\n" + declinedOn17th + bogus);
+		assertThat(client.perform(caldav(pupil, "PUT", pupil.home() + "persoenlich/konferenz-1.ics").contentType("text/calendar")
+			.content(written)).getStatus()).isIn(201, 204);
+
+		String organizers = unfolded(get(teacher, teacher.home() + "persoenlich/konferenz.ics"));
+		String pupilLine = "[^\r]*:mailto:" + java.util.regex.Pattern.quote(pupil.user().login());
+		String[] events = organizers.split("BEGIN:VEVENT");
+		assertThat(events).hasSize(3);
+		String seriesPart = java.util.Arrays.stream(events).filter(e -> e.contains("RRULE")).findFirst().orElseThrow();
+		String occurrence = java.util.Arrays.stream(events).filter(e -> e.contains("RECURRENCE-ID")).findFirst().orElseThrow();
+		assertThat(seriesPart).containsPattern("PARTSTAT=ACCEPTED" + pupilLine);
+		assertThat(occurrence).contains("RECURRENCE-ID:20261217T140000Z").contains("DTSTART:20261217T140000Z").contains("DTEND:20261217T150000Z")
+			.contains("SUMMARY:Konferenz").doesNotContain("RRULE").containsPattern("PARTSTAT=DECLINED" + pupilLine);
+		assertThat(organizers).doesNotContain("20261218");
+		assertThat(notifications.newestFirst(teacher.user(), 0, 10)).anyMatch(n -> n.titleKey().equals("calendar.notification.occurrence.declined")
+			&& n.titleArgs().equals(List.of("Paul Pult", "Konferenz", "17.12.2026")));
+		assertThat(notifications.newestFirst(teacher.user(), 0, 10)).anyMatch(n -> n.titleKey().equals("calendar.notification.accepted"));
+	}
+
+	@Test
 	void deletingTheEventCancelsEveryCopy() throws Exception {
 		// the pupil has an event of their own at the name the copy would take: it stays theirs
 		String own = meeting("").replace("UID:konferenz-1", "UID:eigenes").replace("SUMMARY:Konferenz", "SUMMARY:Eigenes");
