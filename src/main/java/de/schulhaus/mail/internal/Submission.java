@@ -188,6 +188,15 @@ public class Submission {
 		return new Result(List.of(Verdict.ok(address)), 0, 1, List.of(), List.of(), null);
 	}
 
+	/**
+	 * Sends a person's automatic answer (an absence note) with the empty envelope sender, so that nothing
+	 * answers or bounces it back (RFC 3834 3.3); where it may go is still decided by the person's role. No
+	 * copy in "Gesendet". The staged message is used up.
+	 */
+	public Result autoReply(Sender person, String recipient, StagedMessage reply) {
+		return send(person, "", routeAll(person, List.of(recipient)), reply, false);
+	}
+
 	private List<Recipient> routeAll(Sender sender, List<String> recipients) {
 		return new LinkedHashSet<>(recipients).stream().map(r -> route(sender, r)).toList();
 	}
