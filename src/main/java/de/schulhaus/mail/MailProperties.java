@@ -36,7 +36,7 @@ public record MailProperties(boolean enabled, String hostname, String bindAddres
 		maxMessageSize = maxMessageSize == null ? DataSize.ofMegabytes(25) : maxMessageSize;
 		tls = tls == null ? new Tls(null, null, null, null) : tls;
 		limits = limits == null ? new Limits(0, 0, 0, null) : limits;
-		smarthost = smarthost == null ? new Smarthost(null, 0, null, null, null) : smarthost;
+		smarthost = smarthost == null ? new Smarthost(null, 0, null, null, null, null) : smarthost;
 		dkim = dkim == null ? new Dkim(null, null) : dkim;
 	}
 
@@ -88,8 +88,10 @@ public record MailProperties(boolean enabled, String hostname, String bindAddres
 	 * @param port default 587 with STARTTLS, 465 with implicit TLS, else 25
 	 * @param tls {@code none}, {@code starttls} or {@code implicit}; certificates are checked against the JDK's trust store
 	 * @param username with a password: AUTH PLAIN after TLS
+	 * @param trustCertificate PEM file of certificates trusted besides the JDK's (a relay with its own CA or a
+	 *                         self-signed certificate); the host name is checked all the same
 	 */
-	public record Smarthost(String host, int port, String tls, String username, String password) {
+	public record Smarthost(String host, int port, String tls, String username, String password, java.nio.file.Path trustCertificate) {
 
 		public Smarthost {
 			host = host == null || host.isBlank() ? null : host.strip();
@@ -103,6 +105,7 @@ public record MailProperties(boolean enabled, String hostname, String bindAddres
 				default -> 25;
 			};
 			username = username == null || username.isBlank() ? null : username.strip();
+			trustCertificate = trustCertificate == null || trustCertificate.toString().isBlank() ? null : trustCertificate;
 		}
 
 		public boolean configured() {

@@ -83,8 +83,16 @@ public class Submission {
 		}
 	}
 
-	/** What became of a message: a verdict per recipient, and where copies went. */
-	public record Result(List<Verdict> verdicts, int delivered, int queued, List<String> full, MessageStore.Appended sentCopy) {
+	/**
+	 * What became of a message: a verdict per recipient, and where copies went.
+	 *
+	 * @param full the display names of the mailboxes that refused for quota (for people)
+	 * @param fullRecipients the recipient addresses whose mailbox refused for quota, for a bounce; never a list's:
+	 *                       a member's full mailbox is no failure of the list (RFC 5321 3.9.2), and naming the
+	 *                       member would tell the sender who is on it
+	 */
+	public record Result(List<Verdict> verdicts, int delivered, int queued, List<String> full, List<String> fullRecipients,
+			MessageStore.Appended sentCopy) {
 
 		public boolean anyAccepted() {
 			return verdicts.stream().anyMatch(Verdict::accepted);
@@ -154,6 +162,41 @@ public class Submission {
 		return send(null, envelopeFrom, recipients, message, false);
 	}
 
+	/**
+	 * Sends a bounce (or another delivery report) with the empty sender to the sender of a message: into
+	 * their mailbox when the address is one of the platform, else queued for outside under the school that
+	 * reports. Lists, unknown and disabled addresses of the platform get nothing. The staged report is used up.
+	 */
+	public Result returnToSender(UUID schoolId, String envelopeFrom, StagedMessage report) {
+		String address = MailAddresses.normalize(envelopeFrom);
+		MailAddresses.Destination destination = addresses.resolve(address);
+		if (destination instanceof MailAddresses.ToMailbox to) {
+			return send(null, "", List.of(new Recipient(Verdict.ok(address), List.of(to.mailbox()), null, false)), report, false);
+		}
+		if (!(destination instanceof MailAddresses.External)) {
+			store.discard(report);
+			return new Result(List.of(Verdict.refused(address, "550", "5.1.1", "mail.refused.unknown")), 0, 0, List.of(), List.of(), null);
+		}
+		MessageStore.Copies copies = store.copies(report, 1);
+		try {
+			transaction.executeWithoutResult(status -> outbound.enqueue(schoolId, null, "", List.of(address), copies));
+			copies.discardUnused();
+		} catch (RuntimeException e) {
+			copies.discardAll();
+			throw e;
+		}
+		return new Result(List.of(Verdict.ok(address)), 0, 1, List.of(), List.of(), null);
+	}
+
+	/**
+	 * Sends a person's automatic answer (an absence note) with the empty envelope sender, so that nothing
+	 * answers or bounces it back (RFC 3834 3.3); where it may go is still decided by the person's role. No
+	 * copy in "Gesendet". The staged message is used up.
+	 */
+	public Result autoReply(Sender person, String recipient, StagedMessage reply) {
+		return send(person, "", routeAll(person, List.of(recipient)), reply, false);
+	}
+
 	private List<Recipient> routeAll(Sender sender, List<String> recipients) {
 		return new LinkedHashSet<>(recipients).stream().map(r -> route(sender, r)).toList();
 	}
@@ -161,11 +204,18 @@ public class Submission {
 	private Result send(Sender sender, String envelopeFrom, List<Recipient> recipients, StagedMessage message, boolean keepSentCopy) {
 		List<Verdict> verdicts = new ArrayList<>();
 		Map<UUID, Mailbox> mailboxes = new LinkedHashMap<>();
+		// the address that named a mailbox itself, not through a list: what a bounce for it names
+		Map<UUID, String> addressedAs = new LinkedHashMap<>();
 		Set<String> external = new LinkedHashSet<>();
 		for (Recipient route : recipients) {
 			verdicts.add(route.verdict());
 			if (route.accepted()) {
-				route.mailboxes().forEach(m -> mailboxes.putIfAbsent(m.id(), m));
+				route.mailboxes().forEach(m -> {
+					mailboxes.putIfAbsent(m.id(), m);
+					if (!route.toList()) {
+						addressedAs.putIfAbsent(m.id(), route.address());
+					}
+				});
 				if (route.external() != null) {
 					external.add(route.external());
 				}
@@ -180,13 +230,15 @@ public class Submission {
 		int count = targets.size() + (external.isEmpty() ? 0 : 1) + (sentCopy ? 1 : 0);
 		if (count == 0) {
 			store.discard(message);
-			return new Result(verdicts, 0, 0, List.of(), null);
+			return new Result(verdicts, 0, 0, List.of(), List.of(), null);
 		}
 		MessageStore.Copies copies = store.copies(message, count);
 		try {
 			Result result = transaction.execute(status -> {
 				Map<UUID, MessageStore.Delivery> delivered = store.deliver(copies, targets, envelopeFrom);
-				List<String> full = targets.stream().filter(m -> !delivered.get(m.id()).delivered()).map(Mailbox::displayName).toList();
+				List<Mailbox> fullBoxes = targets.stream().filter(m -> !delivered.get(m.id()).delivered()).toList();
+				List<String> full = fullBoxes.stream().map(Mailbox::displayName).toList();
+				List<String> fullRecipients = fullBoxes.stream().map(m -> addressedAs.get(m.id())).filter(a -> a != null).distinct().toList();
 				if (!external.isEmpty()) {
 					outbound.enqueue(sender.schoolId(), sender.accountId(), envelopeFrom, external, copies);
 				}
@@ -195,7 +247,7 @@ public class Submission {
 					MailFolder folder = folders.special(sender.from(), SpecialUse.SENT).orElseThrow();
 					sent = store.append(sender.from(), folder, copies, Flags.NONE.withSeen(true));
 				}
-				return new Result(verdicts, targets.size() - full.size(), external.size(), full, sent);
+				return new Result(verdicts, targets.size() - full.size(), external.size(), full, fullRecipients, sent);
 			});
 			copies.discardUnused();
 			return result;

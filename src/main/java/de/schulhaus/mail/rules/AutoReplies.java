@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -30,7 +29,8 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * Answers a message with the person's absence note, once per sender in {@link #INTERVAL} (RFC 3834:
- * {@code Auto-Submitted: auto-replied}, to the envelope sender, referring to the message it answers).
+ * {@code Auto-Submitted: auto-replied}, to the envelope sender, referring to the message it answers, sent with
+ * the empty envelope sender so that no other responder answers it and no bounce comes back).
  */
 @Component
 class AutoReplies {
@@ -59,7 +59,7 @@ class AutoReplies {
 			return false;
 		}
 		byte[] reply = compose(person, absence, message, sender);
-		Submission.Result result = submission.submit(person, List.of(sender), store.stage(new ByteArrayInputStream(reply), reply.length + 1L), false);
+		Submission.Result result = submission.autoReply(person, sender, store.stage(new ByteArrayInputStream(reply), reply.length + 1L));
 		if (!result.anyAccepted()) {
 			log.debug("Absence note of {} to {} was refused: {}", person.address(), sender, result.verdicts());
 		}

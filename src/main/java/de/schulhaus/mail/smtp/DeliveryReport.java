@@ -50,7 +50,10 @@ final class DeliveryReport {
 			.append("Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n")
 			.append("Ihre Nachricht konnte an folgende Empfänger nicht zugestellt werden:\r\n");
 		failures.forEach(f -> text.append("  ").append(f.address()).append(": ").append(f.reply().line()).append("\r\n"));
-		text.append("\r\nYour message could not be delivered to the recipients above.\r\n\r\n")
+		// each language names the recipients itself: readers skip to the part they understand
+		text.append("\r\nYour message could not be delivered to these recipients:\r\n");
+		failures.forEach(f -> text.append("  ").append(f.address()).append(": ").append(f.reply().line()).append("\r\n"));
+		text.append("\r\n")
 			.append("--").append(boundary).append("\r\n")
 			.append("Content-Type: message/delivery-status\r\n\r\n")
 			.append("Reporting-MTA: dns; ").append(host).append("\r\n")

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.net.ssl.SSLContext;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -50,6 +52,7 @@ public class OutboundSender {
 	private final SmtpServices services;
 	private final TransactionTemplate transaction;
 	private final DkimSigner dkim;
+	private final SSLContext smarthostTrust;
 	private volatile Instant lastWaitingLog = Instant.EPOCH;
 
 	OutboundSender(OutboundRows rows, BlobStore blobs, MessageStore store, Submission submission, MailProperties properties, SmtpServices services,
@@ -62,6 +65,7 @@ public class OutboundSender {
 		this.services = services;
 		this.transaction = new TransactionTemplate(transactions);
 		this.dkim = properties.dkim().configured() ? DkimSigner.load(properties.dkim().selector(), properties.dkim().privateKey()) : null;
+		this.smarthostTrust = SmarthostTrust.context(properties.smarthost().trustCertificate());
 	}
 
 	/** Sends what is due now (void: ShedLock locks no method that returns a value). */
@@ -85,7 +89,7 @@ public class OutboundSender {
 				byMessage.computeIfAbsent(due.messageId(), id -> new ArrayList<>()).add(due);
 			}
 		}
-		SmarthostClient client = new SmarthostClient(properties.smarthost(), services.hostName());
+		SmarthostClient client = new SmarthostClient(properties.smarthost(), services.hostName(), smarthostTrust);
 		for (List<OutboundRows.Due> recipients : byMessage.values()) {
 			send(client, recipients);
 		}

@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -26,7 +25,8 @@ import de.schulhaus.mail.MailProperties;
 
 /**
  * A small SMTP client for the one server mail for outside goes through: plain, STARTTLS or implicit TLS
- * (certificate and host name checked against the JDK's trust store), AUTH PLAIN, one answer per recipient.
+ * (certificate and host name checked against the JDK's trust store and {@link SmarthostTrust}'s extra certificates),
+ * AUTH PLAIN, one answer per recipient.
  * The message streams from the blob store, dot-stuffed on the way.
  */
 final class SmarthostClient {
@@ -36,10 +36,12 @@ final class SmarthostClient {
 
 	private final MailProperties.Smarthost smarthost;
 	private final String heloName;
+	private final SSLContext trust;
 
-	SmarthostClient(MailProperties.Smarthost smarthost, String heloName) {
+	SmarthostClient(MailProperties.Smarthost smarthost, String heloName, SSLContext trust) {
 		this.smarthost = smarthost;
 		this.heloName = heloName;
+		this.trust = trust;
 	}
 
 	/** Sends one message; every recipient gets the answer that decided for it. */
@@ -123,17 +125,13 @@ final class SmarthostClient {
 	}
 
 	private SSLSocket tls(Socket socket) throws IOException {
-		try {
-			SSLSocket tls = (SSLSocket) SSLContext.getDefault().getSocketFactory().createSocket(socket, smarthost.host(), smarthost.port(), true);
-			SSLParameters parameters = tls.getSSLParameters();
-			parameters.setEndpointIdentificationAlgorithm("HTTPS");
-			tls.setSSLParameters(parameters);
-			tls.setUseClientMode(true);
-			tls.startHandshake();
-			return tls;
-		} catch (NoSuchAlgorithmException e) {
-			throw new IOException(e);
-		}
+		SSLSocket tls = (SSLSocket) trust.getSocketFactory().createSocket(socket, smarthost.host(), smarthost.port(), true);
+		SSLParameters parameters = tls.getSSLParameters();
+		parameters.setEndpointIdentificationAlgorithm("HTTPS");
+		tls.setSSLParameters(parameters);
+		tls.setUseClientMode(true);
+		tls.startHandshake();
+		return tls;
 	}
 
 	/** The socket with its reader and writer, replaced after STARTTLS. */

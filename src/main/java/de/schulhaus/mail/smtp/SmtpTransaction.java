@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,9 +93,11 @@ abstract class SmtpTransaction implements MessageHandler {
 	public final String data(InputStream data) throws RejectException, IOException {
 		byte[] trace = TraceHeaders.of(session, envelopeFrom, recipients.size() == 1 ? recipients.get(0).address() : null, services.hostName());
 		long limit = Math.min(sizeLimit(), services.properties().maxMessageSize().toBytes());
+		Instant arrived = Instant.now();
+		HeaderCopy header = new HeaderCopy(data);
 		StagedMessage staged;
 		try {
-			staged = services.store().stage(new SequenceInputStream(new ByteArrayInputStream(trace), data), limit + trace.length);
+			staged = services.store().stage(new SequenceInputStream(new ByteArrayInputStream(trace), header), limit + trace.length);
 		} catch (MessageTooLargeException e) {
 			drain(data, limit);
 			throw tooLarge(limit);
@@ -117,7 +121,17 @@ abstract class SmtpTransaction implements MessageHandler {
 			throw result.full().isEmpty() ? new RejectException(554, "5.5.1 No valid recipients")
 					: new RejectException(552, "5.2.2 Mailbox full");
 		}
+		if (!result.fullRecipients().isEmpty()) {
+			// the 250 stands for the others; the full ones are told to the sender by a bounce
+			MailboxFullBounce.send(services, schoolOf(result.fullRecipients()), envelopeFrom, result.fullRecipients(), staged.scan().subject(),
+					arrived, header.header());
+		}
 		return "2.0.0 Ok: delivered " + result.delivered() + ", queued " + result.queued() + " id " + session.getSessionId();
+	}
+
+	private UUID schoolOf(List<String> addresses) {
+		return recipients.stream().filter(r -> addresses.contains(r.address())).flatMap(r -> r.mailboxes().stream()).map(Mailbox::schoolId)
+			.findFirst().orElse(null);
 	}
 
 	private static RejectException tooLarge(long limit) {

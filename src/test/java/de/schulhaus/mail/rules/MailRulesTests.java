@@ -107,6 +107,26 @@ class MailRulesTests {
 	}
 
 	@Test
+	void theAbsenceNoteLeavesWithTheEmptyEnvelopeSenderAndWithinThePersonsRole() throws Exception {
+		for (SchulhausUser person : List.of(anna, pia)) {
+			mvc.perform(post("/mail/einstellungen/abwesenheit").param("enabled", "true").param("subject", "Nicht im Haus")
+				.param("body", "Bin weg.").param("startsOn", LocalDate.now().minusDays(1).toString())
+				.param("endsOn", LocalDate.now().plusDays(5).toString()).with(user(person)).with(csrf()))
+				.andExpect(flash().attribute("toast", "mail.rules.absence.savedOn"));
+		}
+		receive("joerg@example.org", "Frage", "");
+		String id = "<klassenfahrt-" + UUID.randomUUID() + "@example.org>";
+		submission.receive("tante@example.org", List.of(pia.login()), stage(message("tante@example.org", pia.login(), "Klassenfahrt", id, "")));
+		settle();
+		// RFC 3834 3.3: MAIL FROM:<>, so neither a responder nor a bounce answers the note
+		assertThat(jdbc.sql("select m.envelope_from from mail_outbound_message m join mail_outbound_recipient r on r.message_id = m.id "
+				+ "where r.school_id = :s and r.address = 'joerg@example.org'").param("s", school.id()).query(String.class).single()).isEmpty();
+		assertThat(outboundRaw("joerg@example.org")).contains("Auto-Submitted: auto-replied", "From: Anna Amsel <" + anna.login() + ">");
+		// a pupil whose school keeps mail inside does not answer outside either
+		assertThat(outboundTo("tante@example.org")).isZero();
+	}
+
+	@Test
 	void forwardingGoesInsideTheSchoolAlwaysAndOutsideOnlyIfTheSchoolAllows() throws Exception {
 		mvc.perform(post("/mail/einstellungen/weiterleitung").param("address", "anna@example.org").with(user(anna)).with(csrf()))
 			.andExpect(flash().attribute("problem", containsString("erlaubt keine Weiterleitung")));
