@@ -221,8 +221,8 @@ public class Submission {
 				}
 			}
 		}
-		if (sender != null && mailboxes.size() > 1) {
-			// a list does not send the writer their own message back
+		if (sender != null && !addressedAs.containsKey(sender.from().id())) {
+			// a list does not send the writer their own message back; "To: me, Ben" or a Bcc to oneself does
 			mailboxes.remove(sender.from().id());
 		}
 		List<Mailbox> targets = List.copyOf(mailboxes.values());

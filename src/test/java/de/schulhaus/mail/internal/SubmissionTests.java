@@ -62,6 +62,15 @@ class SubmissionTests {
 	}
 
 	@Test
+	void aWriterWhoNamesThemselvesGetsTheirCopyAlsoWithOthers() {
+		Submission.Sender tina = sender(teacher, Role.TEACHER);
+		Submission.Result result = submission.submit(tina, List.of(pupil.login(), teacher.login().toUpperCase()), stage("Zur Erinnerung"), true);
+		assertThat(result.delivered()).isEqualTo(2);
+		assertThat(inbox(pupil)).extracting(StoredMessage::subject).containsExactly("Zur Erinnerung");
+		assertThat(inbox(teacher)).extracting(StoredMessage::subject).containsExactly("Zur Erinnerung");
+	}
+
+	@Test
 	void pupilsStayInsideTheSchoolAndListsTakeOnlyWhomTheLeaderAllows() {
 		Submission.Sender paul = sender(pupil, Role.PUPIL);
 		assertThat(submission.check(paul, "freund@example.org").verdict().smtpReply()).startsWith("550 5.7.1");
