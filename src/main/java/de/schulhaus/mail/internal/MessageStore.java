@@ -225,6 +225,19 @@ public class MessageStore {
 		return insert(mailbox, folder, blobId, copy, flags, Instant.now());
 	}
 
+	/** {@link #append(Mailbox, MailFolder, Copies, Flags)}, or nothing when the mailbox is full (the copy goes back). */
+	public Optional<Appended> appendIfRoom(Mailbox mailbox, MailFolder folder, Copies copies, Flags flags) {
+		StagedMessage copy = copies.take();
+		UUID blobId;
+		try {
+			blobId = attach(mailbox, copy.blob());
+		} catch (QuotaExceededException full) {
+			copies.giveBack(copy);
+			return Optional.empty();
+		}
+		return Optional.of(insert(mailbox, folder, blobId, copy, flags, Instant.now()));
+	}
+
 	private UUID attach(Mailbox mailbox, StagedBlob blob) {
 		if (mailbox.personal()) {
 			BlobOwner owner = BlobOwner.mail(mailbox.schoolId(), mailbox.accountId());

@@ -90,9 +90,10 @@ public class Submission {
 	 * @param fullRecipients the recipient addresses whose mailbox refused for quota, for a bounce; never a list's:
 	 *                       a member's full mailbox is no failure of the list (RFC 5321 3.9.2), and naming the
 	 *                       member would tell the sender who is on it
+	 * @param sentCopyFull a copy for Gesendet was wanted, but the writer's own mailbox is full: the message went without it
 	 */
 	public record Result(List<Verdict> verdicts, int delivered, int queued, List<String> full, List<String> fullRecipients,
-			MessageStore.Appended sentCopy) {
+			MessageStore.Appended sentCopy, boolean sentCopyFull) {
 
 		public boolean anyAccepted() {
 			return verdicts.stream().anyMatch(Verdict::accepted);
@@ -175,7 +176,7 @@ public class Submission {
 		}
 		if (!(destination instanceof MailAddresses.External)) {
 			store.discard(report);
-			return new Result(List.of(Verdict.refused(address, "550", "5.1.1", "mail.refused.unknown")), 0, 0, List.of(), List.of(), null);
+			return new Result(List.of(Verdict.refused(address, "550", "5.1.1", "mail.refused.unknown")), 0, 0, List.of(), List.of(), null, false);
 		}
 		MessageStore.Copies copies = store.copies(report, 1);
 		try {
@@ -185,7 +186,7 @@ public class Submission {
 			copies.discardAll();
 			throw e;
 		}
-		return new Result(List.of(Verdict.ok(address)), 0, 1, List.of(), List.of(), null);
+		return new Result(List.of(Verdict.ok(address)), 0, 1, List.of(), List.of(), null, false);
 	}
 
 	/**
@@ -230,7 +231,7 @@ public class Submission {
 		int count = targets.size() + (external.isEmpty() ? 0 : 1) + (sentCopy ? 1 : 0);
 		if (count == 0) {
 			store.discard(message);
-			return new Result(verdicts, 0, 0, List.of(), List.of(), null);
+			return new Result(verdicts, 0, 0, List.of(), List.of(), null, false);
 		}
 		MessageStore.Copies copies = store.copies(message, count);
 		try {
@@ -244,10 +245,11 @@ public class Submission {
 				}
 				MessageStore.Appended sent = null;
 				if (sentCopy) {
+					// the writer's own full mailbox costs the copy in Gesendet, not the message (as mail apps do)
 					MailFolder folder = folders.special(sender.from(), SpecialUse.SENT).orElseThrow();
-					sent = store.append(sender.from(), folder, copies, Flags.NONE.withSeen(true));
+					sent = store.appendIfRoom(sender.from(), folder, copies, Flags.NONE.withSeen(true)).orElse(null);
 				}
-				return new Result(verdicts, targets.size() - full.size(), external.size(), full, fullRecipients, sent);
+				return new Result(verdicts, targets.size() - full.size(), external.size(), full, fullRecipients, sent, sentCopy && sent == null);
 			});
 			copies.discardUnused();
 			return result;

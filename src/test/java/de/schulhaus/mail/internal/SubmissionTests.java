@@ -29,6 +29,7 @@ class SubmissionTests {
 	@Autowired MailFolders folders;
 	@Autowired GroupManagement groups;
 	@Autowired JdbcClient jdbc;
+	@Autowired de.schulhaus.accounts.StorageQuotas quotas;
 
 	TestSchools schools;
 	TestSchools.SchoolRef school;
@@ -68,6 +69,23 @@ class SubmissionTests {
 		assertThat(result.delivered()).isEqualTo(2);
 		assertThat(inbox(pupil)).extracting(StoredMessage::subject).containsExactly("Zur Erinnerung");
 		assertThat(inbox(teacher)).extracting(StoredMessage::subject).containsExactly("Zur Erinnerung");
+	}
+
+	@Test
+	void aWriterWhoseOwnMailboxIsFullStillSendsOnlyWithoutTheSentCopy() {
+		Submission.Sender tina = sender(teacher, Role.TEACHER);
+		quotas.setPersonal(school.id(), teacher.id(), null, 0L, new de.schulhaus.platform.SchulhausUser(teacher.id(), school.id(),
+				teacher.login(), "Tina Tafel", Role.SCHOOL_ADMIN, "de", false, true, null));
+		Submission.Result result = submission.submit(tina, List.of(pupil.login()), stage("Trotzdem angekommen"), true);
+		assertThat(result.delivered()).isEqualTo(1);
+		assertThat(result.sentCopyFull()).isTrue();
+		assertThat(result.sentCopy()).isNull();
+		assertThat(inbox(pupil)).extracting(StoredMessage::subject).containsExactly("Trotzdem angekommen");
+		MailFolder sent = folders.special(tina.from(), SpecialUse.SENT).orElseThrow();
+		assertThat(store.byUids(sent, List.of(1L))).isEmpty();
+		// no blob of the refused copy stays behind: the pupil's copy is the school's only message blob
+		assertThat(jdbc.sql("select count(*) from mail_message where school_id = :school").param("school", school.id()).query(Long.class).single())
+			.isEqualTo(1);
 	}
 
 	@Test
