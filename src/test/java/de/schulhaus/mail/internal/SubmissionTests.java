@@ -29,6 +29,7 @@ class SubmissionTests {
 	@Autowired MailFolders folders;
 	@Autowired GroupManagement groups;
 	@Autowired JdbcClient jdbc;
+	@Autowired MailPolicies policies;
 	@Autowired de.schulhaus.accounts.StorageQuotas quotas;
 
 	TestSchools schools;
@@ -105,6 +106,45 @@ class SubmissionTests {
 		// the writer does not get their own list mail back
 		assertThat(inbox(pupil)).isEmpty();
 		assertThat(submission.checkInbound("7b@" + school.domain()).verdict().smtpReply()).startsWith("550 5.7.1");
+	}
+
+	@Test
+	void eachListPolicyTakesExactlyItsWritersAndAPupilMailsOutsideOnceTheSchoolAllowsIt() throws Exception {
+		TestSchools.UserRef outsider = schools.createUser(school, "Olaf", "Ohne", "PUPIL", null, "8a");
+		Submission.Sender olaf = sender(outsider, Role.PUPIL);
+		UUID group = groups.list(school.id()).stream().filter(g -> g.name().equals("7b")).findFirst().orElseThrow().id();
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.sql(
+				"select count(*) from mail_list where group_id = :g and local_part = '7b'").param("g", group).query(Long.class).single() == 1);
+		String list = "7b@" + school.domain();
+
+		// members: a pupil of another class is refused, outside too
+		assertThat(submission.check(olaf, list).verdict().smtpReply()).startsWith("550 5.7.1");
+		assertThat(submission.checkInbound(list).verdict().smtpReply()).startsWith("550 5.7.1");
+		// school: everybody of the school, still nobody from outside
+		setPolicy(group, "school");
+		assertThat(submission.check(olaf, list).accepted()).isTrue();
+		assertThat(submission.checkInbound(list).verdict().smtpReply()).startsWith("550 5.7.1");
+		// anyone: outside mail reaches the members
+		setPolicy(group, "anyone");
+		assertThat(submission.checkInbound(list).accepted()).isTrue();
+		Submission.Result fromOutside = submission.receive("eltern@example.org", List.of(list), stage("Elternbrief"));
+		assertThat(fromOutside.delivered()).isEqualTo(3);
+		assertThat(inbox(classmate)).extracting(StoredMessage::subject).containsExactly("Elternbrief");
+
+		// pupils write outside only when the school says so
+		Submission.Sender paul = sender(pupil, Role.PUPIL);
+		assertThat(submission.check(paul, "freund@example.org").verdict().smtpReply()).startsWith("550 5.7.1");
+		de.schulhaus.platform.SchulhausUser admin = new de.schulhaus.platform.SchulhausUser(teacher.id(), school.id(), teacher.login(),
+				"Tina Tafel", Role.SCHOOL_ADMIN, "de", false, true, null);
+		MailPolicy pupils = policies.of(school.id(), Role.PUPIL);
+		policies.set(school.id(), new MailPolicy(Role.PUPIL, true, pupils.maxMessageMb(), pupils.forwardingAllowed()), admin);
+		assertThat(submission.check(paul, "freund@example.org").accepted()).isTrue();
+		Submission.Result out = submission.submit(paul, List.of("freund@example.org"), stage("Hallo"), false);
+		assertThat(out.queued()).isEqualTo(1);
+	}
+
+	private void setPolicy(UUID group, String policy) {
+		jdbc.sql("update mail_list set policy = :policy where group_id = :g").param("policy", policy).param("g", group).update();
 	}
 
 	@Test
