@@ -58,7 +58,7 @@ class PlainSignInTests {
 		// no sign-in service: reaching it would fail the test
 		ImapServices services = new ImapServices(null, null, null, null, null, null, null, properties);
 		RemoteSocket socket = new RemoteSocket(input, address);
-		new ImapConnection(socket, false, services, null, Runnable::run).run();
+		new ImapConnection(socket, false, services, null, Runnable::run, new ConnectionLimits(10, 10, 10)).run();
 		return socket.written.toString(StandardCharsets.US_ASCII);
 	}
 
