@@ -290,6 +290,24 @@ class ComposeWebTests {
 	}
 
 	@Test
+	void aFileLargerThanTheSchoolAllowsIsRefusedInGermanAndTheWebServerTakesTheLargestAllowed(
+			@Autowired de.schulhaus.mail.internal.MailPolicies policies, @Autowired jakarta.servlet.MultipartConfigElement multipart) throws Exception {
+		SchulhausUser admin = principal(new TestSchools(mvc).createUser(school, "Ada", "Admin", "SCHOOL_ADMIN", "admin-laterne-quitte-1", null).login());
+		policies.set(school.id(), new de.schulhaus.mail.internal.MailPolicy(de.schulhaus.platform.Role.TEACHER, true, 1, true), admin);
+		byte[] big = new byte[1536 * 1024];
+		MockHttpServletResponse refused = send(anna, compose().file(new MockMultipartFile("anhang", "Film.mp4", "video/mp4", big))
+			.param("an", ben.login()).param("betreff", "Zu gross").param("text", "x"));
+		assertThat(refused.getContentAsString(StandardCharsets.UTF_8))
+			.contains("Die Nachricht ist mit ihren Anhängen zu groß: höchstens 1 MB sind erlaubt.");
+		assertThat(in(ben, SpecialUse.INBOX)).isEmpty();
+		assertThat(in(anna, SpecialUse.SENT)).isEmpty();
+
+		long largest = de.schulhaus.mail.internal.MailPolicies.MAX_MESSAGE_MB * 1024L * 1024L;
+		assertThat(multipart.getMaxFileSize()).as("a file as large as a school may allow reaches the compose page").isGreaterThanOrEqualTo(largest);
+		assertThat(multipart.getMaxRequestSize()).isGreaterThan(largest);
+	}
+
+	@Test
 	void thePageShowsTheSizeLimitAndTheEditor() throws Exception {
 		String page = mvc.perform(get("/mail/neu").with(user(anna))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains("höchstens 25 MB").contains("contenteditable=\"true\"").contains("/js/mail-compose-").contains("enctype=\"multipart/form-data\"");
