@@ -290,6 +290,39 @@ class ComposeWebTests {
 	}
 
 	@Test
+	void aDraftWrittenAsAFunctionMailboxReopensWritingAsIt() throws Exception {
+		var office = mailboxes.createFunction(school.id(), "sekretariat", "Sekretariat");
+		mailboxes.addMember(office, anna.accountId());
+		MockHttpServletResponse saved = send(anna, post("/mail/entwurf").param("von", office.id().toString()).param("an", ben.login())
+			.param("betreff", "Elternbrief").param("text", "<p>Entwurf</p>"));
+		String draftId = JsonPath.read(saved.getContentAsString(), "$.entwurf");
+		StoredMessage draft = in(anna, SpecialUse.DRAFTS).get(0);
+		assertThat(draft.fromAddress()).isEqualTo("sekretariat@" + school.domain());
+		assertThat(mvc.perform(get("/mail/neu").param("entwurf", draftId).with(user(anna))).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).containsPattern("<option value=\"" + office.id() + "\"\\s+selected=\"selected\"")
+			.containsPattern("<option value=\"\"\\s*>");
+
+		MockHttpServletResponse byButton = send(anna, compose().param("aktion", "entwurf").param("von", office.id().toString())
+			.param("an", ben.login()).param("betreff", "Elternbrief").param("text", "x").param("entwurf", draftId));
+		assertThat(mvc.perform(get(byButton.getRedirectedUrl()).with(user(anna))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.containsPattern("<option value=\"" + office.id() + "\"\\s+selected=\"selected\"");
+		String ownId = JsonPath.read(send(anna, post("/mail/entwurf").param("an", ben.login()).param("betreff", "Privat").param("text", "x"))
+			.getContentAsString(), "$.entwurf");
+		assertThat(mvc.perform(get("/mail/neu").param("entwurf", ownId).with(user(anna))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.as("a draft of one's own reopens as oneself").containsPattern("<option value=\"\"\\s+selected=\"selected\"");
+
+		assertThat(send(ben, post("/mail/entwurf").param("von", office.id().toString()).param("betreff", "Falsch").param("text", "x")).getStatus())
+			.as("a function mailbox one does not share is a missing one").isEqualTo(404);
+		assertThat(in(ben, SpecialUse.DRAFTS)).isEmpty();
+
+		mailboxes.removeMember(office, anna.accountId());
+		MockHttpServletResponse reopened = mvc.perform(get(byButton.getRedirectedUrl()).with(user(anna))).andReturn().getResponse();
+		assertThat(reopened.getStatus()).isEqualTo(200);
+		assertThat(reopened.getContentAsString(StandardCharsets.UTF_8)).as("a function mailbox no longer shared is not offered")
+			.doesNotContain("name=\"von\"").doesNotContain(office.id().toString());
+	}
+
+	@Test
 	void aFileLargerThanTheSchoolAllowsIsRefusedInGermanAndTheWebServerTakesTheLargestAllowed(
 			@Autowired de.schulhaus.mail.internal.MailPolicies policies, @Autowired jakarta.servlet.MultipartConfigElement multipart) throws Exception {
 		SchulhausUser admin = principal(new TestSchools(mvc).createUser(school, "Ada", "Admin", "SCHOOL_ADMIN", "admin-laterne-quitte-1", null).login());
