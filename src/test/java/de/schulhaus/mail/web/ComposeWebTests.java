@@ -341,6 +341,60 @@ class ComposeWebTests {
 	}
 
 	@Test
+	void pupilsAreSuggestedOnlyWhatTheDirectoryShowsThemAndNoOneOfAnotherSchool() throws Exception {
+		var schools = new TestSchools(mvc);
+		var classmate = schools.createUser(school, "Karla", "Klee", "PUPIL", "lang-genug-passwort-4", "5a");
+		var elsewhere = schools.createUser(school, "Karl", "Kiefer", "PUPIL", "lang-genug-passwort-5", "6b");
+		var teacher = schools.createUser(school, "Kai", "Kastanie", "TEACHER", "lang-genug-passwort-6", null);
+		SchulhausUser admin = users.load(schools.createUser(school, "Ada", "Admin", "SCHOOL_ADMIN", "admin-laterne-quitte-1", null).login())
+			.orElseThrow().withTwoFactor(true).withPasswordChanged();
+		var otherSchool = schools.createSchool("Fremde Schule");
+		var stranger = schools.createUser(otherSchool, "Kalle", "Kork", "PUPIL", "lang-genug-passwort-7", "5a");
+		var strangeTeacher = schools.createUser(otherSchool, "Kim", "Kork", "TEACHER", "lang-genug-passwort-8", null);
+
+		// the school's default: pupils see staff and the people of their own groups
+		assertThat(suggested(paula, "Ka")).contains(classmate.login(), teacher.login()).doesNotContain(elsewhere.login());
+		assertThat(suggested(anna, "Ka")).as("teachers see everyone of their school")
+			.contains(classmate.login(), elsewhere.login(), teacher.login()).doesNotContain(stranger.login());
+		assertThat(suggested(anna, "Kork")).as("no one of another school").isEmpty();
+
+		choose(admin, "staff");
+		assertThat(suggested(paula, "Ka")).containsExactly(teacher.login());
+		choose(admin, "everyone");
+		assertThat(suggested(paula, "Ka")).containsExactlyInAnyOrder(classmate.login(), elsewhere.login(), teacher.login());
+		assertThat(suggested(paula, "Kork")).isEmpty();
+		choose(admin, "groups");
+
+		// list addresses belong to the groups: a pupil is offered those of their own groups
+		awaitLists(school, 2);
+		awaitLists(otherSchool, 1);
+		assertThat(suggested(paula, "5a")).containsExactly("5a@" + school.domain());
+		assertThat(suggested(paula, "6b")).isEmpty();
+		assertThat(suggested(anna, "6b")).containsExactly("6b@" + school.domain());
+		assertThat(suggested(principal(strangeTeacher.login()), "5a")).as("the other school's teacher gets their own 5a")
+			.containsExactly("5a@" + otherSchool.domain());
+	}
+
+	private void choose(SchulhausUser admin, String pupilsSee) throws Exception {
+		assertThat(send(admin, post("/verwaltung/adressbuch").param("schueler", pupilsSee)).getRedirectedUrl()).isEqualTo("/verwaltung/adressbuch");
+	}
+
+	private void awaitLists(TestSchools.SchoolRef of, int count) {
+		// the groups' list addresses come from the roster event
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.sql(
+				"select count(*) from mail_list where school_id = :s").param("s", of.id()).query(Integer.class).single() == count);
+	}
+
+	/** The addresses the compose page offers while the person types into "An". */
+	private List<String> suggested(SchulhausUser who, String typed) throws Exception {
+		MockHttpServletResponse response = mvc.perform(get("/mail/adressen").param("feld", "an").param("an", typed).with(user(who))).andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		return java.util.regex.Pattern.compile("data-address=\"([^\"]*)\"").matcher(response.getContentAsString(StandardCharsets.UTF_8)).results()
+			.map(m -> m.group(1)).toList();
+	}
+
+	@Test
 	void thePageShowsTheSizeLimitAndTheEditor() throws Exception {
 		String page = mvc.perform(get("/mail/neu").with(user(anna))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains("höchstens 25 MB").contains("contenteditable=\"true\"").contains("/js/mail-compose-").contains("enctype=\"multipart/form-data\"");
