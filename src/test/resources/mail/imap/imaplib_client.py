@@ -1,4 +1,4 @@
-"""Drives Schulhaus IMAP with Python's imaplib: implicit TLS, STARTTLS, APPEND, IDLE woken by a delivery, UID MOVE.
+"""Drives Schulhaus IMAP with Python's imaplib: implicit TLS, STARTTLS, APPEND, GETQUOTAROOT, IDLE woken by a delivery, UID MOVE.
 
 Arguments: port tls_port certificate_file login password. Prints IDLING when the JUnit test should deliver,
 then a line per check; exits non-zero at the first failure.
@@ -34,6 +34,11 @@ check(typ == "OK", "login after STARTTLS")
 draft = b"From: anna@example.org\r\nSubject: Entwurf aus Python\r\n\r\nNoch nicht fertig.\r\n"
 typ, data = client.append("Entw&APw-rfe", "(\\Draft)", None, draft)
 check(typ == "OK" and b"APPENDUID" in data[0], "APPEND answers APPENDUID")
+
+typ, data = client.getquotaroot("INBOX")
+storage = re.match(rb'"" \(STORAGE (\d+) (\d+)\)', data[1][0]) if typ == "OK" and data[1] else None
+check(data[0] == [b'"INBOX" ""'] and storage is not None and int(storage.group(1)) >= 1 and int(storage.group(2)) > 0,
+      "GETQUOTAROOT INBOX shows the mail quota with the draft counted: %r" % (data,))
 
 typ, data = client.select("INBOX")
 check(typ == "OK", "SELECT INBOX")

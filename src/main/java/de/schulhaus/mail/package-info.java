@@ -3,5 +3,5 @@
  * addresses; messages stored as raw blobs with what lists and searches need in the database; SMTP in
  * and out, IMAP for mail apps and webmail, all on the same store.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "schools", "accounts", "blobs", "files", "calendar" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "schools", "accounts", "blobs", "files", "calendar", "contacts" })
 package de.schulhaus.mail;

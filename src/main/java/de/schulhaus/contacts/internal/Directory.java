@@ -18,6 +18,7 @@ import de.schulhaus.accounts.Group;
 import de.schulhaus.accounts.GroupKind;
 import de.schulhaus.accounts.GroupManagement;
 import de.schulhaus.accounts.Membership;
+import de.schulhaus.contacts.DirectoryVisibility;
 import de.schulhaus.platform.Role;
 import de.schulhaus.platform.SchulhausUser;
 import de.schulhaus.schools.SchoolManagement;
@@ -31,7 +32,6 @@ import de.schulhaus.schools.SchoolManagement;
 @Service
 public class Directory {
 
-	private static final Set<Role> STAFF = Set.of(Role.SCHOOL_ADMIN, Role.TEACHER, Role.STAFF);
 	private static final String TOKEN_PREFIX = "urn:x-schulhaus:directory:";
 
 	private final AccountManagement accounts;
@@ -62,17 +62,9 @@ public class Directory {
 		groups.list(school).stream().filter(g -> !g.archived()).forEach(g -> open.put(g.id(), g));
 		List<Membership> memberships = groups.memberships(school).stream().filter(m -> open.containsKey(m.groupId())).toList();
 
-		PupilDirectory rule = STAFF.contains(viewer.role()) ? PupilDirectory.EVERYONE : policy.of(school);
-		boolean seesAll = rule == PupilDirectory.EVERYONE;
-		Set<UUID> visibleGroups = new HashSet<>();
-		Set<UUID> companions = new HashSet<>();
-		if (seesAll) {
-			visibleGroups.addAll(open.keySet());
-		}
-		else if (rule == PupilDirectory.GROUPS) {
-			memberships.stream().filter(m -> m.accountId().equals(viewer.accountId())).forEach(m -> visibleGroups.add(m.groupId()));
-			memberships.stream().filter(m -> visibleGroups.contains(m.groupId())).forEach(m -> companions.add(m.accountId()));
-		}
+		DirectoryVisibility visible = visibility(viewer, memberships);
+		boolean seesAll = visible.everyone();
+		Set<UUID> visibleGroups = seesAll ? open.keySet() : visible.groups();
 		Map<UUID, List<String>> groupNames = new HashMap<>();
 		Map<UUID, List<UUID>> members = new HashMap<>();
 		Set<UUID> active = new HashSet<>();
@@ -85,7 +77,7 @@ public class Directory {
 		}
 		List<DirectoryCard> cards = new ArrayList<>();
 		for (Account person : people) {
-			if (seesAll || STAFF.contains(person.role()) || companions.contains(person.id()) || person.id().equals(viewer.accountId())) {
+			if (visible.seesPerson(person.id(), person.role())) {
 				cards.add(new DirectoryCard(person.id(), false, person.firstName(), person.lastName(), person.login(), title(person.role()), schoolName,
 						groupNames.getOrDefault(person.id(), List.of()), List.of()));
 			}
@@ -94,6 +86,42 @@ public class Directory {
 			.forEach(g -> cards.add(new DirectoryCard(g.id(), true, "", g.name(), null, kind(g.kind()), schoolName, List.of(),
 					members.getOrDefault(g.id(), List.of()))));
 		return new Listing(cards, token(cards));
+	}
+
+	/**
+	 * Whom and which groups the person sees, by the rule {@link #of} makes the cards by. Asked while a person types
+	 * (mail addresses), so it reads only the person's own groups and their members, not the school's roster.
+	 */
+	public DirectoryVisibility visibility(SchulhausUser viewer) {
+		if (viewer.schoolId() == null) {
+			return new DirectoryVisibility(viewer.accountId(), false, Set.of(), Set.of());
+		}
+		PupilDirectory rule = rule(viewer);
+		if (rule != PupilDirectory.GROUPS) {
+			return new DirectoryVisibility(viewer.accountId(), rule == PupilDirectory.EVERYONE, Set.of(), Set.of());
+		}
+		Set<UUID> visibleGroups = new HashSet<>();
+		Set<UUID> companions = new HashSet<>();
+		groups.groupsOfPerson(viewer.schoolId(), viewer.accountId()).stream().filter(g -> !g.archived()).forEach(g -> visibleGroups.add(g.groupId()));
+		visibleGroups.forEach(g -> groups.members(viewer.schoolId(), g).forEach(m -> companions.add(m.accountId())));
+		return new DirectoryVisibility(viewer.accountId(), false, visibleGroups, companions);
+	}
+
+	/** The rule on the open groups' memberships of the whole school, which {@link #of} reads anyway. */
+	private DirectoryVisibility visibility(SchulhausUser viewer, List<Membership> memberships) {
+		PupilDirectory rule = rule(viewer);
+		Set<UUID> visibleGroups = new HashSet<>();
+		Set<UUID> companions = new HashSet<>();
+		if (rule == PupilDirectory.GROUPS) {
+			memberships.stream().filter(m -> m.accountId().equals(viewer.accountId())).forEach(m -> visibleGroups.add(m.groupId()));
+			memberships.stream().filter(m -> visibleGroups.contains(m.groupId())).forEach(m -> companions.add(m.accountId()));
+		}
+		return new DirectoryVisibility(viewer.accountId(), rule == PupilDirectory.EVERYONE, visibleGroups, companions);
+	}
+
+	/** Staff see everyone whatever the school decided for pupils and external people. */
+	private PupilDirectory rule(SchulhausUser viewer) {
+		return DirectoryVisibility.seesAll(viewer.role()) ? PupilDirectory.EVERYONE : policy.of(viewer.schoolId());
 	}
 
 	private static String token(List<DirectoryCard> cards) {

@@ -9,7 +9,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
+import de.schulhaus.blobs.BlobOwner;
 import de.schulhaus.mail.internal.Flags;
+import de.schulhaus.mail.internal.Mailbox;
 import de.schulhaus.mail.internal.MessageStore;
 import de.schulhaus.mail.internal.MessageTooLargeException;
 import de.schulhaus.mail.internal.StagedMessage;
@@ -18,7 +20,8 @@ import de.schulhaus.mail.internal.StagedMessage;
  * APPEND (RFC 3501 6.3.11, UIDPLUS, LITERAL+): the message streams from the client into the blob store
  * and is put into the folder with its flags and date. A message over the size limit is refused before
  * the client sends it; a non-synchronizing one it sends anyway is read and dropped, and one far over
- * the limit ends the connection.
+ * the limit ends the connection. A message that does not fit into the person's mail quota is refused before it
+ * is sent, too ({@code NO [OVERQUOTA]}, RFC 9208); one that fills it while it was sent is refused by the store.
  */
 final class Append {
 
@@ -52,6 +55,9 @@ final class Append {
 			refuse(in, literal, limit, entry.isEmpty() ? new NoException("TRYCREATE", "no folder " + name)
 					: new NoException("TOOBIG", "message larger than " + limit + " bytes"));
 		}
+		if (overQuota(entry.get().mailbox(), literal.size())) {
+			refuse(in, literal, limit, new NoException("OVERQUOTA", "the mailbox is full; delete messages or ask the school's admin for more space"));
+		}
 		Flags flags;
 		try {
 			flags = Flags.of(flagNames);
@@ -79,6 +85,11 @@ final class Append {
 		}
 		MessageStore.Appended appended = session.services.store().append(entry.get().mailbox(), entry.get().folder(), staged, flags, date);
 		session.ok(tag, "[APPENDUID " + appended.uidValidity() + " " + appended.uid() + "] APPEND completed");
+	}
+
+	/** Asked before the client sends the message (the attach counts again, atomically); function mailboxes have no limit. */
+	private boolean overQuota(Mailbox mailbox, long size) {
+		return mailbox.personal() && !session.services.quotas().mayAdd(BlobOwner.mail(mailbox.schoolId(), mailbox.accountId()), size);
 	}
 
 	/** Refuses before the literal: a waiting client never sends it, a LITERAL+ one has it read and dropped. */

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 
 import javax.net.ssl.SSLSocket;
@@ -31,14 +32,18 @@ final class ImapConnection implements Runnable {
 	private final ImapServices services;
 	private final Executor executor;
 	private final boolean implicitTls;
+	private final ConnectionLimits limits;
+	/** The account whose place this connection holds after sign-in, released when it ends. */
+	private UUID signedInAccount;
 	private volatile Socket socket;
 	private ImapReader reader;
 	private ImapWriter writer;
 	private boolean secure;
 	private volatile ImapSession session;
 
-	ImapConnection(Socket socket, boolean implicitTls, ImapServices services, MailTls tls, Executor executor) {
+	ImapConnection(Socket socket, boolean implicitTls, ImapServices services, MailTls tls, Executor executor, ConnectionLimits limits) {
 		this.socket = socket;
+		this.limits = limits;
 		this.implicitTls = implicitTls;
 		this.services = services;
 		this.tls = tls;
@@ -76,6 +81,9 @@ final class ImapConnection implements Runnable {
 			if (session != null) {
 				session.close();
 			}
+			if (signedInAccount != null) {
+				limits.signOut(signedInAccount);
+			}
 			shutdown();
 		}
 	}
@@ -96,6 +104,15 @@ final class ImapConnection implements Runnable {
 		socket = secured;
 		secure = true;
 		streams();
+	}
+
+	/** Takes the account's place for this session; false when the account has all its sessions open. */
+	boolean holdPlaceFor(UUID accountId) {
+		if (!limits.trySignIn(accountId)) {
+			return false;
+		}
+		signedInAccount = accountId;
+		return true;
 	}
 
 	/** A signed-in session may idle for 30 minutes. */

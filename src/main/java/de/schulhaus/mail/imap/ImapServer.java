@@ -23,7 +23,8 @@ import de.schulhaus.mail.internal.MailTls;
 /**
  * The IMAP listeners: {@code schulhaus.mail.imap.port} (plain, STARTTLS) and {@code schulhaus.mail.imaps.port}
  * (implicit TLS), on this node only when {@code schulhaus.mail.enabled}. One thread per connection
- * (virtual threads where the JVM has them); connections are limited in all and per client address.
+ * (virtual threads where the JVM has them); connections are limited in all and per client address, signed-in
+ * sessions per account.
  */
 @Component
 public class ImapServer implements SmartLifecycle {
@@ -43,7 +44,8 @@ public class ImapServer implements SmartLifecycle {
 		this.services = services;
 		this.tls = tls;
 		this.limits = new ConnectionLimits(environment.getProperty("schulhaus.mail.imap-limits.connections", Integer.class, 4000),
-				environment.getProperty("schulhaus.mail.imap-limits.per-address", Integer.class, 200));
+				environment.getProperty("schulhaus.mail.imap-limits.per-address", Integer.class, 200),
+				environment.getProperty("schulhaus.mail.imap-limits.per-account", Integer.class, 20));
 		if (Runtime.version().feature() >= 21) {
 			executor.setVirtualThreads(true);
 		}
@@ -96,7 +98,7 @@ public class ImapServer implements SmartLifecycle {
 				refuse(socket);
 				continue;
 			}
-			ImapConnection connection = new ImapConnection(socket, implicit, services, tls, executor);
+			ImapConnection connection = new ImapConnection(socket, implicit, services, tls, executor, limits);
 			connections.add(connection);
 			try {
 				executor.execute(() -> {

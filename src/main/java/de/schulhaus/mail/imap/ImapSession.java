@@ -22,13 +22,14 @@ final class ImapSession {
 
 	private static final Logger log = LoggerFactory.getLogger(ImapSession.class);
 	private static final String BASE_CAPABILITIES = "IMAP4rev1 LITERAL+ SASL-IR ID ENABLE IDLE NAMESPACE UIDPLUS MOVE SPECIAL-USE "
-			+ "CONDSTORE UNSELECT CHILDREN";
+			+ "CONDSTORE UNSELECT CHILDREN " + QuotaCommands.CAPABILITIES;
 
 	final ImapConnection connection;
 	final ImapServices services;
 	private final Executor executor;
 	private final MailboxCommands mailboxCommands;
 	private final MessageCommands messageCommands;
+	private final QuotaCommands quotaCommands;
 	private final SignIn signIn;
 	final Object lock = new Object();
 	final Semaphore changed = new Semaphore(0);
@@ -46,6 +47,7 @@ final class ImapSession {
 		this.executor = executor;
 		this.mailboxCommands = new MailboxCommands(this);
 		this.messageCommands = new MessageCommands(this);
+		this.quotaCommands = new QuotaCommands(this);
 		this.signIn = new SignIn(this);
 	}
 
@@ -201,6 +203,10 @@ final class ImapSession {
 			mailboxCommands.run(tag, command);
 			return true;
 		}
+		if (quotaCommands.handles(command)) {
+			quotaCommands.run(tag, command);
+			return true;
+		}
 		if (messageCommands.handles(command)) {
 			if (selected == null) {
 				throw new BadCommandException(command + " needs a selected folder");
@@ -211,7 +217,7 @@ final class ImapSession {
 	}
 
 	private boolean known(String command) {
-		return command.equals("IDLE") || mailboxCommands.handles(command) || messageCommands.handles(command);
+		return command.equals("IDLE") || mailboxCommands.handles(command) || quotaCommands.handles(command) || messageCommands.handles(command);
 	}
 
 	void ok(String tag, String text) throws IOException {

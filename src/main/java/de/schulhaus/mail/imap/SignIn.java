@@ -93,6 +93,10 @@ final class SignIn {
 		if (found.isEmpty()) {
 			throw new NoException("AUTHENTICATIONFAILED", "wrong login or password, or not allowed for mail");
 		}
+		if (!session.connection.holdPlaceFor(found.get().accountId())) {
+			// RFC 5530: the client may try again later; it stays connected to say LOGOUT
+			throw new NoException("LIMIT", "Too many connections for this account");
+		}
 		session.user = found.get();
 		session.connection.signedIn();
 		SchulhausUser user = session.user;

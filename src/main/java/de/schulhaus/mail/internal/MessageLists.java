@@ -26,10 +26,14 @@ public class MessageLists {
 	public record Page(List<StoredMessage> messages, boolean more) {
 	}
 
-	/** Unread messages in the person's own inbox (0 while their mailbox is not made yet). */
+	/**
+	 * Unread messages in the person's own inbox and in the inboxes of the function mailboxes they share, as the app's
+	 * badge counts them (0 while their mailbox is not made yet).
+	 */
 	public long unreadInbox(UUID schoolId, UUID accountId) {
 		return jdbc.sql("select count(*) from mail_message m join mail_folder f on f.id = m.folder_id "
-				+ "join mail_mailbox b on b.id = f.mailbox_id where b.school_id = :school and b.account_id = :account "
+				+ "join mail_mailbox b on b.id = f.mailbox_id where b.school_id = :school and (b.account_id = :account or exists "
+				+ "(select 1 from mail_mailbox_member mm where mm.mailbox_id = b.id and mm.school_id = :school and mm.account_id = :account)) "
 				+ "and f.special_use = 'inbox' and m.school_id = :school and m.seen = false")
 			.param("school", schoolId).param("account", accountId).query(Long.class).single();
 	}

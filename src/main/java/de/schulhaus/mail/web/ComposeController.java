@@ -59,7 +59,7 @@ class ComposeController {
 			filled = new ComposePrefill.Prefilled(an == null ? empty : new ComposeForm(an, "", "", "", "", "html", null, null, null, null, null,
 					List.of(), List.of()), List.of());
 		}
-		return page(user, filled.form(), filled.kept(), null, model);
+		return page(user, filled.form(), filled.kept(), filled.von(), model);
 	}
 
 	@PostMapping("/mail/neu")
@@ -69,7 +69,7 @@ class ComposeController {
 			Locale locale, Model model, RedirectAttributes redirect) {
 		try {
 			if ("entwurf".equals(aktion)) {
-				StoredMessage draft = sending.saveDraft(user, form, uploads);
+				StoredMessage draft = sending.saveDraft(user, form, uploads, von);
 				redirect.addFlashAttribute("toast", "mail.compose.draftSaved");
 				return "redirect:/mail/neu?entwurf=" + draft.id();
 			}
@@ -96,11 +96,12 @@ class ComposeController {
 
 	/** The page's script saves the draft every 30 seconds and on leaving; files chosen on the computer wait for the button. */
 	@PostMapping("/mail/entwurf")
-	ResponseEntity<?> autosave(@AuthenticationPrincipal SchulhausUser user, @ModelAttribute ComposeForm form, Locale locale) {
+	ResponseEntity<?> autosave(@AuthenticationPrincipal SchulhausUser user, @ModelAttribute ComposeForm form,
+			@RequestParam(required = false) String von, Locale locale) {
 		StoredMessage draft;
 		try {
 			draft = sending.saveDraft(user, new ComposeForm(form.an(), form.cc(), form.bcc(), form.betreff(), form.text(), form.format(),
-				form.antwortAuf(), form.verweise(), form.antwortId(), form.entwurf(), form.quelle(), form.behalten(), List.of()), List.of());
+				form.antwortAuf(), form.verweise(), form.antwortId(), form.entwurf(), form.quelle(), form.behalten(), List.of()), List.of(), von);
 		} catch (InvalidInputException e) {
 			// RFC 9457, as the platform's API answers refused input
 			String text = messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);

@@ -35,8 +35,12 @@ class ComposePrefill {
 		this.messages = messages;
 	}
 
-	/** The form and the attachments it keeps from another message. */
-	record Prefilled(ComposeForm form, List<MessageParts.Part> kept) {
+	/** The form, the attachments it keeps from another message and the "Von" choice (empty: the person's own mailbox). */
+	record Prefilled(ComposeForm form, List<MessageParts.Part> kept, String von) {
+
+		Prefilled(ComposeForm form, List<MessageParts.Part> kept) {
+			this(form, kept, null);
+		}
 	}
 
 	Prefilled reply(SchulhausUser user, String id, boolean all, Locale locale) {
@@ -90,7 +94,17 @@ class ComposePrefill {
 		return new Prefilled(new ComposeForm(String.join(", ", content.addresses("to")), String.join(", ", content.addresses("cc")),
 				String.join(", ", content.addresses("bcc")), nullToEmpty(draft.subject()), text, content.html() ? "html" : "text",
 				draft.inReplyTo(), content.references(), null, draft.id().toString(), draft.id().toString(),
-				attachments.stream().map(MessageParts.Part::number).toList(), List.of()), attachments);
+				attachments.stream().map(MessageParts.Part::number).toList(), List.of()), attachments, sender(user, draft.fromAddress()));
+	}
+
+	/** The function mailbox the draft was written as, found by its From; a mailbox the person no longer shares is not offered. */
+	private String sender(SchulhausUser user, String fromAddress) {
+		if (fromAddress == null) {
+			return null;
+		}
+		return access.usable(user).stream().filter(m -> !m.personal())
+			.filter(m -> MailSending.author(user, m).address().equalsIgnoreCase(fromAddress))
+			.map(m -> m.id().toString()).findFirst().orElse(null);
 	}
 
 	/** The attachments of a message the person may read (what a forward or a draft keeps). */

@@ -13,10 +13,11 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import de.schulhaus.accounts.Account;
 import de.schulhaus.accounts.AccountManagement;
 import de.schulhaus.accounts.Group;
 import de.schulhaus.accounts.GroupManagement;
+import de.schulhaus.contacts.DirectoryVisibility;
+import de.schulhaus.contacts.SchoolDirectory;
 import de.schulhaus.files.CloudFiles;
 import de.schulhaus.mail.internal.MessageLists;
 import de.schulhaus.platform.NotFoundException;
@@ -25,26 +26,32 @@ import de.schulhaus.schools.SchoolManagement;
 
 /**
  * What the compose page looks up while typing: addresses from the school's directory (people by name or
- * address, the groups' list addresses) for the last address in a field, and files from the person's
- * cloud to attach.
+ * address, the groups' list addresses) for the last address in a field, only those the directory shows the
+ * person ({@code contacts.SchoolDirectory}: pupils see what the school allows them), and files from the
+ * person's cloud to attach.
  */
 @Controller
 class DirectoryController {
 
 	private static final List<String> FIELDS = List.of("an", "cc", "bcc");
+	private static final int PEOPLE = 8;
+	private static final int LISTS = 5;
 
 	private final AccountManagement accounts;
 	private final GroupManagement groups;
 	private final MessageLists lists;
 	private final SchoolManagement schools;
 	private final CloudFiles cloud;
+	private final SchoolDirectory directory;
 
-	DirectoryController(AccountManagement accounts, GroupManagement groups, MessageLists lists, SchoolManagement schools, CloudFiles cloud) {
+	DirectoryController(AccountManagement accounts, GroupManagement groups, MessageLists lists, SchoolManagement schools, CloudFiles cloud,
+			SchoolDirectory directory) {
 		this.accounts = accounts;
 		this.groups = groups;
 		this.lists = lists;
 		this.schools = schools;
 		this.cloud = cloud;
+		this.directory = directory;
 	}
 
 	/** A suggestion: the address to insert and how it reads. */
@@ -61,13 +68,17 @@ class DirectoryController {
 		String last = typed.substring(Math.max(typed.lastIndexOf(','), typed.lastIndexOf(';')) + 1).strip();
 		List<Suggestion> found = new ArrayList<>();
 		if (last.length() >= 2) {
-			for (Account person : accounts.list(user.schoolId(), last, null, 8, 0)) {
-				if (person.active()) {
-					found.add(new Suggestion(person.login(), person.displayName() + " <" + person.login() + ">"));
-				}
-			}
+			DirectoryVisibility visible = directory.visibleTo(user);
+			// a pupil may see few of the matches: ask for more so that the eight shown are not all hidden ones (a name
+			// matching hundreds of hidden people may still hide a visible one; typing on narrows it)
+			int asked = visible.everyone() ? PEOPLE : PEOPLE * 25;
+			accounts.list(user.schoolId(), last, null, asked, 0).stream()
+				.filter(person -> person.active() && visible.seesPerson(person.id(), person.role())).limit(PEOPLE)
+				.forEach(person -> found.add(new Suggestion(person.login(), person.displayName() + " <" + person.login() + ">")));
 			String domain = schools.find(user.schoolId()).map(s -> s.mailDomain()).orElse("");
-			List<MessageLists.ListAddress> listAddresses = lists.listAddresses(user.schoolId(), last, 5);
+			List<MessageLists.ListAddress> listAddresses = !visible.everyone() && visible.groups().isEmpty() ? List.of()
+					: lists.listAddresses(user.schoolId(), last, visible.everyone() ? LISTS : LISTS * 25).stream()
+						.filter(list -> visible.seesGroup(list.groupId())).limit(LISTS).toList();
 			Map<UUID, String> names = listAddresses.isEmpty() ? Map.of()
 					: groups.list(user.schoolId()).stream().collect(Collectors.toMap(Group::id, Group::name, (a, b) -> a));
 			for (MessageLists.ListAddress list : listAddresses) {

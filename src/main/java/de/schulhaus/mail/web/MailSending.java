@@ -79,13 +79,17 @@ class MailSending {
 		return result;
 	}
 
-	/** Keeps the form as a draft, replacing its previous version; answers the new draft. */
-	StoredMessage saveDraft(SchulhausUser user, ComposeForm form, List<MultipartFile> uploads) {
+	/**
+	 * Keeps the form as a draft in the person's own Entwürfe, replacing its previous version; answers the new draft.
+	 * Its From is the mailbox chosen under "Von" (a function's address), so the draft reopens writing as that one.
+	 */
+	StoredMessage saveDraft(SchulhausUser user, ComposeForm form, List<MultipartFile> uploads, String fromMailbox) {
 		form.checkHeaders();
 		form.recipients(false);
 		Mailbox mailbox = access.mailbox(user);
 		MailFolder drafts = folders.special(mailbox, SpecialUse.DRAFTS).orElseThrow();
-		StagedMessage staged = stage(author(user, mailbox), user, form, attachments(user, form, uploads), false);
+		OutgoingMessages.Author author = author(user, access.sendingMailbox(user, fromMailbox));
+		StagedMessage staged = stage(author, user, form, attachments(user, form, uploads), false);
 		MessageStore.Appended appended = store.append(mailbox, drafts, staged, new Flags(true, false, false, false, true, java.util.Set.of()), null);
 		removeDraft(user, form.entwurf());
 		return store.find(user.schoolId(), appended.messageId()).orElseThrow();

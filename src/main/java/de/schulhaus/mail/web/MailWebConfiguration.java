@@ -60,6 +60,11 @@ class MailWebConfiguration {
 	}
 
 	@Bean
+	IsolatedRoute mailDraftAsForeignMailbox() {
+		return IsolatedRoute.web("POST", "/mail/entwurf?betreff=x&text=x&von={mailboxId}");
+	}
+
+	@Bean
 	IsolatedRoute mailAttachmentOfForeignMessage() {
 		return IsolatedRoute.web("GET", "/mail/nachricht/{messageId}/anhang?teil=2");
 	}

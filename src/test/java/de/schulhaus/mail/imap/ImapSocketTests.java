@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +13,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import de.schulhaus.IntegrationTest;
 import de.schulhaus.TestSchools;
+import de.schulhaus.accounts.StorageQuotas;
+import de.schulhaus.accounts.security.AccountUserDetailsService;
+import de.schulhaus.platform.SchulhausUser;
 import de.schulhaus.mail.internal.Mailbox;
 import de.schulhaus.mail.internal.Mailboxes;
 import de.schulhaus.mail.internal.MessageStore;
@@ -27,6 +29,8 @@ class ImapSocketTests {
 	@Autowired MessageStore store;
 	@Autowired de.schulhaus.mail.internal.MailFolders folders;
 	@Autowired StructureCache structures;
+	@Autowired StorageQuotas quotas;
+	@Autowired AccountUserDetailsService users;
 
 	TestSchools schools;
 	TestSchools.SchoolRef school;
@@ -276,22 +280,49 @@ class ImapSocketTests {
 	}
 
 	@Test
-	void aClientWithTooManyConnectionsIsTurnedAwayAloneAndTlsWorks() throws Exception {
-		List<ImapTestClient> open = new ArrayList<>();
-		try {
-			for (int i = 0; i < 200; i++) {
-				open.add(new ImapTestClient(server.port()));
-			}
-			java.net.Socket extra = new java.net.Socket("127.0.0.1", server.port());
-			extra.setSoTimeout(5000);
-			String answer = new String(extra.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-			assertThat(answer).startsWith("* BYE");
-			extra.close();
-			assertThat(open.get(0).command("CAPABILITY")).contains("OK CAPABILITY");
-		} finally {
-			for (ImapTestClient client : open) {
-				client.close();
-			}
+	void quotaShowsTheMailQuotaAndAFullMailboxRefusesAppend() throws Exception {
+		SchulhausUser admin = users.load(schools.createUser(school, "Ada", "Admin", "SCHOOL_ADMIN", "admin-laterne-quitte-1", null).login()).orElseThrow();
+		quotas.setPersonal(school.id(), anna.id(), null, 1L, admin);
+		byte[] head = "From: joerg@example.org\r\nSubject: Gross\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+		byte[] big = java.util.Arrays.copyOf(head, 400 * 1024);
+		java.util.Arrays.fill(big, head.length, big.length, (byte) 'x');
+		deliver(annas, big);
+		Mailbox sekretariat = mailboxes.createFunction(school.id(), "sekretariat", "Sekretariat");
+		mailboxes.addMember(sekretariat, anna.id());
+
+		try (ImapTestClient client = new ImapTestClient(server.port())) {
+			assertThat(client.greeting).contains(" QUOTA QUOTA=RES-STORAGE");
+			assertThat(client.command("GETQUOTAROOT INBOX")).contains("BAD GETQUOTAROOT needs a sign-in first");
+			client.command("LOGIN " + anna.login() + " " + anna.password());
+			assertThat(client.command("GETQUOTAROOT INBOX")).startsWith("* QUOTAROOT \"INBOX\" \"\"\n* QUOTA \"\" (STORAGE 400 1024)\n")
+				.contains("OK GETQUOTAROOT completed");
+			assertThat(client.command("GETQUOTAROOT Archiv")).contains("* QUOTAROOT \"Archiv\" \"\"\n", "(STORAGE 400 1024)");
+			assertThat(client.command("GETQUOTA \"\"")).isEqualTo("* QUOTA \"\" (STORAGE 400 1024)\n" + client.lastTag() + " OK GETQUOTA completed\n");
+			assertThat(client.command("GETQUOTAROOT Funktionspostf&AOQ-cher/sekretariat/INBOX"))
+				.as("a function mailbox counts against the school, which sets it no limit")
+				.startsWith("* QUOTAROOT \"Funktionspostf&AOQ-cher/sekretariat/INBOX\"\n").doesNotContain("* QUOTA ");
+			assertThat(client.command("GETQUOTAROOT Nirgends")).contains("NO [NONEXISTENT]");
+			assertThat(client.command("GETQUOTA sekretariat")).contains("NO [NONEXISTENT]");
+			assertThat(client.command("SETQUOTA \"\" (STORAGE 999999)")).contains("NO [NOPERM]");
+			assertThat(client.command("GETQUOTA \"\"")).as("unchanged").contains("(STORAGE 400 1024)");
+
+			client.send(client.nextTag() + " APPEND INBOX {700000}");
+			assertThat(client.line()).as("refused before the client sends the message").startsWith(client.lastTag() + " NO [OVERQUOTA]");
+			client.send(client.nextTag() + " APPEND INBOX {700000+}");
+			client.sendBytes(new byte[700000]);
+			client.send("");
+			assertThat(client.until(client.lastTag())).contains("NO [OVERQUOTA]");
+			assertThat(client.command("NOOP")).contains("OK NOOP");
+			byte[] small = "Subject: Passt noch\r\n\r\nKlein\r\n".getBytes(StandardCharsets.US_ASCII);
+			client.send(client.nextTag() + " APPEND INBOX {" + small.length + "+}");
+			client.sendBytes(small);
+			client.send("");
+			assertThat(client.until(client.lastTag())).contains("OK [APPENDUID");
+			client.send(client.nextTag() + " APPEND Funktionspostf&AOQ-cher/sekretariat/INBOX {700000+}");
+			client.sendBytes(("Subject: Gross\r\n\r\n" + "x".repeat(700000 - 18)).getBytes(StandardCharsets.US_ASCII));
+			client.send("");
+			assertThat(client.until(client.lastTag())).as("the function mailbox is not the person's quota").contains("OK [APPENDUID");
+			assertThat(client.command("GETQUOTA \"\"")).contains("(STORAGE 401 1024)");
 		}
 	}
 }

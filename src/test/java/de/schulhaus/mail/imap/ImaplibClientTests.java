@@ -26,7 +26,7 @@ import de.schulhaus.mail.internal.Mailboxes;
 import de.schulhaus.mail.internal.MessageStore;
 import de.schulhaus.mail.internal.SpecialUse;
 
-/** Python's imaplib, a real client: implicit TLS, STARTTLS, APPEND, IDLE woken by a delivery, UID MOVE. */
+/** Python's imaplib, a real client: implicit TLS, STARTTLS, APPEND, GETQUOTAROOT, IDLE woken by a delivery, UID MOVE. */
 @IntegrationTest
 class ImaplibClientTests {
 
@@ -65,7 +65,8 @@ class ImaplibClientTests {
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		// the wake-up time is printed for the log; timing is judged in bench/, not here
 		output.stream().filter(l -> l.startsWith("woken after")).forEach(System.out::println);
-		assertThat(output).as(String.join("\n", output)).contains("ok IDLE woken by the delivery", "ok UID MOVE to Archiv", "DONE");
+		assertThat(output).as(String.join("\n", output)).contains("ok IDLE woken by the delivery", "ok UID MOVE to Archiv", "DONE")
+			.anyMatch(l -> l.startsWith("ok GETQUOTAROOT INBOX"));;
 		assertThat(process.exitValue()).isZero();
 		assertThat(store.byUids(folders.special(box, SpecialUse.ARCHIVE).orElseThrow(), List.of(1L)))
 			.extracting(m -> m.subject()).containsExactly("Lieferung");

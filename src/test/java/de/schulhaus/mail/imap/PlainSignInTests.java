@@ -56,9 +56,9 @@ class PlainSignInTests {
 	private static String converse(String address, String input) throws Exception {
 		MailProperties properties = new MailProperties(true, null, null, null, null, null, null, null, null, null, null, null);
 		// no sign-in service: reaching it would fail the test
-		ImapServices services = new ImapServices(null, null, null, null, null, null, null, properties);
+		ImapServices services = new ImapServices(null, null, null, null, null, null, null, null, properties);
 		RemoteSocket socket = new RemoteSocket(input, address);
-		new ImapConnection(socket, false, services, null, Runnable::run).run();
+		new ImapConnection(socket, false, services, null, Runnable::run, new ConnectionLimits(10, 10, 10)).run();
 		return socket.written.toString(StandardCharsets.US_ASCII);
 	}
 

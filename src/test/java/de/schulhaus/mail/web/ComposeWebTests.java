@@ -290,6 +290,111 @@ class ComposeWebTests {
 	}
 
 	@Test
+	void aDraftWrittenAsAFunctionMailboxReopensWritingAsIt() throws Exception {
+		var office = mailboxes.createFunction(school.id(), "sekretariat", "Sekretariat");
+		mailboxes.addMember(office, anna.accountId());
+		MockHttpServletResponse saved = send(anna, post("/mail/entwurf").param("von", office.id().toString()).param("an", ben.login())
+			.param("betreff", "Elternbrief").param("text", "<p>Entwurf</p>"));
+		String draftId = JsonPath.read(saved.getContentAsString(), "$.entwurf");
+		StoredMessage draft = in(anna, SpecialUse.DRAFTS).get(0);
+		assertThat(draft.fromAddress()).isEqualTo("sekretariat@" + school.domain());
+		assertThat(mvc.perform(get("/mail/neu").param("entwurf", draftId).with(user(anna))).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).containsPattern("<option value=\"" + office.id() + "\"\\s+selected=\"selected\"")
+			.containsPattern("<option value=\"\"\\s*>");
+
+		MockHttpServletResponse byButton = send(anna, compose().param("aktion", "entwurf").param("von", office.id().toString())
+			.param("an", ben.login()).param("betreff", "Elternbrief").param("text", "x").param("entwurf", draftId));
+		assertThat(mvc.perform(get(byButton.getRedirectedUrl()).with(user(anna))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.containsPattern("<option value=\"" + office.id() + "\"\\s+selected=\"selected\"");
+		String ownId = JsonPath.read(send(anna, post("/mail/entwurf").param("an", ben.login()).param("betreff", "Privat").param("text", "x"))
+			.getContentAsString(), "$.entwurf");
+		assertThat(mvc.perform(get("/mail/neu").param("entwurf", ownId).with(user(anna))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.as("a draft of one's own reopens as oneself").containsPattern("<option value=\"\"\\s+selected=\"selected\"");
+
+		assertThat(send(ben, post("/mail/entwurf").param("von", office.id().toString()).param("betreff", "Falsch").param("text", "x")).getStatus())
+			.as("a function mailbox one does not share is a missing one").isEqualTo(404);
+		assertThat(in(ben, SpecialUse.DRAFTS)).isEmpty();
+
+		mailboxes.removeMember(office, anna.accountId());
+		MockHttpServletResponse reopened = mvc.perform(get(byButton.getRedirectedUrl()).with(user(anna))).andReturn().getResponse();
+		assertThat(reopened.getStatus()).isEqualTo(200);
+		assertThat(reopened.getContentAsString(StandardCharsets.UTF_8)).as("a function mailbox no longer shared is not offered")
+			.doesNotContain("name=\"von\"").doesNotContain(office.id().toString());
+	}
+
+	@Test
+	void aFileLargerThanTheSchoolAllowsIsRefusedInGermanAndTheWebServerTakesTheLargestAllowed(
+			@Autowired de.schulhaus.mail.internal.MailPolicies policies, @Autowired jakarta.servlet.MultipartConfigElement multipart) throws Exception {
+		SchulhausUser admin = principal(new TestSchools(mvc).createUser(school, "Ada", "Admin", "SCHOOL_ADMIN", "admin-laterne-quitte-1", null).login());
+		policies.set(school.id(), new de.schulhaus.mail.internal.MailPolicy(de.schulhaus.platform.Role.TEACHER, true, 1, true), admin);
+		byte[] big = new byte[1536 * 1024];
+		MockHttpServletResponse refused = send(anna, compose().file(new MockMultipartFile("anhang", "Film.mp4", "video/mp4", big))
+			.param("an", ben.login()).param("betreff", "Zu gross").param("text", "x"));
+		assertThat(refused.getContentAsString(StandardCharsets.UTF_8))
+			.contains("Die Nachricht ist mit ihren Anhängen zu groß: höchstens 1 MB sind erlaubt.");
+		assertThat(in(ben, SpecialUse.INBOX)).isEmpty();
+		assertThat(in(anna, SpecialUse.SENT)).isEmpty();
+
+		long largest = de.schulhaus.mail.internal.MailPolicies.MAX_MESSAGE_MB * 1024L * 1024L;
+		assertThat(multipart.getMaxFileSize()).as("a file as large as a school may allow reaches the compose page").isGreaterThanOrEqualTo(largest);
+		assertThat(multipart.getMaxRequestSize()).isGreaterThan(largest);
+	}
+
+	@Test
+	void pupilsAreSuggestedOnlyWhatTheDirectoryShowsThemAndNoOneOfAnotherSchool() throws Exception {
+		var schools = new TestSchools(mvc);
+		var classmate = schools.createUser(school, "Karla", "Klee", "PUPIL", "lang-genug-passwort-4", "5a");
+		var elsewhere = schools.createUser(school, "Karl", "Kiefer", "PUPIL", "lang-genug-passwort-5", "6b");
+		var teacher = schools.createUser(school, "Kai", "Kastanie", "TEACHER", "lang-genug-passwort-6", null);
+		SchulhausUser admin = users.load(schools.createUser(school, "Ada", "Admin", "SCHOOL_ADMIN", "admin-laterne-quitte-1", null).login())
+			.orElseThrow().withTwoFactor(true).withPasswordChanged();
+		var otherSchool = schools.createSchool("Fremde Schule");
+		var stranger = schools.createUser(otherSchool, "Kalle", "Kork", "PUPIL", "lang-genug-passwort-7", "5a");
+		var strangeTeacher = schools.createUser(otherSchool, "Kim", "Kork", "TEACHER", "lang-genug-passwort-8", null);
+
+		// the school's default: pupils see staff and the people of their own groups
+		assertThat(suggested(paula, "Ka")).contains(classmate.login(), teacher.login()).doesNotContain(elsewhere.login());
+		assertThat(suggested(anna, "Ka")).as("teachers see everyone of their school")
+			.contains(classmate.login(), elsewhere.login(), teacher.login()).doesNotContain(stranger.login());
+		assertThat(suggested(anna, "Kork")).as("no one of another school").isEmpty();
+
+		choose(admin, "staff");
+		assertThat(suggested(paula, "Ka")).containsExactly(teacher.login());
+		choose(admin, "everyone");
+		assertThat(suggested(paula, "Ka")).containsExactlyInAnyOrder(classmate.login(), elsewhere.login(), teacher.login());
+		assertThat(suggested(paula, "Kork")).isEmpty();
+		choose(admin, "groups");
+
+		// list addresses belong to the groups: a pupil is offered those of their own groups
+		awaitLists(school, 2);
+		awaitLists(otherSchool, 1);
+		assertThat(suggested(paula, "5a")).containsExactly("5a@" + school.domain());
+		assertThat(suggested(paula, "6b")).isEmpty();
+		assertThat(suggested(anna, "6b")).containsExactly("6b@" + school.domain());
+		assertThat(suggested(principal(strangeTeacher.login()), "5a")).as("the other school's teacher gets their own 5a")
+			.containsExactly("5a@" + otherSchool.domain());
+	}
+
+	private void choose(SchulhausUser admin, String pupilsSee) throws Exception {
+		assertThat(send(admin, post("/verwaltung/adressbuch").param("schueler", pupilsSee)).getRedirectedUrl()).isEqualTo("/verwaltung/adressbuch");
+	}
+
+	private void awaitLists(TestSchools.SchoolRef of, int count) {
+		// the groups' list addresses come from the roster event
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.sql(
+				"select count(*) from mail_list where school_id = :s").param("s", of.id()).query(Integer.class).single() == count);
+	}
+
+	/** The addresses the compose page offers while the person types into "An". */
+	private List<String> suggested(SchulhausUser who, String typed) throws Exception {
+		MockHttpServletResponse response = mvc.perform(get("/mail/adressen").param("feld", "an").param("an", typed).with(user(who))).andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		return java.util.regex.Pattern.compile("data-address=\"([^\"]*)\"").matcher(response.getContentAsString(StandardCharsets.UTF_8)).results()
+			.map(m -> m.group(1)).toList();
+	}
+
+	@Test
 	void thePageShowsTheSizeLimitAndTheEditor() throws Exception {
 		String page = mvc.perform(get("/mail/neu").with(user(anna))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains("höchstens 25 MB").contains("contenteditable=\"true\"").contains("/js/mail-compose-").contains("enctype=\"multipart/form-data\"");

@@ -84,6 +84,36 @@ class MailboxWebTests {
 	}
 
 	@Test
+	void theTilesBadgeCountsTheUnreadMailOfSharedFunctionMailboxesToo() throws Exception {
+		mail.deliver(anna, MailFixtures.plain("Eigene", "<o1@x>", "Text"));
+		var office = mailboxes.createFunction(anna.schoolId(), "sekretariat", "Sekretariat");
+		UUID sickNote = toOffice(office, MailFixtures.plain("Krankmeldung", "<k1@x>", "Lisa ist krank"));
+		assertThat(shownBadge(anna)).as("not shared yet").isEqualTo("1");
+		mailboxes.addMember(office, anna.accountId());
+		assertThat(shownBadge(anna)).isEqualTo("2");
+		assertThat(shownBadge(other)).as("another school's person").isNull();
+
+		page(anna, "/mail/nachricht/" + sickNote);
+		assertThat(shownBadge(anna)).as("read in the function mailbox").isEqualTo("1");
+		toOffice(office, MailFixtures.plain("Zweite", "<k2@x>", "Text"));
+		assertThat(shownBadge(anna)).isEqualTo("2");
+		mailboxes.removeMember(office, anna.accountId());
+		assertThat(shownBadge(anna)).as("no longer shared").isEqualTo("1");
+	}
+
+	private UUID toOffice(de.schulhaus.mail.internal.Mailbox office, String raw) {
+		var staged = store.stage(new java.io.ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)), 100_000);
+		return store.deliver(staged, List.of(office), "eltern@example.org").values().iterator().next().appended().messageId();
+	}
+
+	/** The number beside the tile "E-Mail" in the sidebar, as the start page shows it; null without one. */
+	private String shownBadge(SchulhausUser who) throws Exception {
+		var found = java.util.regex.Pattern.compile("<span>E-Mail</span>\\s*<span class=\"count\" aria-hidden=\"true\">(\\d+)</span>")
+			.matcher(page(who, "/"));
+		return found.find() ? found.group(1) : null;
+	}
+
+	@Test
 	void pagesHoldFiftyMessages() throws Exception {
 		for (int i = 1; i <= 51; i++) {
 			mail.deliver(anna, MailFixtures.plain("Nachricht " + i, "<p" + i + "@x>", "Text " + i));
