@@ -115,6 +115,12 @@ async function autosave() {
   dirty = false;
   try {
     const response = await fetch(form.dataset.autosaveUrl, { method: 'POST', body: draftData(), credentials: 'same-origin' });
+    if (response.status === 507) {
+      // the own mailbox is full: say so where the saved state shows, keep the text and try again later
+      status.textContent = form.dataset.textFull;
+      dirty = true;
+      return;
+    }
     if (!response.ok) { dirty = true; return; }
     const saved = await response.json();
     document.getElementById('draft-id').value = saved.entwurf;

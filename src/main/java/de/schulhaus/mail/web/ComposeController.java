@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import de.schulhaus.blobs.QuotaExceededException;
 import de.schulhaus.mail.internal.StoredMessage;
 import de.schulhaus.mail.internal.Submission;
 import de.schulhaus.platform.InvalidInputException;
@@ -76,10 +77,14 @@ class ComposeController {
 			Submission.Result result = sending.send(user, form, uploads, von);
 			List<String> refused = result.verdicts().stream().filter(v -> !v.accepted())
 				.map(v -> v.address() + ": " + messages.getMessage(v.reasonKey(), null, v.reasonKey(), locale)).toList();
-			List<String> full = result.full().stream().map(name -> messages.getMessage("mail.compose.full", new Object[] { name }, locale)).toList();
+			List<String> full = new java.util.ArrayList<>(result.full().stream()
+				.map(name -> messages.getMessage("mail.compose.full", new Object[] { name }, locale)).toList());
 			if (refused.isEmpty() && full.isEmpty()) {
-				redirect.addFlashAttribute("toast", "mail.compose.sent");
+				redirect.addFlashAttribute("toast", result.sentCopyFull() ? "mail.compose.sentWithoutCopy" : "mail.compose.sent");
 				return "redirect:/mail";
+			}
+			if (result.sentCopyFull()) {
+				full.add(messages.getMessage("mail.compose.noSentCopy", null, locale));
 			}
 			model.addAttribute("refused", java.util.stream.Stream.concat(refused.stream(), full.stream()).toList());
 			model.addAttribute("anyAccepted", result.anyAccepted());
@@ -90,6 +95,9 @@ class ComposeController {
 		} catch (InvalidInputException e) {
 			model.addAttribute("problemField", e.field());
 			model.addAttribute("problemText", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
+		} catch (QuotaExceededException full) {
+			// only a draft lands in the writer's own mailbox: the form comes back as typed
+			model.addAttribute("problemText", messages.getMessage("mail.compose.draftFull", null, locale));
 		}
 		return page(user, form, keptOf(user, form), von, model);
 	}
@@ -110,6 +118,12 @@ class ComposeController {
 			problem.setType(java.net.URI.create("urn:schulhaus:problem:invalid-input"));
 			problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", text)));
 			return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		} catch (QuotaExceededException full) {
+			org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
+					org.springframework.http.HttpStatus.INSUFFICIENT_STORAGE, messages.getMessage("mail.compose.draftFull", null, locale));
+			problem.setType(java.net.URI.create("urn:schulhaus:problem:quota-exceeded"));
+			return ResponseEntity.status(org.springframework.http.HttpStatus.INSUFFICIENT_STORAGE)
+				.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 		}
 		List<Integer> kept = keptOf(user, new ComposeForm("", "", "", "", "", "html", null, null, null, null, draft.id().toString(),
 				List.of(), List.of())).stream().map(MessageParts.Part::number).toList();

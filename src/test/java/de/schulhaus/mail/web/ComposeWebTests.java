@@ -52,6 +52,7 @@ class ComposeWebTests {
 	@Autowired MessageLists lists;
 	@Autowired CloudFiles cloud;
 	@Autowired JdbcClient jdbc;
+	@Autowired de.schulhaus.accounts.StorageQuotas quotas;
 
 	MailFixtures mail;
 	TestSchools.SchoolRef school;
@@ -172,6 +173,39 @@ class ComposeWebTests {
 			.param("format", "text").param("text", "x"));
 		assertThat(partly.getContentAsString(StandardCharsets.UTF_8)).contains("Teilweise verschickt").contains("oma@example.org");
 		assertThat(in(anna, SpecialUse.INBOX)).extracting(StoredMessage::subject).containsExactly("Hallo");
+	}
+
+	@Test
+	void aFullOwnMailboxKeepsTheTextSaysWhyAndStillSends() throws Exception {
+		MockHttpServletResponse first = send(anna, post("/mail/entwurf").param("an", ben.login()).param("betreff", "Entwurf eins")
+			.param("format", "html").param("text", "<p>Erster Stand</p>"));
+		String draftId = JsonPath.read(first.getContentAsString(), "$.entwurf");
+		quotas.setPersonal(school.id(), anna.accountId(), null, 0L, new SchulhausUser(anna.accountId(), school.id(), anna.login(), "Anna Amsel",
+				de.schulhaus.platform.Role.SCHOOL_ADMIN, "de", false, true, null));
+
+		// the autosave: 507 with the reason, the saved draft stays as it was
+		MockHttpServletResponse autosave = send(anna, post("/mail/entwurf").param("an", ben.login()).param("betreff", "Entwurf zwei")
+			.param("format", "html").param("text", "<p>Zweiter Stand</p>").param("entwurf", draftId).locale(java.util.Locale.GERMAN));
+		assertThat(autosave.getStatus()).isEqualTo(507);
+		assertThat(autosave.getContentType()).startsWith("application/problem+json");
+		assertThat(autosave.getContentAsString(StandardCharsets.UTF_8)).contains("Ihr Postfach ist voll");
+		assertThat(in(anna, SpecialUse.DRAFTS)).extracting(StoredMessage::subject).containsExactly("Entwurf eins");
+
+		// the button: the page again, with the reason and the text as typed
+		MockHttpServletResponse byButton = send(anna, compose().param("aktion", "entwurf").param("an", ben.login()).param("betreff", "Entwurf drei")
+			.param("text", "Mein langer Text").param("entwurf", draftId).locale(java.util.Locale.GERMAN));
+		assertThat(byButton.getStatus()).isEqualTo(200);
+		assertThat(byButton.getContentAsString(StandardCharsets.UTF_8)).contains("Ihr Postfach ist voll").contains("value=\"Entwurf drei\"")
+			.contains("Mein langer Text");
+		assertThat(in(anna, SpecialUse.DRAFTS)).extracting(StoredMessage::subject).containsExactly("Entwurf eins");
+
+		// sending works all the same: Ben gets it, only the copy in Gesendet is missing, and Anna is told
+		var sent = mvc.perform(compose().param("an", ben.login()).param("betreff", "Trotzdem").param("text", "angekommen").with(user(anna))
+			.with(csrf())).andReturn();
+		assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo("/mail");
+		assertThat(sent.getFlashMap().get("toast")).isEqualTo("mail.compose.sentWithoutCopy");
+		assertThat(in(ben, SpecialUse.INBOX)).extracting(StoredMessage::subject).containsExactly("Trotzdem");
+		assertThat(in(anna, SpecialUse.SENT)).isEmpty();
 	}
 
 	@Test
