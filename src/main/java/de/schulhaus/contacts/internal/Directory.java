@@ -19,6 +19,7 @@ import de.schulhaus.accounts.GroupKind;
 import de.schulhaus.accounts.GroupManagement;
 import de.schulhaus.accounts.Membership;
 import de.schulhaus.contacts.DirectoryVisibility;
+import de.schulhaus.contacts.GroupAddresses;
 import de.schulhaus.platform.Role;
 import de.schulhaus.platform.SchulhausUser;
 import de.schulhaus.schools.SchoolManagement;
@@ -38,12 +39,15 @@ public class Directory {
 	private final GroupManagement groups;
 	private final SchoolManagement schools;
 	private final DirectoryPolicy policy;
+	private final List<GroupAddresses> groupAddresses;
 
-	Directory(AccountManagement accounts, GroupManagement groups, SchoolManagement schools, DirectoryPolicy policy) {
+	Directory(AccountManagement accounts, GroupManagement groups, SchoolManagement schools, DirectoryPolicy policy,
+			List<GroupAddresses> groupAddresses) {
 		this.accounts = accounts;
 		this.groups = groups;
 		this.schools = schools;
 		this.policy = policy;
+		this.groupAddresses = groupAddresses;
 	}
 
 	/**
@@ -82,8 +86,13 @@ public class Directory {
 						groupNames.getOrDefault(person.id(), List.of()), List.of()));
 			}
 		}
+		// a group's list address (when mail runs) is its card's address, as a person's sign-in is theirs
+		Map<UUID, String> addresses = new HashMap<>();
+		if (!visibleGroups.isEmpty()) {
+			groupAddresses.forEach(source -> addresses.putAll(source.of(school)));
+		}
 		open.values().stream().filter(g -> visibleGroups.contains(g.id())).sorted(Comparator.comparing(Group::name, String.CASE_INSENSITIVE_ORDER))
-			.forEach(g -> cards.add(new DirectoryCard(g.id(), true, "", g.name(), null, kind(g.kind()), schoolName, List.of(),
+			.forEach(g -> cards.add(new DirectoryCard(g.id(), true, "", g.name(), addresses.get(g.id()), kind(g.kind()), schoolName, List.of(),
 					members.getOrDefault(g.id(), List.of()))));
 		return new Listing(cards, token(cards));
 	}

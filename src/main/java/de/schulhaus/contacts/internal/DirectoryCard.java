@@ -25,6 +25,7 @@ import ezvcard.property.Uid;
  * @param title the role ("Lehrkraft") for a person, the group kind for a group
  * @param categories the person's groups the viewer sees; empty for a group
  * @param members the group's members the viewer sees; empty for a person
+ * @param login a person's service address; a group's list address, if it has one
  */
 public record DirectoryCard(UUID id, boolean group, String firstName, String lastName, String login, String title, String school,
 		List<String> categories, List<UUID> members) {
@@ -64,6 +65,9 @@ public record DirectoryCard(UUID id, boolean group, String firstName, String las
 			else {
 				card.addExtendedProperty("X-ADDRESSBOOKSERVER-KIND", "group");
 				members.forEach(m -> card.addExtendedProperty("X-ADDRESSBOOKSERVER-MEMBER", "urn:uuid:" + m));
+			}
+			if (login != null) {
+				card.addEmail(login, EmailType.WORK);
 			}
 			card.addNote(title);
 		}

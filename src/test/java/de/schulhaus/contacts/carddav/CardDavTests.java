@@ -43,6 +43,9 @@ class CardDavTests {
 	@Autowired
 	GroupManagement groups;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	TestSchools.SchoolRef school;
 	Person teacher;
 	Person pupil;
@@ -65,6 +68,9 @@ class CardDavTests {
 		seven = group("7b");
 		eight = group("8a");
 		groups.addMember(school.id(), seven.id(), teacher.user().accountId(), true, teacher.user());
+		// the groups' mail lists follow the roster after the commit; their addresses are on the group cards
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.sql(
+				"select count(*) from mail_list where school_id = :school").param("school", school.id()).query(Long.class).single() >= 2);
 	}
 
 	static String vcard3(String uid, String first, String last, String email) {
@@ -129,7 +135,9 @@ class CardDavTests {
 				</CR:addressbook-multiget>""".formatted(home(teacher), seven.id());
 		String answer = xml(perform(carddav(teacher, "REPORT", home(teacher) + "schule/").header("Depth", "1").content(body)));
 		assertThat(answer).contains("VERSION:4.0").contains("KIND:group").contains("MEMBER:urn:uuid:" + pupil.user().accountId())
-			.contains("MEMBER:urn:uuid:" + teacher.user().accountId()).contains("FN:7b");
+			.contains("MEMBER:urn:uuid:" + teacher.user().accountId()).contains("FN:7b")
+			// a phone writes to the class as to a person: the list's address is the group's
+			.containsPattern("EMAIL;TYPE=work:7b@" + java.util.regex.Pattern.quote(school.domain()));
 	}
 
 	@Test
