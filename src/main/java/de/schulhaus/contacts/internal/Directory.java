@@ -25,7 +25,7 @@ import de.schulhaus.platform.SchulhausUser;
 import de.schulhaus.schools.SchoolManagement;
 
 /**
- * The school's directory as one person sees it, made from the roster at each request (four queries,
+ * The school's directory as one person sees it, made from the roster at each request (four queries and one for the lists' addresses,
  * whatever the school's size): admins, teachers and staff see everyone and every group; pupils and
  * external people see the school's staff, and as the school decided ({@link DirectoryPolicy}) the
  * people and groups they share a group with (the default), everyone, or no one else.
