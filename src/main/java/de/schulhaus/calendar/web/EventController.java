@@ -11,6 +11,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import de.schulhaus.calendar.internal.BusyOnly;
 import de.schulhaus.calendar.internal.Calendar;
 import de.schulhaus.calendar.internal.CalendarObjects;
 import de.schulhaus.calendar.internal.EventDrafts;
@@ -42,14 +44,16 @@ class EventController {
 	private final EventInvitations invitations;
 	private final InvitationViews scheduling;
 	private final EventAttachmentChoices attachments;
+	private final MessageSource messages;
 
 	EventController(WebCalendars calendars, EventChanges changes, EventInvitations invitations, InvitationViews scheduling,
-			EventAttachmentChoices attachments) {
+			EventAttachmentChoices attachments, MessageSource messages) {
 		this.calendars = calendars;
 		this.changes = changes;
 		this.invitations = invitations;
 		this.scheduling = scheduling;
 		this.attachments = attachments;
+		this.messages = messages;
 	}
 
 	@GetMapping("/kalender/termin/neu")
@@ -93,10 +97,14 @@ class EventController {
 		Calendar calendar = calendars.require(user, calendarId);
 		CalendarObjects.Entry entry = changes.require(calendar, name);
 		Instant instance = instant(instanz);
-		EventDrafts.Stored stored = EventDrafts.read(entry.data(), instance);
+		// a private event of a calendar the person only reads: its times under "Belegt", nothing else
+		boolean busyOnly = BusyOnly.hides(calendar, entry, user);
+		EventDrafts.Stored stored = EventDrafts.read(busyOnly ? BusyOnly.strip(entry.data(), messages.getMessage("calendar.busy", null, locale))
+				: entry.data(), instance);
 		model.addAttribute("calendar", calendar);
 		model.addAttribute("event", stored);
-		model.addAttribute("invited", scheduling.invited(calendar, entry, user.accountId()));
+		model.addAttribute("invited", busyOnly ? new InvitationViews.Invited(List.of(), null, false, null)
+				: scheduling.invited(calendar, entry, user.accountId()));
 		model.addAttribute("attachments", stored.draft().attachments().stream().map(EventAttachmentChoices::row).toList());
 		model.addAttribute("answerAction", "/kalender/" + calendar.id() + "/termin/antwort");
 		model.addAttribute("name", name);
