@@ -126,23 +126,41 @@ document.addEventListener('pointerdown', (event) => {
       chip.style.height = '';
       return;
     }
+    const shown = document.getElementById('move-problem');
+    if (shown) shown.hidden = true;
     const url = new URL(chip.dataset.move, location.href);
     url.searchParams.set('minuten', minutes);
     url.searchParams.set('laenger', longer);
     const headers = csrfToken && csrfHeader ? { [csrfHeader]: csrfToken } : {};
-    const response = await fetch(url, { method: 'POST', headers, credentials: 'same-origin' });
+    const response = await fetch(url, { method: 'POST', headers: { ...headers, Accept: 'application/problem+json' }, credentials: 'same-origin' });
     if (response.ok) {
       location.reload();
     } else {
       chip.classList.remove('dragging');
       chip.style.transform = '';
       chip.style.height = '';
+      let detail = '';
+      try {
+        detail = (await response.json()).detail || '';
+      } catch (e) {
+        // not a problem document (a proxy's error page): the general text below
+      }
+      moveProblem(detail);
+      chip.focus();
     }
   };
   chip.addEventListener('pointermove', move);
   chip.addEventListener('pointerup', up);
   chip.addEventListener('pointercancel', up);
 });
+
+// why a drag was refused, in the alert above the grid (announced by screen readers); hidden again by the next drag
+function moveProblem(text) {
+  const region = document.getElementById('move-problem');
+  if (!region) return;
+  region.hidden = false;
+  region.textContent = text || region.dataset.fallback || '';
+}
 
 // the click that ends a drag opens no dialog
 document.addEventListener('click', (event) => {

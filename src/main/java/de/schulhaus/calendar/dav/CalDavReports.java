@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import javax.xml.namespace.QName;
 
+import de.schulhaus.calendar.internal.BusyOnly;
 import de.schulhaus.calendar.internal.BusyTimes;
 import de.schulhaus.calendar.internal.Calendar;
 import de.schulhaus.calendar.internal.CalendarData;
@@ -82,20 +83,31 @@ final class CalDavReports {
 		return names.isEmpty() ? List.of(CalDav.GETETAG) : names;
 	}
 
-	private static Map<QName, String> values(CalendarObjects.Entry entry, boolean data) {
-		return values(entry, data, null);
+	/**
+	 * The object as this person may read it ({@link BusyOnly}): a private event of a calendar they only read is
+	 * sent stripped, under its stored ETag.
+	 */
+	private static CalendarObjects.Entry shown(CalendarHome home, Calendar calendar, CalendarObjects.Entry entry) {
+		return BusyOnly.forReader(calendar, entry, home.person());
 	}
 
-	/** With an {@code expand} asked for, the object's instances in its range instead of the object as stored. */
-	private static Map<QName, String> values(CalendarObjects.Entry entry, boolean data, Instant[] expand) {
+	/**
+	 * The calendar-data of an object as shown; with an {@code expand} asked for, its instances in the range instead.
+	 *
+	 * @param stored the object as stored, the same as {@code entry} unless that is stripped
+	 */
+	private static Map<QName, String> values(CalendarObjects.Entry stored, CalendarObjects.Entry entry, boolean data, Instant[] expand) {
 		if (!data || entry.data() == null) {
 			return Map.of();
 		}
 		if (expand == null) {
 			return Map.of(CalDav.CALENDAR_DATA, entry.data());
 		}
+		// parsed objects are kept by ETag: a stripped text, which shares the stored one's, is expanded without that cache
+		CalendarObjects.Entry expandable = entry == stored ? entry : new CalendarObjects.Entry(entry.name(), entry.uid(), entry.component(),
+				entry.size(), null, entry.created(), entry.updated(), entry.startsAt(), entry.endsAt(), entry.recurring(), entry.data());
 		try {
-			return Map.of(CalDav.CALENDAR_DATA, CalendarData.expanded(entry, expand[0], expand[1], SCHOOL_ZONE));
+			return Map.of(CalDav.CALENDAR_DATA, CalendarData.expanded(expandable, expand[0], expand[1], SCHOOL_ZONE));
 		}
 		catch (de.schulhaus.calendar.internal.InvalidCalendarData ex) {
 			// stored before a rule got stricter: sent as it is rather than not at all
@@ -136,8 +148,9 @@ final class CalDavReports {
 		Map<DavPath, DavReport.Item> found = new HashMap<>();
 		byCalendar.forEach((slug, objectNames) -> home.calendar(slug).ifPresent(calendar -> {
 			for (CalendarObjects.Entry entry : home.objects().withData(calendar, objectNames)) {
-				DavResource resource = CalendarHome.resource(calendar, entry);
-				found.put(resource.path(), new DavReport.Item(resource.path(), resource, values(entry, data, expand)));
+				CalendarObjects.Entry shown = shown(home, calendar, entry);
+				DavResource resource = CalendarHome.resource(calendar, shown);
+				found.put(resource.path(), new DavReport.Item(resource.path(), resource, values(entry, shown, data, expand)));
 			}
 		}));
 		List<DavReport.Item> items = paths.stream().map(p -> found.getOrDefault(p, DavReport.Item.gone(p))).toList();
@@ -200,11 +213,13 @@ final class CalDavReports {
 				continue;
 			}
 			String type = entry.component();
-			if (!propertyFilters.stream().allMatch(f -> f.matches(entry, type))) {
+			// words of a hidden title or place must not be found by a text-match either
+			CalendarObjects.Entry shown = shown(home, calendar, entry);
+			if (!propertyFilters.stream().allMatch(f -> f.matches(shown, type))) {
 				continue;
 			}
-			DavResource resource = CalendarHome.resource(calendar, entry);
-			items.add(new DavReport.Item(resource.path(), resource, values(entry, data, expand)));
+			DavResource resource = CalendarHome.resource(calendar, shown);
+			items.add(new DavReport.Item(resource.path(), resource, values(entry, shown, data, expand)));
 		}
 		return new DavReport(names, items, null);
 	}
@@ -272,8 +287,9 @@ final class CalDavReports {
 		List<DavReport.Item> items = new ArrayList<>();
 		if (given.isEmpty()) {
 			for (CalendarObjects.Entry entry : data ? home.objects().candidates(calendar, null, null, null, true) : home.objects().list(calendar)) {
-				DavResource resource = CalendarHome.resource(calendar, entry);
-				items.add(new DavReport.Item(resource.path(), resource, values(entry, data)));
+				CalendarObjects.Entry shown = shown(home, calendar, entry);
+				DavResource resource = CalendarHome.resource(calendar, shown);
+				items.add(new DavReport.Item(resource.path(), resource, values(entry, shown, data, null)));
 			}
 			return new DavReport(names, items, token);
 		}
@@ -284,8 +300,9 @@ final class CalDavReports {
 				items.add(DavReport.Item.gone(path));
 			}
 			else {
-				DavResource resource = CalendarHome.resource(calendar, change.entry());
-				items.add(new DavReport.Item(path, resource, values(change.entry(), data)));
+				CalendarObjects.Entry shown = shown(home, calendar, change.entry());
+				DavResource resource = CalendarHome.resource(calendar, shown);
+				items.add(new DavReport.Item(path, resource, values(change.entry(), shown, data, null)));
 			}
 		}
 		return new DavReport(names, items, token);

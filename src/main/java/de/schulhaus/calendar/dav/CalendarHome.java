@@ -19,6 +19,7 @@ import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
 
 import de.schulhaus.calendar.internal.Bookings;
+import de.schulhaus.calendar.internal.BusyOnly;
 import de.schulhaus.calendar.internal.Calendar;
 import de.schulhaus.calendar.internal.CalendarData;
 import de.schulhaus.calendar.internal.CalendarKind;
@@ -143,7 +144,7 @@ final class CalendarHome implements DavRepository, DavExtension {
 		return switch (path.segments().size()) {
 			case 0 -> Optional.of(new DavResource(path, true, 0, null, "home", EPOCH, EPOCH));
 			case 1 -> box(path.name()) ? Optional.of(boxResource(path.name())) : calendar(path.name()).map(CalendarHome::resource);
-			case 2 -> calendar(path.segments().get(0)).flatMap(c -> objects.find(c, path.name()).map(e -> resource(c, e)));
+			case 2 -> calendar(path.segments().get(0)).flatMap(c -> objects.find(c, path.name()).map(e -> resource(c, shown(c, e))));
 			default -> Optional.empty();
 		};
 	}
@@ -263,8 +264,13 @@ final class CalendarHome implements DavRepository, DavExtension {
 			throw new DavException(405, "A calendar is read with PROPFIND and REPORT, or exported in the browser.");
 		}
 		Calendar calendar = calendar(resource.path().segments().get(0)).orElseThrow();
-		return objects.find(calendar, resource.path().name()).map(e -> e.data().getBytes(StandardCharsets.UTF_8))
+		return objects.find(calendar, resource.path().name()).map(e -> shown(calendar, e).data().getBytes(StandardCharsets.UTF_8))
 			.orElseThrow(() -> new DavException(404, "Nothing is at " + resource.path() + "."));
+	}
+
+	/** The object as this person may read it: a private event of a calendar they only read stripped to busy ({@link BusyOnly}). */
+	CalendarObjects.Entry shown(Calendar calendar, CalendarObjects.Entry entry) {
+		return BusyOnly.forReader(calendar, entry, person);
 	}
 
 	@Override

@@ -51,6 +51,7 @@ final class CalendarTransfers {
 		Calendar calendar = home.calendar(source.path().segments().get(0)).orElseThrow();
 		CalendarObjects.Entry entry = home.objects().find(calendar, source.path().name())
 			.orElseThrow(() -> new DavException(404, "Nothing is at " + source.path() + "."));
-		return entry.data().getBytes(StandardCharsets.UTF_8);
+		// a copy out of a calendar the person only reads is what they may read of it
+		return home.shown(calendar, entry).data().getBytes(StandardCharsets.UTF_8);
 	}
 }

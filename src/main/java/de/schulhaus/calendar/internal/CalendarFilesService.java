@@ -44,12 +44,15 @@ public class CalendarFilesService {
 		this.objects = objects;
 	}
 
-	/** Writes the calendar as one VCALENDAR, reading its events as it goes. */
+	/**
+	 * Writes the calendar as one VCALENDAR, reading its events as it goes; private events of a calendar the reader
+	 * only reads go out as busy ({@link BusyOnly}).
+	 */
 	@Transactional(readOnly = true)
-	public void export(Calendar calendar, Writer out) {
+	public void export(Calendar calendar, SchulhausUser reader, Writer out) {
 		try (Stream<String> texts = jdbc.sql("select data from calendar_object where calendar_id = :calendar and school_id = :school order by name")
 			.param("calendar", calendar.id()).param("school", calendar.schoolId()).query(String.class).stream()) {
-			CalendarData.export(texts::iterator, calendar.name(), out);
+			CalendarData.export(texts.map(text -> BusyOnly.forReader(calendar, text, reader))::iterator, calendar.name(), out);
 		}
 	}
 

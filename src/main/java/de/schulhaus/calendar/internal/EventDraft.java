@@ -15,19 +15,43 @@ import java.util.Set;
  * @param end exclusive: for an all-day event midnight after the last day
  * @param attachments the event's ATTACH lines; null leaves them as they are. Written, a stored line whose key is
  *                    missing here is removed and one without a key is added.
+ * @param visibility who sees what of it; {@link Visibility#KEEP} leaves its CLASS as it is
  */
 public record EventDraft(String summary, boolean allDay, LocalDateTime start, LocalDateTime end, String location, String description,
-		Repeat repeat, Reminder reminder, List<Attachment> attachments) {
+		Repeat repeat, Reminder reminder, List<Attachment> attachments, Visibility visibility) {
 
-	/** A draft that leaves the attachments as they are. */
+	public EventDraft {
+		visibility = visibility == null ? Visibility.KEEP : visibility;
+	}
+
+	/** A draft that leaves the attachments and the visibility as they are. */
 	public EventDraft(String summary, boolean allDay, LocalDateTime start, LocalDateTime end, String location, String description, Repeat repeat,
 			Reminder reminder) {
-		this(summary, allDay, start, end, location, description, repeat, reminder, null);
+		this(summary, allDay, start, end, location, description, repeat, reminder, null, Visibility.KEEP);
+	}
+
+	/** A draft that leaves the visibility as it is. */
+	public EventDraft(String summary, boolean allDay, LocalDateTime start, LocalDateTime end, String location, String description, Repeat repeat,
+			Reminder reminder, List<Attachment> attachments) {
+		this(summary, allDay, start, end, location, description, repeat, reminder, attachments, Visibility.KEEP);
 	}
 
 	/** The same event with these attachments. */
 	public EventDraft withAttachments(List<Attachment> chosen) {
-		return new EventDraft(summary, allDay, start, end, location, description, repeat, reminder, chosen);
+		return new EventDraft(summary, allDay, start, end, location, description, repeat, reminder, chosen, visibility);
+	}
+
+	/** The same event shown so. */
+	public EventDraft withVisibility(Visibility chosen) {
+		return new EventDraft(summary, allDay, start, end, location, description, repeat, reminder, attachments, chosen);
+	}
+
+	/**
+	 * Who sees what of the event: everyone who sees the calendar everything ({@code CLASS} absent or PUBLIC), or
+	 * those who only read the calendar just that the time is taken ({@code CLASS:PRIVATE}, see {@link BusyOnly}).
+	 */
+	public enum Visibility {
+		EVERYONE, BUSY, KEEP
 	}
 
 	/**

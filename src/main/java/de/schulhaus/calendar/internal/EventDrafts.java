@@ -20,6 +20,7 @@ import net.fortuna.ical4j.model.WeekDay;
 import net.fortuna.ical4j.model.component.VAlarm;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Action;
+import net.fortuna.ical4j.model.property.Clazz;
 import net.fortuna.ical4j.model.property.Created;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
@@ -89,8 +90,10 @@ public final class EventDrafts {
 		Duration length = Duration.between(draft.start(), draft.end());
 		LocalDateTime start = masterStart.plus(moved);
 		EventDraft series = new EventDraft(draft.summary(), draft.allDay(), start, start.plus(length), draft.location(), draft.description(),
-				draft.repeat(), draft.reminder(), draft.attachments());
+				draft.repeat(), draft.reminder(), draft.attachments(), draft.visibility());
 		apply(master, series, reminder(master));
+		// the series' visibility holds for its moved instances too: one left public would show what the rest hides
+		ICalEvents.events(calendar).forEach(e -> visibility(e, draft.visibility()));
 		switch (draft.repeat().frequency()) {
 			case KEEP -> {
 			}
@@ -177,7 +180,7 @@ public final class EventDrafts {
 			from = instance;
 		}
 		EventDraft draft = new EventDraft(text(shown, "SUMMARY"), allDay, from, to, text(shown, "LOCATION"), text(shown, "DESCRIPTION"),
-				repeat, reminder(shown), EventAttachments.read(shown));
+				repeat, reminder(shown), EventAttachments.read(shown), visibility(shown));
 		return new Stored(uid, recurring, draft);
 	}
 
@@ -213,6 +216,7 @@ public final class EventDrafts {
 		if (draft.attachments() != null) {
 			EventAttachments.apply(event, draft.attachments());
 		}
+		visibility(event, draft.visibility());
 		if (draft.reminder() != Reminder.KEEP && draft.reminder() != before) {
 			ICalEvents.removeComponents(event, VAlarm.class::isInstance);
 			if (draft.reminder() != Reminder.NONE) {
@@ -222,6 +226,25 @@ public final class EventDrafts {
 				event.add(alarm);
 			}
 		}
+	}
+
+	/** CLASS:PRIVATE for busy-only; for everyone no CLASS (PUBLIC is its default), any other class a client set stays. */
+	private static void visibility(VEvent event, EventDraft.Visibility visibility) {
+		switch (visibility) {
+			case BUSY -> event.replace(new Clazz(Clazz.VALUE_PRIVATE));
+			case EVERYONE -> {
+				if (visibility(event) == EventDraft.Visibility.BUSY) {
+					event.removeAll("CLASS");
+				}
+			}
+			case KEEP -> {
+			}
+		}
+	}
+
+	private static EventDraft.Visibility visibility(VEvent event) {
+		String value = text(event, "CLASS").strip().toUpperCase(Locale.ROOT);
+		return value.equals("PRIVATE") || value.equals("CONFIDENTIAL") ? EventDraft.Visibility.BUSY : EventDraft.Visibility.EVERYONE;
 	}
 
 	private static void replaceText(VEvent event, String name, String value) {

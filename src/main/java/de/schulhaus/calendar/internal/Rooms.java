@@ -41,10 +41,12 @@ public class Rooms {
 
 	private final JdbcClient jdbc;
 	private final AuditLog audit;
+	private final RoomRemoval removal;
 
-	Rooms(JdbcClient jdbc, AuditLog audit) {
+	Rooms(JdbcClient jdbc, AuditLog audit, RoomRemoval removal) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.removal = removal;
 	}
 
 	public List<Room> list(UUID school) {
@@ -76,10 +78,39 @@ public class Rooms {
 		return room;
 	}
 
+	/**
+	 * Renames a room or changes its places and description. Events that booked it keep the name they were
+	 * written with (their text is the booker's); the occupancy page and new bookings use the new one.
+	 */
+	@Transactional
+	public Room update(SchulhausUser admin, UUID id, String name, Integer capacity, String description) {
+		requireAdmin(admin);
+		Room room = find(admin.schoolId(), id).orElseThrow(() -> new NotFoundException("room"));
+		Room changed = new Room(room.id(), room.schoolId(), valid(name), room.kind(), capacity(capacity), description(description));
+		try {
+			jdbc.sql("update calendar_resource set name = :name, capacity = :capacity, description = :description where school_id = :school and id = :id")
+				.param("name", changed.name()).param("capacity", changed.capacity()).param("description", changed.description())
+				.param("school", admin.schoolId()).param("id", id).update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new InvalidInputException("name", "calendar.rooms.error.nameTaken");
+		}
+		audit.record(admin, "calendar.room.changed", room.id().toString(), changed.name());
+		return changed;
+	}
+
+	/**
+	 * Deletes a room. The events that booked it stay in their calendars without it, and their bookers hear of it
+	 * ({@link RoomRemoval}); nothing points to the room afterwards.
+	 */
 	@Transactional
 	public void delete(SchulhausUser admin, UUID id) {
 		requireAdmin(admin);
 		Room room = find(admin.schoolId(), id).orElseThrow(() -> new NotFoundException("room"));
+		// the row locked first: a booking checked at the same moment waits, then finds the room gone
+		jdbc.sql("select id from calendar_resource where school_id = :school and id = :id for update").param("school", admin.schoolId()).param("id", id)
+			.query(UUID.class).list();
+		removal.releaseEvents(room, Instant.now());
 		jdbc.sql("delete from calendar_resource where school_id = :school and id = :id").param("school", admin.schoolId()).param("id", id).update();
 		audit.record(admin, "calendar.room.deleted", room.id().toString(), room.name());
 	}

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,11 +40,13 @@ class CalendarController {
 
 	private final WebCalendars calendars;
 	private final CalendarEvents events;
+	private final MessageSource messages;
 	private final Clock clock;
 
-	CalendarController(WebCalendars calendars, CalendarEvents events) {
+	CalendarController(WebCalendars calendars, CalendarEvents events, MessageSource messages) {
 		this.calendars = calendars;
 		this.events = events;
+		this.messages = messages;
 		this.clock = Clock.system(CalendarFormats.ZONE);
 	}
 
@@ -65,8 +68,8 @@ class CalendarController {
 		LocalDate date = date(datum, today);
 		LocalDate first = view.first(date);
 		LocalDate end = view.end(date);
-		List<Chip> chips = events.between(all, hidden, first.atStartOfDay(CalendarFormats.ZONE).toInstant(),
-				end.atStartOfDay(CalendarFormats.ZONE).toInstant());
+		List<Chip> chips = events.between(user, all, hidden, first.atStartOfDay(CalendarFormats.ZONE).toInstant(),
+				end.atStartOfDay(CalendarFormats.ZONE).toInstant(), messages.getMessage("calendar.busy", null, locale));
 		CalendarFormats formats = new CalendarFormats(locale);
 		List<Listed> listed = new ArrayList<>();
 		for (int i = 0; i < all.size(); i++) {

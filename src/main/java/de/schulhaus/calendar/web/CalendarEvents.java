@@ -12,11 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import de.schulhaus.calendar.internal.BusyOnly;
 import de.schulhaus.calendar.internal.Calendar;
 import de.schulhaus.calendar.internal.CalendarData;
 import de.schulhaus.calendar.internal.CalendarObjects;
 import de.schulhaus.calendar.internal.InvalidCalendarData;
 import de.schulhaus.calendar.internal.Occurrence;
+import de.schulhaus.platform.SchulhausUser;
 
 /**
  * The occurrences the views show: the events of all shown calendars read in one query, recurrences
@@ -38,8 +40,9 @@ class CalendarEvents {
 	/**
 	 * @param all the calendars the person sees, in the order that gives their colours
 	 * @param hidden ids of those switched off
+	 * @param busy the title of private events the person only reads ({@link BusyOnly})
 	 */
-	List<Chip> between(List<Calendar> all, Set<String> hidden, Instant from, Instant to) {
+	List<Chip> between(SchulhausUser person, List<Calendar> all, Set<String> hidden, Instant from, Instant to, String busy) {
 		List<Calendar> shown = all.stream().filter(c -> !hidden.contains(c.id().toString())).toList();
 		if (shown.isEmpty()) {
 			return List.of();
@@ -50,8 +53,9 @@ class CalendarEvents {
 			Calendar calendar = all.get(i);
 			for (CalendarObjects.Entry entry : entries.getOrDefault(calendar.id(), List.of())) {
 				try {
+					String title = BusyOnly.hides(calendar, entry, person) ? busy : null;
 					for (Occurrence occurrence : CalendarData.occurrences(entry, from, to, CalendarFormats.ZONE, PER_OBJECT)) {
-						chips.add(new Chip(calendar, i, entry.name(), occurrence));
+						chips.add(new Chip(calendar, i, entry.name(), occurrence, title));
 					}
 				}
 				catch (InvalidCalendarData ex) {

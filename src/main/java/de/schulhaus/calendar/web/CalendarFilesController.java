@@ -75,7 +75,7 @@ class CalendarFilesController {
 		Calendar calendar = calendar(user, calendarId);
 		response.setHeader("Content-Disposition", ContentDisposition.attachment().filename(calendar.name() + ".ics", StandardCharsets.UTF_8).build()
 			.toString());
-		write(calendar, response);
+		write(calendar, user, response);
 	}
 
 	@PostMapping("/kalender/{calendarId}/abo")
@@ -155,13 +155,13 @@ class CalendarFilesController {
 				account.language(), account.totpEnabled(), true, null);
 		Calendar calendar = CalendarFilesService.visible(calendars.visibleTo(person), feed.calendarId()).orElseThrow(() -> new NotFoundException("feed"));
 		response.setHeader("Cache-Control", "private, max-age=300");
-		write(calendar, response);
+		write(calendar, person, response);
 	}
 
-	private void write(Calendar calendar, HttpServletResponse response) throws IOException {
+	private void write(Calendar calendar, SchulhausUser reader, HttpServletResponse response) throws IOException {
 		response.setContentType("text/calendar;charset=UTF-8");
 		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		files.export(calendar, out);
+		files.export(calendar, reader, out);
 		out.flush();
 	}
 

@@ -14,16 +14,20 @@ import de.schulhaus.calendar.internal.Occurrence;
  * name, from which its details and its dialog are reached.
  *
  * @param colour the calendar's place in the person's list, for the {@code cal-N} colour class
+ * @param busy the title of an event the person may see only as busy ("Belegt"), which then shows nothing else; null for the others
  */
-record Chip(Calendar calendar, int colour, String name, Occurrence occurrence) {
+record Chip(Calendar calendar, int colour, String name, Occurrence occurrence, String busy) {
 
 	public String title() {
+		if (busy != null) {
+			return busy;
+		}
 		String summary = occurrence.summary();
 		return summary == null || summary.isBlank() ? "–" : summary;
 	}
 
 	public String location() {
-		return occurrence.location();
+		return busy != null ? null : occurrence.location();
 	}
 
 	public Instant start() {

@@ -11,6 +11,11 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,8 +27,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import de.schulhaus.calendar.internal.BusyOnly;
 import de.schulhaus.calendar.internal.Calendar;
 import de.schulhaus.calendar.internal.CalendarObjects;
+import de.schulhaus.calendar.internal.EventDraft;
 import de.schulhaus.calendar.internal.EventDrafts;
 import de.schulhaus.calendar.internal.InvitationViews;
 import de.schulhaus.platform.NotFoundException;
@@ -42,14 +49,16 @@ class EventController {
 	private final EventInvitations invitations;
 	private final InvitationViews scheduling;
 	private final EventAttachmentChoices attachments;
+	private final MessageSource messages;
 
 	EventController(WebCalendars calendars, EventChanges changes, EventInvitations invitations, InvitationViews scheduling,
-			EventAttachmentChoices attachments) {
+			EventAttachmentChoices attachments, MessageSource messages) {
 		this.calendars = calendars;
 		this.changes = changes;
 		this.invitations = invitations;
 		this.scheduling = scheduling;
 		this.attachments = attachments;
+		this.messages = messages;
 	}
 
 	@GetMapping("/kalender/termin/neu")
@@ -93,10 +102,14 @@ class EventController {
 		Calendar calendar = calendars.require(user, calendarId);
 		CalendarObjects.Entry entry = changes.require(calendar, name);
 		Instant instance = instant(instanz);
-		EventDrafts.Stored stored = EventDrafts.read(entry.data(), instance);
+		// a private event of a calendar the person only reads: its times under "Belegt", nothing else
+		boolean busyOnly = BusyOnly.hides(calendar, entry, user);
+		EventDrafts.Stored stored = EventDrafts.read(busyOnly ? BusyOnly.strip(entry.data(), messages.getMessage("calendar.busy", null, locale))
+				: entry.data(), instance);
 		model.addAttribute("calendar", calendar);
 		model.addAttribute("event", stored);
-		model.addAttribute("invited", scheduling.invited(calendar, entry, user.accountId()));
+		model.addAttribute("invited", busyOnly ? new InvitationViews.Invited(List.of(), null, false, null)
+				: scheduling.invited(calendar, entry, user.accountId()));
 		model.addAttribute("attachments", stored.draft().attachments().stream().map(EventAttachmentChoices::row).toList());
 		model.addAttribute("answerAction", "/kalender/" + calendar.id() + "/termin/antwort");
 		model.addAttribute("name", name);
@@ -147,33 +160,41 @@ class EventController {
 	/**
 	 * Dragged in the week or day view: moved by so many minutes, or made longer or shorter at its end.
 	 * An instance of a series moves alone (like "only this" in the dialog, the keyboard's way to do the same).
+	 * A refusal answers RFC 9457 problem JSON whose detail is the dialog's text for it, which the view shows.
 	 */
 	@PostMapping("/kalender/{calendarId}/termin/verschieben")
-	org.springframework.http.ResponseEntity<Void> moved(@AuthenticationPrincipal SchulhausUser user, @PathVariable String calendarId,
+	ResponseEntity<ProblemDetail> moved(@AuthenticationPrincipal SchulhausUser user, @PathVariable String calendarId,
 			@RequestParam(required = false) String name, @RequestParam(required = false) String instanz,
-			@RequestParam(defaultValue = "0") long minuten, @RequestParam(defaultValue = "0") long laenger) {
+			@RequestParam(defaultValue = "0") long minuten, @RequestParam(defaultValue = "0") long laenger, Locale locale) {
 		Calendar calendar = calendars.requireWritable(user, calendarId);
 		CalendarObjects.Entry entry = changes.require(calendar, name);
 		Instant instance = instant(instanz);
 		EventDrafts.Stored stored = EventDrafts.read(entry.data(), instance);
-		de.schulhaus.calendar.internal.EventDraft d = stored.draft();
+		EventDraft d = stored.draft();
 		java.time.Duration shift = java.time.Duration.ofMinutes(Math.max(-100_000, Math.min(100_000, minuten)));
 		LocalDateTime start = d.start().plus(shift);
 		LocalDateTime end = d.end().plus(shift).plusMinutes(Math.max(-100_000, Math.min(100_000, laenger)));
-		if (d.allDay() || !end.isAfter(start)) {
-			return org.springframework.http.ResponseEntity.unprocessableEntity().build();
+		if (d.allDay()) {
+			return refused(HttpStatus.UNPROCESSABLE_CONTENT, "calendar.error.moveAllDay", locale);
 		}
-		de.schulhaus.calendar.internal.EventDraft draft = new de.schulhaus.calendar.internal.EventDraft(d.summary(), false, start, end, d.location(),
-				d.description(), de.schulhaus.calendar.internal.EventDraft.Repeat.KEEP, de.schulhaus.calendar.internal.EventDraft.Reminder.KEEP);
+		if (!end.isAfter(start)) {
+			return refused(HttpStatus.UNPROCESSABLE_CONTENT, "calendar.error.endBeforeStart", locale);
+		}
+		EventDraft draft = new EventDraft(d.summary(), false, start, end, d.location(), d.description(), EventDraft.Repeat.KEEP, EventDraft.Reminder.KEEP);
 		try {
 			changes.update(calendar, name, instance, stored.recurring() && instance != null ? EventChanges.Scope.THIS : EventChanges.Scope.ALL, draft,
 					user.accountId());
 		}
 		catch (RuntimeException ex) {
-			problem(ex);
-			return org.springframework.http.ResponseEntity.status(409).build();
+			return refused(HttpStatus.CONFLICT, problem(ex), locale);
 		}
-		return org.springframework.http.ResponseEntity.noContent().build();
+		return ResponseEntity.noContent().build();
+	}
+
+	private ResponseEntity<ProblemDetail> refused(HttpStatus status, String key, Locale locale) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(key, null, locale));
+		problem.setTitle(messages.getMessage("calendar.move.refused", null, locale));
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	@PostMapping("/kalender/{calendarId}/termin/loeschen")

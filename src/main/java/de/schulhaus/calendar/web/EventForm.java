@@ -18,10 +18,12 @@ import de.schulhaus.calendar.internal.EventDraft;
  * @param gezeigt the addresses of the attendees the dialog showed (an unticked one is removed)
  * @param anhaenge the attachments to keep or add: a stored line's key ({@code uri:…}, {@code eingebettet:<n>}) or a picked cloud
  *                 file ({@code datei:<id>}); null when the form had no attachments (the dialog always sends an empty value), which keeps them
+ * @param sichtbarkeit {@code alle} (everyone who sees the calendar sees everything) or {@code belegt} (who only reads it sees just
+ *                     that the time is taken); null keeps what the event says
  */
 record EventForm(String titel, String kalender, Boolean ganztags, String vonDatum, String vonZeit, String bisDatum, String bisZeit, String ort,
 		String beschreibung, String wiederholung, List<String> tage, String ende, String bis, String anzahl, String erinnerung, String umfang,
-		String instanz, String name, String ansicht, List<String> teilnehmende, List<String> gezeigt, List<String> anhaenge) {
+		String instanz, String name, String ansicht, List<String> teilnehmende, List<String> gezeigt, List<String> anhaenge, String sichtbarkeit) {
 
 	EventForm {
 		teilnehmende = teilnehmende == null ? List.of() : teilnehmende.stream().filter(v -> v != null && !v.isBlank()).distinct().limit(600).toList();
@@ -33,7 +35,7 @@ record EventForm(String titel, String kalender, Boolean ganztags, String vonDatu
 	/** The dialog of a stored event with its attendees ticked. */
 	EventForm withAttendees(List<String> addresses) {
 		return new EventForm(titel, kalender, ganztags, vonDatum, vonZeit, bisDatum, bisZeit, ort, beschreibung, wiederholung, tage, ende, bis, anzahl,
-				erinnerung, umfang, instanz, name, ansicht, addresses, addresses, anhaenge);
+				erinnerung, umfang, instanz, name, ansicht, addresses, addresses, anhaenge, sichtbarkeit);
 	}
 
 	static final List<String> REPEATS = List.of("keine", "taeglich", "woechentlich", "monatlich", "jaehrlich");
@@ -41,6 +43,11 @@ record EventForm(String titel, String kalender, Boolean ganztags, String vonDatu
 
 	public boolean allDay() {
 		return Boolean.TRUE.equals(ganztags);
+	}
+
+	/** Whether the dialog shows "only as busy" chosen. */
+	public boolean busyOnly() {
+		return "belegt".equals(sichtbarkeit);
 	}
 
 	public boolean day(String code) {
@@ -51,7 +58,7 @@ record EventForm(String titel, String kalender, Boolean ganztags, String vonDatu
 	static EventForm starting(LocalDateTime start, String calendar, String view) {
 		LocalDateTime end = start.plusHours(1);
 		return new EventForm("", calendar, false, start.toLocalDate().toString(), time(start), end.toLocalDate().toString(), time(end), "", "",
-				"keine", List.of(code(start.getDayOfWeek())), "nie", "", "", "keine", "alle", null, null, view, List.of(), List.of(), null);
+				"keine", List.of(code(start.getDayOfWeek())), "nie", "", "", "keine", "alle", null, null, view, List.of(), List.of(), null, "alle");
 	}
 
 	/** The dialog filled from a stored event. */
@@ -77,7 +84,8 @@ record EventForm(String titel, String kalender, Boolean ganztags, String vonDatu
 		return new EventForm(draft.summary(), calendar, draft.allDay(), draft.start().toLocalDate().toString(), time(draft.start()),
 				end.toLocalDate().toString(), time(end), draft.location(), draft.description(), repeats, days,
 				repeat.until() != null ? "datum" : repeat.count() != null ? "anzahl" : "nie", repeat.until() == null ? "" : repeat.until().toString(),
-				repeat.count() == null ? "" : repeat.count().toString(), reminder, "alle", instance, name, view, List.of(), List.of(), null);
+				repeat.count() == null ? "" : repeat.count().toString(), reminder, "alle", instance, name, view, List.of(), List.of(), null,
+				draft.visibility() == EventDraft.Visibility.BUSY ? "belegt" : "alle");
 	}
 
 	/** A weekday in the form: mo, di, mi, do, fr, sa, so. */

@@ -83,7 +83,10 @@ final class EventForms {
 		if (!errors.isEmpty()) {
 			return new Checked(null, errors);
 		}
-		return new Checked(new EventDraft(title, allDay, start, end, trim(form.ort()), trim(form.beschreibung()), repeat, reminder), errors);
+		EventDraft.Visibility visibility = form.sichtbarkeit() == null ? EventDraft.Visibility.KEEP
+				: form.busyOnly() ? EventDraft.Visibility.BUSY : EventDraft.Visibility.EVERYONE;
+		return new Checked(new EventDraft(title, allDay, start, end, trim(form.ort()), trim(form.beschreibung()), repeat, reminder, null, visibility),
+				errors);
 	}
 
 	private static Repeat repeat(EventForm form, LocalDate start, Map<String, String> errors) {

@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import de.schulhaus.calendar.internal.Rooms;
 import de.schulhaus.platform.InvalidInputException;
+import de.schulhaus.platform.NotFoundException;
 import de.schulhaus.platform.SchulhausUser;
 
 /** School admins keep the bookable rooms and equipment (/verwaltung is for school admins only). */
@@ -49,6 +50,38 @@ class RoomsAdminController {
 			redirect.addFlashAttribute("name", name);
 		}
 		return "redirect:/verwaltung/raeume";
+	}
+
+	@GetMapping("/verwaltung/raeume/{roomId}")
+	String edit(@AuthenticationPrincipal SchulhausUser user, @PathVariable UUID roomId, Model model) {
+		Rooms.Room room = rooms.find(user.schoolId(), roomId).orElseThrow(() -> new NotFoundException("room"));
+		model.addAttribute("room", room);
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new RoomForm(room.name(), room.capacity() == null ? "" : room.capacity().toString(),
+					room.description() == null ? "" : room.description()));
+		}
+		return "calendar/room-edit";
+	}
+
+	/** The edit form as entered, kept when it is refused. */
+	record RoomForm(String name, String capacity, String description) implements java.io.Serializable {
+	}
+
+	@PostMapping("/verwaltung/raeume/{roomId}")
+	String update(@AuthenticationPrincipal SchulhausUser user, @PathVariable UUID roomId, @RequestParam(defaultValue = "") String name,
+			@RequestParam(required = false) Integer capacity, @RequestParam(required = false) String description, RedirectAttributes redirect,
+			Locale locale) {
+		try {
+			rooms.update(user, roomId, name, capacity, description);
+			redirect.addFlashAttribute("toast", "calendar.rooms.admin.changed");
+			return "redirect:/verwaltung/raeume";
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("problem", messages.getMessage(ex.messageKey(), ex.args(), ex.messageKey(), locale));
+			redirect.addFlashAttribute("field", ex.field());
+			redirect.addFlashAttribute("form", new RoomForm(name, capacity == null ? "" : capacity.toString(), description == null ? "" : description));
+			return "redirect:/verwaltung/raeume/" + roomId;
+		}
 	}
 
 	@PostMapping("/verwaltung/raeume/{roomId}/loeschen")

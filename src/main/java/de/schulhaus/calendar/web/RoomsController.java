@@ -85,7 +85,7 @@ class RoomsController {
 		LocalDate monday = week(ab);
 		if (!model.containsAttribute("form")) {
 			LocalDate today = LocalDate.now(ZONE);
-			LocalDate day = today.isBefore(monday) || today.isAfter(monday.plusDays(4)) ? monday : today;
+			LocalDate day = today.isBefore(monday) || today.isAfter(monday.plusDays(6)) ? monday : today;
 			model.addAttribute("form", new Form(day.toString(), "08:00", "09:30", "", Calendars.PERSONAL_SLUG));
 		}
 		Instant from = monday.atStartOfDay(ZONE).toInstant();
@@ -95,7 +95,7 @@ class RoomsController {
 			.collect(Collectors.toSet()));
 		List<Day> days = new ArrayList<>();
 		boolean english = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
-		for (int i = 0; i < 5; i++) {
+		for (int i = 0; i < 7; i++) {
 			LocalDate date = monday.plusDays(i);
 			List<Line> lines = week.stream().filter(b -> b.start().atZone(ZONE).toLocalDate().equals(date))
 				.map(b -> new Line(TIME.format(b.start().atZone(ZONE)) + "–" + TIME.format(b.end().atZone(ZONE)), b.title(),

@@ -55,7 +55,7 @@ class EventDraftsTests {
 		EventDrafts.Stored read = EventDrafts.read(text, null);
 		assertThat(read.recurring()).isTrue();
 		assertThat(read.draft()).isEqualTo(lesson(new Repeat(Frequency.WEEKLY, Set.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY),
-				LocalDate.parse("2026-12-17"), null), Reminder.MINUTES_10).withAttachments(List.of()));
+				LocalDate.parse("2026-12-17"), null), Reminder.MINUTES_10).withAttachments(List.of()).withVisibility(EventDraft.Visibility.EVERYONE));
 	}
 
 	@Test
@@ -68,7 +68,7 @@ class EventDraftsTests {
 			.doesNotContain("VTIMEZONE");
 		Occurrence only = december(text).get(0);
 		assertThat(only.allDay()).isTrue();
-		assertThat(EventDrafts.read(text, null).draft()).isEqualTo(trip.withAttachments(List.of()));
+		assertThat(EventDrafts.read(text, null).draft()).isEqualTo(trip.withAttachments(List.of()).withVisibility(EventDraft.Visibility.EVERYONE));
 	}
 
 	@Test
@@ -185,5 +185,21 @@ class EventDraftsTests {
 		// everything unticked: no ATTACH line is left
 		String none = EventDrafts.update(edited, EventDrafts.read(edited, null).draft().withAttachments(List.of()), null, NOW);
 		assertThat(none).doesNotContain("ATTACH");
+	}
+
+	@Test
+	void busyOnlyIsClassPrivateForTheSeriesAndItsMovedLessonsAndEveryoneRemovesIt() {
+		EventDraft talk = new EventDraft("Gespräch", false, LocalDateTime.parse("2026-12-03T16:00"), LocalDateTime.parse("2026-12-03T17:00"), "", "",
+				new Repeat(Frequency.WEEKLY, Set.of(), null, 3), Reminder.NONE, null, EventDraft.Visibility.BUSY);
+		String text = EventDrafts.create("u-busy", talk, NOW);
+		assertThat(text).contains("CLASS:PRIVATE");
+		assertThat(EventDrafts.read(text, null).draft().visibility()).isEqualTo(EventDraft.Visibility.BUSY);
+		// a moved lesson made with ical4j's copy of the series stays private; dragging (KEEP) changes nothing
+		String moved = EventDrafts.updateInstance(text, Instant.parse("2026-12-10T15:00:00Z"), EventDrafts.read(text, null).draft()
+			.withVisibility(EventDraft.Visibility.KEEP), NOW);
+		assertThat(moved.split("CLASS:PRIVATE", -1)).hasSize(3);
+		String open = EventDrafts.update(moved, EventDrafts.read(moved, null).draft().withVisibility(EventDraft.Visibility.EVERYONE), null, NOW);
+		assertThat(open).doesNotContain("CLASS");
+		assertThat(EventDrafts.read(open, null).draft().visibility()).isEqualTo(EventDraft.Visibility.EVERYONE);
 	}
 }

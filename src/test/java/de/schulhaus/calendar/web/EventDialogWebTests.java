@@ -42,10 +42,16 @@ class EventDialogWebTests {
 	String secret;
 	String personal;
 
+	@Autowired
+	de.schulhaus.calendar.internal.Rooms rooms;
+
+	TestSchools.SchoolRef school;
+
 	@BeforeEach
 	void aTeacher() throws Exception {
 		var t = new TestSchools(mvc);
-		teacher = users.load(t.createUser(t.createSchool("Kalender-Dialog-Schule"), "Tina", "Tafel", "TEACHER", "Kompass-Laterne-Quitte-2026", "7b")
+		school = t.createSchool("Kalender-Dialog-Schule");
+		teacher = users.load(t.createUser(school, "Tina", "Tafel", "TEACHER", "Kompass-Laterne-Quitte-2026", "7b")
 			.login()).orElseThrow();
 		web = new CalendarWebFixture(mvc, credentials);
 		secret = web.caldavSecret(teacher);
@@ -198,8 +204,12 @@ class EventDialogWebTests {
 		assertThat(web.perform(teacher, post(move).param("name", single[1]).param("laenger", "30")).getStatus()).isEqualTo(204);
 		assertThat(caldav(single[1])).contains("DTSTART;TZID=Europe/Berlin:20261204T170000").contains("DTEND;TZID=Europe/Berlin:20261204T193000")
 			.contains("SEQUENCE:2");
-		// shorter than nothing is refused
-		assertThat(web.perform(teacher, post(move).param("name", single[1]).param("laenger", "-600")).getStatus()).isEqualTo(422);
+		// shorter than nothing is refused, and the answer says why in the dialog's words
+		MockHttpServletResponse shorter = web.perform(teacher, post(move).param("name", single[1]).param("laenger", "-600"));
+		assertThat(shorter.getStatus()).isEqualTo(422);
+		assertThat(shorter.getContentType()).startsWith("application/problem+json");
+		assertThat(shorter.getContentAsString(StandardCharsets.UTF_8)).contains("\"detail\":\"Das Ende liegt vor dem Beginn.\"")
+			.contains("\"status\":422");
 
 		web.send(teacher, "/kalender/termin", series());
 		String[] second = link("2026-12-08", "Mathe 7b");
@@ -208,5 +218,29 @@ class EventDialogWebTests {
 		String month = web.page(teacher, "/kalender?ansicht=monat&datum=2026-12-01");
 		assertThat(CalendarWebFixture.cell(month, "2026-12-08")).contains(">09:00<");
 		assertThat(CalendarWebFixture.cell(month, "2026-12-15")).contains(">08:00<");
+	}
+
+	@Test
+	void aDragOntoATakenRoomIsRefusedWithTheReason() throws Exception {
+		SchulhausUser admin = users.load(new TestSchools(mvc).createUser(school, "Anja", "Admin", "SCHOOL_ADMIN", "Kompass-Laterne-Quitte-2025", null)
+			.login()).orElseThrow().withTwoFactor(true);
+		var room = rooms.create(admin, "Computerraum", de.schulhaus.calendar.internal.Rooms.Kind.ROOM, 30, null);
+		for (String[] slot : new String[][] { { "08:00", "09:30", "Mathe 7b" }, { "10:00", "11:00", "Physik 8a" } }) {
+			web.perform(teacher, post("/kalender/raeume/" + room.id() + "/buchen").param("day", "2026-12-03").param("from", slot[0])
+				.param("to", slot[1]).param("title", slot[2]));
+		}
+		String[] physics = link("2026-12-03", "Physik 8a");
+		String name = java.net.URLDecoder.decode(physics[1], StandardCharsets.UTF_8);
+		MockHttpServletResponse refused = web.perform(teacher, post("/kalender/" + physics[0] + "/termin/verschieben").param("name", name)
+			.param("minuten", "-60"));
+		assertThat(refused.getStatus()).isEqualTo(409);
+		assertThat(refused.getContentType()).startsWith("application/problem+json");
+		assertThat(refused.getContentAsString(StandardCharsets.UTF_8))
+			.contains("Ein Raum oder Gerät dieses Termins ist zu dieser Zeit schon gebucht; es wurde nichts gespeichert.")
+			.contains("\"title\":\"Termin nicht verschoben\"");
+		assertThat(caldav(physics[1])).contains("20261203T100000");
+		// the week view has the alert the script fills
+		assertThat(web.page(teacher, "/kalender?ansicht=woche&datum=2026-12-03")).containsPattern("id=\"move-problem\"[^>]*role=\"alert\"")
+			.contains("Der Termin konnte nicht verschoben werden");
 	}
 }

@@ -183,4 +183,91 @@ class RoomsTests {
 		assertThat(bookings.of(school.id(), room.id(), java.time.Instant.parse("2026-12-10T00:00:00Z"), java.time.Instant.parse("2026-12-11T00:00:00Z")))
 			.hasSize(1);
 	}
+
+	@Test
+	void anAdminRenamesARoomAndChangesItsPlacesButNotAnotherSchoolsAndNotAsTeacher() throws Exception {
+		Rooms.Room room = rooms.create(admin, "Computerraum", Rooms.Kind.ROOM, 30, null);
+		String form = mvc.perform(get("/verwaltung/raeume/" + room.id()).with(user(admin))).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(form).contains("Computerraum bearbeiten").containsPattern("<label for=\"capacity\"[^>]*>Plätze</label>").contains("value=\"30\"");
+		MvcResult saved = mvc.perform(post("/verwaltung/raeume/" + room.id()).param("name", "Informatikraum 1").param("capacity", "32")
+			.param("description", "32 PCs, Beamer").with(user(admin)).with(csrf())).andReturn();
+		assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/verwaltung/raeume");
+		assertThat(rooms.find(school.id(), room.id())).get().extracting(Rooms.Room::name, Rooms.Room::capacity, Rooms.Room::description)
+			.containsExactly("Informatikraum 1", 32, "32 PCs, Beamer");
+		assertThat(mvc.perform(get("/verwaltung/raeume").with(user(admin))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.contains("Informatikraum 1").contains("Informatikraum 1 bearbeiten");
+
+		// a name taken and places out of range are refused with the reason, and what was typed stays in the form
+		rooms.create(admin, "Aula", Rooms.Kind.ROOM, 400, null);
+		MvcResult taken = mvc.perform(post("/verwaltung/raeume/" + room.id()).param("name", "Aula").param("capacity", "32").with(user(admin))
+			.with(csrf())).andReturn();
+		assertThat(taken.getResponse().getRedirectedUrl()).isEqualTo("/verwaltung/raeume/" + room.id());
+		assertThat((String) taken.getFlashMap().get("problem")).contains("gibt es schon");
+		MvcResult tooMany = mvc.perform(post("/verwaltung/raeume/" + room.id()).param("name", "Informatikraum 1").param("capacity", "0")
+			.with(user(admin)).with(csrf())).andReturn();
+		assertThat((String) tooMany.getFlashMap().get("problem")).contains("zwischen 1 und 10.000");
+		assertThat(rooms.find(school.id(), room.id()).orElseThrow().capacity()).isEqualTo(32);
+
+		assertThat(mvc.perform(post("/verwaltung/raeume/" + room.id()).param("name", "Heimlich").with(user(tina)).with(csrf())).andReturn().getResponse()
+			.getStatus()).isEqualTo(403);
+		var other = new TestSchools(mvc).createSchool("Andere-Raum-Schule");
+		SchulhausUser otherAdmin = users.load(new TestSchools(mvc).createUser(other, "Otto", "Admin", "SCHOOL_ADMIN", "Kompass-Laterne-Quitte-2028", null)
+			.login()).orElseThrow().withTwoFactor(true);
+		assertThat(mvc.perform(get("/verwaltung/raeume/" + room.id()).with(user(otherAdmin))).andReturn().getResponse().getStatus()).isEqualTo(404);
+		assertThat(mvc.perform(post("/verwaltung/raeume/" + room.id()).param("name", "Fremd").with(user(otherAdmin)).with(csrf())).andReturn()
+			.getResponse().getStatus()).isEqualTo(404);
+		assertThat(rooms.find(school.id(), room.id()).orElseThrow().name()).isEqualTo("Informatikraum 1");
+	}
+
+	@Test
+	void theOccupancyShowsTheWholeWeekWithTheWeekend() throws Exception {
+		Rooms.Room hall = rooms.create(admin, "Turnhalle", Rooms.Kind.ROOM, 200, null);
+		roomBookings.book(tina, calendars.visibleTo(tina).get(0), hall, LocalDate.of(2026, 12, 5), LocalTime.of(10, 0), LocalTime.of(14, 0),
+				"Sportfest");
+		roomBookings.book(tina, calendars.visibleTo(tina).get(0), hall, LocalDate.of(2026, 12, 6), LocalTime.of(9, 0), LocalTime.of(12, 0),
+				"Adventsbasar");
+		String page = mvc.perform(get("/kalender/raeume/" + hall.id()).param("ab", "2026-12-03").with(user(sara))).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("Montag, 30.11.2026").contains("Samstag, 05.12.2026").contains("Sonntag, 06.12.2026").contains("10:00–14:00")
+			.contains("Sportfest").contains("09:00–12:00").contains("Adventsbasar");
+	}
+
+	@Test
+	void aDeletedRoomLeavesItsEventsInPlaceWithoutItAndTellsTheBooker() throws Exception {
+		Rooms.Room room = rooms.create(admin, "Chemieraum", Rooms.Kind.ROOM, 28, null);
+		Rooms.Room cart = rooms.create(admin, "Laptopwagen", Rooms.Kind.EQUIPMENT, null, null);
+		LocalDate day = LocalDate.now(RoomsController.ZONE).plusDays(9);
+		roomBookings.book(tina, calendars.visibleTo(tina).get(0), room, day, LocalTime.of(8, 0), LocalTime.of(9, 30), "Chemie 9a");
+		// a calendar program's event that books the room and the laptop cart
+		String secret = credentials.createAppPassword(sara, "Kalender", Set.of(Scope.CALENDAR), null).secret();
+		String start = day.toString().replace("-", "");
+		String both = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Tests//DE\r\nBEGIN:VEVENT\r\nUID:beide@x\r\nDTSTAMP:20261130T120000Z\r\n"
+				+ "DTSTART:" + start + "T120000Z\r\nDTEND:" + start + "T130000Z\r\nSUMMARY:Versuch\r\nLOCATION:Chemieraum\r\n"
+				+ "ATTENDEE;CUTYPE=ROOM;CN=Chemieraum:urn:uuid:" + room.id() + "\r\nATTENDEE;CUTYPE=RESOURCE;CN=Laptopwagen:urn:uuid:" + cart.id()
+				+ "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+		assertThat(mvc.perform(request(HttpMethod.PUT, java.net.URI.create("/caldav/" + sara.login() + "/persoenlich/beide.ics"))
+			.contentType("text/calendar").content(both).with(httpBasic(sara.login(), secret))).andReturn().getResponse().getStatus()).isEqualTo(201);
+
+		MvcResult deleted = mvc.perform(post("/verwaltung/raeume/" + room.id() + "/loeschen").with(user(admin)).with(csrf())).andReturn();
+		assertThat(deleted.getResponse().getRedirectedUrl()).isEqualTo("/verwaltung/raeume");
+		assertThat(rooms.find(school.id(), room.id())).isEmpty();
+
+		// the events are still there, without the room; the place stays as written
+		String tinas = new String(mvc.perform(get("/kalender/" + tina.accountId() + "/export.ics").with(user(tina))).andReturn().getResponse()
+			.getContentAsByteArray(), StandardCharsets.UTF_8).replace("\r\n ", "");
+		assertThat(tinas).contains("SUMMARY:Chemie 9a").contains("LOCATION:Chemieraum").doesNotContain(room.id().toString());
+		String saras = mvc.perform(request(HttpMethod.GET, java.net.URI.create("/caldav/" + sara.login() + "/persoenlich/beide.ics"))
+			.with(httpBasic(sara.login(), secret))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8).replace("\r\n ", "");
+		assertThat(saras).contains("SUMMARY:Versuch").doesNotContain(room.id().toString()).contains("urn:uuid:" + cart.id());
+		// the cart stays booked by that event
+		assertThat(bookings.of(school.id(), cart.id(), day.atStartOfDay(RoomsController.ZONE).toInstant(),
+				day.plusDays(1).atStartOfDay(RoomsController.ZONE).toInstant())).extracting(Bookings.Booking::objectName).containsExactly("beide.ics");
+
+		// each booker is told under the bell
+		String bell = mvc.perform(get("/benachrichtigungen").with(user(tina))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(bell).contains("Chemieraum wurde entfernt").contains("„Chemie 9a“ (" + day.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")) + ")");
+		assertThat(mvc.perform(get("/benachrichtigungen").with(user(sara))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.contains("Chemieraum wurde entfernt").contains("Versuch");
+	}
 }
