@@ -115,6 +115,8 @@ public class Bookings {
 				.param("resource", resource).param("start", CalendarObjects.utc(first)).param("end", CalendarObjects.utc(last))
 				.param("calendar", calendar.id()).param("name", name)
 				.query((rs, n) -> booking(rs)).list();
+			// the room page and a refused booking show the title to the whole school: a busy-only event's stays hidden
+			String title = BusyOnly.marked(object.text()) ? BusyOnly.SUMMARY : object.summary();
 			for (Occurrence instance : instances) {
 				Instant end = end(instance);
 				var taken = around.stream().filter(b -> b.start().isBefore(end) && b.end().isAfter(instance.start())).findFirst();
@@ -126,7 +128,7 @@ public class Bookings {
 						values (:id, :school, :resource, :calendar, :name, :start, :end, :title, :actor, :now)""")
 					.param("id", Ids.newId()).param("school", calendar.schoolId()).param("resource", resource).param("calendar", calendar.id())
 					.param("name", name).param("start", CalendarObjects.utc(instance.start())).param("end", CalendarObjects.utc(end))
-					.param("title", object.summary()).param("actor", actor).param("now", CalendarObjects.utc(Instant.now()))
+					.param("title", title).param("actor", actor).param("now", CalendarObjects.utc(Instant.now()))
 					.update();
 			}
 		}

@@ -157,7 +157,9 @@ public class Reminders {
 		if (people.isEmpty()) {
 			return 0;
 		}
-		return notifications.notifyAll(row.schoolId(), people, notification(row, row.due()));
+		// a busy-only event of a shared calendar: its readers learn the time, not the title
+		boolean hidden = target.get().kind() != CalendarKind.PERSON && BusyOnly.marked(target.get().data());
+		return notifications.notifyAll(row.schoolId(), people, notification(row, row.due(), hidden));
 	}
 
 	/** Who sees the calendar and can sign in. */
@@ -177,10 +179,10 @@ public class Reminders {
 		return active;
 	}
 
-	private static Notification notification(DueRow row, Alarms.Due due) {
+	private static Notification notification(DueRow row, Alarms.Due due, boolean hidden) {
 		ZonedDateTime start = due.start().atZone(CalendarData.SCHOOL_ZONE);
 		ZonedDateTime at = row.at().atZone(CalendarData.SCHOOL_ZONE);
-		String title = due.summary() == null || due.summary().isBlank() ? "…" : due.summary();
+		String title = hidden ? BusyOnly.SUMMARY : due.summary() == null || due.summary().isBlank() ? "…" : due.summary();
 		String link = "/kalender/" + row.calendarId() + "/termin?name=" + URLEncoder.encode(row.name(), StandardCharsets.UTF_8)
 				+ (due.recurrenceId() == null ? "" : "&instanz=" + due.recurrenceId());
 		if (due.allDay()) {

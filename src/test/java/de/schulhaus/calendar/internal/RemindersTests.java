@@ -105,6 +105,16 @@ class RemindersTests {
 	}
 
 	@Test
+	void aBusyOnlyEventOfTheClassRemindsItsReadersOfTheTimeNotTheTitle() {
+		Calendar classCalendar = calendars.find(teacher, fiveA.id().toString()).orElseThrow();
+		put(classCalendar, "konferenz.ics", "konferenz", "Zeugniskonferenz Ben", "DTSTART;TZID=Europe/Berlin:" + year + "0306T100000", "CLASS:PRIVATE");
+
+		reminders.ring(Instant.parse(year + "-03-06T08:45:30Z"));
+		assertThat(titles(pupil)).containsExactly("calendar.reminder.title[Belegt, 10:00]");
+		assertThat(notifications.newestFirst(pupil, 0, 10)).noneMatch(n -> n.titleArgs().contains("Zeugniskonferenz Ben"));
+	}
+
+	@Test
 	void aSeriesMovesToItsNextInstanceAndAlarmsLongPastAreSkipped() {
 		Calendar own = calendars.visibleTo(teacher).get(0);
 		put(own, "sprechstunde.ics", "sprechstunde", "Sprechstunde", "DTSTART;TZID=Europe/Berlin:" + year + "0301T080000",

@@ -63,6 +63,9 @@ class RoomsTests {
 	@Autowired
 	ClientCredentials credentials;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	SchulhausUser admin;
 	SchulhausUser tina;
 	SchulhausUser sara;
@@ -134,6 +137,23 @@ class RoomsTests {
 			.contentType("text/calendar").content(event.replace("20261207T1", "20261208T1")).with(httpBasic(sara.login(), secret))).andReturn()
 			.getResponse();
 		assertThat(free.getStatus()).isEqualTo(201);
+	}
+
+	@Test
+	void aBusyOnlyBookingShowsNoTitleToTheSchool() throws Exception {
+		Rooms.Room room = rooms.create(admin, "Besprechungsraum", Rooms.Kind.ROOM, 8, null);
+		var calendar = calendars.visibleTo(tina).get(0);
+		String event = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Tests//DE\r\nBEGIN:VEVENT\r\nUID:gespraech@x\r\nDTSTAMP:20261130T120000Z\r\n"
+				+ "DTSTART:20261209T100000Z\r\nDTEND:20261209T110000Z\r\nSUMMARY:Elterngespräch Familie Wolf\r\nCLASS:PRIVATE\r\n"
+				+ "ATTENDEE;CUTYPE=ROOM:urn:uuid:" + room.id() + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+		calendarObjects.put(calendar, "gespraech.ics", de.schulhaus.calendar.internal.CalendarData.parse(
+				new java.io.ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), 100_000), tina.accountId());
+		var conflict = org.assertj.core.api.Assertions.catchThrowableOfType(Bookings.Conflict.class, () -> roomBookings.book(sara,
+				calendars.visibleTo(sara).get(0), room, LocalDate.of(2026, 12, 9), LocalTime.of(11, 0), LocalTime.of(12, 0), "Sprechstunde"));
+		assertThat(conflict).isNotNull();
+		assertThat(conflict.getMessage()).doesNotContain("Wolf");
+		assertThat(jdbc.sql("select title from calendar_booking where resource_id = :r").param("r", room.id()).query(String.class).list())
+			.containsExactly("Belegt");
 	}
 
 	@Test
