@@ -6,6 +6,8 @@
         median milliseconds from sending DATA to the IDLE session's EXISTS (delivery and wake-up: the
         server may send EXISTS before its 250 reaches the client, so the clock starts before DATA)
   mail-probe.py big HOST SMTP RCPT MB                 sends one message of MB megabytes, streamed
+  mail-probe.py fetchbig HOST IMAP USER PASSWORD      fetches the newest message with subject "big" whole
+        (BODY.PEEK[]) and prints its size and the seconds it took
 """
 import imaplib
 import smtplib
@@ -85,6 +87,20 @@ def big(host, smtp_port, rcpt, mb):
         print(code, msg.decode(errors="replace"))
 
 
+def fetchbig(host, port, user, password):
+    imap = login(host, port, user, password)
+    imap.select("INBOX", readonly=True)
+    typ, data = imap.uid("SEARCH", None, "SUBJECT", "big")
+    uids = data[0].split()
+    assert uids, "no message with subject big"
+    started = time.monotonic()
+    typ, data = imap.uid("FETCH", uids[-1], "(BODY.PEEK[])")
+    took = time.monotonic() - started
+    size = sum(len(part[1]) for part in data if isinstance(part, tuple))
+    imap.logout()
+    print(f"{size} bytes in {took:.2f} s")
+
+
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
-    {"count": count, "idle": idle, "big": big}[cmd](*args)
+    {"count": count, "idle": idle, "big": big, "fetchbig": fetchbig}[cmd](*args)

@@ -7,8 +7,9 @@
 #    [Schulhaus at least as fast];
 #  - a first full mbsync of that 10,000-message inbox into an empty local Maildir [<= 1.5x Dovecot's time];
 #  - IDLE wake-up: median of IDLE_RUNS from sending DATA to the IDLE session's EXISTS (delivery included) [< 100 ms];
-#  - memory while a BIG_MB (50) MB message goes through SMTP into the store: the JVM's resident size
-#    before, its peak during, and the heap used after a GC [flat].
+#  - memory while a BIG_MB (50) MB message goes through SMTP into the store, and again while a mail app
+#    fetches it whole over IMAP: the JVM's resident size before, its peak during, and the heap used after a
+#    GC [flat].
 # Needs: a JDK, curl, python3, mbsync (isync), PostgreSQL on 127.0.0.1:5432 (user postgres, trust);
 # postfix and dovecot are installed if missing (their system services are not started).
 set -euo pipefail
@@ -161,4 +162,13 @@ wait "$BIG"
 heap_after=$(heap_used_kb)
 echo "schulhaus.big_${BIG_MB}mb_reply=$(cat "$WORK/big.out")"
 echo "schulhaus.rss_mb_before=$((rss_before / 1024)) rss_mb_peak_during=$((peak / 1024)) heap_used_mb_before=$((heap_before / 1024)) heap_used_mb_after=$((heap_after / 1024))"
+# and back out over IMAP: a mail app fetching the whole message
+rss_before=$(rss_kb); peak=$rss_before
+bench/mail-probe.py fetchbig 127.0.0.1 "$IMAP_PORT" "$login" "$app" > "$WORK/fetchbig.out" &
+BIG=$!
+while kill -0 "$BIG" 2>/dev/null; do r=$(rss_kb); [ "$r" -gt "$peak" ] && peak=$r; sleep 0.05; done
+wait "$BIG"
+heap_after_fetch=$(heap_used_kb)
+echo "schulhaus.big_${BIG_MB}mb_imap_fetch=$(cat "$WORK/fetchbig.out")"
+echo "schulhaus.imap_fetch.rss_mb_before=$((rss_before / 1024)) rss_mb_peak_during=$((peak / 1024)) heap_used_mb_after=$((heap_after_fetch / 1024))"
 echo "box_speed.sha256_mib_per_s.after=$(box_speed)"
