@@ -119,6 +119,10 @@ class TenantIsolationTests {
 		var functionA = mailboxes.createFunction(a.id(), "sekretariat", "Sekretariat");
 		mailboxes.addMember(functionA, pupilA.id());
 		fixtures.put("functionId", functionA.id());
+		// the chat room of A's class (its event may still be on its way: made here at once)
+		chatRooms.reconcile(a.id());
+		fixtures.put("chatRoomId", jdbc.sql("select id from chat_room where school_id = :school and group_id = :group")
+			.param("school", a.id()).param("group", groupA).query(UUID.class).single());
 		fixtures.put("notificationId", notifications.notify(a.id(), pupilA.id(),
 				Notification.of("sample.greeting", "sample.notification.greeting", "/", "A")));
 
@@ -190,6 +194,12 @@ class TenantIsolationTests {
 
 	@Autowired
 	de.schulhaus.files.internal.Spaces fileSpaces;
+
+	@Autowired
+	de.schulhaus.chat.internal.GroupRooms chatRooms;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 
 	@Autowired

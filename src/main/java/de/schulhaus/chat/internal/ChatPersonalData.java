@@ -1,0 +1,69 @@
+package de.schulhaus.chat.internal;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import de.schulhaus.platform.DataSubject;
+import de.schulhaus.platform.PersonalDataExport;
+import de.schulhaus.platform.PersonalDataProvider;
+import de.schulhaus.platform.SchulhausUser;
+
+/**
+ * The messages a person wrote, with their room and time, in the data export; erasure deletes them
+ * and the person's read markers. The room's other messages keep their numbers (a gap does no harm:
+ * clients ask for what comes after the last number they saw).
+ */
+@Component
+class ChatPersonalData implements PersonalDataProvider {
+
+	private final JdbcClient jdbc;
+
+	ChatPersonalData(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public String section() {
+		return "chat";
+	}
+
+	@Override
+	public String titleKey() {
+		return "chat.personalData.section";
+	}
+
+	@Override
+	public int order() {
+		return 140;
+	}
+
+	@Override
+	public void export(DataSubject person, PersonalDataExport export) throws IOException {
+		if (person.schoolId() == null) {
+			return;
+		}
+		List<Map<String, Object>> written = jdbc.sql("select r.name as room, m.seq, m.created_at, m.body from chat_message m "
+				+ "join chat_room r on r.id = m.room_id where m.school_id = :school and m.author_id = :author order by r.name, m.seq")
+			.param("school", person.schoolId()).param("author", person.accountId())
+			.query((rs, n) -> Map.<String, Object>of("room", rs.getString("room"), "seq", rs.getLong("seq"),
+					"createdAt", rs.getTimestamp("created_at").toInstant().toString(), "text", rs.getString("body")))
+			.list();
+		export.json("nachrichten.json", PersonalDataProvider.text("chat.personalData.messages"), written);
+	}
+
+	@Override
+	public Erasure erase(DataSubject person, SchulhausUser actor) {
+		if (person.schoolId() == null) {
+			return new Erasure(List.of(), List.of());
+		}
+		int messages = jdbc.sql("delete from chat_message where school_id = :school and author_id = :author")
+			.param("school", person.schoolId()).param("author", person.accountId()).update();
+		jdbc.sql("delete from chat_read where school_id = :school and account_id = :account")
+			.param("school", person.schoolId()).param("account", person.accountId()).update();
+		return new Erasure(List.of(PersonalDataProvider.text("chat.personalData.erased", messages)), List.of());
+	}
+}

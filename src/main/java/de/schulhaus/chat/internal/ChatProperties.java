@@ -1,0 +1,22 @@
+package de.schulhaus.chat.internal;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The messenger's settings ({@code schulhaus.chat.*}).
+ *
+ * @param postBurst messages a person may post into one room in a row before the rate limit applies
+ * @param postsPerMinute the steady rate per person and room after the burst
+ * @param sendBufferBytes what a WebSocket connection may have waiting unsent before it is dropped
+ * @param sendTimeLimit how long one send to a client may take before the connection is dropped
+ */
+@ConfigurationProperties("schulhaus.chat")
+public record ChatProperties(@DefaultValue("10") int postBurst, @DefaultValue("30") int postsPerMinute,
+		@DefaultValue("524288") int sendBufferBytes, @DefaultValue("10s") Duration sendTimeLimit) {
+
+	/** The most messages one page answers, over HTTP and in a catch-up step. */
+	public static final int MAX_PAGE = 100;
+}

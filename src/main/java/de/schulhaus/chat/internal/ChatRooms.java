@@ -1,0 +1,101 @@
+package de.schulhaus.chat.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import de.schulhaus.platform.Ids;
+import de.schulhaus.platform.NotFoundException;
+
+/** The chat_room table; every query names the school. */
+@Repository
+public class ChatRooms {
+
+	private static final String COLUMNS = "r.id, r.school_id, r.group_id, r.name, r.archived, r.last_seq, r.last_activity_at";
+
+	private final JdbcClient jdbc;
+
+	ChatRooms(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<Room> find(UUID schoolId, UUID roomId) {
+		return jdbc.sql("select " + COLUMNS + " from chat_room r where r.school_id = :school and r.id = :id")
+			.param("school", schoolId).param("id", roomId).query(ChatRooms::map).optional();
+	}
+
+	Optional<Room> ofGroup(UUID schoolId, UUID groupId) {
+		return jdbc.sql("select " + COLUMNS + " from chat_room r where r.school_id = :school and r.group_id = :group")
+			.param("school", schoolId).param("group", groupId).query(ChatRooms::map).optional();
+	}
+
+	List<Room> all(UUID schoolId) {
+		return jdbc.sql("select " + COLUMNS + " from chat_room r where r.school_id = :school").param("school", schoolId).query(ChatRooms::map).list();
+	}
+
+	/** The rooms of these groups, most recently active first. */
+	List<Room> ofGroups(UUID schoolId, Collection<UUID> groupIds) {
+		if (groupIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select " + COLUMNS + " from chat_room r where r.school_id = :school and r.group_id in (:groups) "
+				+ "order by r.last_activity_at desc, r.id")
+			.param("school", schoolId).param("groups", groupIds).query(ChatRooms::map).list();
+	}
+
+	void insert(UUID schoolId, UUID groupId, String name, boolean archived) {
+		Timestamp now = Timestamp.from(Instant.now());
+		jdbc.sql("insert into chat_room (id, school_id, group_id, name, archived, last_seq, last_activity_at, created_at) "
+				+ "values (:id, :school, :group, :name, :archived, 0, :now, :now)")
+			.param("id", Ids.newId()).param("school", schoolId).param("group", groupId).param("name", name)
+			.param("archived", archived).param("now", now).update();
+	}
+
+	/** Answers whether anything changed. */
+	boolean update(UUID schoolId, UUID roomId, String name, boolean archived) {
+		return jdbc.sql("update chat_room set name = :name, archived = :archived where school_id = :school and id = :id "
+				+ "and (name <> :name or archived <> :archived)")
+			.param("name", name).param("archived", archived).param("school", schoolId).param("id", roomId).update() > 0;
+	}
+
+	void delete(UUID schoolId, UUID roomId) {
+		for (String table : List.of("chat_read", "chat_message")) {
+			jdbc.sql("delete from " + table + " where school_id = :school and room_id = :room").param("school", schoolId).param("room", roomId).update();
+		}
+		jdbc.sql("delete from chat_room where school_id = :school and id = :id").param("school", schoolId).param("id", roomId).update();
+	}
+
+	void deleteSchool(UUID schoolId) {
+		for (String table : List.of("chat_read", "chat_message", "chat_room", "chat_room_synced")) {
+			jdbc.sql("delete from " + table + " where school_id = :school").param("school", schoolId).update();
+		}
+	}
+
+	/**
+	 * Takes the room's next seq. The update locks the room's row until the transaction ends, so
+	 * concurrent posts get consecutive numbers and a seq is visible only after all smaller ones are.
+	 */
+	long nextSeq(UUID schoolId, UUID roomId, Instant now) {
+		int updated = jdbc.sql("update chat_room set last_seq = last_seq + 1, last_activity_at = :now where school_id = :school and id = :id")
+			.param("now", Timestamp.from(now)).param("school", schoolId).param("id", roomId).update();
+		if (updated == 0) {
+			throw new NotFoundException("room");
+		}
+		return jdbc.sql("select last_seq from chat_room where school_id = :school and id = :id").param("school", schoolId).param("id", roomId)
+			.query(Long.class).single();
+	}
+
+	static Room map(ResultSet rs, int row) throws SQLException {
+		Timestamp activity = rs.getTimestamp("last_activity_at");
+		return new Room(rs.getObject("id", UUID.class), rs.getObject("school_id", UUID.class), rs.getObject("group_id", UUID.class),
+				rs.getString("name"), rs.getBoolean("archived"), rs.getLong("last_seq"), activity == null ? null : activity.toInstant());
+	}
+}

@@ -1,0 +1,201 @@
+package de.schulhaus.chat.ws;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+
+import de.schulhaus.chat.internal.ChatMessage;
+import de.schulhaus.chat.internal.ChatProperties;
+import de.schulhaus.chat.internal.Room;
+import de.schulhaus.chat.internal.RoomRights;
+import de.schulhaus.platform.SchulhausUser;
+
+/**
+ * One person's live connection. Everything it is told (new messages, a resume, a changed roster)
+ * goes into its inbox and is handled one at a time by a single drain on the hub's threads, so the
+ * frames leave in seq order per room. It remembers the last seq it sent per room: a message it has
+ * sent is skipped, one that comes before its predecessor triggers a catch-up from the database, so a
+ * client gets every message exactly once and in order. A client that does not read fills the inbox;
+ * beyond the send buffer it is dropped, without holding up anyone else.
+ */
+final class ChatConnection {
+
+	/** What a frame costs besides the message's text, for the buffer's count. */
+	private static final int FRAME_OVERHEAD = 300;
+
+	private final ChatHub hub;
+	private final WebSocketSession session;
+	private final SchulhausUser user;
+	private final long bufferLimit;
+
+	private final Queue<Task> inbox = new ConcurrentLinkedQueue<>();
+	private final AtomicLong pendingBytes = new AtomicLong();
+	private final AtomicBoolean draining = new AtomicBoolean();
+	private final AtomicBoolean dropped = new AtomicBoolean();
+
+	/** Only touched by the drain. */
+	private final Map<UUID, Room> rooms = new HashMap<>();
+	private final Map<UUID, Long> sent = new HashMap<>();
+	private boolean announced;
+
+	ChatConnection(ChatHub hub, WebSocketSession session, SchulhausUser user, ChatProperties properties) {
+		this.hub = hub;
+		this.session = session;
+		this.user = user;
+		this.bufferLimit = properties.sendBufferBytes();
+	}
+
+	SchulhausUser user() {
+		return user;
+	}
+
+	boolean dropped() {
+		return dropped.get();
+	}
+
+	/** Looks up the person's rooms anew (at connect and when the roster changed). */
+	void refresh() {
+		offer(this::readRooms, 0);
+	}
+
+	void resume(Map<UUID, Long> lastSeen) {
+		offer(() -> resumeFrom(lastSeen), 0);
+	}
+
+	void message(ChatMessage message) {
+		int cost = FRAME_OVERHEAD + message.body().length() * 2;
+		offer(() -> {
+			pendingBytes.addAndGet(-cost);
+			deliver(message);
+		}, cost);
+	}
+
+	void drop(CloseStatus status) {
+		if (dropped.compareAndSet(false, true)) {
+			hub.forget(this);
+			// closing may wait for a client that does not read: never on the caller's thread
+			hub.execute(() -> {
+				try {
+					session.close(status);
+				} catch (IOException | RuntimeException e) {
+					// it is gone either way
+				}
+			});
+		}
+	}
+
+	private void offer(Task task, int cost) {
+		if (dropped.get()) {
+			return;
+		}
+		if (pendingBytes.addAndGet(cost) > bufferLimit) {
+			drop(CloseStatus.SESSION_NOT_RELIABLE.withReason("send buffer full: the client does not read"));
+			return;
+		}
+		inbox.add(task);
+		if (draining.compareAndSet(false, true)) {
+			hub.execute(this::drain);
+		}
+	}
+
+	private void drain() {
+		do {
+			Task task;
+			while (!dropped.get() && (task = inbox.poll()) != null) {
+				try {
+					task.run();
+				} catch (IOException | RuntimeException e) {
+					drop(CloseStatus.SERVER_ERROR);
+				}
+			}
+			draining.set(false);
+			// a task offered after the last poll but before the flag was cleared is taken here
+		} while (!inbox.isEmpty() && !dropped.get() && draining.compareAndSet(false, true));
+	}
+
+	private void readRooms() throws IOException {
+		List<RoomRights> readable = hub.access().readable(user);
+		Map<UUID, Room> now = new LinkedHashMap<>();
+		readable.forEach(r -> now.put(r.room().id(), r.room()));
+		boolean changed = !now.keySet().equals(rooms.keySet());
+		Set<UUID> added = new java.util.HashSet<>(now.keySet());
+		added.removeAll(rooms.keySet());
+		rooms.keySet().retainAll(now.keySet());
+		sent.keySet().retainAll(now.keySet());
+		rooms.putAll(now);
+		hub.follow(this, now.keySet());
+		for (UUID room : added) {
+			// live from here on; what was committed before the hub knew this room is caught up now
+			sent.put(room, now.get(room).lastSeq());
+			catchUp(now.get(room));
+		}
+		if (changed || !announced) {
+			// the client learns its rooms (and, the first time, that it is now live)
+			send(hub.frames().rooms("rooms", sent));
+			announced = true;
+		}
+	}
+
+	private void resumeFrom(Map<UUID, Long> lastSeen) throws IOException {
+		for (Map.Entry<UUID, Long> entry : lastSeen.entrySet()) {
+			Room room = rooms.get(entry.getKey());
+			// a room the person may not read is passed over like a missing one
+			if (room != null) {
+				sent.put(room.id(), entry.getValue());
+				catchUp(room);
+			}
+		}
+		send(hub.frames().rooms("resumed", sent));
+	}
+
+	private void deliver(ChatMessage message) throws IOException {
+		Room room = rooms.get(message.roomId());
+		Long last = sent.get(message.roomId());
+		if (room == null || last == null || message.seq() <= last) {
+			return;
+		}
+		if (message.seq() == last + 1) {
+			sendMessage(message);
+		} else {
+			// its predecessors' announcements are still on their way (or were lost): the database has them
+			catchUp(room);
+		}
+	}
+
+	private void catchUp(Room room) throws IOException {
+		List<ChatMessage> page;
+		do {
+			page = hub.messages().after(room, sent.get(room.id()), ChatProperties.MAX_PAGE);
+			for (ChatMessage message : page) {
+				sendMessage(message);
+			}
+		} while (page.size() == ChatProperties.MAX_PAGE && !dropped.get());
+	}
+
+	private void sendMessage(ChatMessage message) throws IOException {
+		send(hub.frames().message(message));
+		sent.put(message.roomId(), message.seq());
+	}
+
+	private interface Task {
+		void run() throws IOException;
+	}
+
+	private void send(String frame) throws IOException {
+		if (!dropped.get()) {
+			session.sendMessage(new TextMessage(frame));
+		}
+	}
+}

@@ -1,0 +1,137 @@
+package de.schulhaus.chat.ws;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+
+import de.schulhaus.chat.internal.ChatFanout;
+import de.schulhaus.chat.internal.ChatMessage;
+import de.schulhaus.chat.internal.ChatMessages;
+import de.schulhaus.chat.internal.RoomAccess;
+
+/**
+ * This node's live connections, indexed by room and by person, fed by the {@link ChatFanout}. It
+ * only hands work to the connections; their drains run on the hub's threads, never the poster's.
+ */
+@Component
+class ChatHub implements ChatFanout.Receiver, DisposableBean {
+
+	private final RoomAccess access;
+	private final ChatMessages messages;
+	private final Frames frames;
+	private final ExecutorService drains;
+
+	private final Map<UUID, Set<ChatConnection>> byRoom = new ConcurrentHashMap<>();
+	private final Map<UUID, Set<ChatConnection>> byAccount = new ConcurrentHashMap<>();
+	private final Map<ChatConnection, Set<UUID>> followed = new ConcurrentHashMap<>();
+
+	ChatHub(RoomAccess access, ChatMessages messages, Frames frames, ChatFanout fanout) {
+		this.access = access;
+		this.messages = messages;
+		this.frames = frames;
+		AtomicInteger threads = new AtomicInteger();
+		this.drains = Executors.newCachedThreadPool(r -> {
+			Thread thread = new Thread(r, "chat-ws-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+		fanout.subscribe(this);
+	}
+
+	void connect(ChatConnection connection) {
+		byAccount.computeIfAbsent(connection.user().accountId(), k -> ConcurrentHashMap.newKeySet()).add(connection);
+		connection.refresh();
+	}
+
+	/** The connection is closed or dropped: it hears nothing more. */
+	void forget(ChatConnection connection) {
+		Set<ChatConnection> mine = byAccount.get(connection.user().accountId());
+		if (mine != null) {
+			mine.remove(connection);
+		}
+		for (UUID room : followed.getOrDefault(connection, Set.of())) {
+			byRoom.getOrDefault(room, Set.of()).remove(connection);
+		}
+		followed.remove(connection);
+	}
+
+	/** Called by the connection's drain with the rooms it reads now. */
+	void follow(ChatConnection connection, Collection<UUID> roomIds) {
+		Set<UUID> before = followed.getOrDefault(connection, Set.of());
+		for (UUID room : before) {
+			if (!roomIds.contains(room)) {
+				Set<ChatConnection> readers = byRoom.get(room);
+				if (readers != null) {
+					readers.remove(connection);
+				}
+			}
+		}
+		for (UUID room : roomIds) {
+			byRoom.computeIfAbsent(room, k -> ConcurrentHashMap.newKeySet()).add(connection);
+		}
+		followed.put(connection, Set.copyOf(roomIds));
+		if (connection.dropped()) {
+			// dropped while this ran: whatever forget() did not see yet goes now
+			roomIds.forEach(room -> byRoom.getOrDefault(room, Set.of()).remove(connection));
+			followed.remove(connection);
+		}
+	}
+
+	/** How many live connections the person has on this node. */
+	int connections(UUID accountId) {
+		return byAccount.getOrDefault(accountId, Set.of()).size();
+	}
+
+	@Override
+	public void message(UUID schoolId, ChatMessage message) {
+		for (ChatConnection connection : byRoom.getOrDefault(message.roomId(), Set.of())) {
+			connection.message(message);
+		}
+	}
+
+	@Override
+	public void roomsChanged(UUID schoolId, List<UUID> accountIds) {
+		if (accountIds == null) {
+			byAccount.values().forEach(set -> set.stream().filter(c -> schoolId.equals(c.user().schoolId())).forEach(ChatConnection::refresh));
+		} else {
+			accountIds.forEach(id -> byAccount.getOrDefault(id, Set.of()).forEach(ChatConnection::refresh));
+		}
+	}
+
+	@Override
+	public void accountsClosed(UUID schoolId, List<UUID> accountIds) {
+		accountIds.forEach(id -> List.copyOf(byAccount.getOrDefault(id, Set.of()))
+			.forEach(c -> c.drop(CloseStatus.POLICY_VIOLATION.withReason("signed out"))));
+	}
+
+	void execute(Runnable task) {
+		drains.execute(task);
+	}
+
+	RoomAccess access() {
+		return access;
+	}
+
+	ChatMessages messages() {
+		return messages;
+	}
+
+	Frames frames() {
+		return frames;
+	}
+
+	@Override
+	public void destroy() {
+		drains.shutdownNow();
+	}
+}

@@ -1,0 +1,95 @@
+package de.schulhaus.chat.ws;
+
+import java.io.IOException;
+import java.util.Map;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+
+import de.schulhaus.chat.internal.ChatProperties;
+import de.schulhaus.platform.SchulhausUser;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code /ws}: the signed-in person's live connection. The client sends one kind of frame,
+ * {@code {"type":"resume","rooms":{"<roomId>":<last seen seq>,...}}}; anything else that is text
+ * closes the connection with 1007 (bad data), binary frames with 1003 (not accepted).
+ */
+class ChatSocketHandler extends TextWebSocketHandler {
+
+	/** Tomcat's own limit for one blocking send; after it the send fails and the connection is dropped. */
+	private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+	private static final String CONNECTION = ChatConnection.class.getName();
+	/** A resume naming a few hundred rooms fits. */
+	private static final int MAX_FRAME = 64 * 1024;
+
+	private final ChatHub hub;
+	private final ChatProperties properties;
+	private final JsonMapper json;
+
+	ChatSocketHandler(ChatHub hub, ChatProperties properties, JsonMapper json) {
+		this.hub = hub;
+		this.properties = properties;
+		this.json = json;
+	}
+
+	@Override
+	public void afterConnectionEstablished(WebSocketSession session) throws IOException {
+		if (!(session.getPrincipal() instanceof Authentication auth) || !(auth.getPrincipal() instanceof SchulhausUser user)
+				|| user.schoolId() == null) {
+			session.close(CloseStatus.POLICY_VIOLATION);
+			return;
+		}
+		session.setTextMessageSizeLimit(MAX_FRAME);
+		if (session instanceof NativeWebSocketSession nativeSession) {
+			jakarta.websocket.Session tomcat = nativeSession.getNativeSession(jakarta.websocket.Session.class);
+			if (tomcat != null) {
+				tomcat.getUserProperties().put(BLOCKING_SEND_TIMEOUT, properties.sendTimeLimit().toMillis());
+			}
+		}
+		WebSocketSession guarded = new ConcurrentWebSocketSessionDecorator(session, (int) properties.sendTimeLimit().toMillis(),
+				properties.sendBufferBytes());
+		ChatConnection connection = new ChatConnection(hub, guarded, user, properties);
+		session.getAttributes().put(CONNECTION, connection);
+		hub.connect(connection);
+	}
+
+	@Override
+	protected void handleTextMessage(WebSocketSession session, TextMessage message) throws IOException {
+		ChatConnection connection = connection(session);
+		if (connection == null) {
+			return;
+		}
+		try {
+			connection.resume(ResumeRequest.parse(json, message.getPayload()).rooms());
+		} catch (ResumeRequest.MalformedFrameException e) {
+			connection.drop(CloseStatus.BAD_DATA.withReason(e.getMessage()));
+		}
+	}
+
+	@Override
+	public void handleTransportError(WebSocketSession session, Throwable exception) {
+		ChatConnection connection = connection(session);
+		if (connection != null) {
+			connection.drop(CloseStatus.SERVER_ERROR);
+		}
+	}
+
+	@Override
+	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+		ChatConnection connection = connection(session);
+		if (connection != null) {
+			connection.drop(status);
+		}
+	}
+
+	private static ChatConnection connection(WebSocketSession session) {
+		Map<String, Object> attributes = session.getAttributes();
+		return (ChatConnection) attributes.get(CONNECTION);
+	}
+}

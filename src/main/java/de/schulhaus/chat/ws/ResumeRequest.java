@@ -1,0 +1,53 @@
+package de.schulhaus.chat.ws;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Map.Entry;
+import java.util.UUID;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one frame a client sends: {@code {"type":"resume","rooms":{"<roomId>":<lastSeenSeq>,...}}}.
+ * Anything else is malformed.
+ */
+record ResumeRequest(Map<UUID, Long> rooms) {
+
+	static ResumeRequest parse(JsonMapper json, String text) throws MalformedFrameException {
+		JsonNode frame;
+		try {
+			frame = json.readTree(text);
+		} catch (JacksonException e) {
+			throw new MalformedFrameException("not JSON");
+		}
+		if (frame == null || !frame.isObject() || !"resume".equals(frame.path("type").asString(""))) {
+			throw new MalformedFrameException("expected {\"type\":\"resume\",...}");
+		}
+		Map<UUID, Long> rooms = new HashMap<>();
+		JsonNode given = frame.get("rooms");
+		if (given != null && !given.isNull()) {
+			if (!given.isObject()) {
+				throw new MalformedFrameException("rooms is an object of room ids and seqs");
+			}
+			for (Entry<String, JsonNode> entry : given.properties()) {
+				if (!entry.getValue().isIntegralNumber() || entry.getValue().asLong() < 0) {
+					throw new MalformedFrameException("a seq is a whole number of 0 or more");
+				}
+				try {
+					rooms.put(UUID.fromString(entry.getKey()), entry.getValue().asLong());
+				} catch (IllegalArgumentException e) {
+					throw new MalformedFrameException("a room id is a UUID");
+				}
+			}
+		}
+		return new ResumeRequest(rooms);
+	}
+
+	static final class MalformedFrameException extends Exception {
+		MalformedFrameException(String message) {
+			super(message);
+		}
+	}
+}

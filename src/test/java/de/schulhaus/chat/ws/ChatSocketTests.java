@@ -1,0 +1,322 @@
+package de.schulhaus.chat.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
+
+import de.schulhaus.TestSchools;
+import de.schulhaus.accounts.Group;
+import de.schulhaus.accounts.GroupKind;
+import de.schulhaus.accounts.GroupManagement;
+import de.schulhaus.accounts.security.AccountUserDetailsService;
+import de.schulhaus.chat.internal.ChatMessages;
+import de.schulhaus.platform.SchulhausUser;
+
+/**
+ * {@code /ws} over a real port with the JDK's WebSocket client, signed in through the sign-in form
+ * like a browser: live delivery to the room's members only, exact catch-up on reconnect, the status
+ * codes of malformed frames, the handshake's checks, and a client that never reads.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class ChatSocketTests {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	@LocalServerPort int port;
+	@Autowired MockMvc mvc;
+	@Autowired GroupManagement groups;
+	@Autowired AccountUserDetailsService users;
+	@Autowired ChatMessages messages;
+	@Autowired ChatHub hub;
+	@Autowired JdbcClient jdbc;
+
+	final HttpClient http = HttpClient.newHttpClient();
+	TestSchools schools;
+	TestSchools.SchoolRef school;
+	SchulhausUser admin;
+	SchulhausUser teacher;
+	SchulhausUser pupil;
+	Group classA;
+	UUID room;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		schools = new TestSchools(mvc);
+		school = schools.createSchool("Live-Schule");
+		admin = person(school, "Ada", "Admin", "SCHOOL_ADMIN").withTwoFactor(true);
+		teacher = person(school, "Tina", "Tafel", "TEACHER");
+		pupil = person(school, "Paul", "Pult", "PUPIL");
+		classA = groups.create(school.id(), "5a", GroupKind.CLASS, null, admin);
+		groups.addMember(school.id(), classA.id(), teacher.accountId(), true, admin);
+		groups.addMember(school.id(), classA.id(), pupil.accountId(), false, admin);
+		room = awaitRoom(classA.id());
+	}
+
+	@Test
+	void aClientThatReconnectsWithItsLastSeenSeqGetsExactlyTheMissedMessagesInOrder() throws Exception {
+		LiveClient client = LiveClient.connect(port, signIn(pupil));
+		assertThat(JsonPath.<Map<String, Integer>>read(client.next("rooms", WAIT), "$.rooms")).containsEntry(room.toString(), 0);
+		post(teacher, 3);
+		assertThat(client.messageSeqs(3, WAIT)).containsExactly(1, 2, 3);
+		client.close();
+
+		post(teacher, 50);
+
+		LiveClient again = LiveClient.connect(port, signIn(pupil));
+		again.next("rooms", WAIT);
+		again.send("{\"type\":\"resume\",\"rooms\":{\"" + room + "\":3}}");
+		// and while it catches up, the room goes on
+		CompletableFuture<Void> more = CompletableFuture.runAsync(() -> post(teacher, 20));
+		assertThat(again.messageSeqs(70, WAIT)).as("the 50 missed, then the 20 live ones, each once")
+			.isEqualTo(IntStream.rangeClosed(4, 73).boxed().toList());
+		more.get(30, TimeUnit.SECONDS);
+		assertThat(again.rest(Duration.ofMillis(700))).noneMatch(f -> f.contains("\"message\""));
+
+		again.close();
+		post(teacher, 50);
+		LiveClient third = LiveClient.connect(port, signIn(pupil));
+		third.next("rooms", WAIT);
+		third.send("{\"type\":\"resume\",\"rooms\":{\"" + room + "\":73}}");
+		List<String> caughtUp = IntStream.range(0, 50).mapToObj(i -> {
+			try {
+				return third.next("message", WAIT);
+			} catch (InterruptedException e) {
+				throw new IllegalStateException(e);
+			}
+		}).toList();
+		assertThat(caughtUp).extracting(f -> (Integer) JsonPath.read(f, "$.seq")).isEqualTo(IntStream.rangeClosed(74, 123).boxed().toList());
+		assertThat(JsonPath.<String>read(caughtUp.get(0), "$.body")).isEqualTo("Nachricht 1");
+		assertThat(JsonPath.<String>read(caughtUp.get(0), "$.authorName")).isEqualTo("Tina Tafel");
+		assertThat(JsonPath.<Map<String, Integer>>read(third.next("resumed", WAIT), "$.rooms")).containsEntry(room.toString(), 123);
+		assertThat(third.rest(Duration.ofMillis(500))).isEmpty();
+		third.close();
+	}
+
+	@Test
+	void liveMessagesReachTheRoomsMembersOnlyAndFollowTheRoster() throws Exception {
+		SchulhausUser other = person(school, "Olga", "Ohne", "PUPIL");
+		var elsewhere = schools.createSchool("Andere Live-Schule");
+		SchulhausUser stranger = person(elsewhere, "Sven", "Fremd", "TEACHER");
+		LiveClient member = LiveClient.connect(port, signIn(pupil));
+		LiveClient outsider = LiveClient.connect(port, signIn(other));
+		LiveClient foreign = LiveClient.connect(port, signIn(stranger));
+		member.next("rooms", WAIT);
+		assertThat(JsonPath.<Map<String, Integer>>read(outsider.next("rooms", WAIT), "$.rooms")).isEmpty();
+		foreign.next("rooms", WAIT);
+		// naming another school's room (or one of a group one is not in) gets nothing
+		foreign.send("{\"type\":\"resume\",\"rooms\":{\"" + room + "\":0}}");
+		outsider.send("{\"type\":\"resume\",\"rooms\":{\"" + room + "\":0}}");
+		assertThat(JsonPath.<Map<String, Integer>>read(foreign.next("resumed", WAIT), "$.rooms")).isEmpty();
+		assertThat(JsonPath.<Map<String, Integer>>read(outsider.next("resumed", WAIT), "$.rooms")).isEmpty();
+
+		post(teacher, 1);
+		assertThat(member.messageSeqs(1, WAIT)).containsExactly(1);
+
+		// she joins the class: the room comes to her connection, from its current seq on
+		groups.addMember(school.id(), classA.id(), other.accountId(), false, admin);
+		assertThat(JsonPath.<Map<String, Integer>>read(outsider.next("rooms", WAIT), "$.rooms")).containsEntry(room.toString(), 1);
+		post(teacher, 1);
+		assertThat(outsider.messageSeqs(1, WAIT)).containsExactly(2);
+		assertThat(member.messageSeqs(1, WAIT)).containsExactly(2);
+
+		// he leaves it: nothing more reaches him
+		groups.removeMember(school.id(), classA.id(), pupil.accountId(), admin);
+		assertThat(JsonPath.<Map<String, Integer>>read(member.next("rooms", WAIT), "$.rooms")).isEmpty();
+		post(teacher, 1);
+		assertThat(outsider.messageSeqs(1, WAIT)).containsExactly(3);
+		assertThat(member.rest(Duration.ofMillis(500))).isEmpty();
+		assertThat(foreign.rest(Duration.ofMillis(100))).isEmpty();
+	}
+
+	@Test
+	void aDeactivatedPersonsConnectionIsClosed() throws Exception {
+		LiveClient client = LiveClient.connect(port, signIn(pupil));
+		client.next("rooms", WAIT);
+		assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/api/v1/schools/" + school.id() + "/users/" + pupil.accountId() + "/deactivate")
+			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN).contentType("application/json").content("{}")).andReturn().getResponse().getStatus()).isEqualTo(200);
+		assertThat(client.closed.get(20, TimeUnit.SECONDS)).isEqualTo(1008);
+		assertThat(hub.connections(pupil.accountId())).isZero();
+	}
+
+	@Test
+	void malformedFramesCloseTheConnectionWithTheFittingStatus() throws Exception {
+		String cookie = signIn(pupil);
+		for (String bad : List.of("not json", "{\"type\":\"subscribe\"}", "{\"type\":\"resume\",\"rooms\":[1]}",
+				"{\"type\":\"resume\",\"rooms\":{\"" + room + "\":-1}}", "{\"type\":\"resume\",\"rooms\":{\"x\":1}}")) {
+			LiveClient client = LiveClient.connect(port, cookie);
+			client.next("rooms", WAIT);
+			client.send(bad);
+			assertThat(client.closed.get(10, TimeUnit.SECONDS)).as(bad).isEqualTo(1007);
+		}
+		LiveClient binary = LiveClient.connect(port, cookie);
+		binary.next("rooms", WAIT);
+		binary.sendBinary(new byte[] { 1, 2, 3 });
+		assertThat(binary.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1003);
+		await().atMost(WAIT).until(() -> hub.connections(pupil.accountId()) == 0);
+	}
+
+	@Test
+	void theHandshakeNeedsASignedInPersonAndThisServersOrigin() throws Exception {
+		ExecutionException anonymous = handshakeFailure(Optional.empty(), Optional.empty());
+		assertThat(((WebSocketHandshakeException) anonymous.getCause()).getResponse().statusCode()).isEqualTo(401);
+		String cookie = signIn(pupil);
+		ExecutionException crossSite = handshakeFailure(Optional.of(cookie), Optional.of("https://evil.example"));
+		assertThat(((WebSocketHandshakeException) crossSite.getCause()).getResponse().statusCode()).isEqualTo(403);
+		// the page's own origin (the address the browser reached the server at) is fine
+		var own = HttpClient.newHttpClient().newWebSocketBuilder().header("Cookie", cookie).header("Origin", "http://127.0.0.1:" + port)
+			.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), new LiveClient()).get(10, TimeUnit.SECONDS);
+		own.sendClose(1000, "").join();
+	}
+
+	@Test
+	void aClientThatNeverReadsIsDroppedAndTheOthersGetEverything() throws Exception {
+		LiveClient reader = LiveClient.connect(port, signIn(teacher));
+		reader.next("rooms", WAIT);
+		String cookie = signIn(pupil);
+		try (Socket stuck = new Socket()) {
+			stuck.setReceiveBufferSize(4096);
+			stuck.connect(new InetSocketAddress("127.0.0.1", port));
+			OutputStream out = stuck.getOutputStream();
+			out.write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+					+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nCookie: " + cookie + "\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			assertThat(readHead(stuck.getInputStream())).startsWith("HTTP/1.1 101");
+			await().atMost(WAIT).until(() -> hub.connections(pupil.accountId()) == 1);
+
+			// far more than the socket's buffers and the connection's send buffer (512 KiB) hold; the reader
+			// keeps up (it is checked every 10 messages), the one who does not read falls behind for good
+			String body = "x".repeat(9_000);
+			List<Integer> received = new java.util.ArrayList<>();
+			for (int i = 0; i < 700; i++) {
+				messages.post(teacher, room, body);
+				if (i % 10 == 9) {
+					received.addAll(reader.messageSeqs(10, WAIT));
+				}
+			}
+
+			await().atMost(WAIT).until(() -> hub.connections(pupil.accountId()) == 0);
+			assertThat(received).isEqualTo(IntStream.rangeClosed(1, 700).boxed().toList());
+			assertThat(hub.connections(teacher.accountId())).isEqualTo(1);
+		}
+	}
+
+	private static String readHead(InputStream in) throws Exception {
+		StringBuilder head = new StringBuilder();
+		while (!head.toString().endsWith("\r\n\r\n")) {
+			int b = in.read();
+			if (b < 0) {
+				break;
+			}
+			head.append((char) b);
+		}
+		return head.toString();
+	}
+
+	private ExecutionException handshakeFailure(Optional<String> cookie, Optional<String> origin) {
+		var builder = HttpClient.newHttpClient().newWebSocketBuilder();
+		cookie.ifPresent(c -> builder.header("Cookie", c));
+		origin.ifPresent(o -> builder.header("Origin", o));
+		var attempt = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), new LiveClient());
+		ExecutionException[] failure = new ExecutionException[1];
+		assertThatThrownBy(() -> {
+			try {
+				attempt.get(10, TimeUnit.SECONDS);
+			} catch (ExecutionException e) {
+				failure[0] = e;
+				throw e;
+			}
+		}).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(WebSocketHandshakeException.class);
+		return failure[0];
+	}
+
+	private void post(SchulhausUser who, int count) {
+		for (int i = 1; i <= count; i++) {
+			messages.post(who, room, "Nachricht " + i);
+		}
+	}
+
+	/** Signs in through the form, as a browser does; answers the session cookie. */
+	private String signIn(SchulhausUser who) throws Exception {
+		HttpResponse<String> page = http.send(request("/anmelden").build(), HttpResponse.BodyHandlers.ofString());
+		Matcher csrf = CSRF.matcher(page.body());
+		assertThat(csrf.find()).isTrue();
+		String form = "login=" + enc(who.login()) + "&password=" + enc(password(who)) + "&_csrf=" + enc(csrf.group(1));
+		HttpResponse<String> signedIn = http.send(request("/anmelden").header("Cookie", cookies(page))
+			.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		return signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SCHULHAUS_SESSION="))
+			.map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+	}
+
+	private static String cookies(HttpResponse<?> response) {
+		return response.headers().allValues("Set-Cookie").stream().map(c -> c.contains(";") ? c.substring(0, c.indexOf(';')) : c)
+			.collect(Collectors.joining("; "));
+	}
+
+	private static String enc(String s) {
+		return URLEncoder.encode(s, StandardCharsets.UTF_8);
+	}
+
+	private static String password(SchulhausUser who) {
+		return who.displayName().split(" ")[0].toLowerCase() + "-laterne-quitte-1";
+	}
+
+	private UUID awaitRoom(UUID groupId) {
+		await().atMost(WAIT).until(() -> roomOf(groupId).isPresent());
+		return roomOf(groupId).orElseThrow();
+	}
+
+	private Optional<UUID> roomOf(UUID groupId) {
+		return jdbc.sql("select id from chat_room where group_id = :group").param("group", groupId).query(UUID.class).optional();
+	}
+
+	private SchulhausUser person(TestSchools.SchoolRef where, String first, String last, String role) throws Exception {
+		return users.load(schools.createUser(where, first, last, role, first.toLowerCase() + "-laterne-quitte-1", null).login()).orElseThrow();
+	}
+}
