@@ -153,22 +153,24 @@ echo "schulhaus.idle_wakeup_ms_median=$SCHULHAUS_IDLE (target < 100)"
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$PID/status"; }
 heap_used_kb() { jcmd "$PID" GC.run > /dev/null 2>&1 || true; jcmd "$PID" GC.heap_info 2>/dev/null | awk '/total/ {for (i = 1; i <= NF; i++) if ($i == "used") {gsub("K", "", $(i+1)); s += $(i+1)}} END {print s + 0}'; }
 JCMD="$(dirname "$JAVA")/jcmd"; command -v jcmd >/dev/null || jcmd() { "$JCMD" "$@"; }
-rss_before=$(rss_kb); heap_before=$(heap_used_kb)
-peak=$rss_before
-bench/mail-probe.py big 127.0.0.1 "$SMTP_PORT" "$login" "$BIG_MB" > "$WORK/big.out" &
-BIG=$!
-while kill -0 "$BIG" 2>/dev/null; do r=$(rss_kb); [ "$r" -gt "$peak" ] && peak=$r; sleep 0.05; done
-wait "$BIG"
+# $1 output file, the rest a probe's command: runs it while sampling the JVM's resident size; sets RSS_BEFORE
+# and RSS_PEAK (KB)
+during() {
+  local out=$1 probe; shift
+  RSS_BEFORE=$(rss_kb); RSS_PEAK=$RSS_BEFORE
+  "$@" > "$out" &
+  probe=$!
+  while kill -0 "$probe" 2>/dev/null; do r=$(rss_kb); [ "$r" -gt "$RSS_PEAK" ] && RSS_PEAK=$r; sleep 0.05; done
+  wait "$probe"
+}
+heap_before=$(heap_used_kb)
+during "$WORK/big.out" bench/mail-probe.py big 127.0.0.1 "$SMTP_PORT" "$login" "$BIG_MB"
 heap_after=$(heap_used_kb)
 echo "schulhaus.big_${BIG_MB}mb_reply=$(cat "$WORK/big.out")"
-echo "schulhaus.rss_mb_before=$((rss_before / 1024)) rss_mb_peak_during=$((peak / 1024)) heap_used_mb_before=$((heap_before / 1024)) heap_used_mb_after=$((heap_after / 1024))"
+echo "schulhaus.rss_mb_before=$((RSS_BEFORE / 1024)) rss_mb_peak_during=$((RSS_PEAK / 1024)) heap_used_mb_before=$((heap_before / 1024)) heap_used_mb_after=$((heap_after / 1024))"
 # and back out over IMAP: a mail app fetching the whole message
-rss_before=$(rss_kb); peak=$rss_before
-bench/mail-probe.py fetchbig 127.0.0.1 "$IMAP_PORT" "$login" "$app" > "$WORK/fetchbig.out" &
-BIG=$!
-while kill -0 "$BIG" 2>/dev/null; do r=$(rss_kb); [ "$r" -gt "$peak" ] && peak=$r; sleep 0.05; done
-wait "$BIG"
+during "$WORK/fetchbig.out" bench/mail-probe.py fetchbig 127.0.0.1 "$IMAP_PORT" "$login" "$app"
 heap_after_fetch=$(heap_used_kb)
 echo "schulhaus.big_${BIG_MB}mb_imap_fetch=$(cat "$WORK/fetchbig.out")"
-echo "schulhaus.imap_fetch.rss_mb_before=$((rss_before / 1024)) rss_mb_peak_during=$((peak / 1024)) heap_used_mb_after=$((heap_after_fetch / 1024))"
+echo "schulhaus.imap_fetch.rss_mb_before=$((RSS_BEFORE / 1024)) rss_mb_peak_during=$((RSS_PEAK / 1024)) heap_used_mb_after=$((heap_after_fetch / 1024))"
 echo "box_speed.sha256_mib_per_s.after=$(box_speed)"
