@@ -35,7 +35,7 @@ public record MailProperties(boolean enabled, String hostname, String bindAddres
 		imaps = imaps == null ? new Listener(1993) : imaps;
 		maxMessageSize = maxMessageSize == null ? DataSize.ofMegabytes(25) : maxMessageSize;
 		tls = tls == null ? new Tls(null, null, null, null) : tls;
-		limits = limits == null ? new Limits(0, 0, 0, null) : limits;
+		limits = limits == null ? new Limits(0, 0, 0, null, 0) : limits;
 		smarthost = smarthost == null ? new Smarthost(null, 0, null, null, null, null) : smarthost;
 		dkim = dkim == null ? new Dkim(null, null) : dkim;
 	}
@@ -70,10 +70,13 @@ public record MailProperties(boolean enabled, String hostname, String bindAddres
 	 * @param maxConnectionsPerClient open connections from one address
 	 * @param maxRecipients recipients of one message, beyond them {@code 452 4.5.3}
 	 * @param timeout how long a connection may stay silent
+	 * @param recipientsPerHour what one person may send to, over SMTP and webmail together, in an hour (one
+	 *                          node's count): a hijacked account sends no spam wave; beyond it {@code 450 4.7.1}
 	 */
-	public record Limits(int maxConnections, int maxConnectionsPerClient, int maxRecipients, Duration timeout) {
+	public record Limits(int maxConnections, int maxConnectionsPerClient, int maxRecipients, Duration timeout, int recipientsPerHour) {
 
 		public Limits {
+			recipientsPerHour = recipientsPerHour <= 0 ? 1000 : recipientsPerHour;
 			maxConnections = maxConnections <= 0 ? 200 : maxConnections;
 			maxConnectionsPerClient = maxConnectionsPerClient <= 0 ? 50 : maxConnectionsPerClient;
 			maxRecipients = maxRecipients <= 0 ? 100 : maxRecipients;

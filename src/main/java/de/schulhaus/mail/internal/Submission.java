@@ -40,9 +40,11 @@ public class Submission {
 	private final MailPolicies policies;
 	private final OutboundQueue outbound;
 	private final TransactionTemplate transaction;
+	private final SendingRate rate;
 
 	Submission(MailAddresses addresses, MessageStore store, MailFolders folders, MailPolicies policies, OutboundQueue outbound,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, SendingRate rate) {
+		this.rate = rate;
 		this.addresses = addresses;
 		this.store = store;
 		this.folders = folders;
@@ -78,6 +80,7 @@ public class Submission {
 				case "mail.refused.outside" -> "Your school allows mail only inside the school: " + address;
 				case "mail.refused.list" -> "You may not write to this list: " + address;
 				case "mail.refused.syntax" -> "Bad recipient address syntax: " + address;
+				case "mail.refused.rate" -> "Too many recipients in the last hour, try again later: " + address;
 				default -> "Recipient ok";
 			};
 		}
@@ -123,7 +126,15 @@ public class Submission {
 
 	/** Checks one recipient of a person of the platform. */
 	public Recipient check(Sender sender, String recipient) {
-		return route(sender, recipient);
+		return counted(sender, route(sender, recipient));
+	}
+
+	/** An accepted recipient of a person takes one from their hourly allowance; beyond it, try later. */
+	private Recipient counted(Sender sender, Recipient recipient) {
+		if (sender == null || !recipient.accepted() || rate.take(sender.accountId())) {
+			return recipient;
+		}
+		return Recipient.refused(recipient.address(), "450", "4.7.1", "mail.refused.rate");
 	}
 
 	/** Checks one recipient of mail from outside (inbound SMTP without sign-in). */
@@ -199,7 +210,7 @@ public class Submission {
 	}
 
 	private List<Recipient> routeAll(Sender sender, List<String> recipients) {
-		return new LinkedHashSet<>(recipients).stream().map(r -> route(sender, r)).toList();
+		return new LinkedHashSet<>(recipients).stream().map(r -> counted(sender, route(sender, r))).toList();
 	}
 
 	private Result send(Sender sender, String envelopeFrom, List<Recipient> recipients, StagedMessage message, boolean keepSentCopy) {

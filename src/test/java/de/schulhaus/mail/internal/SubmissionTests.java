@@ -30,6 +30,7 @@ class SubmissionTests {
 	@Autowired GroupManagement groups;
 	@Autowired JdbcClient jdbc;
 	@Autowired MailPolicies policies;
+	@Autowired de.schulhaus.mail.MailProperties properties;
 	@Autowired de.schulhaus.accounts.StorageQuotas quotas;
 
 	TestSchools schools;
@@ -145,6 +146,21 @@ class SubmissionTests {
 
 	private void setPolicy(UUID group, String policy) {
 		jdbc.sql("update mail_list set policy = :policy where group_id = :g").param("policy", policy).param("g", group).update();
+	}
+
+	@Test
+	void aPersonWhoWritesToTooManyAddressesInAnHourIsAskedToWait() {
+		Submission.Sender tina = sender(teacher, Role.TEACHER);
+		int allowance = properties.limits().recipientsPerHour();
+		for (int i = 0; i < allowance; i++) {
+			assertThat(submission.check(tina, pupil.login()).accepted()).isTrue();
+		}
+		Submission.Recipient refused = submission.check(tina, pupil.login());
+		assertThat(refused.verdict().smtpReply()).startsWith("450 4.7.1");
+		// webmail's path is counted alike, and a colleague is not affected
+		assertThat(submission.submit(tina, List.of(pupil.login()), stage("Noch eine"), false).verdicts().get(0).reasonKey())
+			.isEqualTo("mail.refused.rate");
+		assertThat(submission.check(sender(classmate, Role.PUPIL), pupil.login()).accepted()).isTrue();
 	}
 
 	@Test
