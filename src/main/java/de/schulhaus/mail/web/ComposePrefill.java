@@ -53,20 +53,22 @@ class ComposePrefill {
 			to.addAll(content.addresses("to"));
 			cc.addAll(content.addresses("cc"));
 		}
-		String me = user.login().toLowerCase(Locale.ROOT);
+		// a message of a function mailbox is answered as that mailbox, and its address is no recipient then
+		String von = functionMailboxOf(user, original);
+		String me = von == null ? user.login().toLowerCase(Locale.ROOT) : functionAddress(user, original);
 		to.removeIf(a -> a.equalsIgnoreCase(me));
 		if (to.isEmpty()) {
 			// answering one's own message (from Gesendet): it goes to whom that one went
 			to.addAll(content.addresses("to"));
 			to.removeIf(a -> a.equalsIgnoreCase(me));
 		}
-		cc.removeIf(a -> a.equalsIgnoreCase(me) || to.contains(a));
+		cc.removeIf(a -> a.equalsIgnoreCase(me) || a.equalsIgnoreCase(user.login()) || to.contains(a));
 		String references = join(content.references(), original.messageId());
 		String quote = "<p><br></p><p>" + HtmlUtils.htmlEscape(messages.getMessage("mail.compose.wrote",
 				new Object[] { WHEN.format(original.sentAt() != null ? original.sentAt() : original.receivedAt()), sender(original) }, locale))
 				+ "</p><blockquote>" + quoted(original, content) + "</blockquote>";
 		return new Prefilled(new ComposeForm(String.join(", ", to), String.join(", ", cc), "", prefix("Re: ", original.subject()), quote, "html",
-				original.messageId(), references, original.id().toString(), null, null, List.of(), List.of()), List.of());
+				original.messageId(), references, original.id().toString(), null, null, List.of(), List.of()), List.of(), von);
 	}
 
 	Prefilled forward(SchulhausUser user, String id, Locale locale) {
@@ -80,7 +82,18 @@ class ComposePrefill {
 		List<MessageParts.Part> attachments = content.attachments();
 		return new Prefilled(new ComposeForm("", "", "", prefix("WG: ", original.subject()), head + "<blockquote>" + quoted(original, content)
 				+ "</blockquote>", "html", null, null, null, null, original.id().toString(),
-				attachments.stream().map(MessageParts.Part::number).toList(), List.of()), attachments);
+				attachments.stream().map(MessageParts.Part::number).toList(), List.of()), attachments, functionMailboxOf(user, original));
+	}
+
+	/** The function mailbox the message lies in, as the "Von" choice names it; null for the person's own. */
+	private String functionMailboxOf(SchulhausUser user, StoredMessage message) {
+		return access.usable(user).stream().filter(m -> !m.personal() && m.id().equals(message.mailboxId())).map(m -> m.id().toString())
+			.findFirst().orElse(null);
+	}
+
+	private String functionAddress(SchulhausUser user, StoredMessage message) {
+		return access.usable(user).stream().filter(m -> m.id().equals(message.mailboxId())).map(m -> MailSending.author(user, m).address())
+			.findFirst().orElse(user.login()).toLowerCase(Locale.ROOT);
 	}
 
 	Prefilled draft(SchulhausUser user, String id) {

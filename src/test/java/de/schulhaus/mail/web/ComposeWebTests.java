@@ -357,6 +357,24 @@ class ComposeWebTests {
 	}
 
 	@Test
+	void aMessageToTheOfficeIsAnsweredAndForwardedAsTheOffice() throws Exception {
+		var office = mailboxes.createFunction(school.id(), "sekretariat", "Sekretariat");
+		mailboxes.addMember(office, anna.accountId());
+		String raw = "From: Eltern Kaya <eltern@example.org>\r\nTo: sekretariat@" + school.domain() + "\r\nCc: " + anna.login()
+				+ "\r\nSubject: Krankmeldung\r\nMessage-ID: <krank@example.org>\r\n\r\nKaya ist krank.\r\n";
+		store.deliver(store.stage(new java.io.ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)), 1_000_000), List.of(office), "eltern@example.org");
+		StoredMessage message = lists.page(office, folders.special(office, SpecialUse.INBOX).orElseThrow(), null, 0, 10).messages().get(0);
+
+		String reply = mvc.perform(get("/mail/neu").param("antwort", message.id().toString()).param("allen", "true").with(user(anna))).andReturn()
+			.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(reply).containsPattern("<option value=\"" + office.id() + "\"\\s+selected=\"selected\"")
+			.contains("value=\"eltern@example.org\"").doesNotContain("value=\"sekretariat@");
+		String forward = mvc.perform(get("/mail/neu").param("weiterleiten", message.id().toString()).with(user(anna))).andReturn()
+			.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(forward).containsPattern("<option value=\"" + office.id() + "\"\\s+selected=\"selected\"");
+	}
+
+	@Test
 	void aFileLargerThanTheSchoolAllowsIsRefusedInGermanAndTheWebServerTakesTheLargestAllowed(
 			@Autowired de.schulhaus.mail.internal.MailPolicies policies, @Autowired jakarta.servlet.MultipartConfigElement multipart) throws Exception {
 		SchulhausUser admin = principal(new TestSchools(mvc).createUser(school, "Ada", "Admin", "SCHOOL_ADMIN", "admin-laterne-quitte-1", null).login());
