@@ -236,6 +236,21 @@ class ImapSocketTests {
 	}
 
 	@Test
+	void idIsAnsweredBeforeAndAfterTheSignIn() throws Exception {
+		try (ImapTestClient client = new ImapTestClient(server.port())) {
+			assertThat(client.greeting).contains(" ID ");
+			// as Thunderbird sends it, before LOGIN
+			assertThat(client.command("ID (\"name\" \"Thunderbird\" \"version\" \"128.5.0\" \"os\" NIL)"))
+				.contains("* ID (\"name\" \"Schulhaus\"", "OK ID completed");
+			assertThat(client.command("ID NIL")).contains("* ID (\"name\" \"Schulhaus\"", "OK ID completed");
+			assertThat(client.command("ID (\"name\")")).contains(" BAD ");
+			assertThat(client.command("LOGIN " + anna.login() + " lang-genug-passwort-1")).contains("OK [CAPABILITY");
+			assertThat(client.command("ID (\"name\" \"iOS Mail\")")).contains("* ID (\"name\" \"Schulhaus\"", "OK ID completed");
+			assertThat(client.command("SELECT INBOX")).contains("OK [READ-WRITE]");
+		}
+	}
+
+	@Test
 	void badInputIsAnsweredAndTheSessionGoesOn() throws Exception {
 		try (ImapTestClient client = new ImapTestClient(server.port())) {
 			client.send("");
