@@ -226,9 +226,9 @@ final class ImapSession {
 
 	private void id() throws IOException {
 		in().space();
+		int count = 0;
 		if (in().peek() == '(') {
 			in().read();
-			int count = 0;
 			while (in().peek() != ')') {
 				if (in().peek() == ' ') {
 					in().read();
@@ -244,6 +244,10 @@ final class ImapSession {
 			in().atom();
 		}
 		in().end();
+		if (count % 2 != 0) {
+			// RFC 2971: fields and values come in pairs
+			throw new BadCommandException("ID needs a value for every field");
+		}
 		out().line("* ID (\"name\" \"Schulhaus\" \"vendor\" \"Schulhaus\")");
 	}
 

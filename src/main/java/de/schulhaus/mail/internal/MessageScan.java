@@ -176,13 +176,21 @@ public final class MessageScan {
 
 	/** A raw header field as text: UTF-8 where its bytes are (RFC 6532), else Latin-1, never an error. */
 	static String decodeRaw(ByteSequence raw) {
-		byte[] bytes = raw.toByteArray();
+		return utf8OrLatin1(raw.toByteArray());
+	}
+
+	/** Bytes as UTF-8 where they are valid UTF-8, else as Latin-1 (which reads every byte). */
+	static String utf8OrLatin1(byte[] bytes) {
 		try {
 			return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
 				.onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
 		} catch (CharacterCodingException notUtf8) {
 			return new String(bytes, StandardCharsets.ISO_8859_1);
 		}
+	}
+
+	private static String unfold(String body) {
+		return body == null ? null : body.replaceAll("\\r?\\n(?=[ \\t])", "");
 	}
 
 	static String clip(String value, int max) {
@@ -222,8 +230,9 @@ public final class MessageScan {
 					}
 				}
 				case "subject" -> {
-					if (subject == null && parsed instanceof UnstructuredField unstructured) {
-						subject = clip(unstructured.getValue(), MAX_FIELD);
+					if (subject == null && parsed instanceof UnstructuredField) {
+						// decoded here, not by mime4j: it garbles words whose bytes are not what they declare
+						subject = clip(EncodedWords.decode(unfold(parsed.getBody())), MAX_FIELD);
 					}
 				}
 				case "from" -> {

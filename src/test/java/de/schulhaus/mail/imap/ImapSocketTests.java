@@ -19,6 +19,7 @@ import de.schulhaus.platform.SchulhausUser;
 import de.schulhaus.mail.internal.Mailbox;
 import de.schulhaus.mail.internal.Mailboxes;
 import de.schulhaus.mail.internal.MessageStore;
+import de.schulhaus.mail.smtp.SmtpListeners;
 
 @IntegrationTest
 class ImapSocketTests {
@@ -31,6 +32,7 @@ class ImapSocketTests {
 	@Autowired StructureCache structures;
 	@Autowired StorageQuotas quotas;
 	@Autowired AccountUserDetailsService users;
+	@Autowired SmtpListeners smtp;
 
 	TestSchools schools;
 	TestSchools.SchoolRef school;
@@ -187,6 +189,68 @@ class ImapSocketTests {
 			watcher.send("DONE");
 			assertThat(watcher.until(watcher.lastTag())).contains("OK IDLE terminated");
 			assertThat(millis).isLessThan(2_000);
+		}
+	}
+
+	@Test
+	void idleWakesWhenAMessageArrivesOverSmtp() throws Exception {
+		try (ImapTestClient watcher = signedIn(anna)) {
+			assertThat(watcher.command("SELECT INBOX")).contains("* 0 EXISTS");
+			watcher.send(watcher.nextTag() + " IDLE");
+			assertThat(watcher.line()).startsWith("+ ");
+			// an MX hands the message to the inbound listener, as from outside
+			try (java.net.Socket socket = new java.net.Socket("127.0.0.1", smtp.smtpPort())) {
+				socket.setSoTimeout(10_000);
+				java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+				java.io.OutputStream out = socket.getOutputStream();
+				assertThat(smtpReply(in)).startsWith("220");
+				for (String command : List.of("EHLO mx.example.org", "MAIL FROM:<joerg@example.org>", "RCPT TO:<" + anna.login() + ">")) {
+					out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+					out.flush();
+					assertThat(smtpReply(in)).as(command).startsWith("250");
+				}
+				out.write("DATA\r\n".getBytes(StandardCharsets.US_ASCII));
+				out.flush();
+				assertThat(smtpReply(in)).startsWith("354");
+				out.write(("From: joerg@example.org\r\nTo: " + anna.login() + "\r\nSubject: Per SMTP\r\n\r\nWach auf.\r\n.\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+				out.flush();
+				assertThat(smtpReply(in)).startsWith("250 2.0.0");
+			}
+			long acknowledged = System.nanoTime();
+			assertThat(watcher.line()).isEqualTo("* 1 EXISTS");
+			long millis = (System.nanoTime() - acknowledged) / 1_000_000;
+			watcher.send("DONE");
+			assertThat(watcher.until(watcher.lastTag())).contains("OK IDLE terminated");
+			assertThat(millis).as("IDLE woken %d ms after the 250", millis).isLessThan(2_000);
+			assertThat(watcher.command("FETCH 1 (BODY.PEEK[HEADER.FIELDS (SUBJECT)])")).contains("Subject: Per SMTP");
+		}
+	}
+
+	/** One SMTP reply, all its lines. */
+	private static String smtpReply(java.io.BufferedReader in) throws java.io.IOException {
+		StringBuilder reply = new StringBuilder();
+		String line;
+		do {
+			line = in.readLine();
+			assertThat(line).as("an SMTP reply after: " + reply).isNotNull();
+			reply.append(line).append('\n');
+		} while (line.length() > 3 && line.charAt(3) == '-');
+		return reply.toString();
+	}
+
+	@Test
+	void idIsAnsweredBeforeAndAfterTheSignIn() throws Exception {
+		try (ImapTestClient client = new ImapTestClient(server.port())) {
+			assertThat(client.greeting).contains(" ID ");
+			// as Thunderbird sends it, before LOGIN
+			assertThat(client.command("ID (\"name\" \"Thunderbird\" \"version\" \"128.5.0\" \"os\" NIL)"))
+				.contains("* ID (\"name\" \"Schulhaus\"", "OK ID completed");
+			assertThat(client.command("ID NIL")).contains("* ID (\"name\" \"Schulhaus\"", "OK ID completed");
+			assertThat(client.command("ID (\"name\")")).contains(" BAD ");
+			assertThat(client.command("LOGIN " + anna.login() + " lang-genug-passwort-1")).contains("OK [CAPABILITY");
+			assertThat(client.command("ID (\"name\" \"iOS Mail\")")).contains("* ID (\"name\" \"Schulhaus\"", "OK ID completed");
+			assertThat(client.command("SELECT INBOX")).contains("OK [READ-WRITE]");
 		}
 	}
 

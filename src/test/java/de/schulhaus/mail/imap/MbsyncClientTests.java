@@ -2,6 +2,9 @@ package de.schulhaus.mail.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,6 +22,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import de.schulhaus.IntegrationTest;
 import de.schulhaus.TestSchools;
+import de.schulhaus.accounts.security.AccountUserDetailsService;
+import de.schulhaus.platform.SchulhausUser;
 import de.schulhaus.mail.internal.Flags;
 import de.schulhaus.mail.internal.MailFolder;
 import de.schulhaus.mail.internal.MailFolders;
@@ -41,6 +46,7 @@ class MbsyncClientTests {
 	@Autowired MailFolders folders;
 	@Autowired MessageStore store;
 	@Autowired MailTls tls;
+	@Autowired AccountUserDetailsService users;
 
 	@TempDir Path home;
 
@@ -105,6 +111,32 @@ class MbsyncClientTests {
 		assertThat(bySubject(maildir, "Nachricht 3").getFileName().toString()).endsWith(":2,S");
 		assertThat(bySubject(maildir, "Nachricht 4")).exists();
 		assertThat(bySubject(maildir, "Nachricht 1").getFileName().toString()).endsWith(":2,F");
+
+		// on the server: message 3 expunged by another mail app, message 4 deleted in the webmail
+		try (ImapTestClient other = new ImapTestClient(server.port())) {
+			assertThat(other.command("LOGIN " + anna.login() + " " + anna.password())).contains(" OK ");
+			other.command("SELECT INBOX");
+			assertThat(other.command("UID STORE 3 +FLAGS.SILENT (\\Deleted)")).contains(" OK ");
+			assertThat(other.command("EXPUNGE")).contains("EXPUNGE\n");
+		}
+		StoredMessage fourth = onServer.get(2);
+		SchulhausUser annaInBrowser = users.load(anna.login()).orElseThrow().withTwoFactor(false);
+		assertThat(mvc.perform(post("/mail/aktionen").param("aktion", "loeschen").param("auswahl", fourth.id().toString())
+			.with(user(annaInBrowser)).with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(302);
+
+		sync(config);
+		assertThat(local(maildir)).hasSize(2);
+		assertThat(local(maildir).stream().map(MbsyncClientTests::subjectOf)).containsExactlyInAnyOrder("Nachricht 1", "Von unterwegs");
+		assertThat(store.byUids(folders.special(box, SpecialUse.TRASH).orElseThrow(), List.of(1L))).extracting(StoredMessage::subject)
+			.containsExactly("Nachricht 4");
+	}
+
+	private static String subjectOf(Path file) {
+		try {
+			return Files.readString(file, StandardCharsets.ISO_8859_1).replace("\r", "").replaceAll("(?s)^.*?\nSubject: ([^\n]*)\n.*$", "$1");
+		} catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	private void deliver(Mailbox box, String subject) {

@@ -92,6 +92,37 @@ class InboundSmtpTests {
 	}
 
 	@Test
+	void mailToADeactivatedAccountIsRefusedAtRcptAndTheOthersGetIt() throws Exception {
+		TestSchools schools = new TestSchools(mvc);
+		TestSchools.UserRef ben = schools.createUser(school, "Ben", "Birke", "TEACHER", "lang-genug-passwort-2", null);
+		account(ben, "deactivate");
+		try (SmtpDialog smtp = new SmtpDialog(listeners.smtpPort())) {
+			smtp.send("EHLO mx.example.org");
+			assertThat(smtp.send("MAIL FROM:<joerg@example.org>")).startsWith("250");
+			assertThat(smtp.send("RCPT TO:<" + ben.login() + ">")).startsWith("550 5.2.1");
+			assertThat(smtp.send("RCPT TO:<" + anna.login() + ">")).startsWith("250");
+			assertThat(smtp.data(SmtpDialog.message("joerg@example.org", ben.login(), "An alle"))).startsWith("250 2.0.0");
+		}
+		assertThat(inbox(anna)).extracting(StoredMessage::subject).containsExactly("An alle");
+		assertThat(inbox(ben)).isEmpty();
+		// active again, the address takes mail again
+		account(ben, "activate");
+		try (SmtpDialog smtp = new SmtpDialog(listeners.smtpPort())) {
+			smtp.send("EHLO mx.example.org");
+			smtp.send("MAIL FROM:<joerg@example.org>");
+			assertThat(smtp.send("RCPT TO:<" + ben.login() + ">")).startsWith("250");
+		}
+	}
+
+	private void account(TestSchools.UserRef user, String action) throws Exception {
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/api/v1/schools/" + school.id() + "/users/" + user.id() + "/" + action)
+			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN)
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+	}
+
+	@Test
 	void aFullMailboxRefusesAtRcpt() throws Exception {
 		SchulhausUser admin = new SchulhausUser(anna.id(), school.id(), anna.login(), "Anna Amsel", Role.SCHOOL_ADMIN, "de", false, true, null);
 		quotas.setPersonal(school.id(), anna.id(), null, 0L, admin);

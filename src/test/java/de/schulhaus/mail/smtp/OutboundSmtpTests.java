@@ -12,14 +12,19 @@ import java.sql.Timestamp;
 import java.util.Base64;
 import java.util.UUID;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import de.schulhaus.IntegrationTest;
 import de.schulhaus.blobs.BlobOwner;
 import de.schulhaus.blobs.BlobStore;
+import de.schulhaus.mail.MailProperties;
+import de.schulhaus.mail.internal.Submission;
 import de.schulhaus.mail.internal.StagedMessage;
 import de.schulhaus.TestSchools;
 import de.schulhaus.mail.internal.MailFolders;
@@ -126,6 +133,10 @@ class OutboundSmtpTests {
 	@Autowired JdbcClient jdbc;
 	@Autowired BlobStore blobs;
 	@Autowired PlatformTransactionManager transactions;
+	@Autowired OutboundRows rows;
+	@Autowired Submission submission;
+	@Autowired MailProperties properties;
+	@Autowired SmtpServices services;
 
 	TestSchools.SchoolRef school;
 	TestSchools.UserRef anna;
@@ -207,6 +218,87 @@ class OutboundSmtpTests {
 		assertThat(inbox()).isEmpty();
 	}
 
+	@Test
+	void aRecipientThatIsOnlyEverDeferredBouncesWhenTheSenderGivesUp() throws Exception {
+		send("spaeter@example.com", "Klassenfahrt");
+		// the first try, by the application's own sender, the moment the message was queued
+		waitFor(() -> attempts() > 0);
+		Instant queuedAt = jdbc.sql("select created_at from mail_outbound_message where school_id = :s").param("s", school.id())
+			.query(OffsetDateTime.class).single().toInstant();
+		MovableClock clock = new MovableClock();
+		OutboundSender later = sender(properties, clock);
+		Instant lastTry = null;
+		int tries = 1;
+		while (queued() > 0) {
+			assertThat(inbox()).as("no bounce while the sender still tries (try %d)", tries).isEmpty();
+			assertThat(tries).as("tries").isLessThan(40);
+			// the days pass: each retry at the time the row names
+			lastTry = nextAttempt();
+			clock.now = lastTry;
+			later.sendDue();
+			tries++;
+		}
+		// at last every 4 h: the try that gives up is within 4 h of the three days, not earlier
+		assertThat(lastTry).isAfter(queuedAt.plus(OutboundSender.GIVE_UP_AFTER).minus(Duration.ofHours(4)))
+			.isBefore(queuedAt.plus(OutboundSender.GIVE_UP_AFTER));
+		assertThat(tries).as("tries in three days").isGreaterThan(15);
+		assertThat(SINK.stream().filter(r -> r.to().contains("spaeter@example.com"))).as("never taken").isEmpty();
+		assertThat(inbox()).hasSize(1);
+		StoredMessage bounce = inbox().get(0);
+		assertThat(bounce.subject()).isEqualTo("Unzustellbar: Klassenfahrt");
+		try (InputStream raw = store.open(bounce)) {
+			assertThat(new String(raw.readAllBytes(), StandardCharsets.UTF_8)).contains("multipart/report; report-type=delivery-status",
+					"Final-Recipient: rfc822; spaeter@example.com", "Action: failed", "Status: 4.2.0",
+					"Diagnostic-Code: smtp; 451 4.2.0 Try again later", "Subject: Klassenfahrt");
+		}
+		assertThat(jdbc.sql("select count(*) from mail_outbound_message where school_id = :s").param("s", school.id()).query(Integer.class).single())
+			.isZero();
+	}
+
+	@Test
+	void anUnreachableSmarthostLeavesTheMessageQueuedWithARetryTimeAndTheReason() throws Exception {
+		send("spaeter@example.com", "Sportfest");
+		waitFor(() -> attempts() > 0);
+		UUID messageId = jdbc.sql("select id from mail_outbound_message where school_id = :s").param("s", school.id()).query(UUID.class).single();
+		UUID blobId = jdbc.sql("select blob_id from mail_outbound_message where school_id = :s").param("s", school.id()).query(UUID.class).single();
+		int closedPort;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			closedPort = socket.getLocalPort();
+		}
+		MailProperties p = properties;
+		MailProperties unreachable = new MailProperties(p.enabled(), p.hostname(), p.bindAddress(), p.smtp(), p.submission(), p.imap(), p.imaps(),
+				p.maxMessageSize(), p.tls(), p.limits(), new MailProperties.Smarthost("127.0.0.1", closedPort, "none", null, null, null), p.dkim());
+		MovableClock clock = new MovableClock();
+		clock.now = nextAttempt();
+		Instant tried = clock.now;
+
+		ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(OutboundSender.class);
+		ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+		ch.qos.logback.classic.Level level = logger.getLevel();
+		logged.start();
+		logger.addAppender(logged);
+		logger.setLevel(ch.qos.logback.classic.Level.INFO);
+		try {
+			sender(unreachable, clock).sendDue();
+		} finally {
+			logger.detachAppender(logged);
+			logger.setLevel(level);
+		}
+
+		Map<String, Object> row = jdbc.sql("select attempts, last_error, next_attempt_at from mail_outbound_recipient where school_id = :s")
+			.param("s", school.id()).query().singleRow();
+		assertThat(row.get("attempts")).isEqualTo(2);
+		assertThat((String) row.get("last_error")).startsWith("451 4.4.1 smarthost 127.0.0.1: ").contains("Connection refused");
+		assertThat(nextAttempt()).isEqualTo(tried.plus(Duration.ofMinutes(5)));
+		// nothing lost: the message and its content wait for the next try, and the writer got no bounce
+		assertThat(jdbc.sql("select count(*) from mail_outbound_message where id = :id").param("id", messageId).query(Integer.class).single())
+			.isEqualTo(1);
+		assertThat(blobs.size(blobId)).isPresent();
+		assertThat(inbox()).isEmpty();
+		assertThat(logged.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+			.anySatisfy(line -> assertThat(line).contains(messageId.toString(), "spaeter@example.com", "Connection refused"));
+	}
+
 	private void send(String to, String subject) throws Exception {
 		try (SmtpDialog smtp = new SmtpDialog(listeners.submissionPort())) {
 			smtp.send("EHLO client.example.org");
@@ -236,6 +328,36 @@ class OutboundSmtpTests {
 		Files.delete(file);
 		assertThat(out).isIn("True", "False");
 		return out.equals("True");
+	}
+
+	/** A sender as the application has, but on a clock of the test's own and with the given settings. */
+	private OutboundSender sender(MailProperties settings, Clock clock) {
+		return new OutboundSender(rows, blobs, store, submission, settings, services, transactions, clock);
+	}
+
+	private Instant nextAttempt() {
+		return jdbc.sql("select next_attempt_at from mail_outbound_recipient where school_id = :s").param("s", school.id())
+			.query(OffsetDateTime.class).single().toInstant();
+	}
+
+	/** A clock the test sets. */
+	static final class MovableClock extends Clock {
+		volatile Instant now = Instant.now();
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return now;
+		}
 	}
 
 	private Received received(String to) {
