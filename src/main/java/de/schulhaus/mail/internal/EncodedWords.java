@@ -8,13 +8,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * RFC 2047 encoded words in unstructured header text (Subject), decoded as mail programs do it, not as
+ * RFC 2047 encoded words in header text (Subject, a From's display name, an attachment's file name), decoded as mail programs do it, not as
  * strictly as the RFC asks: words that split a character between them are joined before decoding, Base64
  * without padding and Q with raw 8-bit characters are read, and bytes that are not what the word declares
  * (Latin-1 in a word that says UTF-8, an unknown charset) are read as UTF-8 where they are, else Latin-1,
  * as raw header bytes are. An unterminated word stays as it is.
  */
-final class EncodedWords {
+public final class EncodedWords {
 
 	private static final Pattern WORD = Pattern.compile("=\\?([^?\\s]+)\\?([QqBb])\\?([^?]*)\\?=");
 	private static final Pattern BASE64_NOISE = Pattern.compile("[^A-Za-z0-9+/]");
@@ -22,7 +22,7 @@ final class EncodedWords {
 	private EncodedWords() {
 	}
 
-	static String decode(String text) {
+	public static String decode(String text) {
 		if (text == null || !text.contains("=?")) {
 			return text;
 		}

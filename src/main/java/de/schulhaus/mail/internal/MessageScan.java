@@ -189,6 +189,23 @@ public final class MessageScan {
 		}
 	}
 
+	/**
+	 * The From's display name: an encoded one decoded by {@link EncodedWords} from the raw header (mime4j
+	 * garbles words whose bytes are not what they declare), else as mime4j read it.
+	 */
+	private static String displayName(String rawBody, String parsedName) {
+		String raw = rawBody == null ? "" : unfold(rawBody);
+		int angle = raw.indexOf('<');
+		if (!raw.contains("=?") || angle <= 0) {
+			return parsedName;
+		}
+		String name = raw.substring(0, angle).strip();
+		if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+			name = name.substring(1, name.length() - 1);
+		}
+		return name.isEmpty() ? parsedName : EncodedWords.decode(name);
+	}
+
 	private static String unfold(String body) {
 		return body == null ? null : body.replaceAll("\\r?\\n(?=[ \\t])", "");
 	}
@@ -240,7 +257,7 @@ public final class MessageScan {
 							&& !list.getMailboxList().isEmpty()) {
 						Mailbox first = list.getMailboxList().get(0);
 						fromAddress = clip(first.getAddress().toLowerCase(Locale.ROOT), 320);
-						fromName = clip(first.getName(), 200);
+						fromName = clip(displayName(parsed.getBody(), first.getName()), 200);
 					}
 				}
 				case "to" -> to = join(to, parsed);

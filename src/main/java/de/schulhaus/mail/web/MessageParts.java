@@ -16,7 +16,6 @@ import java.util.Optional;
 
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.message.DefaultBodyDescriptorBuilder;
 import org.apache.james.mime4j.message.MaximalBodyDescriptor;
 import org.apache.james.mime4j.stream.EntityState;
@@ -24,6 +23,7 @@ import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
 import org.springframework.stereotype.Component;
 
+import de.schulhaus.mail.internal.EncodedWords;
 import de.schulhaus.mail.internal.MessageStore;
 import de.schulhaus.mail.internal.StoredMessage;
 import de.schulhaus.platform.NotFoundException;
@@ -210,7 +210,7 @@ class MessageParts {
 			name = body.getContentTypeParameters().get("name");
 		}
 		if (name != null) {
-			name = DecoderUtil.decodeEncodedWords(name, DecodeMonitor.SILENT).replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
+			name = EncodedWords.decode(name).replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
 		}
 		String contentId = body.getContentId();
 		if (contentId != null) {

@@ -52,6 +52,15 @@ class MessageScanTests {
 	}
 
 	@Test
+	void aBrokenlyEncodedSenderNameIsShownReadably() throws IOException {
+		assertThat(scan("From: =?UTF-8?Q?J=F6rg_M=FCller?= <joerg@example.org>\r\nSubject: x", StandardCharsets.US_ASCII).fromName())
+			.isEqualTo("Jörg Müller");
+		assertThat(scan("From: \"=?UTF-8?B?SsO2cmc?=\" <joerg@example.org>\r\nSubject: x", StandardCharsets.US_ASCII).fromName())
+			.isEqualTo("Jörg");
+		assertThat(scan("From: Jörg <joerg@example.org>\r\nSubject: x", StandardCharsets.UTF_8).fromName()).isEqualTo("Jörg");
+	}
+
+	@Test
 	void brokenEncodedWordsAreShownReadably() throws IOException {
 		// Latin-1 bytes in a word that says UTF-8 (older Outlook)
 		assertThat(subject("=?UTF-8?Q?K=F6ln?= am Rhein")).isEqualTo("Köln am Rhein");
