@@ -14,6 +14,7 @@ const api = root.dataset.api;
 const openRoom = root.dataset.openRoom || null;
 const list = document.getElementById('chat-room-list');
 const log = document.getElementById('chat-log');
+const items = document.getElementById('chat-list');
 const form = document.getElementById('chat-composer');
 const textarea = document.getElementById('chat-text');
 const counter = document.getElementById('chat-counter');
@@ -79,7 +80,7 @@ function nearBottom() {
 
 function append(m) {
   const stick = nearBottom() || m.authorId === me;
-  log.append(messageItem(m));
+  items.append(messageItem(m));
   if (empty) empty.hidden = true;
   if (stick) log.scrollTop = log.scrollHeight;
 }
@@ -267,7 +268,7 @@ async function loadOlder() {
     if (!r.ok) return;
     const page = await r.json();
     const height = log.scrollHeight;
-    log.prepend(...page.map(messageItem));
+    items.prepend(...page.map(messageItem));
     log.scrollTop += log.scrollHeight - height;
     if (page.length < PAGE || page[0].seq <= 1) {
       older.closest('p').hidden = true;
