@@ -1,0 +1,350 @@
+// The messenger page, live: new messages over /ws (resumed from the last seen seq of every room, so
+// nothing is missed or shown twice after a reconnect), posting through the API, the open room marked
+// read, unread counts in the room list and beside the app's tile. Without it the page still works:
+// links switch rooms and the form posts.
+const root = document.getElementById('chat');
+const csrfToken = document.querySelector('meta[name="csrf-token"]')?.content;
+const csrfHeader = document.querySelector('meta[name="csrf-header"]')?.content;
+
+const PAGE = 50;
+const MAX_BACKOFF = 30000;
+
+const me = root.dataset.me;
+const api = root.dataset.api;
+const openRoom = root.dataset.openRoom || null;
+const list = document.getElementById('chat-room-list');
+const log = document.getElementById('chat-log');
+const items = document.getElementById('chat-list');
+const form = document.getElementById('chat-composer');
+const textarea = document.getElementById('chat-text');
+const counter = document.getElementById('chat-counter');
+const problem = document.getElementById('chat-problem');
+const status = document.getElementById('chat-status');
+const older = document.getElementById('chat-older');
+const empty = document.getElementById('chat-empty');
+// a page of older messages gets no live ones below it; the room only counts
+const live = log && root.dataset.lastShown !== undefined;
+
+/** Per room: the newest seq this page has (shown or counted), the read marker, its list entry. */
+const rooms = new Map();
+if (list) {
+  for (const li of list.querySelectorAll('li[data-room-id]')) {
+    rooms.set(li.dataset.roomId, { lastSeq: Number(li.dataset.lastSeq), lastReadSeq: Number(li.dataset.lastReadSeq), li });
+  }
+}
+if (live && rooms.has(openRoom)) {
+  rooms.get(openRoom).lastSeq = Number(root.dataset.lastShown);
+}
+
+const dateFormat = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' });
+const timeFormat = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', hour12: false });
+const german = document.documentElement.lang !== 'en';
+
+function when(iso) {
+  const at = new Date(iso);
+  return `${dateFormat.format(at)}, ${timeFormat.format(at)}${german ? ' Uhr' : ''}`;
+}
+
+function headers(json) {
+  const h = { Accept: 'application/json, application/problem+json' };
+  if (json) h['Content-Type'] = 'application/json';
+  if (csrfToken && csrfHeader) h[csrfHeader] = csrfToken;
+  return h;
+}
+
+// ---- showing messages: always as text, never as markup
+
+function messageItem(m) {
+  const li = document.createElement('li');
+  li.className = 'chat-message' + (m.authorId === me ? ' mine' : '');
+  li.dataset.seq = m.seq;
+  const meta = document.createElement('p');
+  meta.className = 'chat-meta';
+  const author = document.createElement('span');
+  author.className = 'chat-author';
+  author.textContent = m.authorName || '';
+  const time = document.createElement('time');
+  time.dateTime = m.createdAt;
+  time.textContent = when(m.createdAt);
+  meta.append(author, ' ', time);
+  const body = document.createElement('p');
+  body.className = 'chat-body';
+  body.textContent = m.body;
+  li.append(meta, body);
+  return li;
+}
+
+function nearBottom() {
+  return log.scrollHeight - log.scrollTop - log.clientHeight < 80;
+}
+
+function append(m) {
+  const stick = nearBottom() || m.authorId === me;
+  items.append(messageItem(m));
+  if (empty) empty.hidden = true;
+  if (stick) log.scrollTop = log.scrollHeight;
+}
+
+// ---- counts
+
+function fill(template, n) {
+  return template.replace('%n', n);
+}
+
+function showCount(holder, n, template) {
+  holder.querySelectorAll('.count, .count + .visually-hidden').forEach((e) => e.remove());
+  if (n <= 0) return;
+  const count = document.createElement('span');
+  count.className = 'count';
+  count.setAttribute('aria-hidden', 'true');
+  count.textContent = n > 99 ? '99+' : String(n);
+  const spoken = document.createElement('span');
+  spoken.className = 'visually-hidden';
+  spoken.textContent = fill(template, n);
+  holder.append(count, spoken);
+}
+
+function renderCounts() {
+  let total = 0;
+  for (const room of rooms.values()) {
+    const unread = Math.max(0, room.lastSeq - room.lastReadSeq);
+    total += unread;
+    const holder = room.li.querySelector('.room-unread');
+    if (holder && Number(holder.dataset.shown ?? -1) !== unread) {
+      showCount(holder, unread, root.dataset.textUnread);
+      holder.dataset.shown = unread;
+    }
+  }
+  const tile = document.querySelector('.apps a[data-app="chat"]');
+  if (tile && Number(tile.dataset.shown ?? -1) !== total) {
+    showCount(tile, total, root.dataset.textBadge);
+    tile.dataset.shown = total;
+  }
+}
+
+// ---- read markers
+
+let marking = null;
+
+function markOpenRoomRead() {
+  const room = rooms.get(openRoom);
+  if (!live || !room || room.lastReadSeq >= room.lastSeq || document.visibilityState !== 'visible' || marking) return;
+  const seq = room.lastSeq;
+  marking = fetch(`${api}/rooms/${openRoom}/read`, { method: 'POST', headers: headers(true), body: JSON.stringify({ seq }) })
+    .then((r) => (r.ok ? r.json() : null))
+    .then((answer) => {
+      if (answer) room.lastReadSeq = Math.max(room.lastReadSeq, answer.lastReadSeq);
+      renderCounts();
+    })
+    .catch(() => {})
+    .finally(() => {
+      marking = null;
+      if (room.lastReadSeq < room.lastSeq) markOpenRoomRead();
+    });
+}
+
+document.addEventListener('visibilitychange', markOpenRoomRead);
+
+// ---- one message, from the socket or the API: in seq order, each once
+
+let resumed = false;
+
+function receive(m) {
+  const room = rooms.get(m.roomId);
+  if (!room || m.seq <= room.lastSeq) return;
+  if (m.seq > room.lastSeq + 1) {
+    // a gap: before the resume is answered the server fills it itself; afterwards ask the API
+    if (resumed) catchUp(m.roomId);
+    return;
+  }
+  room.lastSeq = m.seq;
+  if (m.authorId === me) room.lastReadSeq = Math.max(room.lastReadSeq, m.seq);
+  if (live && m.roomId === openRoom) {
+    append(m);
+    markOpenRoomRead();
+  }
+  if (list && list.firstElementChild !== room.li) list.prepend(room.li);
+  renderCounts();
+}
+
+async function catchUp(roomId) {
+  const room = rooms.get(roomId);
+  let page;
+  do {
+    const r = await fetch(`${api}/rooms/${roomId}/messages?after=${room.lastSeq}&limit=100`, { headers: headers(false) });
+    if (!r.ok) return;
+    page = await r.json();
+    page.forEach(receive);
+  } while (page.length === 100);
+}
+
+// the roster changed (a new class, a room gone): the list anew from the API, keeping what is counted
+async function reloadRooms() {
+  const r = await fetch(`${api}/rooms`, { headers: headers(false) });
+  if (!r.ok || !list) return;
+  const fresh = await r.json();
+  const seen = new Set();
+  for (const json of fresh) {
+    seen.add(json.id);
+    let room = rooms.get(json.id);
+    if (!room) {
+      const li = document.createElement('li');
+      li.dataset.roomId = json.id;
+      const a = document.createElement('a');
+      a.href = root.dataset.roomHref + json.id;
+      const name = document.createElement('span');
+      name.className = 'room-name';
+      name.textContent = json.name;
+      const unread = document.createElement('span');
+      unread.className = 'room-unread';
+      a.append(name, unread);
+      li.append(a);
+      room = { lastSeq: json.lastSeq, lastReadSeq: json.lastReadSeq, li };
+      rooms.set(json.id, room);
+    } else {
+      room.lastReadSeq = Math.max(room.lastReadSeq, json.lastReadSeq);
+    }
+    list.append(room.li);
+  }
+  for (const [id, room] of rooms) {
+    if (!seen.has(id)) {
+      room.li.remove();
+      rooms.delete(id);
+    }
+  }
+  renderCounts();
+}
+
+// ---- the live connection, resumed from where this page is, reconnecting with backoff
+
+let attempts = 0;
+
+function connect() {
+  const url = new URL(root.dataset.ws, location.href);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  const socket = new WebSocket(url);
+  socket.addEventListener('open', () => {
+    const from = {};
+    for (const [id, room] of rooms) from[id] = room.lastSeq;
+    socket.send(JSON.stringify({ type: 'resume', rooms: from }));
+  });
+  socket.addEventListener('message', (event) => {
+    const frame = JSON.parse(event.data);
+    if (frame.type === 'message') {
+      receive(frame);
+    } else if (frame.type === 'rooms' || frame.type === 'resumed') {
+      if (frame.type === 'resumed') {
+        resumed = true;
+        attempts = 0;
+        if (status) status.textContent = '';
+        root.dataset.live = 'true';
+      }
+      const ids = Object.keys(frame.rooms || {});
+      if (ids.length !== rooms.size || ids.some((id) => !rooms.has(id))) reloadRooms();
+    }
+  });
+  socket.addEventListener('close', (event) => {
+    resumed = false;
+    delete root.dataset.live;
+    // 1008: signed out (or not signed in); a new page load is the way back
+    if (event.code === 1008) return;
+    if (status) status.textContent = root.dataset.textOffline;
+    const delay = Math.min(MAX_BACKOFF, 1000 * 2 ** attempts) * (0.5 + Math.random() / 2);
+    attempts++;
+    setTimeout(connect, delay);
+  });
+}
+
+// ---- older messages: the button, or scrolling to the top
+
+let loadingOlder = false;
+
+async function loadOlder() {
+  if (!older || loadingOlder || older.hidden) return;
+  loadingOlder = true;
+  try {
+    const before = Number(older.dataset.before);
+    const r = await fetch(`${api}/rooms/${openRoom}/messages?before=${before}&limit=${PAGE}`, { headers: headers(false) });
+    if (!r.ok) return;
+    const page = await r.json();
+    const height = log.scrollHeight;
+    items.prepend(...page.map(messageItem));
+    log.scrollTop += log.scrollHeight - height;
+    if (page.length < PAGE || page[0].seq <= 1) {
+      older.closest('p').hidden = true;
+      older.hidden = true;
+    } else {
+      older.dataset.before = page[0].seq;
+    }
+  } finally {
+    loadingOlder = false;
+  }
+}
+
+if (live && older) {
+  older.addEventListener('click', (event) => {
+    event.preventDefault();
+    loadOlder();
+  });
+  log.addEventListener('scroll', () => {
+    if (log.scrollTop < 40) loadOlder();
+  });
+}
+
+// ---- the composer: Enter sends, Shift+Enter is a new line, the API's refusal shown as it says it
+
+function showProblem(text) {
+  problem.textContent = text;
+  problem.hidden = !text;
+}
+
+function count() {
+  if (!counter || !root.dataset.textCounter) return;
+  const n = textarea.value.length;
+  counter.textContent = fill(root.dataset.textCounter, n.toLocaleString(german ? 'de-DE' : 'en'));
+  counter.classList.toggle('near', n > textarea.maxLength - 500);
+}
+
+if (live && form) {
+  textarea.addEventListener('input', count);
+  textarea.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.ctrlKey && !event.altKey && !event.metaKey && !event.isComposing) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const text = textarea.value;
+    if (!text.trim()) {
+      showProblem(root.dataset.textEmpty);
+      return;
+    }
+    const button = form.querySelector('button[type=submit]');
+    button.disabled = true;
+    try {
+      const r = await fetch(`${api}/rooms/${openRoom}/messages`, { method: 'POST', headers: headers(true), body: JSON.stringify({ body: text }) });
+      if (r.ok) {
+        textarea.value = '';
+        count();
+        showProblem('');
+        receive(await r.json());
+      } else {
+        const answer = await r.json().catch(() => null);
+        showProblem(answer?.detail || root.dataset.textNetwork);
+      }
+    } catch (e) {
+      showProblem(root.dataset.textNetwork);
+    } finally {
+      button.disabled = false;
+      textarea.focus();
+    }
+  });
+  count();
+}
+
+if (log) log.scrollTop = log.scrollHeight;
+if (me) {
+  renderCounts();
+  connect();
+}
