@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,6 +85,12 @@ public class ChatMessages {
 		return named(room.schoolId(), jdbc.sql(select() + "where m.school_id = :school and m.room_id = :room and m.seq > :seq "
 				+ "order by m.seq limit :limit")
 			.param("school", room.schoolId()).param("room", room.id()).param("seq", seq).param("limit", limit).query(ChatMessages::map).list());
+	}
+
+	/** The room's message {@code seq}, for live delivery of what another node announced (none: not committed, or removed since). */
+	public Optional<ChatMessage> at(UUID schoolId, UUID roomId, long seq) {
+		return named(schoolId, jdbc.sql(select() + "where m.school_id = :school and m.room_id = :room and m.seq = :seq")
+			.param("school", schoolId).param("room", roomId).param("seq", seq).query(ChatMessages::map).list()).stream().findFirst();
 	}
 
 	/** Moves the person's read marker of the room forward to {@code seq} (at most the room's newest); answers where it is. */

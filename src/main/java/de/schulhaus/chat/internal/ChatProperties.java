@@ -12,10 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param postsPerMinute the steady rate per person and room after the burst
  * @param sendBufferBytes what a WebSocket connection may have waiting unsent before it is dropped
  * @param sendTimeLimit how long one send to a client may take before the connection is dropped
+ * @param redisUrl the Redis server that carries what is committed on one node to the live connections
+ *        of the others ({@code redis://}, {@code rediss://} or {@code redis-sentinel://}); empty: one node,
+ *        delivery in-process only
+ * @param redisChannel the pub/sub channel of the nodes of one installation
  */
 @ConfigurationProperties("schulhaus.chat")
 public record ChatProperties(@DefaultValue("10") int postBurst, @DefaultValue("30") int postsPerMinute,
-		@DefaultValue("524288") int sendBufferBytes, @DefaultValue("10s") Duration sendTimeLimit) {
+		@DefaultValue("524288") int sendBufferBytes, @DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("") String redisUrl,
+		@DefaultValue("schulhaus:chat") String redisChannel) {
 
 	/** The most messages one page answers, over HTTP and in a catch-up step. */
 	public static final int MAX_PAGE = 100;

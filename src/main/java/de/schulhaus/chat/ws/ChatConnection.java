@@ -28,7 +28,8 @@ import de.schulhaus.platform.SchulhausUser;
  * frames leave in seq order per room. It remembers the last seq it sent per room: a message it has
  * sent is skipped, one that comes before its predecessor triggers a catch-up from the database, so a
  * client gets every message exactly once and in order. A client that does not read fills the inbox;
- * beyond the send buffer it is dropped, without holding up anyone else.
+ * beyond the send buffer it is dropped, without holding up anyone else. Looking up its rooms anew also
+ * catches up any room whose newest seq is past the last one sent.
  */
 final class ChatConnection {
 
@@ -140,6 +141,13 @@ final class ChatConnection {
 			// live from here on; what was committed before the hub knew this room is caught up now
 			sent.put(room, now.get(room).lastSeq());
 			catchUp(now.get(room));
+		}
+		for (Room room : now.values()) {
+			if (!added.contains(room.id()) && room.lastSeq() > sent.get(room.id())) {
+				// newer than what was sent, its announcement still on the way or lost (another node's, while
+				// the link was down): the database has it, and the announcement is skipped when it comes
+				catchUp(room);
+			}
 		}
 		if (changed || !announced) {
 			// the client learns its rooms (and, the first time, that it is now live)

@@ -100,6 +100,22 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 	}
 
 	@Override
+	public void announced(UUID schoolId, UUID roomId, long seq) {
+		Set<ChatConnection> readers = byRoom.getOrDefault(roomId, Set.of());
+		if (readers.isEmpty()) {
+			return;
+		}
+		// read once for all of this node's readers, off the relay's thread; a message not found (yet) is
+		// caught up by the next one of the room, as any gap is
+		drains.execute(() -> messages.at(schoolId, roomId, seq).ifPresent(message -> message(schoolId, message)));
+	}
+
+	@Override
+	public void announcementsMayBeLost() {
+		byAccount.values().forEach(set -> set.forEach(ChatConnection::refresh));
+	}
+
+	@Override
 	public void roomsChanged(UUID schoolId, List<UUID> accountIds) {
 		if (accountIds == null) {
 			byAccount.values().forEach(set -> set.stream().filter(c -> schoolId.equals(c.user().schoolId())).forEach(ChatConnection::refresh));
