@@ -33,6 +33,9 @@ import de.schulhaus.platform.SchulhausUser;
  */
 final class ChatConnection {
 
+	/** How long a new connection waits for the client's resume before it sends live messages. */
+	static final long RESUME_GRACE_MILLIS = 1_000;
+
 	/** What a frame costs besides the message's text, for the buffer's count. */
 	private static final int FRAME_OVERHEAD = 300;
 
@@ -50,6 +53,13 @@ final class ChatConnection {
 	private final Map<UUID, Room> rooms = new HashMap<>();
 	private final Map<UUID, Long> sent = new HashMap<>();
 	private boolean announced;
+	/**
+	 * Until the client's first resume (or {@link #RESUME_GRACE} after connecting), live messages are not sent,
+	 * only noted: a resume that arrives after a live message would otherwise send that message again (and out
+	 * of order) with the ones before it. What was noted is caught up from the database when the hold ends.
+	 */
+	private boolean holding = true;
+	private final Set<UUID> held = new java.util.HashSet<>();
 
 	ChatConnection(ChatHub hub, WebSocketSession session, SchulhausUser user, ChatProperties properties) {
 		this.hub = hub;
@@ -69,6 +79,26 @@ final class ChatConnection {
 	/** Looks up the person's rooms anew (at connect and when the roster changed). */
 	void refresh() {
 		offer(this::readRooms, 0);
+	}
+
+	/** At connect: ends the hold on live messages after the grace, for a client that never resumes. */
+	void startHold() {
+		java.util.concurrent.CompletableFuture.delayedExecutor(RESUME_GRACE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)
+			.execute(() -> offer(this::endHold, 0));
+	}
+
+	private void endHold() throws IOException {
+		if (!holding) {
+			return;
+		}
+		holding = false;
+		for (UUID roomId : held) {
+			Room room = rooms.get(roomId);
+			if (room != null) {
+				catchUp(room);
+			}
+		}
+		held.clear();
 	}
 
 	void resume(Map<UUID, Long> lastSeen) {
@@ -146,7 +176,11 @@ final class ChatConnection {
 			if (!added.contains(room.id()) && room.lastSeq() > sent.get(room.id())) {
 				// newer than what was sent, its announcement still on the way or lost (another node's, while
 				// the link was down): the database has it, and the announcement is skipped when it comes
-				catchUp(room);
+				if (holding) {
+					held.add(room.id());
+				} else {
+					catchUp(room);
+				}
 			}
 		}
 		if (changed || !announced) {
@@ -163,8 +197,10 @@ final class ChatConnection {
 			if (room != null) {
 				sent.put(room.id(), entry.getValue());
 				catchUp(room);
+				held.remove(room.id());
 			}
 		}
+		endHold();
 		send(hub.frames().rooms("resumed", sent));
 	}
 
@@ -172,6 +208,10 @@ final class ChatConnection {
 		Room room = rooms.get(message.roomId());
 		Long last = sent.get(message.roomId());
 		if (room == null || last == null || message.seq() <= last) {
+			return;
+		}
+		if (holding) {
+			held.add(room.id());
 			return;
 		}
 		if (message.seq() == last + 1) {

@@ -51,6 +51,7 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 	void connect(ChatConnection connection) {
 		byAccount.computeIfAbsent(connection.user().accountId(), k -> ConcurrentHashMap.newKeySet()).add(connection);
 		connection.refresh();
+		connection.startHold();
 	}
 
 	/** The connection is closed or dropped: it hears nothing more. */
