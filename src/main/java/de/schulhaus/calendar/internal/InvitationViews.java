@@ -48,6 +48,29 @@ public class InvitationViews {
 		return Attendees.print(ical);
 	}
 
+	/**
+	 * The event's text with the dialog's choice of the school's rooms and equipment as its attendees
+	 * ({@code ATTENDEE;CUTYPE=ROOM:urn:uuid:<id>}, as calendar programs name them), which {@link Bookings}
+	 * books for every instance when the text is stored. An event without a place is placed in the chosen rooms.
+	 *
+	 * @param offered all the school's resources, which the dialog offers (an unticked one is removed)
+	 */
+	public static String bookRooms(String text, Account organizer, java.util.Collection<Rooms.Room> offered, List<Rooms.Room> chosen) {
+		net.fortuna.ical4j.model.Calendar ical = Attendees.parse(text);
+		Set<String> resources = new java.util.HashSet<>();
+		offered.forEach(r -> resources.add(Attendees.key(r.address())));
+		List<Attendees.Party> wanted = chosen.stream()
+			.map(r -> new Attendees.Party(r.address(), r.kind() == Rooms.Kind.ROOM ? "ROOM" : "RESOURCE", "ACCEPTED", r.name(), null)).toList();
+		String place = String.join(", ", chosen.stream().filter(r -> r.kind() == Rooms.Kind.ROOM).map(Rooms.Room::name).toList());
+		Attendees.chooseRooms(ical, "mailto:" + organizer.login(), organizer.displayName(), resources, wanted, place.isEmpty() ? null : place);
+		return Attendees.print(ical);
+	}
+
+	/** The ids of the resources an event names as attendees (rooms and equipment, of this school or not). */
+	public static Set<UUID> roomsNamed(String text) {
+		return Bookings.resourcesNamed(text);
+	}
+
 	/** What the dialog shows of an event's invitations to this person: the attendees and their answers, and theirs if invited. */
 	public Invited invited(Calendar calendar, CalendarObjects.Entry entry, UUID person) {
 		if (!entry.data().toUpperCase(Locale.ROOT).contains("\nATTENDEE")) {

@@ -49,15 +49,17 @@ class EventController {
 	private final EventInvitations invitations;
 	private final InvitationViews scheduling;
 	private final EventAttachmentChoices attachments;
+	private final EventRooms rooms;
 	private final MessageSource messages;
 
 	EventController(WebCalendars calendars, EventChanges changes, EventInvitations invitations, InvitationViews scheduling,
-			EventAttachmentChoices attachments, MessageSource messages) {
+			EventAttachmentChoices attachments, EventRooms rooms, MessageSource messages) {
 		this.calendars = calendars;
 		this.changes = changes;
 		this.invitations = invitations;
 		this.scheduling = scheduling;
 		this.attachments = attachments;
+		this.rooms = rooms;
 		this.messages = messages;
 	}
 
@@ -86,8 +88,13 @@ class EventController {
 		if (!checked.valid()) {
 			return form(user, form, checked.errors(), writable, null, false, htmx, locale, model);
 		}
+		EventChanges.Invite invite = rooms.book(user, form, invitations.invite(user, form, null));
 		try {
-			changes.create(calendar, checked.draft(), invitations.invite(user, form, null), user.accountId());
+			changes.create(calendar, checked.draft(), invite, user.accountId());
+		}
+		catch (de.schulhaus.calendar.internal.Bookings.Conflict ex) {
+			model.addAttribute("roomConflict", rooms.refusal(user, ex, locale));
+			return form(user, form, Map.of("raeume", "calendar.error.roomTaken"), writable, null, false, htmx, locale, model);
 		}
 		catch (RuntimeException ex) {
 			return form(user, form, Map.of("titel", problem(ex)), writable, null, false, htmx, locale, model);
@@ -131,7 +138,8 @@ class EventController {
 		EventDrafts.Stored stored = EventDrafts.read(entry.data(), instance);
 		InvitationViews.Invited invited = scheduling.invited(calendar, entry, user.accountId());
 		EventForm form = EventForm.of(stored.draft(), calendar.id().toString(), name, instance == null ? null : instance.toString(),
-				CalendarView.of(ansicht).param).withAttendees(invited.answers().stream().map(InvitationViews.Invited.Answer::address).toList());
+				CalendarView.of(ansicht).param).withAttendees(invited.answers().stream().map(InvitationViews.Invited.Answer::address).toList())
+			.withRooms(rooms.named(user, entry.data()));
 		return form(user, form, Map.of(), List.of(calendar), calendar, stored.recurring() && instance != null, htmx, locale, model);
 	}
 
@@ -147,9 +155,13 @@ class EventController {
 		if (!checked.valid()) {
 			return form(user, form, checked.errors(), List.of(calendar), calendar, series, htmx, locale, model);
 		}
+		EventChanges.Invite invite = rooms.book(user, form, invitations.invite(user, form, scheduling.invited(calendar, entry, user.accountId())));
 		try {
-			changes.update(calendar, form.name(), instance, EventChanges.Scope.of(form.umfang()), checked.draft(),
-					invitations.invite(user, form, scheduling.invited(calendar, entry, user.accountId())), user.accountId());
+			changes.update(calendar, form.name(), instance, EventChanges.Scope.of(form.umfang()), checked.draft(), invite, user.accountId());
+		}
+		catch (de.schulhaus.calendar.internal.Bookings.Conflict ex) {
+			model.addAttribute("roomConflict", rooms.refusal(user, ex, locale));
+			return form(user, form, Map.of("raeume", "calendar.error.roomTaken"), List.of(calendar), calendar, series, htmx, locale, model);
 		}
 		catch (RuntimeException ex) {
 			return form(user, form, Map.of("titel", problem(ex)), List.of(calendar), calendar, series, htmx, locale, model);
@@ -233,6 +245,7 @@ class EventController {
 			attached = changes.find(editing, form.name()).map(e -> stored(e, instance)).orElse(List.of());
 		}
 		model.addAttribute("attachments", attachments.rows(user, form, attached));
+		model.addAttribute("rooms", rooms.offered(user));
 		model.addAttribute("errors", errors);
 		model.addAttribute("writable", writable);
 		model.addAttribute("editing", editing != null);
