@@ -80,8 +80,20 @@ final class Attendees {
 
 	/** Every ATTENDEE once (its first line wins), in order. */
 	static List<Party> parties(Calendar calendar) {
+		return parties(calendar, null);
+	}
+
+	/** Every ATTENDEE once, as the occurrence that starts at {@code instance} names them (its override's lines first), in order. */
+	static List<Party> parties(Calendar calendar, java.time.Instant instance) {
 		Map<String, Party> parties = new LinkedHashMap<>();
-		for (VEvent event : ICalEvents.events(calendar)) {
+		List<VEvent> events = new ArrayList<>(ICalEvents.events(calendar));
+		if (instance != null) {
+			ICalEvents.override(calendar, instance).ifPresent(o -> {
+				events.remove(o);
+				events.add(0, o);
+			});
+		}
+		for (VEvent event : events) {
 			for (Property attendee : event.getProperties("ATTENDEE")) {
 				String address = attendee.getValue();
 				if (address == null || address.isBlank()) {

@@ -73,6 +73,14 @@ public class InvitationViews {
 
 	/** What the dialog shows of an event's invitations to this person: the attendees and their answers, and theirs if invited. */
 	public Invited invited(Calendar calendar, CalendarObjects.Entry entry, UUID person) {
+		return invited(calendar, entry, person, null);
+	}
+
+	/**
+	 * The same for one occurrence of a series ({@code instance} its start; null for the series): the answers
+	 * given to that occurrence where they differ from the series'.
+	 */
+	public Invited invited(Calendar calendar, CalendarObjects.Entry entry, UUID person, java.time.Instant instance) {
 		if (!entry.data().toUpperCase(Locale.ROOT).contains("\nATTENDEE")) {
 			return new Invited(List.of(), null, false, null);
 		}
@@ -81,10 +89,13 @@ public class InvitationViews {
 			return new Invited(List.of(), null, false, null);
 		}
 		net.fortuna.ical4j.model.Calendar ical = readable.get();
-		List<Attendees.Party> parties = Attendees.parties(ical).stream().filter(p -> !p.room()).toList();
+		List<Attendees.Party> parties = Attendees.parties(ical, instance).stream().filter(p -> !p.room()).toList();
 		String own = calendar.id().equals(person)
 				? invitations.ofCopy(calendar.schoolId(), person, entry.name()).map(Invitations.Invitation::partstat).orElse(null) : null;
 		Account me = accounts.find(calendar.schoolId(), person).orElse(null);
+		if (own != null && me != null && instance != null) {
+			own = InstanceAnswers.of(ical, Scheduling.addresses(me)).getOrDefault(instance, own);
+		}
 		boolean organizer = me != null && Attendees.organizer(ical).map(o -> Scheduling.mine(o, me)).orElse(false);
 		String organizerName = Attendees.organizerName(ical).orElse(Attendees.organizer(ical).map(InvitationViews::display).orElse(null));
 		return new Invited(parties.stream().filter(p -> me == null || !Scheduling.mine(p.address(), me))

@@ -116,7 +116,7 @@ class EventController {
 		model.addAttribute("calendar", calendar);
 		model.addAttribute("event", stored);
 		model.addAttribute("invited", busyOnly ? new InvitationViews.Invited(List.of(), null, false, null)
-				: scheduling.invited(calendar, entry, user.accountId()));
+				: scheduling.invited(calendar, entry, user.accountId(), instance));
 		model.addAttribute("attachments", stored.draft().attachments().stream().map(EventAttachmentChoices::row).toList());
 		model.addAttribute("answerAction", "/kalender/" + calendar.id() + "/termin/antwort");
 		model.addAttribute("name", name);
