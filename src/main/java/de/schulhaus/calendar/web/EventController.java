@@ -65,7 +65,7 @@ class EventController {
 
 	@GetMapping("/kalender/termin/neu")
 	String create(@AuthenticationPrincipal SchulhausUser user, @RequestParam(required = false) String datum,
-			@RequestParam(required = false) String beginn, @RequestParam(required = false) String kalender,
+			@RequestParam(required = false) String beginn, @RequestParam(required = false) String ende, @RequestParam(required = false) String kalender,
 			@RequestParam(required = false) String ansicht, @RequestHeader(name = "HX-Request", required = false) String htmx, Locale locale,
 			Model model) {
 		List<Calendar> writable = calendars.writableBy(user);
@@ -73,9 +73,10 @@ class EventController {
 			throw new org.springframework.security.access.AccessDeniedException("no calendar to write");
 		}
 		LocalDateTime start = start(beginn, datum);
+		LocalDateTime end = end(ende, start);
 		String chosen = writable.stream().map(c -> c.id().toString()).filter(id -> id.equals(kalender)).findFirst()
 			.orElse(writable.get(0).id().toString());
-		return form(user, EventForm.starting(start, chosen, CalendarView.of(ansicht).param), Map.of(), writable, null, false, htmx, locale, model);
+		return form(user, EventForm.starting(start, end, chosen, CalendarView.of(ansicht).param), Map.of(), writable, null, false, htmx, locale, model);
 	}
 
 	@PostMapping("/kalender/termin")
@@ -306,6 +307,20 @@ class EventController {
 			// a hand-made URL: start from the next hour instead
 		}
 		return LocalDateTime.now(CalendarFormats.ZONE).withMinute(0).withSecond(0).withNano(0).plusHours(1);
+	}
+
+	/** The end of a span dragged in the week or day view; an hour after the start when none or none after it is given. */
+	private static LocalDateTime end(String ende, LocalDateTime start) {
+		try {
+			LocalDateTime end = ende == null ? null : LocalDateTime.parse(ende);
+			if (end != null && end.isAfter(start) && !end.isAfter(start.plusDays(1))) {
+				return end;
+			}
+		}
+		catch (DateTimeParseException e) {
+			// a hand-made URL: an hour, as from a click
+		}
+		return start.plusHours(1);
 	}
 
 	private static Instant instant(String value) {

@@ -69,9 +69,11 @@ record EventForm(String titel, String kalender, Boolean ganztags, String vonDatu
 		return tage != null && tage.contains(code);
 	}
 
-	/** A new event from a clicked day (all day long? no: 08:00 for an hour) or a clicked slot (an hour from there). */
-	static EventForm starting(LocalDateTime start, String calendar, String view) {
-		LocalDateTime end = start.plusHours(1);
+	/**
+	 * A new event from a clicked day (08:00 for an hour), a clicked slot (an hour from there) or a span dragged
+	 * in the week or day view.
+	 */
+	static EventForm starting(LocalDateTime start, LocalDateTime end, String calendar, String view) {
 		return new EventForm("", calendar, false, start.toLocalDate().toString(), time(start), end.toLocalDate().toString(), time(end), "", "",
 				"keine", List.of(code(start.getDayOfWeek())), "nie", "", "", "keine", "alle", null, null, view, List.of(), List.of(), null, "alle",
 				List.of());
