@@ -162,9 +162,64 @@ function moveProblem(text) {
   region.textContent = text || region.dataset.fallback || '';
 }
 
+// press on a free slot of the week or day view and drag down: the new event's dialog opens with that span
+// (15-minute steps); the keyboard's and a tap's way is the click on a slot, an hour from there
+document.addEventListener('pointerdown', (event) => {
+  const slot = event.target.closest('.slot[data-new]');
+  const column = slot?.closest('.day-column[data-new-span]');
+  if (!column || event.button !== 0 || event.pointerType === 'touch') return;
+  const rowHeight = column.getBoundingClientRect().height / 96;
+  const rowAt = (y) => Math.max(0, Math.min(95, Math.floor((y - column.getBoundingClientRect().top) / rowHeight)));
+  const first = rowAt(event.clientY);
+  const startY = event.clientY;
+  let last = first;
+  let span = null;
+  const clock = (row) => `${String(Math.floor(row / 4)).padStart(2, '0')}:${String((row % 4) * 15).padStart(2, '0')}`;
+  const move = (e) => {
+    if (!span && Math.abs(e.clientY - startY) < rowHeight / 2) return;
+    last = Math.max(first, rowAt(e.clientY));
+    if (!span) {
+      // captured only once it is a drag: a plain click stays the slot's, which opens its hour
+      column.setPointerCapture(e.pointerId);
+      span = document.createElement('div');
+      span.className = 'new-span';
+      span.setAttribute('aria-hidden', 'true');
+      column.appendChild(span);
+    }
+    span.style.gridRow = `${first + 1} / ${last + 2}`;
+    span.textContent = `${clock(first)}–${last + 1 === 96 ? '24:00' : clock(last + 1)}`;
+  };
+  const up = () => {
+    column.removeEventListener('pointermove', move);
+    column.removeEventListener('pointerup', up);
+    column.removeEventListener('pointercancel', up);
+    if (!span) return;
+    span.remove();
+    dragged = true;
+    setTimeout(() => { dragged = false; }, 0);
+    const day = column.dataset.date;
+    const url = new URL(column.dataset.newSpan, location.href);
+    url.searchParams.set('beginn', `${day}T${clock(first)}`);
+    // the end of the last quarter hour; midnight is the next day's start
+    const end = last + 1 === 96 ? `${nextDay(day)}T00:00` : `${day}T${clock(last + 1)}`;
+    url.searchParams.set('ende', end);
+    opener = document.getElementById('new-event');
+    open(url.pathname + url.search);
+  };
+  column.addEventListener('pointermove', move);
+  column.addEventListener('pointerup', up);
+  column.addEventListener('pointercancel', up);
+});
+
+function nextDay(date) {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
 // the click that ends a drag opens no dialog
 document.addEventListener('click', (event) => {
-  if (dragged && event.target.closest('.chip.timed')) {
+  if (dragged && (event.target.closest('.chip.timed') || event.target.closest('.day-column'))) {
     event.preventDefault();
     event.stopImmediatePropagation();
   }

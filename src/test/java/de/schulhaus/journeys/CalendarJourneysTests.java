@@ -109,6 +109,21 @@ class CalendarJourneysTests {
 			});
 			assertThat(b.find(".day-column[data-date='" + thursday + "'] a.chip").getAttribute("textContent")).contains("08:00–08:45");
 
+			// pressed on Wednesday's free 10:00 slot and dragged down an hour and a half: the dialog opens for 10:00–11:30
+			LocalDate wednesday = tuesday.plusDays(1);
+			WebElement ten = b.find(".day-column[data-date='" + wednesday + "'] .slot.at-40");
+			((JavascriptExecutor) b.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", ten);
+			new org.openqa.selenium.interactions.Actions(b.driver).moveToElement(ten, 0, (int) -Math.round(hour / 2) + 3).clickAndHold()
+				.moveByOffset(0, (int) Math.round(hour / 2)).moveByOffset(0, (int) Math.round(hour) - 6).release().perform();
+			WebElement newTitle = b.find("#event-dialog[open] #ev-titel");
+			new WebDriverWait(b.driver, Duration.ofSeconds(5)).until(d -> newTitle.equals(d.switchTo().activeElement()));
+			assertThat(b.find("#ev-von-datum").getAttribute("value")).isEqualTo(wednesday.toString());
+			assertThat(b.find("#ev-von-zeit").getAttribute("value")).isEqualTo("10:00");
+			assertThat(b.find("#ev-bis-zeit").getAttribute("value")).isEqualTo("11:30");
+			assertThat(b.all(".new-span")).isEmpty();
+			b.find("#event-dialog [data-close-dialog]").click();
+			new WebDriverWait(b.driver, Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector("#event-dialog[open]")).isEmpty());
+
 			// the lesson's details open in the dialog, with the keyboard as well
 			WebElement lesson = b.find(".day-column[data-date='" + thursday + "'] a.chip");
 			lesson.sendKeys(org.openqa.selenium.Keys.ENTER);

@@ -18,9 +18,11 @@ import net.fortuna.ical4j.model.parameter.Cn;
 import net.fortuna.ical4j.model.parameter.CuType;
 import net.fortuna.ical4j.model.parameter.Member;
 import net.fortuna.ical4j.model.parameter.PartStat;
+import net.fortuna.ical4j.model.parameter.Role;
 import net.fortuna.ical4j.model.parameter.Rsvp;
 import net.fortuna.ical4j.model.parameter.ScheduleStatus;
 import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Status;
@@ -78,8 +80,20 @@ final class Attendees {
 
 	/** Every ATTENDEE once (its first line wins), in order. */
 	static List<Party> parties(Calendar calendar) {
+		return parties(calendar, null);
+	}
+
+	/** Every ATTENDEE once, as the occurrence that starts at {@code instance} names them (its override's lines first), in order. */
+	static List<Party> parties(Calendar calendar, java.time.Instant instance) {
 		Map<String, Party> parties = new LinkedHashMap<>();
-		for (VEvent event : ICalEvents.events(calendar)) {
+		List<VEvent> events = new ArrayList<>(ICalEvents.events(calendar));
+		if (instance != null) {
+			ICalEvents.override(calendar, instance).ifPresent(o -> {
+				events.remove(o);
+				events.add(0, o);
+			});
+		}
+		for (VEvent event : events) {
 			for (Property attendee : event.getProperties("ATTENDEE")) {
 				String address = attendee.getValue();
 				if (address == null || address.isBlank()) {
@@ -196,6 +210,45 @@ final class Attendees {
 			}
 			boolean invites = !event.getProperties("ATTENDEE").isEmpty();
 			if (invites && event.getProperty("ORGANIZER").isEmpty()) {
+				event.add(new Organizer(new ParameterList(organizerName == null ? List.of() : List.of(new Cn(organizerName))), organizer));
+			}
+		}
+	}
+
+	/**
+	 * The rooms and equipment of the web's dialog as the event's attendees: lines of the school's resources
+	 * no longer chosen go, chosen ones stay as written or are added as accepted non-participants (a resource
+	 * has no one to answer); other attendees stay. An event without a place gets the chosen rooms' names.
+	 *
+	 * @param resources the addresses (keys) of all the school's resources, which the dialog offers
+	 * @param wanted the chosen ones, with CUTYPE (ROOM or RESOURCE) and CN
+	 * @param place the LOCATION for an event that has none; null for none
+	 */
+	static void chooseRooms(Calendar calendar, String organizer, String organizerName, Set<String> resources, List<Party> wanted, String place) {
+		Set<String> keep = new java.util.HashSet<>();
+		wanted.forEach(p -> keep.add(key(p.address())));
+		for (VEvent event : ICalEvents.events(calendar)) {
+			for (Property attendee : List.<Property>copyOf(event.getProperties("ATTENDEE"))) {
+				String address = key(attendee.getValue());
+				if (resources.contains(address) && !keep.contains(address)) {
+					event.remove(attendee);
+				}
+			}
+			Set<String> present = new java.util.HashSet<>();
+			event.getProperties("ATTENDEE").forEach(a -> present.add(key(a.getValue())));
+			for (Party party : wanted) {
+				if (!present.contains(key(party.address()))) {
+					List<Parameter> parameters = new ArrayList<>(List.of(new CuType(party.cutype()), Role.NON_PARTICIPANT, new PartStat("ACCEPTED")));
+					if (party.cn() != null) {
+						parameters.add(new Cn(party.cn()));
+					}
+					event.add(new Attendee(new ParameterList(parameters), party.address()));
+				}
+			}
+			if (place != null && event.getProperty("LOCATION").map(l -> l.getValue() == null || l.getValue().isBlank()).orElse(true)) {
+				event.replace(new Location(place));
+			}
+			if (!wanted.isEmpty() && event.getProperty("ORGANIZER").isEmpty()) {
 				event.add(new Organizer(new ParameterList(organizerName == null ? List.of() : List.of(new Cn(organizerName))), organizer));
 			}
 		}

@@ -48,8 +48,39 @@ public class InvitationViews {
 		return Attendees.print(ical);
 	}
 
+	/**
+	 * The event's text with the dialog's choice of the school's rooms and equipment as its attendees
+	 * ({@code ATTENDEE;CUTYPE=ROOM:urn:uuid:<id>}, as calendar programs name them), which {@link Bookings}
+	 * books for every instance when the text is stored. An event without a place is placed in the chosen rooms.
+	 *
+	 * @param offered all the school's resources, which the dialog offers (an unticked one is removed)
+	 */
+	public static String bookRooms(String text, Account organizer, java.util.Collection<Rooms.Room> offered, List<Rooms.Room> chosen) {
+		net.fortuna.ical4j.model.Calendar ical = Attendees.parse(text);
+		Set<String> resources = new java.util.HashSet<>();
+		offered.forEach(r -> resources.add(Attendees.key(r.address())));
+		List<Attendees.Party> wanted = chosen.stream()
+			.map(r -> new Attendees.Party(r.address(), r.kind() == Rooms.Kind.ROOM ? "ROOM" : "RESOURCE", "ACCEPTED", r.name(), null)).toList();
+		String place = String.join(", ", chosen.stream().filter(r -> r.kind() == Rooms.Kind.ROOM).map(Rooms.Room::name).toList());
+		Attendees.chooseRooms(ical, "mailto:" + organizer.login(), organizer.displayName(), resources, wanted, place.isEmpty() ? null : place);
+		return Attendees.print(ical);
+	}
+
+	/** The ids of the resources an event names as attendees (rooms and equipment, of this school or not). */
+	public static Set<UUID> roomsNamed(String text) {
+		return Bookings.resourcesNamed(text);
+	}
+
 	/** What the dialog shows of an event's invitations to this person: the attendees and their answers, and theirs if invited. */
 	public Invited invited(Calendar calendar, CalendarObjects.Entry entry, UUID person) {
+		return invited(calendar, entry, person, null);
+	}
+
+	/**
+	 * The same for one occurrence of a series ({@code instance} its start; null for the series): the answers
+	 * given to that occurrence where they differ from the series'.
+	 */
+	public Invited invited(Calendar calendar, CalendarObjects.Entry entry, UUID person, java.time.Instant instance) {
 		if (!entry.data().toUpperCase(Locale.ROOT).contains("\nATTENDEE")) {
 			return new Invited(List.of(), null, false, null);
 		}
@@ -58,10 +89,13 @@ public class InvitationViews {
 			return new Invited(List.of(), null, false, null);
 		}
 		net.fortuna.ical4j.model.Calendar ical = readable.get();
-		List<Attendees.Party> parties = Attendees.parties(ical).stream().filter(p -> !p.room()).toList();
+		List<Attendees.Party> parties = Attendees.parties(ical, instance).stream().filter(p -> !p.room()).toList();
 		String own = calendar.id().equals(person)
 				? invitations.ofCopy(calendar.schoolId(), person, entry.name()).map(Invitations.Invitation::partstat).orElse(null) : null;
 		Account me = accounts.find(calendar.schoolId(), person).orElse(null);
+		if (own != null && me != null && instance != null) {
+			own = InstanceAnswers.of(ical, Scheduling.addresses(me)).getOrDefault(instance, own);
+		}
 		boolean organizer = me != null && Attendees.organizer(ical).map(o -> Scheduling.mine(o, me)).orElse(false);
 		String organizerName = Attendees.organizerName(ical).orElse(Attendees.organizer(ical).map(InvitationViews::display).orElse(null));
 		return new Invited(parties.stream().filter(p -> me == null || !Scheduling.mine(p.address(), me))

@@ -188,6 +188,17 @@ public class Scheduling {
 	/** The invitee's answer from the web: their line in their copy, then in the organiser's event. */
 	@Transactional
 	public void answer(Calendar calendar, String name, UUID person, String partstat) {
+		answer(calendar, name, person, partstat, null);
+	}
+
+	/**
+	 * The invitee's answer from the web to the whole series ({@code occurrence} null) or to the one occurrence
+	 * that starts at {@code occurrence}: then their copy gets an override of that occurrence with their answer
+	 * (made from the series, as for an answer from a calendar program), and the organiser's event and
+	 * notification follow for that date only. An occurrence the series does not have changes nothing.
+	 */
+	@Transactional
+	public void answer(Calendar calendar, String name, UUID person, String partstat, Instant occurrence) {
 		if (!ANSWERS.contains(partstat) || !calendar.id().equals(person)) {
 			throw new NotFoundException("invitation");
 		}
@@ -195,6 +206,10 @@ public class Scheduling {
 		CalendarObjects.Entry copy = objects.find(calendar, name).orElseThrow(() -> new NotFoundException("invitation"));
 		Account me = accounts.require(calendar.schoolId(), person);
 		net.fortuna.ical4j.model.Calendar ical = Attendees.parse(copy.data());
+		if (occurrence != null) {
+			answerOccurrence(calendar, name, copy, ical, invitation, me, partstat, occurrence);
+			return;
+		}
 		Map<String, String> mine = new HashMap<>();
 		addresses(me).forEach(a -> mine.put(a, partstat));
 		if (!Attendees.setPartstats(ical, mine)) {
@@ -202,6 +217,20 @@ public class Scheduling {
 		}
 		objects.put(calendar, name, SchoolDelivery.parse(Attendees.print(ical)), person, false, CalendarObjects.newScheduleTag());
 		answered(invitation, me, partstat, Map.of());
+	}
+
+	private void answerOccurrence(Calendar calendar, String name, CalendarObjects.Entry copy, net.fortuna.ical4j.model.Calendar ical,
+			Invitations.Invitation invitation, Account me, String partstat, Instant occurrence) {
+		if (Attendees.partstat(ical, addresses(me)) == null) {
+			// invited as a group's member: the copy names the group, not them; their line carries the series' answer
+			Attendees.addMember(ical, "mailto:" + me.login(), me.displayName(), null, invitation.partstat());
+		}
+		Map<Instant, String> answers = Map.of(occurrence, partstat);
+		if (InstanceAnswers.apply(ical, copy.data(), addresses(me), answers).isEmpty()) {
+			return;
+		}
+		objects.put(calendar, name, SchoolDelivery.parse(Attendees.print(ical)), me.id(), false, CalendarObjects.newScheduleTag());
+		answered(invitation, me, null, answers);
 	}
 
 	/** The more than {@value SchoolDelivery#MAX_INVITEES} people an event would invite: nothing is stored. */
@@ -233,6 +262,10 @@ public class Scheduling {
 					if (!Attendees.setPartstats(ical, mine)) {
 						Attendees.addMember(ical, "mailto:" + me.login(), me.displayName(), null, partstat);
 					}
+				}
+				if (!series && !perOccurrence.isEmpty() && Attendees.partstat(ical, addresses(me)) == null) {
+					// invited as a group's member: the occurrence's answer needs their own line, with the series' answer
+					Attendees.addMember(ical, "mailto:" + me.login(), me.displayName(), null, invitation.partstat());
 				}
 				List<Instant> occurrences = InstanceAnswers.apply(ical, event.data(), addresses(me), perOccurrence);
 				if (!series && occurrences.isEmpty()) {

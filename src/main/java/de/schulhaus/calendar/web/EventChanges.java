@@ -17,6 +17,7 @@ import de.schulhaus.calendar.internal.EventDraft;
 import de.schulhaus.calendar.internal.EventDrafts;
 import de.schulhaus.calendar.internal.InvalidCalendarData;
 import de.schulhaus.calendar.internal.InvitationViews;
+import de.schulhaus.calendar.internal.Rooms;
 import de.schulhaus.calendar.internal.Scheduling;
 import de.schulhaus.platform.NotFoundException;
 
@@ -59,16 +60,27 @@ class EventChanges {
 	}
 
 	/**
-	 * The dialog's people and groups: who organises, which attendees it showed and which are chosen; null
-	 * leaves the attendees as they are (a drag in the week view).
+	 * The dialog's people, groups, rooms and equipment: who organises, which attendees it showed and which are
+	 * chosen, the school's resources it offered and the ones ticked (null for both when the form had no
+	 * rooms: those the event names stay); null leaves the attendees as they are (a drag in the week view).
 	 */
-	record Invite(de.schulhaus.accounts.Account organizer, java.util.List<String> shown, java.util.List<InvitationViews.Choice> chosen) {
+	record Invite(de.schulhaus.accounts.Account organizer, java.util.List<String> shown, java.util.List<InvitationViews.Choice> chosen,
+			java.util.List<Rooms.Room> offeredRooms, java.util.List<Rooms.Room> chosenRooms) {
+
+		Invite(de.schulhaus.accounts.Account organizer, java.util.List<String> shown, java.util.List<InvitationViews.Choice> chosen) {
+			this(organizer, shown, chosen, null, null);
+		}
+
+		Invite withRooms(java.util.List<Rooms.Room> offered, java.util.List<Rooms.Room> ticked) {
+			return new Invite(organizer, shown, chosen, offered, ticked);
+		}
 
 		String apply(String text) {
-			if (chosen.isEmpty() && shown.isEmpty()) {
-				return text;
+			String invited = chosen.isEmpty() && shown.isEmpty() ? text : InvitationViews.invite(text, organizer, shown, chosen);
+			if (chosenRooms == null || chosenRooms.isEmpty() && offeredRooms.isEmpty()) {
+				return invited;
 			}
-			return InvitationViews.invite(text, organizer, shown, chosen);
+			return InvitationViews.bookRooms(invited, organizer, offeredRooms, chosenRooms);
 		}
 	}
 

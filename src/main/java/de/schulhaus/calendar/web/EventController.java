@@ -49,21 +49,23 @@ class EventController {
 	private final EventInvitations invitations;
 	private final InvitationViews scheduling;
 	private final EventAttachmentChoices attachments;
+	private final EventRooms rooms;
 	private final MessageSource messages;
 
 	EventController(WebCalendars calendars, EventChanges changes, EventInvitations invitations, InvitationViews scheduling,
-			EventAttachmentChoices attachments, MessageSource messages) {
+			EventAttachmentChoices attachments, EventRooms rooms, MessageSource messages) {
 		this.calendars = calendars;
 		this.changes = changes;
 		this.invitations = invitations;
 		this.scheduling = scheduling;
 		this.attachments = attachments;
+		this.rooms = rooms;
 		this.messages = messages;
 	}
 
 	@GetMapping("/kalender/termin/neu")
 	String create(@AuthenticationPrincipal SchulhausUser user, @RequestParam(required = false) String datum,
-			@RequestParam(required = false) String beginn, @RequestParam(required = false) String kalender,
+			@RequestParam(required = false) String beginn, @RequestParam(required = false) String ende, @RequestParam(required = false) String kalender,
 			@RequestParam(required = false) String ansicht, @RequestHeader(name = "HX-Request", required = false) String htmx, Locale locale,
 			Model model) {
 		List<Calendar> writable = calendars.writableBy(user);
@@ -71,9 +73,10 @@ class EventController {
 			throw new org.springframework.security.access.AccessDeniedException("no calendar to write");
 		}
 		LocalDateTime start = start(beginn, datum);
+		LocalDateTime end = end(ende, start);
 		String chosen = writable.stream().map(c -> c.id().toString()).filter(id -> id.equals(kalender)).findFirst()
 			.orElse(writable.get(0).id().toString());
-		return form(user, EventForm.starting(start, chosen, CalendarView.of(ansicht).param), Map.of(), writable, null, false, htmx, locale, model);
+		return form(user, EventForm.starting(start, end, chosen, CalendarView.of(ansicht).param), Map.of(), writable, null, false, htmx, locale, model);
 	}
 
 	@PostMapping("/kalender/termin")
@@ -86,8 +89,13 @@ class EventController {
 		if (!checked.valid()) {
 			return form(user, form, checked.errors(), writable, null, false, htmx, locale, model);
 		}
+		EventChanges.Invite invite = rooms.book(user, form, invitations.invite(user, form, null));
 		try {
-			changes.create(calendar, checked.draft(), invitations.invite(user, form, null), user.accountId());
+			changes.create(calendar, checked.draft(), invite, user.accountId());
+		}
+		catch (de.schulhaus.calendar.internal.Bookings.Conflict ex) {
+			model.addAttribute("roomConflict", rooms.refusal(user, ex, locale));
+			return form(user, form, Map.of("raeume", "calendar.error.roomTaken"), writable, null, false, htmx, locale, model);
 		}
 		catch (RuntimeException ex) {
 			return form(user, form, Map.of("titel", problem(ex)), writable, null, false, htmx, locale, model);
@@ -109,7 +117,7 @@ class EventController {
 		model.addAttribute("calendar", calendar);
 		model.addAttribute("event", stored);
 		model.addAttribute("invited", busyOnly ? new InvitationViews.Invited(List.of(), null, false, null)
-				: scheduling.invited(calendar, entry, user.accountId()));
+				: scheduling.invited(calendar, entry, user.accountId(), instance));
 		model.addAttribute("attachments", stored.draft().attachments().stream().map(EventAttachmentChoices::row).toList());
 		model.addAttribute("answerAction", "/kalender/" + calendar.id() + "/termin/antwort");
 		model.addAttribute("name", name);
@@ -131,7 +139,8 @@ class EventController {
 		EventDrafts.Stored stored = EventDrafts.read(entry.data(), instance);
 		InvitationViews.Invited invited = scheduling.invited(calendar, entry, user.accountId());
 		EventForm form = EventForm.of(stored.draft(), calendar.id().toString(), name, instance == null ? null : instance.toString(),
-				CalendarView.of(ansicht).param).withAttendees(invited.answers().stream().map(InvitationViews.Invited.Answer::address).toList());
+				CalendarView.of(ansicht).param).withAttendees(invited.answers().stream().map(InvitationViews.Invited.Answer::address).toList())
+			.withRooms(rooms.named(user, entry.data()));
 		return form(user, form, Map.of(), List.of(calendar), calendar, stored.recurring() && instance != null, htmx, locale, model);
 	}
 
@@ -147,9 +156,13 @@ class EventController {
 		if (!checked.valid()) {
 			return form(user, form, checked.errors(), List.of(calendar), calendar, series, htmx, locale, model);
 		}
+		EventChanges.Invite invite = rooms.book(user, form, invitations.invite(user, form, scheduling.invited(calendar, entry, user.accountId())));
 		try {
-			changes.update(calendar, form.name(), instance, EventChanges.Scope.of(form.umfang()), checked.draft(),
-					invitations.invite(user, form, scheduling.invited(calendar, entry, user.accountId())), user.accountId());
+			changes.update(calendar, form.name(), instance, EventChanges.Scope.of(form.umfang()), checked.draft(), invite, user.accountId());
+		}
+		catch (de.schulhaus.calendar.internal.Bookings.Conflict ex) {
+			model.addAttribute("roomConflict", rooms.refusal(user, ex, locale));
+			return form(user, form, Map.of("raeume", "calendar.error.roomTaken"), List.of(calendar), calendar, series, htmx, locale, model);
 		}
 		catch (RuntimeException ex) {
 			return form(user, form, Map.of("titel", problem(ex)), List.of(calendar), calendar, series, htmx, locale, model);
@@ -233,6 +246,7 @@ class EventController {
 			attached = changes.find(editing, form.name()).map(e -> stored(e, instance)).orElse(List.of());
 		}
 		model.addAttribute("attachments", attachments.rows(user, form, attached));
+		model.addAttribute("rooms", rooms.offered(user));
 		model.addAttribute("errors", errors);
 		model.addAttribute("writable", writable);
 		model.addAttribute("editing", editing != null);
@@ -293,6 +307,20 @@ class EventController {
 			// a hand-made URL: start from the next hour instead
 		}
 		return LocalDateTime.now(CalendarFormats.ZONE).withMinute(0).withSecond(0).withNano(0).plusHours(1);
+	}
+
+	/** The end of a span dragged in the week or day view; an hour after the start when none or none after it is given. */
+	private static LocalDateTime end(String ende, LocalDateTime start) {
+		try {
+			LocalDateTime end = ende == null ? null : LocalDateTime.parse(ende);
+			if (end != null && end.isAfter(start) && !end.isAfter(start.plusDays(1))) {
+				return end;
+			}
+		}
+		catch (DateTimeParseException e) {
+			// a hand-made URL: an hour, as from a click
+		}
+		return start.plusHours(1);
 	}
 
 	private static Instant instant(String value) {

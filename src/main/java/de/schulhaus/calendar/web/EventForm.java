@@ -20,22 +20,37 @@ import de.schulhaus.calendar.internal.EventDraft;
  *                 file ({@code datei:<id>}); null when the form had no attachments (the dialog always sends an empty value), which keeps them
  * @param sichtbarkeit {@code alle} (everyone who sees the calendar sees everything) or {@code belegt} (who only reads it sees just
  *                     that the time is taken); null keeps what the event says
+ * @param raeume the ids of the school's rooms and equipment to book; null when the form had no rooms (the dialog always sends an
+ *               empty value), which keeps those the event names
  */
 record EventForm(String titel, String kalender, Boolean ganztags, String vonDatum, String vonZeit, String bisDatum, String bisZeit, String ort,
 		String beschreibung, String wiederholung, List<String> tage, String ende, String bis, String anzahl, String erinnerung, String umfang,
-		String instanz, String name, String ansicht, List<String> teilnehmende, List<String> gezeigt, List<String> anhaenge, String sichtbarkeit) {
+		String instanz, String name, String ansicht, List<String> teilnehmende, List<String> gezeigt, List<String> anhaenge, String sichtbarkeit,
+		List<String> raeume) {
 
 	EventForm {
 		teilnehmende = teilnehmende == null ? List.of() : teilnehmende.stream().filter(v -> v != null && !v.isBlank()).distinct().limit(600).toList();
 		gezeigt = gezeigt == null ? List.of() : gezeigt.stream().filter(v -> v != null && !v.isBlank()).distinct().limit(600).toList();
 		// more than the limit stay in the list, so the check can say so instead of dropping some silently
 		anhaenge = anhaenge == null ? null : anhaenge.stream().filter(v -> v != null && !v.isBlank()).distinct().limit(200).toList();
+		raeume = raeume == null ? null : raeume.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).distinct().limit(200).toList();
 	}
 
 	/** The dialog of a stored event with its attendees ticked. */
 	EventForm withAttendees(List<String> addresses) {
 		return new EventForm(titel, kalender, ganztags, vonDatum, vonZeit, bisDatum, bisZeit, ort, beschreibung, wiederholung, tage, ende, bis, anzahl,
-				erinnerung, umfang, instanz, name, ansicht, addresses, addresses, anhaenge, sichtbarkeit);
+				erinnerung, umfang, instanz, name, ansicht, addresses, addresses, anhaenge, sichtbarkeit, raeume);
+	}
+
+	/** The dialog of a stored event with the rooms it books ticked. */
+	EventForm withRooms(List<String> ids) {
+		return new EventForm(titel, kalender, ganztags, vonDatum, vonZeit, bisDatum, bisZeit, ort, beschreibung, wiederholung, tage, ende, bis, anzahl,
+				erinnerung, umfang, instanz, name, ansicht, teilnehmende, gezeigt, anhaenge, sichtbarkeit, ids);
+	}
+
+	/** Whether the dialog shows this room or piece of equipment ticked. */
+	public boolean room(String id) {
+		return raeume != null && raeume.contains(id);
 	}
 
 	static final List<String> REPEATS = List.of("keine", "taeglich", "woechentlich", "monatlich", "jaehrlich");
@@ -54,11 +69,14 @@ record EventForm(String titel, String kalender, Boolean ganztags, String vonDatu
 		return tage != null && tage.contains(code);
 	}
 
-	/** A new event from a clicked day (all day long? no: 08:00 for an hour) or a clicked slot (an hour from there). */
-	static EventForm starting(LocalDateTime start, String calendar, String view) {
-		LocalDateTime end = start.plusHours(1);
+	/**
+	 * A new event from a clicked day (08:00 for an hour), a clicked slot (an hour from there) or a span dragged
+	 * in the week or day view.
+	 */
+	static EventForm starting(LocalDateTime start, LocalDateTime end, String calendar, String view) {
 		return new EventForm("", calendar, false, start.toLocalDate().toString(), time(start), end.toLocalDate().toString(), time(end), "", "",
-				"keine", List.of(code(start.getDayOfWeek())), "nie", "", "", "keine", "alle", null, null, view, List.of(), List.of(), null, "alle");
+				"keine", List.of(code(start.getDayOfWeek())), "nie", "", "", "keine", "alle", null, null, view, List.of(), List.of(), null, "alle",
+				List.of());
 	}
 
 	/** The dialog filled from a stored event. */
@@ -85,7 +103,7 @@ record EventForm(String titel, String kalender, Boolean ganztags, String vonDatu
 				end.toLocalDate().toString(), time(end), draft.location(), draft.description(), repeats, days,
 				repeat.until() != null ? "datum" : repeat.count() != null ? "anzahl" : "nie", repeat.until() == null ? "" : repeat.until().toString(),
 				repeat.count() == null ? "" : repeat.count().toString(), reminder, "alle", instance, name, view, List.of(), List.of(), null,
-				draft.visibility() == EventDraft.Visibility.BUSY ? "belegt" : "alle");
+				draft.visibility() == EventDraft.Visibility.BUSY ? "belegt" : "alle", List.of());
 	}
 
 	/** A weekday in the form: mo, di, mi, do, fr, sa, so. */

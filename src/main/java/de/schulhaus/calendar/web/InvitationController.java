@@ -47,9 +47,14 @@ class InvitationController {
 		this.freeBusy = freeBusy;
 	}
 
+	/**
+	 * An answer to the invitation; for an instance of a series ({@code instanz}) {@code umfang=dieses} answers
+	 * only that occurrence, anything else the whole series.
+	 */
 	@PostMapping("/kalender/{calendarId}/termin/antwort")
 	String answered(@AuthenticationPrincipal SchulhausUser user, @PathVariable String calendarId, @RequestParam(required = false) String name,
 			@RequestParam(required = false) String antwort, @RequestParam(required = false) String ansicht,
+			@RequestParam(required = false) String instanz, @RequestParam(required = false) String umfang,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response, RedirectAttributes redirect) {
 		Calendar calendar = calendars.require(user, calendarId);
 		String partstat = switch (antwort == null ? "" : antwort) {
@@ -61,8 +66,9 @@ class InvitationController {
 		if (name == null || name.isBlank()) {
 			throw new NotFoundException("invitation");
 		}
-		scheduling.answer(calendar, name, user.accountId(), partstat);
-		String target = SchoolLinks.event(calendar, name, ansicht);
+		Instant instance = instant(instanz);
+		scheduling.answer(calendar, name, user.accountId(), partstat, "dieses".equals(umfang) ? instance : null);
+		String target = SchoolLinks.event(calendar, name, ansicht) + (instance == null ? "" : "&instanz=" + instance);
 		if (htmx != null) {
 			response.setHeader("HX-Redirect", target);
 			return "calendar/event :: event-done";
@@ -102,6 +108,18 @@ class InvitationController {
 		model.addAttribute("day", formats.day(day));
 		model.addAttribute("rows", rows.stream().map(r -> new BusyRow(r.name(), r.periods().stream().map(p -> span(p)).toList())).toList());
 		return "calendar/invitations :: free-busy";
+	}
+
+	private static Instant instant(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Instant.parse(value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new NotFoundException("instance");
+		}
 	}
 
 	/** A person's busy spans of the day as text ("08:00–09:30"), nothing but times. */

@@ -86,7 +86,7 @@ final class CalendarWebFixture {
 
 	/** The week or day view's column of a day: from its start to the next column or the grid's end. */
 	static String column(String page, String date) {
-		Matcher m = Pattern.compile("<div class=\"day-column[^\"]*\"\\s+data-date=\"" + date + "\">").matcher(page);
+		Matcher m = Pattern.compile("<div class=\"day-column[^\"]*\"\\s+data-date=\"" + date + "\"[^>]*>").matcher(page);
 		if (!m.find()) {
 			throw new AssertionError("no column for " + date);
 		}

@@ -98,6 +98,26 @@ class EventDialogWebTests {
 		assertThat(details).contains("Donnerstag, 3. Dezember 2026, 16:00–18:00 Uhr").contains("Aula").contains("Bearbeiten");
 	}
 
+	@Test
+	void aSpanDraggedInTheWeekOpensTheDialogWithItsStartAndEnd() throws Exception {
+		String week = web.page(teacher, "/kalender?ansicht=woche&datum=2026-12-03");
+		assertThat(week).containsPattern("class=\"day-column[^\"]*\"\\s+data-date=\"2026-12-03\" data-new-span=\"/kalender/termin/neu\\?ansicht=woche\"");
+
+		String form = web.perform(teacher, get("/kalender/termin/neu").param("beginn", "2026-12-03T10:15").param("ende", "2026-12-03T11:45")
+			.param("ansicht", "woche").header("HX-Request", "true")).getContentAsString(StandardCharsets.UTF_8);
+		assertThat(form).containsPattern("id=\"ev-von-datum\"[^>]*value=\"2026-12-03\"").containsPattern("id=\"ev-von-zeit\"[^>]*value=\"10:15\"")
+			.containsPattern("id=\"ev-bis-datum\"[^>]*value=\"2026-12-03\"").containsPattern("id=\"ev-bis-zeit\"[^>]*value=\"11:45\"")
+			.contains("name=\"ansicht\" value=\"woche\"");
+		// to the end of the day: midnight is the next day's start
+		String late = web.page(teacher, "/kalender/termin/neu?beginn=2026-12-03T22:00&ende=2026-12-04T00:00");
+		assertThat(late).containsPattern("id=\"ev-bis-datum\"[^>]*value=\"2026-12-04\"").containsPattern("id=\"ev-bis-zeit\"[^>]*value=\"00:00\"");
+		// an end before the start, or a broken one, gives the click's hour
+		for (String end : new String[] { "2026-12-03T09:00", "spaeter" }) {
+			String hour = web.page(teacher, "/kalender/termin/neu?beginn=2026-12-03T10:15&ende=" + end);
+			assertThat(hour).as(end).containsPattern("id=\"ev-bis-zeit\"[^>]*value=\"11:15\"");
+		}
+	}
+
 	private static Map<String, String> withDefaults(Map<String, String> fields) {
 		Map<String, String> all = new HashMap<>(Map.of("ansicht", "monat", "wiederholung", "keine", "ende", "nie", "erinnerung", "keine"));
 		all.putAll(fields);

@@ -46,6 +46,9 @@ class InvitationWebTests {
 	@Autowired
 	GroupManagement groups;
 
+	@Autowired
+	de.schulhaus.platform.Notifications notifications;
+
 	CalendarWebFixture web;
 	SchulhausUser teacher;
 	SchulhausUser pupil;
@@ -120,6 +123,69 @@ class InvitationWebTests {
 		assertThat(data(pupil, copy)).doesNotContain("STATUS:CANCELLED");
 		assertThat(data(teacher, organizers).replace("\r\n ", "")).containsPattern("PARTSTAT=ACCEPTED[^\\r]*:" + java.util.regex.Pattern.quote(pupilAddress))
 			.doesNotContain(groupAddress);
+	}
+
+	@Test
+	void aPupilDeclinesOnlyOneDateOfAWeeklyInvitationAndTheOrganiserSeesThatDateDeclined() throws Exception {
+		Map<String, String> fields = new java.util.HashMap<>(Map.of("titel", "Förderunterricht", "kalender", teacher.accountId().toString(), "vonDatum",
+				"2026-12-03", "vonZeit", "14:00", "bisDatum", "2026-12-03", "bisZeit", "15:00", "wiederholung", "woechentlich", "tage", "do", "ende", "anzahl",
+				"anzahl", "4"));
+		fields.put("teilnehmende", "person:" + pupil.accountId() + "|gruppe:" + eight.id());
+		web.send(teacher, "/kalender/termin", fields);
+		String copy = copyOf(pupil);
+		String organizers = objects.list(calendars.personal(teacher.schoolId(), teacher.accountId())).get(0).name();
+		String answer = "/kalender/" + pupil.accountId() + "/termin/antwort";
+
+		// the dialog of one date offers the choice, a first answer for the whole series
+		String[] tenth = CalendarWebFixture.link(CalendarWebFixture.cell(web.page(pupil, "/kalender?ansicht=monat&datum=2026-12-01"), "2026-12-10"),
+				"Förderunterricht");
+		String tenthDialog = web.page(pupil, "/kalender/" + pupil.accountId() + "/termin?name=" + copy + "&instanz=" + tenth[2]);
+		assertThat(tenthDialog).contains("<legend>Ihre Antwort gilt für</legend>").containsPattern("value=\"dieses\">\\s*<span>nur diesen Termin")
+			.containsPattern("value=\"alle\" checked=\"checked\">\\s*<span>alle Termine der Serie").contains("name=\"instanz\" value=\"" + tenth[2] + "\"");
+		assertThat(web.perform(pupil, post(answer).param("name", copy).param("antwort", "zusagen").param("instanz", tenth[2]).param("umfang", "alle"))
+			.getRedirectedUrl()).isEqualTo("/kalender/" + pupil.accountId() + "/termin?name=" + copy + "&instanz=" + tenth[2]);
+
+		String seventeenth = "2026-12-17T13:00:00Z";
+		MockHttpServletResponse declined = web.perform(pupil, post(answer).param("name", copy).param("antwort", "absagen").param("instanz", seventeenth)
+			.param("umfang", "dieses"));
+		assertThat(declined.getStatus()).isEqualTo(302);
+
+		String pupilLine = "[^\\r\\n]*:mailto:" + java.util.regex.Pattern.quote(pupil.login());
+		String[] events = data(teacher, organizers).replace("\r\n ", "").split("BEGIN:VEVENT");
+		String series = java.util.Arrays.stream(events).filter(e -> e.contains("RRULE:FREQ=WEEKLY")).findFirst().orElseThrow();
+		String override = java.util.Arrays.stream(events).filter(e -> e.contains("RECURRENCE-ID")).findFirst().orElseThrow();
+		assertThat(series).containsPattern("PARTSTAT=ACCEPTED" + pupilLine);
+		assertThat(override).containsPattern("RECURRENCE-ID[^\\r\\n]*:20261217T140000").containsPattern("DTSTART[^\\r\\n]*:20261217T140000")
+			.contains("SUMMARY:Förderunterricht").doesNotContain("RRULE").containsPattern("PARTSTAT=DECLINED" + pupilLine);
+		assertThat(java.util.Arrays.stream(events).filter(e -> e.contains("RECURRENCE-ID"))).hasSize(1);
+		assertThat(data(pupil, copy).replace("\r\n ", "")).containsPattern("RECURRENCE-ID[^\\r\\n]*:20261217T140000")
+			.containsPattern("PARTSTAT=DECLINED" + pupilLine);
+		assertThat(notifications.newestFirst(teacher, 0, 10)).anyMatch(n -> n.titleKey().equals("calendar.notification.occurrence.declined")
+			&& n.titleArgs().equals(List.of("Paul Pult", "Förderunterricht", "17.12.2026")));
+
+		// each date's dialog shows its own answer, to the pupil and to the teacher
+		String pupilsEvent = "/kalender/" + pupil.accountId() + "/termin?name=" + copy + "&instanz=";
+		assertThat(web.page(pupil, pupilsEvent + seventeenth)).contains("Ihre Antwort: Abgesagt")
+			.containsPattern("value=\"dieses\" checked=\"checked\">");
+		assertThat(web.page(pupil, pupilsEvent + tenth[2])).contains("Ihre Antwort: Zugesagt");
+		String teachersEvent = "/kalender/" + teacher.accountId() + "/termin?name=" + organizers + "&instanz=";
+		assertThat(web.page(teacher, teachersEvent + seventeenth)).containsPattern("Paul Pult</span>\\s*<span class=\"answer\">– Abgesagt");
+		assertThat(web.page(teacher, teachersEvent + tenth[2])).containsPattern("Paul Pult</span>\\s*<span class=\"answer\">– Zugesagt");
+		// a member of an invited group answers one date too: the teacher's event gets a line of theirs on it
+		assertThat(web.perform(otherPupil, post("/kalender/" + otherPupil.accountId() + "/termin/antwort").param("name", copyOf(otherPupil))
+			.param("antwort", "vielleicht").param("instanz", seventeenth).param("umfang", "dieses")).getStatus()).isEqualTo(302);
+		assertThat(web.page(teacher, teachersEvent + seventeenth)).containsPattern("Olga Ofen</span>\\s*<span class=\"answer\">– Vielleicht")
+			.containsPattern("Paul Pult</span>\\s*<span class=\"answer\">– Abgesagt");
+		assertThat(web.page(otherPupil, "/kalender/" + otherPupil.accountId() + "/termin?name=" + copyOf(otherPupil) + "&instanz=" + seventeenth))
+			.contains("Ihre Antwort: Vielleicht");
+		// an instance that is no date of the series changes nothing; a broken one is not found
+		String before = data(pupil, copy);
+		web.perform(pupil, post(answer).param("name", copy).param("antwort", "zusagen").param("instanz", "2026-12-18T13:00:00Z").param("umfang", "dieses"));
+		assertThat(data(pupil, copy)).isEqualTo(before);
+		assertThat(web.perform(pupil, post(answer).param("name", copy).param("antwort", "zusagen").param("instanz", "morgen").param("umfang", "dieses"))
+			.getStatus()).isEqualTo(404);
+		// the teacher gets no answer buttons on their own event
+		assertThat(web.page(teacher, teachersEvent + seventeenth)).doesNotContain("Ihre Antwort gilt für");
 	}
 
 	@Test
