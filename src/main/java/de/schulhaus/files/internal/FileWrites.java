@@ -220,9 +220,22 @@ class FileWrites {
 		UUID owner = space.id();
 		try {
 			tx.executeWithoutResult(status -> {
+				if (node.folder()) {
+					// the request's check that the target is not inside the folder used paths read before; another move
+					// may have put the target there since: asked again, one folder move of the space at a time
+					nodes.lockSpace(school, owner);
+					if (nodes.isWithin(school, owner, parent.id(), node.id())) {
+						throw new FileChangedMeanwhile("Another move put the destination inside " + node.name() + " meanwhile.");
+					}
+					if (!nodes.inTree(school, owner, parent.id())) {
+						throw new FileChangedMeanwhile("The destination folder was deleted meanwhile.");
+					}
+				}
 				// what a move replaces goes to the trash, where it can be fetched back
 				replaced.ifPresent(old -> nodes.trash(school, owner, old.id(), space.viewer()));
-				nodes.move(school, owner, node.id(), parent.id(), name);
+				if (!nodes.move(school, owner, node, parent.id(), name)) {
+					throw new FileChangedMeanwhile(node.name() + " was moved, renamed or deleted meanwhile.");
+				}
 				activity.record(space, FileActivity.Action.MOVED, name);
 			});
 		}

@@ -12,6 +12,7 @@ import de.schulhaus.dav.DavException;
 import de.schulhaus.dav.DavPath;
 import de.schulhaus.dav.DavRepository;
 import de.schulhaus.dav.DavResource;
+import de.schulhaus.files.internal.FileChangedMeanwhile;
 import de.schulhaus.files.internal.FileLocked;
 import de.schulhaus.files.internal.FileNameRefused;
 import de.schulhaus.platform.InvalidInputException;
@@ -162,6 +163,9 @@ class FileActions {
 		}
 		catch (FileLocked ex) {
 			throw new InvalidInputException(field, "files.error.locked", ex.untilClock());
+		}
+		catch (FileChangedMeanwhile ex) {
+			throw new InvalidInputException(field, "files.error.changedMeanwhile");
 		}
 		catch (FileNameRefused ex) {
 			throw new InvalidInputException(field, ex.messageKey(), ex.args());

@@ -200,6 +200,18 @@ class DavFilesTests {
 	}
 
 	@Test
+	void aFolderMovedIntoItsOwnChildIsRefusedAndStaysWhereItWas() throws Exception {
+		call("MKCOL", "Eltern/", null);
+		call("MKCOL", "Eltern/Kind/", null);
+		call("PUT", "Eltern/Kind/brief.txt", "Hallo");
+		assertThat(perform(dav("MOVE", "Eltern/").header("Destination", "http://localhost" + root + "Eltern/Kind/Eltern/")).getStatus())
+			.isIn(403, 409);
+		assertThat(perform(dav("MOVE", "Eltern/").header("Destination", "http://localhost" + root + "Eltern/")).getStatus()).isIn(403, 409);
+		assertThat(call("GET", "Eltern/Kind/brief.txt", null).getContentAsString()).isEqualTo("Hallo");
+		assertThat(call("PROPFIND", "Eltern/Kind/", null).getContentAsString()).doesNotContain("Kind/Eltern");
+	}
+
+		@Test
 	void aLockKeepsOthersOutUntilItsTokenIsGiven() throws Exception {
 		call("PUT", "gesperrt.txt", "a");
 		String info = "<D:lockinfo xmlns:D=\"DAV:\"><D:lockscope><D:exclusive/></D:lockscope><D:locktype><D:write/></D:locktype>"
