@@ -207,6 +207,21 @@ public final class SpaceFiles implements DavRepository {
 		return resource(path, written);
 	}
 
+	/**
+	 * A new file in {@code folder} that replaces nothing: named {@code name}, or "name (2).ext" and so on where that is
+	 * taken, decided when its row goes in ({@link FileWrites#writeNew}). Answers the name it got.
+	 */
+	public String writeNew(DavPath folder, String name, InputStream content, String contentType, long length) {
+		requireWritable();
+		FileNode parent = require(folder);
+		if (!parent.folder()) {
+			throw new DavException(409, "Files go into a folder.");
+		}
+		// the folder's members change: a lock on it (or a deep one above) keeps the file out
+		requireUnlocked(folder, false, false);
+		return writes.writeNew(space, parent, name, content, contentType, length).name();
+	}
+
 	@Override
 	public void createCollection(DavPath path) {
 		requireWritable();

@@ -36,7 +36,6 @@ import de.schulhaus.dav.DavException;
 import de.schulhaus.dav.DavPath;
 import de.schulhaus.dav.DavResource;
 import de.schulhaus.files.internal.FileLocked;
-import de.schulhaus.files.internal.FileNames;
 import de.schulhaus.files.internal.Links;
 import de.schulhaus.files.internal.SpaceFiles;
 import de.schulhaus.files.internal.Spaces;
@@ -152,11 +151,11 @@ class LinkController {
 			throw new NotFoundException("link");
 		}
 		SpaceFiles files = spaces.open(link.space());
-		String free = FileNames.free(name, n -> files.find(DavPath.ROOT.child(n)).isPresent());
 		String type = request.getContentType() != null && !request.getContentType().isBlank() ? request.getContentType()
-				: MediaTypeFactory.getMediaType(free).orElse(MediaType.APPLICATION_OCTET_STREAM).toString();
-		files.write(DavPath.ROOT.child(free), request.getInputStream(), type, request.getContentLengthLong());
-		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("name", free));
+				: MediaTypeFactory.getMediaType(name).orElse(MediaType.APPLICATION_OCTET_STREAM).toString();
+		// the free name is found by the insert: two pupils' "Aufgabe.pdf" at once become "Aufgabe.pdf" and "Aufgabe (2).pdf"
+		String stored = files.writeNew(DavPath.ROOT, name, request.getInputStream(), type, request.getContentLengthLong());
+		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("name", stored));
 	}
 
 	/** A refused name or a full space, in words, as JSON for the upload page's script. */
