@@ -66,9 +66,7 @@ public final class Preconditions {
 	public static void checkUnlocked(DavExchange x, DavPath path, boolean membership, boolean members) {
 		Set<String> tokens = x.ifHeader().submittedTokens();
 		for (ActiveLock lock : x.locks()) {
-			boolean protects = lock.covers(path) || (membership && !path.isRoot() && lock.covers(path.parent()))
-					|| (members && lock.path().within(path));
-			if (protects && !tokens.contains(lock.token())) {
+			if (lock.protects(path, membership, members) && !tokens.contains(lock.token())) {
 				throw new DavException(423, "The resource is locked; submit its lock token in an If header.", "lock-token-submitted");
 			}
 		}

@@ -53,7 +53,7 @@ class FilesDavEndpoint implements HttpRequestHandler {
 				notFound(response);
 				return;
 			}
-			engine.handle(request, response, spaces.open(spaces.personal(user)), files + rawSegment(uri, files) + "/");
+			engine.handle(request, response, spaces.openForWebDav(spaces.personal(user)), files + rawSegment(uri, files) + "/");
 		}
 		else if (uri.equals(shared) || uri.equals(shared.substring(0, shared.length() - 1))) {
 			engine.handle(request, response, new SpaceList(user.schoolId(), user.accountId(), spaces.shared(user)), shared);
@@ -65,7 +65,7 @@ class FilesDavEndpoint implements HttpRequestHandler {
 				notFound(response);
 				return;
 			}
-			engine.handle(request, response, spaces.open(space.get()), shared + rawSegment(uri, shared) + "/");
+			engine.handle(request, response, spaces.openForWebDav(space.get()), shared + rawSegment(uri, shared) + "/");
 		}
 		else {
 			notFound(response);

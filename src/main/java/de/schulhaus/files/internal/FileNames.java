@@ -23,18 +23,23 @@ public final class FileNames {
 	 * the trash and what people drop into an upload-only link, so that nothing replaces another's file.
 	 */
 	public static String free(String name, java.util.function.Predicate<String> taken) {
-		if (!taken.test(name)) {
+		for (int n = 1;; n++) {
+			String candidate = numbered(name, n);
+			if (!taken.test(candidate)) {
+				return candidate;
+			}
+		}
+	}
+
+	/** The {@code n}th name {@link #free} tries: the name itself for 1, else "name (n).ext". */
+	static String numbered(String name, int n) {
+		if (n == 1) {
 			return name;
 		}
 		int dot = name.lastIndexOf('.');
 		String stem = dot > 0 ? name.substring(0, dot) : name;
 		String extension = dot > 0 ? name.substring(dot) : "";
-		for (int n = 2;; n++) {
-			String candidate = stem + " (" + n + ")" + extension;
-			if (!taken.test(candidate)) {
-				return candidate;
-			}
-		}
+		return stem + " (" + n + ")" + extension;
 	}
 
 	static void check(String name) {

@@ -213,12 +213,40 @@ class FileNodes {
 			.update();
 	}
 
-	void move(UUID school, UUID owner, UUID id, UUID parent, String name) {
-		jdbc.sql("update file_node set parent_id = :parent, name = :name, modified_at = :now "
-				+ "where id = :id and school_id = :school and owner_id = :owner")
+	/**
+	 * Moves a node the caller saw: nothing changes (false) when it left that folder or name meanwhile, or went to the
+	 * trash (which empties its parent), so that a move and a delete at once never leave it in the tree and the trash.
+	 */
+	boolean move(UUID school, UUID owner, FileNode seen, UUID parent, String name) {
+		return jdbc.sql("update file_node set parent_id = :parent, name = :name, modified_at = :now "
+				+ "where id = :id and school_id = :school and owner_id = :owner and parent_id = :seenParent and name = :seenName "
+				+ "and trashed_at is null")
 			.param("parent", parent).param("name", name).param("now", time(Instant.now()))
-			.param("id", id).param("school", school).param("owner", owner)
-			.update();
+			.param("id", seen.id()).param("school", school).param("owner", owner).param("seenParent", seen.parentId())
+			.param("seenName", seen.name())
+			.update() == 1;
+	}
+
+	/**
+	 * Locks the space's top folder for the rest of the transaction: folder moves take it first, so that two of them
+	 * in one space run one after the other and each sees the tree as the other left it.
+	 */
+	void lockSpace(UUID school, UUID owner) {
+		jdbc.sql("select id from file_node where id = :owner and school_id = :school and owner_id = :owner for update")
+			.param("owner", owner).param("school", school).query(UUID.class).optional();
+	}
+
+	/** Whether {@code folder} is {@code node} or lies below it, as the tree is now (a trashed folder counts as below nothing). */
+	boolean isWithin(UUID school, UUID owner, UUID folder, UUID node) {
+		UUID at = folder;
+		for (int depth = 0; at != null && depth < 1000; depth++) {
+			if (at.equals(node)) {
+				return true;
+			}
+			at = jdbc.sql("select parent_id from file_node where id = :id and school_id = :school and owner_id = :owner")
+				.param("id", at).param("school", school).param("owner", owner).query(UUID.class).optional().orElse(null);
+		}
+		return false;
 	}
 
 	/** Takes a node out of the tree into the trash; it remembers its folder, and its members stay below it. */

@@ -76,6 +76,7 @@ public class FileUploads {
 		checkName(target.name());
 		Space into = writableSpace(person, target);
 		FileNode folder = target.makeFolders() ? makeFolders(into, target.folder()) : folder(into, target.folder());
+		requireUnlocked(into, target);
 		long replaced = nodes.child(into.schoolId(), into.id(), folder.id(), target.name()).map(FileNode::size).orElse(0L);
 		if (!quotas.mayAdd(into.quotaOwner(), length - replaced)) {
 			throw new UploadProblem(413, "quota-exceeded", "files.upload.problem.quota", length);
@@ -136,15 +137,19 @@ public class FileUploads {
 			throw noLonger;
 		}
 		FileNode folder;
+		boolean folderFound = true;
 		try {
 			folder = folder(space, target.folder());
 		}
 		catch (UploadProblem gone) {
+			folderFound = false;
 			// removed or renamed while the bytes arrived: hours of upload are not lost for that, the file goes to the top
 			folder = spaces.open(space).node(de.schulhaus.dav.DavPath.ROOT).orElseThrow(() -> gone);
 		}
 		Space into = space;
 		FileNode parent = folder;
+		// checked before the upload is claimed: once the lock is gone, the client's next PATCH or HEAD completes it
+		requireUnlocked(into, folderFound ? target : new Target("", target.name(), target.type()));
 		String type = type(target);
 		try {
 			tx.executeWithoutResult(status -> {
@@ -166,6 +171,16 @@ public class FileUploads {
 			uploads.remove(upload.id());
 			throw refused.status() == 507 ? new UploadProblem(413, "quota-exceeded", "files.upload.problem.quota", upload.length())
 					: new UploadProblem(409, "name-taken", "files.upload.problem.name-taken", target.name());
+		}
+	}
+
+	/** 423 while a WebDAV client holds a lock that protects the file the upload makes or replaces. */
+	private void requireUnlocked(Space space, Target target) {
+		try {
+			spaces.open(space).requireUnlocked(new de.schulhaus.dav.DavPath(segments(target.folder())).child(target.name()), true, false);
+		}
+		catch (FileLocked locked) {
+			throw new UploadProblem(423, "locked", "files.upload.problem.locked", locked.untilClock());
 		}
 	}
 
@@ -220,12 +235,16 @@ public class FileUploads {
 
 	/** The folder at {@code path} ("a/b", relative to the top of the space as the person sees it); 409 where there is none. */
 	private FileNode folder(Space space, String path) {
-		java.util.List<String> segments = java.util.Arrays.stream((path == null ? "" : path).split("/")).filter(s -> !s.isEmpty()).toList();
+		java.util.List<String> segments = segments(path);
 		if (segments.stream().anyMatch(s -> s.equals(".") || s.equals(".."))) {
 			throw new UploadProblem(409, "no-folder", "files.upload.problem.no-folder", path);
 		}
 		return spaces.open(space).node(new de.schulhaus.dav.DavPath(segments)).filter(FileNode::folder)
 			.orElseThrow(() -> new UploadProblem(409, "no-folder", "files.upload.problem.no-folder", path));
+	}
+
+	private static java.util.List<String> segments(String path) {
+		return java.util.Arrays.stream((path == null ? "" : path).split("/")).filter(s -> !s.isEmpty()).toList();
 	}
 
 	private static String type(Target target) {

@@ -97,6 +97,64 @@ class FileWrites {
 	}
 
 	/**
+	 * Stores content as a new file, never replacing one: under {@code name}, or the first of "name (2).ext",
+	 * "name (3).ext", … that is free when the row goes in. The name is taken by the insert itself (it does nothing
+	 * where the name exists, then the next is tried), so two uploads of the same name at once both keep their file.
+	 * For drop boxes, where nobody may replace another's work.
+	 */
+	FileNode writeNew(Space target, FileNode parent, String name, InputStream content, String type, long length) {
+		FileNames.check(name);
+		UUID school = target.schoolId();
+		UUID owner = target.id();
+		long limit;
+		if (length >= EARLY_QUOTA_CHECK_FROM) {
+			StorageQuotas.Usage usage = quotas.usage(target.quotaOwner());
+			if (usage.usedBytes() + length > usage.limitBytes()) {
+				throw new DavException(507, "The file does not fit into your storage space.");
+			}
+			limit = usage.limitBytes();
+		}
+		else {
+			limit = quotas.limitBytes(target.quotaOwner());
+		}
+		StagedBlob staged = blobs.stage(content);
+		try {
+			for (int attempt = 1;; attempt++) {
+				try {
+					return tx.execute(status -> {
+						Instant now = Instant.now();
+						for (int n = 1;; n++) {
+							String candidate = FileNames.numbered(name, n);
+							FileNames.check(candidate);
+							FileNode node = new FileNode(Ids.newId(), parent.id(), candidate, false, staged.id(), staged.size(), type,
+									FileNodes.etag(), now, now, target.viewer());
+							if (nodes.insertIfAbsent(school, owner, node)) {
+								blobs.attach(staged, target.quotaOwner(), limit);
+								activity.record(target, FileActivity.Action.UPLOADED, candidate);
+								return node;
+							}
+						}
+					});
+				}
+				catch (DuplicateKeyException raced) {
+					// a database that reports a name taken by a transaction not yet committed instead of waiting for it: again
+					if (attempt == 5) {
+						throw new DavException(409, "Other uploads took every name tried at the same moment; try again.");
+					}
+				}
+			}
+		}
+		catch (QuotaExceededException ex) {
+			blobs.discard(staged);
+			throw new DavException(507, "The file does not fit into your storage space.");
+		}
+		catch (RuntimeException ex) {
+			blobs.discard(staged);
+			throw ex;
+		}
+	}
+
+	/**
 	 * Makes staged content the file {@code name} in {@code parent} (a new file, or the new content of
 	 * the existing one) in one short transaction; the staged content is discarded when that fails.
 	 */
@@ -220,9 +278,22 @@ class FileWrites {
 		UUID owner = space.id();
 		try {
 			tx.executeWithoutResult(status -> {
+				if (node.folder()) {
+					// the request's check that the target is not inside the folder used paths read before; another move
+					// may have put the target there since: asked again, one folder move of the space at a time
+					nodes.lockSpace(school, owner);
+					if (nodes.isWithin(school, owner, parent.id(), node.id())) {
+						throw new FileChangedMeanwhile("Another move put the destination inside " + node.name() + " meanwhile.");
+					}
+					if (!nodes.inTree(school, owner, parent.id())) {
+						throw new FileChangedMeanwhile("The destination folder was deleted meanwhile.");
+					}
+				}
 				// what a move replaces goes to the trash, where it can be fetched back
 				replaced.ifPresent(old -> nodes.trash(school, owner, old.id(), space.viewer()));
-				nodes.move(school, owner, node.id(), parent.id(), name);
+				if (!nodes.move(school, owner, node, parent.id(), name)) {
+					throw new FileChangedMeanwhile(node.name() + " was moved, renamed or deleted meanwhile.");
+				}
 				activity.record(space, FileActivity.Action.MOVED, name);
 			});
 		}

@@ -18,6 +18,7 @@ import org.springframework.http.MediaTypeFactory;
 
 import de.schulhaus.accounts.StorageQuotas;
 import de.schulhaus.dav.DavException;
+import de.schulhaus.dav.DavLockCheck;
 import de.schulhaus.dav.DavLockProbe;
 import de.schulhaus.dav.DavPath;
 import de.schulhaus.dav.DavQuota;
@@ -40,13 +41,17 @@ public final class SpaceFiles implements DavRepository {
 	private final FileWrites writes;
 	private final StorageQuotas quotas;
 	private final FileHistory history;
+	// null where the WebDAV engine checks locks itself, against the tokens its client sent
+	private final DavLockCheck lockCheck;
 	private final Map<DavPath, FileNode> seen = new HashMap<>();
 	// paths this request found nothing at: only for the quota's early check, which the attach repeats
 	private final java.util.Set<DavPath> absent = new java.util.HashSet<>();
 	// whether the tree held unexpired locks when this request first looked up a path (null: not asked)
 	private Boolean locked;
 
-	SpaceFiles(Space space, FileNodes nodes, FileProperties properties, FileWrites writes, StorageQuotas quotas, FileHistory history) {
+	SpaceFiles(Space space, FileNodes nodes, FileProperties properties, FileWrites writes, StorageQuotas quotas, FileHistory history,
+			DavLockCheck lockCheck) {
+		this.lockCheck = lockCheck;
 		this.history = history;
 		this.space = space;
 		this.school = space.schoolId();
@@ -168,6 +173,7 @@ public final class SpaceFiles implements DavRepository {
 	@Override
 	public void patchProperties(DavResource resource, List<DeadProperty> set, List<QName> remove) {
 		requireWritable();
+		requireUnlocked(resource.path(), false, false);
 		UUID node = require(resource.path()).id();
 		writes.patch(school, node, set, remove);
 	}
@@ -191,6 +197,7 @@ public final class SpaceFiles implements DavRepository {
 	public DavResource write(DavPath path, InputStream content, String contentType, long length, Instant modified) {
 		requireWritable();
 		FileNode parent = require(path.parent());
+		requireUnlocked(path, true, false);
 		String type = contentType != null && !contentType.isBlank() ? contentType
 				: MediaTypeFactory.getMediaType(path.name()).orElse(MediaType.APPLICATION_OCTET_STREAM).toString();
 		// the engine looked up the target before: what it found (or that nothing is there) needs no second query
@@ -200,17 +207,36 @@ public final class SpaceFiles implements DavRepository {
 		return resource(path, written);
 	}
 
+	/**
+	 * A new file in {@code folder} that replaces nothing: named {@code name}, or "name (2).ext" and so on where that is
+	 * taken, decided when its row goes in ({@link FileWrites#writeNew}). Answers the name it got.
+	 */
+	public String writeNew(DavPath folder, String name, InputStream content, String contentType, long length) {
+		requireWritable();
+		FileNode parent = require(folder);
+		if (!parent.folder()) {
+			throw new DavException(409, "Files go into a folder.");
+		}
+		// the folder's members change: a lock on it (or a deep one above) keeps the file out
+		requireUnlocked(folder, false, false);
+		return writes.writeNew(space, parent, name, content, contentType, length).name();
+	}
+
 	@Override
 	public void createCollection(DavPath path) {
 		requireWritable();
-		writes.createFolder(space, require(path.parent()), path.name());
+		FileNode parent = require(path.parent());
+		requireUnlocked(path, true, false);
+		writes.createFolder(space, parent, path.name());
 	}
 
 	@Override
 	public void delete(DavResource resource) {
 		requireWritable();
 		requireNotTheShare(resource.path());
-		writes.delete(space, require(resource.path()));
+		FileNode node = require(resource.path());
+		requireUnlocked(resource.path(), true, node.folder());
+		writes.delete(space, node);
 		seen.keySet().removeIf(p -> p.within(resource.path()));
 	}
 
@@ -218,7 +244,9 @@ public final class SpaceFiles implements DavRepository {
 	public void copy(DavResource source, DavPath target, boolean deep) {
 		requireWritable();
 		requireNotTheShare(target);
-		writes.copy(space, require(source.path()), require(target.parent()), target.name(), deep, node(target));
+		Optional<FileNode> replaced = node(target);
+		requireUnlocked(target, true, replaced.map(FileNode::folder).orElse(false));
+		writes.copy(space, require(source.path()), require(target.parent()), target.name(), deep, replaced);
 		seen.keySet().removeIf(p -> p.within(target));
 	}
 
@@ -227,7 +255,11 @@ public final class SpaceFiles implements DavRepository {
 		requireWritable();
 		requireNotTheShare(source.path());
 		requireNotTheShare(target);
-		writes.move(space, require(source.path()), require(target.parent()), target.name(), node(target));
+		FileNode moved = require(source.path());
+		Optional<FileNode> replaced = node(target);
+		requireUnlocked(source.path(), true, moved.folder());
+		requireUnlocked(target, true, replaced.map(FileNode::folder).orElse(false));
+		writes.move(space, moved, require(target.parent()), target.name(), replaced);
 		seen.keySet().removeIf(p -> p.within(target) || p.within(source.path()));
 	}
 
@@ -255,7 +287,9 @@ public final class SpaceFiles implements DavRepository {
 	/** Makes an earlier version the current content; the current one becomes a version. */
 	public void restoreVersion(DavPath file, UUID version) {
 		requireWritable();
-		history.restoreVersion(space, requireFile(file), version);
+		FileNode node = requireFile(file);
+		requireUnlocked(file, false, false);
+		history.restoreVersion(space, node, version);
 		seen.clear();
 	}
 
@@ -290,6 +324,26 @@ public final class SpaceFiles implements DavRepository {
 			throw new DavException(409, "A folder has no versions.");
 		}
 		return node;
+	}
+
+	/**
+	 * Refuses a change at {@code path} while a WebDAV client holds a lock that protects it ({@link DavLockCheck}):
+	 * for the browser, resumable uploads and links, which hold no lock tokens. A tree whose first look-up found no
+	 * locks needs no query for it. Locks are kept by paths from the space's top, so a shared item's view asks
+	 * with the path its top has there.
+	 */
+	public void requireUnlocked(DavPath path, boolean membership, boolean members) {
+		if (lockCheck == null || Boolean.FALSE.equals(locked)) {
+			return;
+		}
+		DavPath inSpace = path;
+		if (!space.whole()) {
+			DavPath top = nodes.pathOf(school, owner, node(DavPath.ROOT).orElseThrow(() -> new DavException(404, "Nothing is here.")));
+			inSpace = new DavPath(java.util.stream.Stream.concat(top.segments().stream(), path.segments().stream()).toList());
+		}
+		lockCheck.blocking(school, lockSpace(), inSpace, membership, members).ifPresent(lock -> {
+			throw new FileLocked(lock.expires());
+		});
 	}
 
 	/** What was shared stays where its owner put it: the person changes what is in it, not it. */

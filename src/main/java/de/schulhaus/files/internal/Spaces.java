@@ -21,6 +21,7 @@ import de.schulhaus.accounts.Group;
 import de.schulhaus.accounts.GroupManagement;
 import de.schulhaus.accounts.Membership;
 import de.schulhaus.accounts.StorageQuotas;
+import de.schulhaus.dav.DavLockCheck;
 import de.schulhaus.platform.AuditLog;
 import de.schulhaus.platform.NotFoundException;
 import de.schulhaus.platform.Role;
@@ -55,9 +56,12 @@ public class Spaces {
 	private final Shares shares;
 	private final FileActivity activity;
 	private final de.schulhaus.accounts.AccountManagement accounts;
+	private final DavLockCheck lockCheck;
 
 	Spaces(JdbcClient jdbc, GroupManagement groups, FileNodes nodes, FileProperties properties, FileWrites writes, StorageQuotas quotas,
-			AuditLog audit, FileHistory history, Shares shares, FileActivity activity, de.schulhaus.accounts.AccountManagement accounts) {
+			AuditLog audit, FileHistory history, Shares shares, FileActivity activity, de.schulhaus.accounts.AccountManagement accounts,
+			DavLockCheck lockCheck) {
+		this.lockCheck = lockCheck;
 		this.activity = activity;
 		this.accounts = accounts;
 		this.history = history;
@@ -142,9 +146,14 @@ public class Spaces {
 			.findFirst();
 	}
 
-	/** The space's tree for one request (WebDAV or a page). */
+	/** The space's tree for one request of a page, an upload or a link: a file a WebDAV client locked stays as it is (423). */
 	public SpaceFiles open(Space space) {
-		return new SpaceFiles(space, nodes, properties, writes, quotas, history);
+		return new SpaceFiles(space, nodes, properties, writes, quotas, history, lockCheck);
+	}
+
+	/** The space's tree for the WebDAV engine, which checks locks itself against the tokens the client sent. */
+	public SpaceFiles openForWebDav(Space space) {
+		return new SpaceFiles(space, nodes, properties, writes, quotas, history, null);
 	}
 
 	/** Sets whether pupils change a group's files (the group's teachers, school admins), or teachers the school's (school admins). */

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
@@ -33,7 +35,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import de.schulhaus.dav.DavException;
 import de.schulhaus.dav.DavPath;
 import de.schulhaus.dav.DavResource;
-import de.schulhaus.files.internal.FileNames;
+import de.schulhaus.files.internal.FileLocked;
 import de.schulhaus.files.internal.Links;
 import de.schulhaus.files.internal.SpaceFiles;
 import de.schulhaus.files.internal.Spaces;
@@ -55,8 +57,10 @@ class LinkController {
 
 	private final Links links;
 	private final Spaces spaces;
+	private final MessageSource messages;
 
-	LinkController(Links links, Spaces spaces) {
+	LinkController(Links links, Spaces spaces, MessageSource messages) {
+		this.messages = messages;
 		this.links = links;
 		this.spaces = spaces;
 	}
@@ -147,17 +151,22 @@ class LinkController {
 			throw new NotFoundException("link");
 		}
 		SpaceFiles files = spaces.open(link.space());
-		String free = FileNames.free(name, n -> files.find(DavPath.ROOT.child(n)).isPresent());
 		String type = request.getContentType() != null && !request.getContentType().isBlank() ? request.getContentType()
-				: MediaTypeFactory.getMediaType(free).orElse(MediaType.APPLICATION_OCTET_STREAM).toString();
-		files.write(DavPath.ROOT.child(free), request.getInputStream(), type, request.getContentLengthLong());
-		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("name", free));
+				: MediaTypeFactory.getMediaType(name).orElse(MediaType.APPLICATION_OCTET_STREAM).toString();
+		// the free name is found by the insert: two pupils' "Aufgabe.pdf" at once become "Aufgabe.pdf" and "Aufgabe (2).pdf"
+		String stored = files.writeNew(DavPath.ROOT, name, request.getInputStream(), type, request.getContentLengthLong());
+		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("name", stored));
 	}
 
 	/** A refused name or a full space, in words, as JSON for the upload page's script. */
 	@ExceptionHandler(DavException.class)
 	@ResponseBody
-	ResponseEntity<Map<String, Object>> refused(DavException ex) {
+	ResponseEntity<Map<String, Object>> refused(DavException ex, Locale locale) {
+		if (ex instanceof FileLocked locked) {
+			return ResponseEntity.status(423).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(Map.of("status", 423, "title", messages.getMessage("files.link.locked.title", null, locale), "detail",
+						messages.getMessage("files.error.locked", new Object[] { locked.untilClock() }, locale)));
+		}
 		int status = ex.status() == 507 ? 507 : ex.status() == 404 ? 404 : 400;
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(Map.of("status", status, "title", status == 507 ? "Kein Platz mehr" : "Nicht angenommen", "detail", ex.getMessage()));

@@ -12,6 +12,8 @@ import de.schulhaus.dav.DavException;
 import de.schulhaus.dav.DavPath;
 import de.schulhaus.dav.DavRepository;
 import de.schulhaus.dav.DavResource;
+import de.schulhaus.files.internal.FileChangedMeanwhile;
+import de.schulhaus.files.internal.FileLocked;
 import de.schulhaus.files.internal.FileNameRefused;
 import de.schulhaus.platform.InvalidInputException;
 import de.schulhaus.platform.NotFoundException;
@@ -105,7 +107,10 @@ class FileActions {
 			throw new InvalidInputException("selection", "files.error.nothingSelected");
 		}
 		List<DavResource> doomed = names.stream().map(name -> require(space, folder.child(name))).toList();
-		doomed.forEach(resource -> space.repository().delete(resource));
+		doomed.forEach(resource -> attempt("selection", () -> {
+			space.repository().delete(resource);
+			return null;
+		}));
 	}
 
 	/**
@@ -155,6 +160,12 @@ class FileActions {
 	private static <T> T attempt(String field, Supplier<T> change) {
 		try {
 			return change.get();
+		}
+		catch (FileLocked ex) {
+			throw new InvalidInputException(field, "files.error.locked", ex.untilClock());
+		}
+		catch (FileChangedMeanwhile ex) {
+			throw new InvalidInputException(field, "files.error.changedMeanwhile");
 		}
 		catch (FileNameRefused ex) {
 			throw new InvalidInputException(field, ex.messageKey(), ex.args());

@@ -2,10 +2,12 @@ package de.schulhaus.files.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -20,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import de.schulhaus.dav.DavException;
 import de.schulhaus.dav.DavPath;
 import de.schulhaus.dav.DavResource;
+import de.schulhaus.files.internal.FileLocked;
 import de.schulhaus.files.internal.SpaceFiles;
 import de.schulhaus.platform.Ids;
 import de.schulhaus.platform.NotFoundException;
@@ -34,7 +37,10 @@ class FileVersionsController {
 
 	private final FileBrowserSpaces spaces;
 	private final FileActions actions;
-	FileVersionsController(FileBrowserSpaces spaces, FileActions actions) {
+	private final MessageSource messages;
+
+	FileVersionsController(FileBrowserSpaces spaces, FileActions actions, MessageSource messages) {
+		this.messages = messages;
 		this.spaces = spaces;
 		this.actions = actions;
 	}
@@ -62,7 +68,7 @@ class FileVersionsController {
 
 	@PostMapping("/dateien/{space}/version/wiederherstellen")
 	String restore(@AuthenticationPrincipal SchulhausUser user, @PathVariable String space, @RequestParam(required = false) String pfad,
-			@RequestParam(required = false) String version, RedirectAttributes redirect) {
+			@RequestParam(required = false) String version, Locale locale, RedirectAttributes redirect) {
 		FileBrowserSpaces.Space opened = spaces.open(user, space);
 		DavPath path = FileLocation.parse(pfad);
 		DavResource file = actions.require(opened, path);
@@ -74,6 +80,11 @@ class FileVersionsController {
 		}
 		try {
 			opened.repository().restoreVersion(path, Ids.parse(version, "version"));
+		}
+		catch (FileLocked ex) {
+			redirect.addFlashAttribute("problemField", "selection");
+			redirect.addFlashAttribute("problemText", messages.getMessage("files.error.locked", new Object[] { ex.untilClock() }, locale));
+			return "redirect:" + FileLocation.url(opened.key(), "details", path);
 		}
 		catch (DavException ex) {
 			throw ex.status() == 403 ? new AccessDeniedException("read-only space") : new NotFoundException("version");

@@ -200,6 +200,18 @@ class DavFilesTests {
 	}
 
 	@Test
+	void aFolderMovedIntoItsOwnChildIsRefusedAndStaysWhereItWas() throws Exception {
+		call("MKCOL", "Eltern/", null);
+		call("MKCOL", "Eltern/Kind/", null);
+		call("PUT", "Eltern/Kind/brief.txt", "Hallo");
+		assertThat(perform(dav("MOVE", "Eltern/").header("Destination", "http://localhost" + root + "Eltern/Kind/Eltern/")).getStatus())
+			.isIn(403, 409);
+		assertThat(perform(dav("MOVE", "Eltern/").header("Destination", "http://localhost" + root + "Eltern/")).getStatus()).isIn(403, 409);
+		assertThat(call("GET", "Eltern/Kind/brief.txt", null).getContentAsString()).isEqualTo("Hallo");
+		assertThat(call("PROPFIND", "Eltern/Kind/", null).getContentAsString()).doesNotContain("Kind/Eltern");
+	}
+
+		@Test
 	void aLockKeepsOthersOutUntilItsTokenIsGiven() throws Exception {
 		call("PUT", "gesperrt.txt", "a");
 		String info = "<D:lockinfo xmlns:D=\"DAV:\"><D:lockscope><D:exclusive/></D:lockscope><D:locktype><D:write/></D:locktype>"
@@ -217,6 +229,23 @@ class DavFilesTests {
 	}
 
 	@Test
+	void anExpiredLockNoLongerKeepsOthersOut() throws Exception {
+		call("PUT", "kurz.txt", "a");
+		String info = "<D:lockinfo xmlns:D=\"DAV:\"><D:lockscope><D:exclusive/></D:lockscope><D:locktype><D:write/></D:locktype>"
+				+ "</D:lockinfo>";
+		MockHttpServletResponse lock = perform(dav("LOCK", "kurz.txt").header("Timeout", "Second-1").content(info));
+		assertThat(lock.getStatus()).isEqualTo(200);
+		assertThat(lock.getContentAsString()).contains("Second-1");
+		assertThat(call("PUT", "kurz.txt", "b").getStatus()).isEqualTo(423);
+		Thread.sleep(2_100);
+		// no token, no UNLOCK: the lock ran out, and the client that took it has no say any more
+		assertThat(call("PUT", "kurz.txt", "c").getStatus()).isEqualTo(204);
+		assertThat(call("GET", "kurz.txt", null).getContentAsString()).isEqualTo("c");
+		assertThat(call("PROPFIND", "kurz.txt", null).getContentAsString()).doesNotContain(lock.getHeader("Lock-Token").replaceAll("[<>]", ""));
+		assertThat(perform(dav("LOCK", "kurz.txt").content(info)).getStatus()).as("another client may lock it now").isEqualTo(200);
+	}
+
+		@Test
 	void aLockedFolderKeepsNewFilesOutAtAnyDepthAndOtherFoldersStayOpen() throws Exception {
 		assertThat(call("MKCOL", "Abgaben/", null).getStatus()).isEqualTo(201);
 		assertThat(call("MKCOL", "Abgaben/Klasse-7a/", null).getStatus()).isEqualTo(201);
