@@ -51,7 +51,9 @@ import java.util.concurrent.locks.LockSupport;
  * Between phases it waits at checkpoints so that the script can measure the server: it writes
  * {@code <dir>/<name>} and goes on when {@code <dir>/<name>.go} exists.
  * <p>
- * Usage: java ChatLoad.java baseUrl peopleFile roomsFile password serverPid dir rate seconds bigRoomMembers warmupSeconds
+ * Usage: java ChatLoad.java baseUrl peopleFile roomsFile password serverPid dir rate seconds bigRoomMembers warmupSeconds churn
+ * churn: clients a second (measured phase) whose connection the bench drops; each reconnects a second later
+ * and resumes from the last seq it has without a gap before it, as a real client after a network hiccup.
  * The first warmupSeconds of posting (same rate) let the server's JIT compile the path; their messages are
  * checked for loss like all others, but neither their latency nor the CPU they cost is counted.
  * peopleFile: one client a line, "login TAB classRoomIndex"; the first bigRoomMembers are in the big room,
@@ -81,9 +83,11 @@ public class ChatLoad {
 	static final AtomicInteger latencyCount = new AtomicInteger();
 	static final AtomicLong delivered = new AtomicLong();
 	static final AtomicLong duplicates = new AtomicLong();
-	static final AtomicLong gaps = new AtomicLong();
+	static final AtomicLong resumedDuplicates = new AtomicLong();
+	static final AtomicLong outOfOrder = new AtomicLong();
 	static final AtomicLong reconnects = new AtomicLong();
 	static final AtomicLong closedByServer = new AtomicLong();
+	static final AtomicLong dropped = new AtomicLong();
 	static final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
 	static volatile boolean closing;
 	static volatile long broadcastSentNanos;
@@ -100,6 +104,7 @@ public class ChatLoad {
 		int seconds = Integer.parseInt(args[7]);
 		int bigRoomMembers = Integer.parseInt(args[8]);
 		int warmup = Integer.parseInt(args[9]);
+		int churn = Integer.parseInt(args[10]);
 
 		roomIds = new String[rooms.size()];
 		for (String[] r : rooms) {
@@ -173,6 +178,7 @@ public class ChatLoad {
 		latencyMicros = new int[(int) Math.min(Integer.MAX_VALUE - 8, (long) rate * seconds * 40L + 1000)];
 		latencySlice = new byte[latencyMicros.length];
 		ExecutorService senders = Executors.newFixedThreadPool(64, daemon("sender"));
+		java.util.concurrent.ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(daemon("churn"));
 		ThreadLocal<Http> senderHttp = ThreadLocal.withInitial(Http::new);
 		ConcurrentLinkedQueue<Long> postMicros = new ConcurrentLinkedQueue<>();
 		ConcurrentLinkedQueue<Long> lagMicros = new ConcurrentLinkedQueue<>();
@@ -191,6 +197,18 @@ public class ChatLoad {
 			if (cpuStart == null && due >= loadStart) {
 				cpuStart = cpu(serverPid);
 				selfStart = cpu(ProcessHandle.current().pid());
+			}
+			if (churn > 0 && due >= loadStart && i % rate == 0) {
+				// every second of the measured phase, CHURN clients lose their connection and come back a second later
+				later.execute(() -> {
+					for (int k = 0; k < churn; k++) {
+						Client c = clients[ThreadLocalRandom.current().nextInt(clients.length)];
+						if (c.session != null && c.current != null) {
+							dropped.incrementAndGet();
+							c.drop(later);
+						}
+					}
+				});
 			}
 			long wait = due - System.nanoTime();
 			if (wait > 0) {
@@ -292,8 +310,10 @@ public class ChatLoad {
 			Arrays.sort(in);
 			out("chat.latency_ms.due_%03d-%03ds.p50=%.1f p99=%.1f max=%.1f", slice * 10, slice * 10 + 10, p(in, 50), p(in, 99), p(in, 100));
 		}
-		out("chat.lost=%d (target: 0) duplicates=%d (target: 0) gaps_in_seq=%d unexpected=%d", lost, duplicates.get(), gaps.get(), unexpected);
-		out("chat.disconnects_by_server=%d reconnects=%d", closedByServer.get(), reconnects.get());
+		out("chat.lost=%d (target: 0) duplicates=%d (target: 0) out_of_order=%d unexpected=%d", lost, duplicates.get(), outOfOrder.get(),
+				unexpected);
+		out("chat.reconnects=%d (dropped by the bench: %d, closed by the server: %d) duplicates_after_resume=%d (target: 0)",
+				reconnects.get(), dropped.get(), closedByServer.get(), resumedDuplicates.get());
 		long[] posts = postMicros.stream().mapToLong(Long::longValue).sorted().toArray();
 		long[] lags = lagMicros.stream().mapToLong(Long::longValue).sorted().toArray();
 		out("chat.post_ms.p50=%.1f p99=%.1f max=%.1f sender_lag_ms.p99=%.1f max=%.1f", pl(posts, 50), pl(posts, 99), pl(posts, 100),
@@ -340,7 +360,13 @@ public class ChatLoad {
 		final CountDownLatch live = new CountDownLatch(1);
 		/** The n of each message of the class room that arrived (guarded by this). */
 		final BitSet received = new BitSet();
-		final Map<String, Long> lastSeq = new ConcurrentHashMap<>();
+		/** Per room the seqs that arrived on any of this client's connections (only touched by its listener callbacks). */
+		final Map<String, BitSet> seen = new ConcurrentHashMap<>();
+		volatile WebSocket current;
+		volatile boolean resumedOnce;
+		/** The last time this client was away (dropped by the bench): its messages of then are caught up, not live. */
+		volatile long awayFrom = Long.MAX_VALUE;
+		volatile long awayUntil = Long.MIN_VALUE;
 		volatile String session;
 		volatile HttpClient httpClient;
 		private final StringBuilder partial = new StringBuilder();
@@ -382,8 +408,20 @@ public class ChatLoad {
 		}
 
 		@Override
+		public void onOpen(WebSocket webSocket) {
+			current = webSocket;
+			if (awayFrom != Long.MAX_VALUE && awayUntil < awayFrom) {
+				awayUntil = System.nanoTime();
+			}
+			webSocket.request(1);
+		}
+
+		@Override
 		public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
 			long now = System.nanoTime();
+			if (webSocket != current) {
+				return null; // a connection this client has dropped
+			}
 			partial.append(data);
 			if (last) {
 				String frame = partial.toString();
@@ -399,15 +437,16 @@ public class ChatLoad {
 			if ("message".equals(type)) {
 				String room = field(frame, "\"roomId\":\"", '"');
 				long seq = Long.parseLong(field(frame, "\"seq\":", ','));
-				Long before = lastSeq.get(room);
-				if (before != null && seq <= before) {
-					duplicates.incrementAndGet();
+				BitSet seqs = seen.computeIfAbsent(room, k -> new BitSet());
+				if (seqs.get((int) seq)) {
+					// the server sent this room's seq twice to this person
+					(resumedOnce ? resumedDuplicates : duplicates).incrementAndGet();
 					return;
 				}
-				if (before != null && seq != before + 1) {
-					gaps.incrementAndGet();
+				if (seq != seqs.nextClearBit(1)) {
+					outOfOrder.incrementAndGet();
 				}
-				lastSeq.put(room, seq);
+				seqs.set((int) seq);
 				String body = field(frame, "\"body\":\"", '"');
 				if (body.startsWith("chatbench-broadcast")) {
 					broadcastReceived.add(now);
@@ -422,7 +461,7 @@ public class ChatLoad {
 						received.set(n);
 					}
 					delivered.incrementAndGet();
-					if (due >= measureFrom) {
+					if (due >= measureFrom && (due < awayFrom || due > awayUntil && awayUntil >= awayFrom)) {
 						int i = latencyCount.getAndIncrement();
 						if (i < latencyMicros.length) {
 							latencySlice[i] = (byte) Math.min(127, (due - measureFrom) / TimeUnit.SECONDS.toNanos(10));
@@ -437,7 +476,8 @@ public class ChatLoad {
 					for (String entry : frame.substring(at, frame.indexOf('}', at)).split(",")) {
 						if (!entry.isBlank()) {
 							String[] kv = entry.split(":");
-							lastSeq.putIfAbsent(kv[0].replace("\"", "").trim(), Long.parseLong(kv[1].trim()));
+							// everything up to the room's seq at connect counts as seen: this client starts there
+							seen.computeIfAbsent(kv[0].replace("\"", "").trim(), k -> new BitSet()).set(1, (int) Long.parseLong(kv[1].trim()) + 1);
 						}
 					}
 				}
@@ -447,27 +487,50 @@ public class ChatLoad {
 
 		@Override
 		public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-			lost(statusCode + " " + reason);
+			if (webSocket == current) {
+				lost(statusCode + " " + reason);
+			}
 			return null;
 		}
 
 		@Override
 		public void onError(WebSocket webSocket, Throwable error) {
-			lost(error.toString());
+			if (webSocket == current) {
+				lost(error.toString());
+			}
 		}
 
-		/** Closed by the server: back, resuming from the last seq seen in each room (what a real client does). */
+		/** Closed by the server: back at once, resuming. */
 		private void lost(String why) {
 			if (closing) {
 				return;
 			}
 			closedByServer.incrementAndGet();
 			errors.add("closed " + login + ": " + why);
+			reconnect();
+		}
+
+		/** A network hiccup on the client's side: the connection is gone without a close; back after a second. */
+		void drop(java.util.concurrent.ScheduledExecutorService later) {
+			WebSocket w = current;
+			if (w == null || closing) {
+				return;
+			}
+			current = null;
+			// what was due a second before may have been on its way on the aborted connection
+			awayFrom = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
+			w.abort();
+			later.schedule(this::reconnect, 1, TimeUnit.SECONDS);
+		}
+
+		/** Resumes from the last seq before the first missing one in each room, as a real client does. */
+		private void reconnect() {
 			StringBuilder resume = new StringBuilder("{\"type\":\"resume\",\"rooms\":{");
-			lastSeq.forEach((room, seq) -> resume.append(resume.charAt(resume.length() - 1) == '{' ? "" : ",").append('"').append(room)
-				.append("\":").append(seq));
+			seen.forEach((room, seqs) -> resume.append(resume.charAt(resume.length() - 1) == '{' ? "" : ",").append('"').append(room)
+				.append("\":").append(seqs.nextClearBit(1) - 1));
 			resume.append("}}");
 			reconnects.incrementAndGet();
+			resumedOnce = true;
 			connect(httpClient, resume.toString());
 		}
 	}

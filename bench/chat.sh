@@ -11,7 +11,11 @@
 #    text carries that time; the sender is open-loop, so a sender or server that falls behind shows as
 #    latency) until a client's WebSocket had it, over every client of the room [p99 <= 150 ms];
 #  - messages lost (every client's messages of its room checked against those whose POST answered 201) and
-#    duplicates [both 0]; a client the server closes reconnects and resumes from its last seq, as a real one does;
+#    duplicates [both 0]; a client the server closes reconnects and resumes from its last seq, as a real one does,
+#    and every second of the measured phase CHURN (2) clients lose their connection (the bench aborts it) and come
+#    back a second later with a resume: the "catches up exactly ... no gap, no duplicate" under load
+#    (their duplicates are printed apart; what was due from a second before such a drop until the client was back
+#    is left out of the latency, since it arrives by catch-up, not live);
 #  - the broadcast: from its POST until all BIG_ROOM members have it [<= 1 s];
 #  - the server JVM's CPU over the load phase (utime+stime from /proc/<pid>/stat), its peak RSS and threads,
 #    the heap used after a full GC before the clients, with them, and after the load, and the heap per
@@ -46,6 +50,7 @@ CLIENTS=${CLIENTS:-5000}
 RATE=${RATE:-500}
 DURATION=${DURATION:-60}
 WARMUP=${WARMUP:-10}
+CHURN=${CHURN:-2}
 BIG_ROOM=${BIG_ROOM:-1000}
 PORT=${PORT:-18096}
 JAVA=${JAVA:-$(newest_java)}
@@ -83,7 +88,7 @@ sql() { psql -h 127.0.0.1 -U postgres -d "$DB" -q -v ON_ERROR_STOP=1 "$@"; }
 
 echo "date=$(date -u +%FT%TZ) loadavg.before=$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "box_speed.sha256_mib_per_s.before=$(box_speed)"
-echo "chat.scale rooms=$ROOMS room_size=$ROOM_SIZE clients=$CLIENTS rate=$RATE duration_s=$DURATION warmup_s=$WARMUP big_room=$BIG_ROOM"
+echo "chat.scale rooms=$ROOMS room_size=$ROOM_SIZE clients=$CLIENTS rate=$RATE duration_s=$DURATION warmup_s=$WARMUP churn_per_s=$CHURN big_room=$BIG_ROOM"
 
 # --- Schulhaus, production mode on a throwaway database ---
 psql -h 127.0.0.1 -U postgres -q -c "CREATE DATABASE $DB"
@@ -154,7 +159,7 @@ go_on() { # $1 checkpoint: wait for the load generator to reach it, then let it 
 }
 
 "$JAVA" $LOADGEN_OPTS bench/ChatLoad.java "$BASE" "$WORK/people.tsv" "$WORK/rooms.tsv" "$PASSWORD" "$PID" "$WORK" \
-  "$RATE" "$DURATION" "$BIG_ROOM" "$WARMUP" > "$WORK/loadgen.out" 2> "$WORK/loadgen.err" &
+  "$RATE" "$DURATION" "$BIG_ROOM" "$WARMUP" "$CHURN" > "$WORK/loadgen.out" 2> "$WORK/loadgen.err" &
 LOADGEN=$!
 rss_peak=0; threads_peak=0
 ( while kill -0 "$LOADGEN" 2>/dev/null; do
