@@ -137,6 +137,9 @@ insert into group_membership (group_id, account_id, school_id, leader)
   select g.id, p.id, '$school', p.k = 0 from bench_person p join school_group g on g.school_id = '$school' and g.name = 'Schulversammlung'
   where p.k < $BIG_ROOM;
 SQL
+# thousands of rows at once into tables the planner has no statistics for: without this, PostgreSQL on this box
+# (autovacuum off) plans a person's groups as a scan over the whole school's memberships, 240 ms a post
+sql -c "analyze account; analyze school_group; analyze group_membership"
 # the rooms come from the roster events, after the groups' commits
 for _ in $(seq 1 600); do
   [ "$(sql -At -c "select count(*) from chat_room where school_id = '$school'")" -ge $((ROOMS + 1)) ] && break
