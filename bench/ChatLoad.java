@@ -51,7 +51,9 @@ import java.util.concurrent.locks.LockSupport;
  * Between phases it waits at checkpoints so that the script can measure the server: it writes
  * {@code <dir>/<name>} and goes on when {@code <dir>/<name>.go} exists.
  * <p>
- * Usage: java ChatLoad.java baseUrl peopleFile roomsFile password serverPid dir rate seconds bigRoomMembers warmupSeconds churn
+ * Usage: java ChatLoad.java baseUrl peopleFile roomsFile password serverPid dir rate seconds bigRoomMembers warmupSeconds churn senders
+ * senders: posts in flight at most (threads, each with its own kept-alive connection), so that the
+ * client side does not cap the server's concurrency: 5,000 browsers would not.
  * churn: clients a second (measured phase) whose connection the bench drops; each reconnects a second later
  * and resumes from the last seq it has without a gap before it, as a real client after a network hiccup.
  * The first warmupSeconds of posting (same rate) let the server's JIT compile the path; their messages are
@@ -105,6 +107,7 @@ public class ChatLoad {
 		int bigRoomMembers = Integer.parseInt(args[8]);
 		int warmup = Integer.parseInt(args[9]);
 		int churn = Integer.parseInt(args[10]);
+		int senderThreads = Integer.parseInt(args[11]);
 
 		roomIds = new String[rooms.size()];
 		for (String[] r : rooms) {
@@ -177,7 +180,7 @@ public class ChatLoad {
 		// --- the load: RATE messages a second for SECONDS, round-robin over the class rooms ---
 		latencyMicros = new int[(int) Math.min(Integer.MAX_VALUE - 8, (long) rate * seconds * 40L + 1000)];
 		latencySlice = new byte[latencyMicros.length];
-		ExecutorService senders = Executors.newFixedThreadPool(64, daemon("sender"));
+		ExecutorService senders = Executors.newFixedThreadPool(senderThreads, daemon("sender"));
 		java.util.concurrent.ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(daemon("churn"));
 		ThreadLocal<Http> senderHttp = ThreadLocal.withInitial(Http::new);
 		ConcurrentLinkedQueue<Long> postMicros = new ConcurrentLinkedQueue<>();
@@ -292,8 +295,8 @@ public class ChatLoad {
 		}
 		int[] lat = Arrays.copyOf(latencyMicros, Math.min(latencyCount.get(), latencyMicros.length));
 		Arrays.sort(lat);
-		out("chat.load.rate_per_s=%d seconds=%d warmup_s=%d posting_took_s=%.1f posted=%d slowed_down_429=%d post_errors=%d", rate,
-				seconds, warmup, postingSeconds, postedTotal, slowedDown.get(), postErrors.get());
+		out("chat.load.rate_per_s=%d seconds=%d warmup_s=%d posting_took_s=%.1f posted=%d slowed_down_429=%d post_errors=%d senders=%d",
+				rate, seconds, warmup, postingSeconds, postedTotal, slowedDown.get(), postErrors.get(), senderThreads);
 		out("chat.load.deliveries_expected=%d delivered=%d", expected, delivered.get());
 		out("chat.latency_ms.p50=%.1f p99=%.1f p999=%.1f max=%.1f (target: p99 <= 150)", p(lat, 50), p(lat, 99), p(lat, 99.9), p(lat, 100));
 		// by the 10 s slice in which the message was due: shows whether a queue builds up

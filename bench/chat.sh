@@ -20,6 +20,8 @@
 #  - the server JVM's CPU over the load phase (utime+stime from /proc/<pid>/stat), its peak RSS and threads,
 #    the heap used after a full GC before the clients, with them, and after the load, and the heap per
 #    connected client ((with - before) / clients) [<= 100 KB].
+# Posts in flight are capped by SENDERS (256) threads of the load generator (5,000 browsers would not cap them
+# at all); the server's own limit is its database pool (SCHULHAUS_DB_POOL, 20).
 # The load generator shares the box's 2 cores with the server and PostgreSQL; its own CPU is printed too.
 #
 # Set-up, kept cheap so the bench measures chat and not set-up:
@@ -51,6 +53,7 @@ RATE=${RATE:-500}
 DURATION=${DURATION:-60}
 WARMUP=${WARMUP:-10}
 CHURN=${CHURN:-2}
+SENDERS=${SENDERS:-256}
 BIG_ROOM=${BIG_ROOM:-1000}
 PORT=${PORT:-18096}
 JAVA=${JAVA:-$(newest_java)}
@@ -162,7 +165,7 @@ go_on() { # $1 checkpoint: wait for the load generator to reach it, then let it 
 }
 
 "$JAVA" $LOADGEN_OPTS bench/ChatLoad.java "$BASE" "$WORK/people.tsv" "$WORK/rooms.tsv" "$PASSWORD" "$PID" "$WORK" \
-  "$RATE" "$DURATION" "$BIG_ROOM" "$WARMUP" "$CHURN" > "$WORK/loadgen.out" 2> "$WORK/loadgen.err" &
+  "$RATE" "$DURATION" "$BIG_ROOM" "$WARMUP" "$CHURN" "$SENDERS" > "$WORK/loadgen.out" 2> "$WORK/loadgen.err" &
 LOADGEN=$!
 rss_peak=0; threads_peak=0
 ( while kill -0 "$LOADGEN" 2>/dev/null; do
