@@ -27,9 +27,11 @@ import de.schulhaus.platform.SchulhausUser;
  * goes into its inbox and is handled one at a time by a single drain on the hub's threads, so the
  * frames leave in seq order per room. It remembers the last seq it sent per room: a message it has
  * sent is skipped, one that comes before its predecessor triggers a catch-up from the database, so a
- * client gets every message exactly once and in order. A client that does not read fills the inbox;
- * beyond the send buffer it is dropped, without holding up anyone else. Looking up its rooms anew also
- * catches up any room whose newest seq is past the last one sent.
+ * client gets every message exactly once and in order. A new connection holds live messages until the
+ * client's resume (or a second), so a quick resume gets everything in order; a later resume sends only
+ * what this connection has not sent (the older ones then come after the live ones, never twice). A client
+ * that does not read fills the inbox; beyond the send buffer it is dropped, without holding up anyone
+ * else. Looking up its rooms anew also catches up any room whose newest seq is past the last one sent.
  */
 final class ChatConnection {
 
@@ -52,6 +54,8 @@ final class ChatConnection {
 	/** Only touched by the drain. */
 	private final Map<UUID, Room> rooms = new HashMap<>();
 	private final Map<UUID, Long> sent = new HashMap<>();
+	/** Per room, the seq this connection went live after: it has sent every message after it up to {@link #sent}. */
+	private final Map<UUID, Long> liveAfter = new HashMap<>();
 	private boolean announced;
 	/**
 	 * Until the client's first resume (or {@link #RESUME_GRACE} after connecting), live messages are not sent,
@@ -165,11 +169,13 @@ final class ChatConnection {
 		added.removeAll(rooms.keySet());
 		rooms.keySet().retainAll(now.keySet());
 		sent.keySet().retainAll(now.keySet());
+		liveAfter.keySet().retainAll(now.keySet());
 		rooms.putAll(now);
 		hub.follow(this, now.keySet());
 		for (UUID room : added) {
 			// live from here on; what was committed before the hub knew this room is caught up now
 			sent.put(room, now.get(room).lastSeq());
+			liveAfter.put(room, now.get(room).lastSeq());
 			catchUp(now.get(room));
 		}
 		for (Room room : now.values()) {
@@ -194,10 +200,19 @@ final class ChatConnection {
 		for (Map.Entry<UUID, Long> entry : lastSeen.entrySet()) {
 			Room room = rooms.get(entry.getKey());
 			// a room the person may not read is passed over like a missing one
-			if (room != null) {
-				sent.put(room.id(), entry.getValue());
+			if (room == null) {
+				continue;
+			}
+			long seen = entry.getValue();
+			if (seen >= sent.get(room.id())) {
+				sent.put(room.id(), seen);
+				liveAfter.put(room.id(), seen);
 				catchUp(room);
 				held.remove(room.id());
+			} else if (seen < liveAfter.get(room.id())) {
+				// what came before this connection went live; what it has sent since, the client has (or will have) once
+				sendBetween(room, seen, liveAfter.get(room.id()));
+				liveAfter.put(room.id(), seen);
 			}
 		}
 		endHold();
@@ -230,6 +245,24 @@ final class ChatConnection {
 				sendMessage(message);
 			}
 		} while (page.size() == ChatProperties.MAX_PAGE && !dropped.get());
+	}
+
+	/** The room's messages after {@code after} up to {@code upTo}, without moving what counts as sent. */
+	private void sendBetween(Room room, long after, long upTo) throws IOException {
+		long cursor = after;
+		while (cursor < upTo && !dropped.get()) {
+			List<ChatMessage> page = hub.messages().after(room, cursor, ChatProperties.MAX_PAGE);
+			for (ChatMessage message : page) {
+				if (message.seq() > upTo) {
+					return;
+				}
+				send(hub.frames().message(message));
+				cursor = message.seq();
+			}
+			if (page.size() < ChatProperties.MAX_PAGE) {
+				return;
+			}
+		}
 	}
 
 	private void sendMessage(ChatMessage message) throws IOException {
