@@ -70,6 +70,12 @@ async function init() {
   const reg = await navigator.serviceWorker.getRegistration(section.dataset.scope);
   const current = reg && await reg.pushManager.getSubscription();
   toggle.checked = Boolean(current) && Notification.permission === 'granted';
+  if (toggle.checked) {
+    // tell the server again: the browser may have renewed the subscription since (pushsubscriptionchange)
+    fetch(api + '/subscriptions', {
+      method: 'POST', headers: headers(true), credentials: 'same-origin', body: JSON.stringify(current.toJSON()),
+    }).catch(() => {});
+  }
   toggle.disabled = false;
   say(toggle.checked ? 'textOn' : 'textOff');
   toggle.addEventListener('change', async () => {

@@ -222,6 +222,31 @@ class WebPushTests {
 	}
 
 	@Test
+	void aPushFilterAndADeactivatedAccountHoldThePushBackButTheBellKeepsTheNotification() throws Exception {
+		var schools = new TestSchools(mvc);
+		var school = schools.createSchool("Ruhe-Schule");
+		var pupil = schools.createUser(school, "Rudi", "Ruhe", "PUPIL", null, "9a");
+		var leaver = schools.createUser(school, "Lea", "Leaver", "PUPIL", null, "9a");
+		SchulhausUser me = principal(pupil);
+		subscribe(me, "rudi");
+		subscribe(principal(leaver), "lea");
+		var admin = schools.createUser(school, "Ada", "Admin", "SCHOOL_ADMIN", null, null);
+		accounts.setStatus(school.id(), leaver.id(), de.schulhaus.accounts.AccountStatus.DEACTIVATED, principal(admin));
+
+		// the sample module's PushFilter holds back its "quiet" kind, as quiet hours will
+		notifications.notify(school.id(), pupil.id(), Notification.of("sample.quiet", "sample.notification.greeting", "/", "Leise"));
+		notifications.notifyAll(school.id(), List.of(pupil.id(), leaver.id()),
+				Notification.of("sample.greeting", "sample.notification.greeting", "/", "Laut"));
+
+		String payload = new String(next("rudi").body(), StandardCharsets.ISO_8859_1);
+		assertThat(payload).isNotEmpty();
+		Thread.sleep(500);
+		assertThat(received.get("rudi")).as("only the one that was not quiet").isEmpty();
+		assertThat(received.getOrDefault("lea", new LinkedBlockingQueue<>())).as("a deactivated account gets no pushes").isEmpty();
+		assertThat(notifications.unread(me)).isEqualTo(2);
+	}
+
+	@Test
 	void badSubscriptionsAreRefusedAndTheApiWantsTheCsrfToken() throws Exception {
 		var schools = new TestSchools(mvc);
 		var school = schools.createSchool("Prüf-Schule Push");
