@@ -28,6 +28,7 @@ import de.schulhaus.push.internal.PushSubscriptions.Subscription;
 public class PushSender {
 
 	static final int ATTEMPTS = 3;
+	static final int IN_FLIGHT = 100;
 	/** Seconds a push service keeps a message for a device that is offline: a day, then it is old news. */
 	static final int TIME_TO_LIVE = 86_400;
 	private static final Logger log = LoggerFactory.getLogger(PushSender.class);
@@ -46,9 +47,16 @@ public class PushSender {
 		this.firstPause = firstPause;
 	}
 
-	/** Sends each message and waits until every one is delivered, refused or given up. */
+	/**
+	 * Sends each message and waits until every one is delivered, refused or given up; at most
+	 * {@value #IN_FLIGHT} at a time (a school's notification may reach a thousand devices, mostly at
+	 * one push service).
+	 */
 	public void sendAll(List<Message> messages) {
-		CompletableFuture.allOf(messages.stream().map(m -> attempt(m, 1)).toArray(CompletableFuture[]::new)).join();
+		for (int from = 0; from < messages.size(); from += IN_FLIGHT) {
+			CompletableFuture.allOf(messages.subList(from, Math.min(messages.size(), from + IN_FLIGHT)).stream()
+				.map(m -> attempt(m, 1)).toArray(CompletableFuture[]::new)).join();
+		}
 	}
 
 	private CompletableFuture<Void> attempt(Message message, int attempt) {
