@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,21 +25,26 @@ import de.schulhaus.platform.internal.NotificationRepository.Recipient;
 public class Notifications {
 
 	private final NotificationRepository repository;
+	private final ApplicationEventPublisher events;
 
-	Notifications(NotificationRepository repository) {
+	Notifications(NotificationRepository repository, ApplicationEventPublisher events) {
 		this.repository = repository;
+		this.events = events;
 	}
 
 	/**
-	 * Tells one person of a school. Joins the caller's transaction.
+	 * Tells one person of a school. Joins the caller's transaction (or runs in its own), in which
+	 * {@link NotificationsCreated} is published for the listeners after the commit (Web Push).
 	 *
 	 * @param accountId a person of {@code schoolId}, as the accounts module's API returns them; a row
 	 *                  for a person of another school is never shown to anybody
 	 * @return the notification's id
 	 */
+	@Transactional
 	public UUID notify(UUID schoolId, UUID accountId, Notification notification) {
 		Recipient recipient = new Recipient(Ids.newId(), requireNonNull(accountId));
 		repository.insert(requireSchool(schoolId), List.of(recipient), notification);
+		published(schoolId, List.of(recipient), notification);
 		return recipient.id();
 	}
 
@@ -55,7 +61,15 @@ public class Notifications {
 			.map(id -> new Recipient(Ids.newId(), requireNonNull(id)))
 			.toList();
 		repository.insert(schoolId, recipients, notification);
+		published(schoolId, recipients, notification);
 		return recipients.size();
+	}
+
+	private void published(UUID schoolId, List<Recipient> recipients, Notification notification) {
+		if (!recipients.isEmpty()) {
+			events.publishEvent(new NotificationsCreated(schoolId, recipients.stream()
+				.map(r -> new NotificationsCreated.Recipient(r.accountId(), r.id())).toList(), notification));
+		}
 	}
 
 	/** The person's unread notifications: one indexed count, cheap enough for every page. */

@@ -125,6 +125,10 @@ class TenantIsolationTests {
 			.param("school", a.id()).param("group", groupA).query(UUID.class).single());
 		fixtures.put("notificationId", notifications.notify(a.id(), pupilA.id(),
 				Notification.of("sample.greeting", "sample.notification.greeting", "/", "A")));
+		// a browser of A's pupil subscribed to Web Push
+		fixtures.put("subscriptionId", pushSubscriptions.subscribe(users.load(pupilA.login()).orElseThrow(),
+				"https://push.example.net/send/a", "BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4",
+				"BTBZMqHH6r4Tts7J_aSIgg").id());
 
 		// the API with an app password of scope api: admins never use their account password there
 		var appPasswordB = credentials.createAppPassword(users.load(adminB.login()).orElseThrow(), "B",
@@ -228,6 +232,9 @@ class TenantIsolationTests {
 
 	@Autowired
 	de.schulhaus.mail.internal.MessageStore messageStore;
+
+	@Autowired
+	de.schulhaus.push.internal.PushSubscriptions pushSubscriptions;
 
 	/** A folder of A's admin shared with a pupil of A, a link to it and a file in it. */
 	private Map<String, UUID> sharedInSchoolA(TestSchools.UserRef adminA, TestSchools.UserRef pupilA) {

@@ -38,6 +38,12 @@ public class SampleModule {
 		return AppTile.app(KEY, "sample.app", "flask-conical", "/beispiel", 50, Set.of(Role.TEACHER, Role.STAFF, Role.PUPIL));
 	}
 
+	/** Holds back the pushes of its "quiet" notifications, as quiet hours would: they stay under the bell. */
+	@Bean
+	de.schulhaus.push.PushFilter sampleQuietPushes() {
+		return (schoolId, accountId, notification) -> !"sample.quiet".equals(notification.kind());
+	}
+
 	@Bean
 	SampleBadges sampleBadges() {
 		return new SampleBadges();

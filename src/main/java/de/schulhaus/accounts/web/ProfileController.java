@@ -28,6 +28,7 @@ import de.schulhaus.accounts.security.Reauthentication;
 import de.schulhaus.accounts.security.SignInHandlers;
 import de.schulhaus.accounts.security.TwoFactor;
 import de.schulhaus.platform.InvalidInputException;
+import de.schulhaus.platform.ProfileSection;
 import de.schulhaus.platform.SchulhausUser;
 
 /** A person's own account: password, language, two-factor sign-in; what else they hold is listed here too. */
@@ -45,11 +46,13 @@ class ProfileController {
 	private final ExternalIdentities identities;
 	private final ObjectProvider<InMemoryClientRegistrationRepository> oidc;
 	private final StorageQuotas quotas;
+	private final java.util.List<ProfileSection> sections;
 
 	ProfileController(AccountManagement accounts, GroupManagement groups, ClientCredentials credentials, TwoFactor twoFactor,
 			SignInHandlers handlers, Reauthentication reauthentication, ExternalIdentities identities,
-			ObjectProvider<InMemoryClientRegistrationRepository> oidc, StorageQuotas quotas) {
+			ObjectProvider<InMemoryClientRegistrationRepository> oidc, StorageQuotas quotas, java.util.List<ProfileSection> sections) {
 		this.quotas = quotas;
+		this.sections = sections.stream().sorted(java.util.Comparator.comparingInt(ProfileSection::order)).toList();
 		this.reauthentication = reauthentication;
 		this.identities = identities;
 		this.oidc = oidc;
@@ -80,6 +83,7 @@ class ProfileController {
 		if (user.twoFactorEnabled()) {
 			model.addAttribute("unusedRecoveryCodes", twoFactor.unusedRecoveryCodes(user.accountId()));
 		}
+		model.addAttribute("sections", sections.stream().filter(s -> s.shownTo(user)).map(ProfileSection::fragment).toList());
 		return "accounts/profile";
 	}
 

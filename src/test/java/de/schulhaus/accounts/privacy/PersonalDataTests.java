@@ -158,7 +158,7 @@ class PersonalDataTests {
 		assertThat(text(entries, "spaeter/dateien/Referat_ Bienen_.txt")).isEqualTo(LaterModulePersonalData.ORIGINAL);
 
 		String manifest = text(entries, "manifest.json");
-		assertThat((List<String>) JsonPath.read(manifest, "$.sections[*].section")).containsExactly("konto", "dateien", "kalender", "kontakte", "mail", "chat", "spaeter", "protokoll");
+		assertThat((List<String>) JsonPath.read(manifest, "$.sections[*].section")).containsExactly("konto", "dateien", "kalender", "kontakte", "mail", "chat", "push", "spaeter", "protokoll");
 		assertThat((String) JsonPath.read(manifest, "$.sections[0].files[0].sha256")).isEqualTo(sha256(entries.get("konto/konto.json")));
 		assertThat((String) JsonPath.read(manifest, "$.person.login")).isEqualTo(pupil.login());
 		String readme = text(entries, "LIESMICH.txt");
@@ -249,7 +249,7 @@ class PersonalDataTests {
 		assertThat(laterModule.erased(pupil.id())).as("a module the platform does not know was asked too").isTrue();
 
 		ErasureReport report = (ErasureReport) result.getModelAndView().getModel().get("report");
-		assertThat(report.sections()).extracting(s -> s.section()).containsExactly("konto", "dateien", "kalender", "kontakte", "mail", "chat", "spaeter", "protokoll");
+		assertThat(report.sections()).extracting(s -> s.section()).containsExactly("konto", "dateien", "kalender", "kontakte", "mail", "chat", "push", "spaeter", "protokoll");
 		var account = report.sections().get(0).erasure();
 		assertThat(account.erased()).isNotEmpty();
 		assertThat(account.kept()).as("a person created by hand has no record elsewhere").isEmpty();

@@ -1,0 +1,88 @@
+package de.schulhaus.push.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import de.schulhaus.platform.Ids;
+import de.schulhaus.platform.SchulhausUser;
+import de.schulhaus.push.internal.PushSubscriptions;
+import de.schulhaus.push.internal.VapidKeys;
+
+/**
+ * What the page's script ({@code push.js}) needs to subscribe this device: the server's VAPID key,
+ * and the person's own subscriptions to add, list and remove. Another person's subscription is not
+ * found, exactly like a missing one.
+ */
+@RestController
+@RequestMapping("/api/v1/push")
+class PushController {
+
+	private final VapidKeys vapid;
+	private final PushSubscriptions subscriptions;
+
+	PushController(VapidKeys vapid, PushSubscriptions subscriptions) {
+		this.vapid = vapid;
+		this.subscriptions = subscriptions;
+	}
+
+	/** The application server key for {@code pushManager.subscribe}. */
+	@GetMapping("/key")
+	Map<String, String> key() {
+		return Map.of("publicKey", vapid.signer().publicKey());
+	}
+
+	@GetMapping("/subscriptions")
+	List<SubscriptionView> list(@AuthenticationPrincipal SchulhausUser user) {
+		return subscriptions.of(user).stream().map(SubscriptionView::of).toList();
+	}
+
+	/** The browser's {@code PushSubscription.toJSON()}: {@code {"endpoint": …, "keys": {"p256dh": …, "auth": …}}}. */
+	@PostMapping(path = "/subscriptions", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	SubscriptionView subscribe(@AuthenticationPrincipal SchulhausUser user, @RequestBody NewSubscription body) {
+		NewSubscription.Keys keys = body.keys() == null ? new NewSubscription.Keys(null, null) : body.keys();
+		return SubscriptionView.of(subscriptions.subscribe(user, body.endpoint(), keys.p256dh(), keys.auth()));
+	}
+
+	/** This browser's subscription, by the endpoint it knows. */
+	@DeleteMapping("/subscriptions")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void unsubscribe(@AuthenticationPrincipal SchulhausUser user, @RequestParam String endpoint) {
+		subscriptions.unsubscribe(user, endpoint);
+	}
+
+	@DeleteMapping("/subscriptions/{subscriptionId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@AuthenticationPrincipal SchulhausUser user, @PathVariable String subscriptionId) {
+		subscriptions.unsubscribe(user, Ids.parse(subscriptionId, "subscription"));
+	}
+
+	record NewSubscription(String endpoint, Keys keys) {
+
+		record Keys(String p256dh, String auth) {
+		}
+	}
+
+	/** A subscription as its person sees it: the push service's host tells them which browser it is. */
+	record SubscriptionView(UUID id, String endpoint, String service, Instant createdAt) {
+
+		static SubscriptionView of(PushSubscriptions.Subscription s) {
+			return new SubscriptionView(s.id(), s.endpoint(), java.net.URI.create(s.endpoint()).getHost(), s.createdAt());
+		}
+	}
+}

@@ -1,0 +1,56 @@
+package de.schulhaus.push.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+import de.schulhaus.accounts.ProtocolSecurity;
+import de.schulhaus.accounts.Scope;
+import de.schulhaus.platform.ProfileSection;
+import de.schulhaus.platform.PublicPath;
+import de.schulhaus.platform.SchulhausUser;
+
+/**
+ * The subscription API is called by the page's script with the person's session and the CSRF token
+ * like every other request of the web UI (an admin's script may use an app password of scope api;
+ * its POST must be JSON and DELETE is no form method, so no other site can send either). The service
+ * worker is served from the root so that its scope is the whole site, to everyone: browsers fetch it
+ * again on their own.
+ */
+@Configuration(proxyBeanMethods = false)
+class PushWebConfiguration {
+
+	@Bean
+	@Order(ProtocolSecurity.UNDER_API_ORDER)
+	SecurityFilterChain pushApiChain(HttpSecurity http, ProtocolSecurity protocols) throws Exception {
+		return protocols.sessionOrAppPasswordChain(http, "Schulhaus", Scope.API, "push-api", "/api/v1/push/**");
+	}
+
+	@Bean
+	PublicPath serviceWorker() {
+		return new PublicPath("/sw.js");
+	}
+
+	/** The switch "Benachrichtigungen auf diesem Gerät" on Mein Konto, for people of a school. */
+	@Bean
+	ProfileSection pushProfileSection() {
+		return new ProfileSection() {
+			@Override
+			public String fragment() {
+				return "push/profile :: section";
+			}
+
+			@Override
+			public int order() {
+				return 10;
+			}
+
+			@Override
+			public boolean shownTo(SchulhausUser user) {
+				return user.schoolId() != null;
+			}
+		};
+	}
+}

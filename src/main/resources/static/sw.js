@@ -1,0 +1,37 @@
+// Schulhaus' service worker: shows the notifications the server pushes (Web Push) and opens the one
+// clicked. Served from the root (/sw.js) so that its scope is the whole site; no other work is done
+// here (no caching of pages: nothing of a school stays on a shared computer).
+'use strict';
+
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+
+self.addEventListener('push', (event) => {
+  let data = {};
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch (e) {
+    data = {};
+  }
+  // opening /benachrichtigungen/<id> marks it read and leads to its link, as the bell does
+  const target = data.id ? 'benachrichtigungen/' + encodeURIComponent(data.id)
+    : (typeof data.link === 'string' && data.link.startsWith('/') && !data.link.startsWith('//') ? data.link.substring(1) : 'benachrichtigungen');
+  const url = new URL(target, self.registration.scope).href;
+  event.waitUntil(self.registration.showNotification(data.title || 'Schulhaus', {
+    tag: data.id || undefined,
+    icon: new URL('img/favicon.svg', self.registration.scope).href,
+    data: { url },
+  }));
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const url = new URL(event.notification.data && event.notification.data.url || self.registration.scope, self.registration.scope);
+  if (url.origin !== self.location.origin) {
+    return;
+  }
+  event.waitUntil(self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+    const open = windows.find((w) => w.url === url.href && 'focus' in w);
+    return open ? open.focus() : self.clients.openWindow(url.href);
+  }));
+});
