@@ -46,7 +46,13 @@ public class ChatMessages {
 	/** Checks the text first, then posts it as the room's next message; what one writes oneself counts as read. */
 	@Transactional
 	public ChatMessage post(SchulhausUser user, UUID roomId, String text) {
-		RoomRights rights = access.require(user, roomId);
+		return post(user, access.require(user, roomId), text);
+	}
+
+	/** {@link #post(SchulhausUser, UUID, String)} with the rights the caller has just looked up for this request. */
+	@Transactional
+	public ChatMessage post(SchulhausUser user, RoomRights rights, String text) {
+		UUID roomId = rights.room().id();
 		String body = validBody(text);
 		if (!rights.mayPost()) {
 			throw new PostingNotAllowedException("chat.error.archived");

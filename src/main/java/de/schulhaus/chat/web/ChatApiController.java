@@ -88,12 +88,12 @@ class ChatApiController {
 	ResponseEntity<?> post(@PathVariable String chatRoomId, @RequestBody PostBody body, @AuthenticationPrincipal SchulhausUser user) {
 		UUID room = Ids.parse(chatRoomId, "room");
 		// a room the caller cannot read answers 404 before the flood limit is counted
-		access.require(user, room);
+		RoomRights rights = access.require(user, room);
 		if (!rate.tryPost(user.accountId(), room)) {
 			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem(HttpStatus.TOO_MANY_REQUESTS, "slow-down", "chat.error.slowDown"));
 		}
-		ChatMessage message = messages.post(user, room, body.body());
+		ChatMessage message = messages.post(user, rights, body.body());
 		return ResponseEntity.status(HttpStatus.CREATED).body(MessageJson.of(message));
 	}
 

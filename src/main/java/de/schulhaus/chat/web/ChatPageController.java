@@ -81,7 +81,7 @@ class ChatPageController {
 			if (!rate.tryPost(user.accountId(), room.room().id())) {
 				throw new InvalidInputException("text", "chat.error.slowDown");
 			}
-			messages.post(user, room.room().id(), text);
+			messages.post(user, room, text);
 			return "redirect:/chat/raum/" + room.room().id();
 		} catch (InvalidInputException e) {
 			problem = texts.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);
