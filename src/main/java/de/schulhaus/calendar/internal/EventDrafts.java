@@ -116,9 +116,7 @@ public final class EventDrafts {
 		VEvent master = ICalEvents.master(calendar);
 		Optional<VEvent> existing = ICalEvents.override(calendar, recurrenceId);
 		VEvent instance = existing.orElseGet(() -> {
-			VEvent copy = master.copy();
-			copy.removeAll("RRULE", "RDATE", "EXDATE", "RECURRENCE-ID");
-			copy.add(ICalEvents.like("RECURRENCE-ID", start(master), recurrenceId));
+			VEvent copy = ICalEvents.occurrence(master, recurrenceId);
 			calendar.add(copy);
 			return copy;
 		});

@@ -106,6 +106,24 @@ final class ICalEvents {
 			.map(p -> recurrenceId.equals(instant(((DateProperty<?>) p).getDate()))).orElse(false)).findFirst();
 	}
 
+	/**
+	 * A new override of one occurrence of the series: a copy of the master with the RECURRENCE-ID and the
+	 * master's DTSTART/DTEND moved to that occurrence (spelled like the master's), without the recurrence rules.
+	 */
+	static VEvent occurrence(VEvent master, Instant recurrenceId) {
+		VEvent instance = master.copy();
+		instance.removeAll("RRULE", "RDATE", "EXDATE", "RECURRENCE-ID", "DTSTART", "DTEND");
+		DateProperty<?> start = (DateProperty<?>) master.getProperty("DTSTART").orElseThrow(() -> InvalidCalendarData.object("The event has no start"));
+		instance.add(like("RECURRENCE-ID", start, recurrenceId));
+		instance.add(like("DTSTART", start, recurrenceId));
+		Optional<Property> end = master.getProperty("DTEND");
+		if (end.isPresent()) {
+			java.time.Duration length = java.time.Duration.between(instant(start.getDate()), instant(((DateProperty<?>) end.get()).getDate()));
+			instance.add(like("DTEND", (DateProperty<?>) end.get(), recurrenceId.plus(length)));
+		}
+		return instance;
+	}
+
 	static void ensureBerlin(Calendar calendar) {
 		boolean present = calendar.getComponents().stream().filter(VTimeZone.class::isInstance)
 			.anyMatch(z -> z.getProperty("TZID").map(p -> TZID.equals(p.getValue())).orElse(false));

@@ -89,18 +89,7 @@ final class InstanceAnswers {
 			if (!occurs(series, answer.getKey())) {
 				continue;
 			}
-			VEvent instance = master.copy();
-			instance.removeAll("RRULE", "RDATE", "EXDATE", "RECURRENCE-ID");
-			instance.add(ICalEvents.like("RECURRENCE-ID", (DateProperty<?>) master.getProperty("DTSTART").orElseThrow(), answer.getKey()));
-			Optional<Property> start = master.getProperty("DTSTART");
-			Optional<Property> end = master.getProperty("DTEND");
-			Instant masterStart = ICalEvents.instant(((DateProperty<?>) start.orElseThrow()).getDate());
-			instance.removeAll("DTSTART", "DTEND");
-			instance.add(ICalEvents.like("DTSTART", (DateProperty<?>) start.get(), answer.getKey()));
-			if (end.isPresent()) {
-				Instant masterEnd = ICalEvents.instant(((DateProperty<?>) end.get()).getDate());
-				instance.add(ICalEvents.like("DTEND", (DateProperty<?>) end.get(), answer.getKey().plus(java.time.Duration.between(masterStart, masterEnd))));
-			}
+			VEvent instance = ICalEvents.occurrence(master, answer.getKey());
 			if (setOn(instance, addresses, answer.getValue())) {
 				organizerEvent.add(instance);
 				changed.add(answer.getKey());
