@@ -25,25 +25,28 @@ const empty = document.getElementById('chat-empty');
 // a page of older messages gets no live ones below it; the room only counts
 const live = log && root.dataset.lastShown !== undefined;
 
-/** Per room: the newest seq this page has (shown or counted), the read marker, its list entry. */
+/**
+ * Per room: the newest seq this page has (a room's seqs number its messages and their changes alike), the read
+ * marker, the unread messages, its list entry.
+ */
 const rooms = new Map();
 if (list) {
   for (const li of list.querySelectorAll('li[data-room-id]')) {
-    rooms.set(li.dataset.roomId, { lastSeq: Number(li.dataset.lastSeq), lastReadSeq: Number(li.dataset.lastReadSeq), li });
+    rooms.set(li.dataset.roomId, { lastSeq: Number(li.dataset.lastSeq), lastReadSeq: Number(li.dataset.lastReadSeq), unread: Number(li.dataset.unread), li });
   }
 }
 if (live && rooms.has(openRoom)) {
   rooms.get(openRoom).lastSeq = Number(root.dataset.lastShown);
 }
 
-const dateFormat = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' });
-const timeFormat = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', hour12: false });
 const german = document.documentElement.lang !== 'en';
-
-function when(iso) {
-  const at = new Date(iso);
-  return `${dateFormat.format(at)}, ${timeFormat.format(at)}${german ? ' Uhr' : ''}`;
-}
+const { messageItem: renderMessage, decorate } = await import(root.dataset.moduleMessage);
+const d = root.dataset;
+const texts = {
+  edited: d.textEdited, deleted: d.textDeleted, replyDeleted: d.textReplyDeleted, unknown: d.textUnknown, actions: d.textActions,
+  reply: d.textReply, edit: d.textEdit, delete: d.textDelete, react: d.textReact, reactMenu: d.textReactMenu,
+};
+const actions = { me, leader: d.leader === 'true', mayPost: !!form, emoji: (d.emoji || '').split(' ').filter(Boolean), texts };
 
 function headers(json) {
   const h = { Accept: 'application/json, application/problem+json' };
@@ -52,25 +55,11 @@ function headers(json) {
   return h;
 }
 
-// ---- showing messages: always as text, never as markup
+// ---- showing messages: the text's HTML is the server's (sanitized there), everything else as text
 
 function messageItem(m) {
-  const li = document.createElement('li');
-  li.className = 'chat-message' + (m.authorId === me ? ' mine' : '');
-  li.dataset.seq = m.seq;
-  const meta = document.createElement('p');
-  meta.className = 'chat-meta';
-  const author = document.createElement('span');
-  author.className = 'chat-author';
-  author.textContent = m.authorName || '';
-  const time = document.createElement('time');
-  time.dateTime = m.createdAt;
-  time.textContent = when(m.createdAt);
-  meta.append(author, ' ', time);
-  const body = document.createElement('p');
-  body.className = 'chat-body';
-  body.textContent = m.body;
-  li.append(meta, body);
+  const li = renderMessage(m, me, texts);
+  if (live) decorate(li, actions);
   return li;
 }
 
@@ -78,9 +67,19 @@ function nearBottom() {
   return log.scrollHeight - log.scrollTop - log.clientHeight < 80;
 }
 
-function append(m) {
+/** Shows the message as it is now: in place if the page has it, else in its place by seq (if the page reaches that far). */
+function show(m) {
+  const fresh = messageItem(m);
+  const old = items.querySelector(`li.chat-message[data-id="${m.id}"]`);
+  if (old) {
+    if (Number(old.dataset.changedSeq) <= m.changedSeq) old.replaceWith(fresh);
+    return;
+  }
+  const first = items.querySelector('li.chat-message');
+  if (first && m.seq < Number(first.dataset.seq)) return;
   const stick = nearBottom() || m.authorId === me;
-  items.append(messageItem(m));
+  const later = [...items.querySelectorAll('li.chat-message')].find((li) => Number(li.dataset.seq) > m.seq);
+  items.insertBefore(fresh, later || null);
   if (empty) empty.hidden = true;
   if (stick) log.scrollTop = log.scrollHeight;
 }
@@ -107,7 +106,7 @@ function showCount(holder, n, template) {
 function renderCounts() {
   let total = 0;
   for (const room of rooms.values()) {
-    const unread = Math.max(0, room.lastSeq - room.lastReadSeq);
+    const unread = Math.max(0, room.unread);
     total += unread;
     const holder = room.li.querySelector('.room-unread');
     if (holder && Number(holder.dataset.shown ?? -1) !== unread) {
@@ -128,54 +127,49 @@ let marking = null;
 
 function markOpenRoomRead() {
   const room = rooms.get(openRoom);
-  if (!live || !room || room.lastReadSeq >= room.lastSeq || document.visibilityState !== 'visible' || marking) return;
+  if (!live || !room || room.unread <= 0 || room.lastReadSeq >= room.lastSeq || document.visibilityState !== 'visible' || marking) return;
   const seq = room.lastSeq;
   marking = fetch(`${api}/rooms/${openRoom}/read`, { method: 'POST', headers: headers(true), body: JSON.stringify({ seq }) })
     .then((r) => (r.ok ? r.json() : null))
     .then((answer) => {
-      if (answer) room.lastReadSeq = Math.max(room.lastReadSeq, answer.lastReadSeq);
+      if (answer) {
+        room.lastReadSeq = Math.max(room.lastReadSeq, answer.lastReadSeq);
+        // what came while the answer was on its way stays unread until the next round
+        if (room.lastReadSeq >= seq) room.unread = answer.unread;
+      }
       renderCounts();
     })
     .catch(() => {})
     .finally(() => {
       marking = null;
-      if (room.lastReadSeq < room.lastSeq) markOpenRoomRead();
+      if (room.unread > 0) markOpenRoomRead();
     });
 }
 
 document.addEventListener('visibilitychange', markOpenRoomRead);
 
-// ---- one message, from the socket or the API: in seq order, each once
+// ---- one message, from the socket: each change once, in seq order (the server sees to it)
 
 let resumed = false;
 
 function receive(m) {
   const room = rooms.get(m.roomId);
-  if (!room || m.seq <= room.lastSeq) return;
-  if (m.seq > room.lastSeq + 1) {
-    // a gap: before the resume is answered the server fills it itself; afterwards ask the API
-    if (resumed) catchUp(m.roomId);
-    return;
+  if (!room || m.changedSeq <= room.lastSeq) return;
+  const isNew = m.seq > room.lastSeq;
+  room.lastSeq = m.changedSeq;
+  if (isNew && m.authorId === me) {
+    // posting marks the room read up to one's own message
+    room.lastReadSeq = Math.max(room.lastReadSeq, m.seq);
+    room.unread = 0;
+  } else if (isNew && !m.deleted) {
+    room.unread++;
   }
-  room.lastSeq = m.seq;
-  if (m.authorId === me) room.lastReadSeq = Math.max(room.lastReadSeq, m.seq);
   if (live && m.roomId === openRoom) {
-    append(m);
+    show(m);
     markOpenRoomRead();
   }
-  if (list && list.firstElementChild !== room.li) list.prepend(room.li);
+  if (isNew && list && list.firstElementChild !== room.li) list.prepend(room.li);
   renderCounts();
-}
-
-async function catchUp(roomId) {
-  const room = rooms.get(roomId);
-  let page;
-  do {
-    const r = await fetch(`${api}/rooms/${roomId}/messages?after=${room.lastSeq}&limit=100`, { headers: headers(false) });
-    if (!r.ok) return;
-    page = await r.json();
-    page.forEach(receive);
-  } while (page.length === 100);
 }
 
 // the roster changed (a new class, a room gone): the list anew from the API, keeping what is counted
@@ -199,7 +193,7 @@ async function reloadRooms() {
       unread.className = 'room-unread';
       a.append(name, unread);
       li.append(a);
-      room = { lastSeq: json.lastSeq, lastReadSeq: json.lastReadSeq, li };
+      room = { lastSeq: json.lastSeq, lastReadSeq: json.lastReadSeq, unread: json.unread, li };
       rooms.set(json.id, room);
     } else {
       room.lastReadSeq = Math.max(room.lastReadSeq, json.lastReadSeq);
@@ -305,7 +299,74 @@ function count() {
   counter.classList.toggle('near', n > textarea.maxLength - 500);
 }
 
+// answering or editing a message: a line above the text field says which, with a button to stop
+let mode = {};
+const modeLine = document.createElement('p');
+modeLine.className = 'chat-mode';
+modeLine.hidden = true;
+const modeText = document.createElement('span');
+const modeCancel = document.createElement('button');
+modeCancel.type = 'button';
+modeCancel.className = 'button secondary small';
+modeCancel.textContent = d.textCancel;
+modeLine.append(modeText, ' ', modeCancel);
+
+function setMode(next) {
+  if (mode.editing && !next.editing) textarea.value = '';
+  mode = next;
+  modeLine.hidden = !next.replyTo && !next.editing;
+  modeText.textContent = next.editing ? d.textEditing : next.replyTo ? fill(d.textReplying, next.replyName || '') : '';
+  count();
+}
+
+async function act(li, action, button) {
+  const id = li.dataset.id;
+  let r;
+  if (action === 'reply') {
+    setMode({ replyTo: id, replyName: li.querySelector('.chat-author')?.textContent });
+    textarea.focus();
+    return;
+  } else if (action === 'edit') {
+    setMode({ editing: id });
+    textarea.value = li.dataset.body || '';
+    count();
+    textarea.focus();
+    return;
+  } else if (action === 'delete') {
+    // the browser's own dialog: keyboard and screen readers know it
+    if (!window.confirm(d.textConfirmDelete)) return;
+    r = await fetch(`${api}/messages/${id}`, { method: 'DELETE', headers: headers(false) });
+  } else if (action === 'react') {
+    const reacted = button.getAttribute('aria-pressed') !== 'true';
+    r = await fetch(`${api}/messages/${id}/reactions`, { method: 'POST', headers: headers(true), body: JSON.stringify({ emoji: button.dataset.emoji, reacted }) });
+  } else {
+    return;
+  }
+  if (r.ok) {
+    showProblem('');
+    show(await r.json());
+  } else {
+    const answer = await r.json().catch(() => null);
+    showProblem(answer?.detail || root.dataset.textNetwork);
+  }
+}
+
+if (live && items) {
+  for (const li of items.querySelectorAll('li.chat-message')) decorate(li, actions);
+  items.addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-action]');
+    const li = button?.closest('li.chat-message');
+    if (!li) return;
+    act(li, button.dataset.action, button).catch(() => showProblem(root.dataset.textNetwork));
+  });
+}
+
 if (live && form) {
+  form.insertBefore(modeLine, textarea);
+  modeCancel.addEventListener('click', () => setMode({}));
+  textarea.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && (mode.editing || mode.replyTo)) setMode({});
+  });
   textarea.addEventListener('input', count);
   textarea.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.ctrlKey && !event.altKey && !event.metaKey && !event.isComposing) {
@@ -323,12 +384,16 @@ if (live && form) {
     const button = form.querySelector('button[type=submit]');
     button.disabled = true;
     try {
-      const r = await fetch(`${api}/rooms/${openRoom}/messages`, { method: 'POST', headers: headers(true), body: JSON.stringify({ body: text }) });
+      const r = mode.editing
+        ? await fetch(`${api}/messages/${mode.editing}`, { method: 'PATCH', headers: headers(true), body: JSON.stringify({ body: text }) })
+        : await fetch(`${api}/rooms/${openRoom}/messages`, { method: 'POST', headers: headers(true), body: JSON.stringify({ body: text, replyTo: mode.replyTo }) });
       if (r.ok) {
         textarea.value = '';
         count();
         showProblem('');
-        receive(await r.json());
+        setMode({});
+        // shown now; the socket brings it too (and counts it), which then changes nothing
+        show(await r.json());
       } else {
         const answer = await r.json().catch(() => null);
         showProblem(answer?.detail || root.dataset.textNetwork);

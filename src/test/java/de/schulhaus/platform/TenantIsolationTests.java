@@ -129,6 +129,8 @@ class TenantIsolationTests {
 		fixtures.put("subscriptionId", pushSubscriptions.subscribe(users.load(pupilA.login()).orElseThrow(),
 				"https://push.example.net/send/a", "BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4",
 				"BTBZMqHH6r4Tts7J_aSIgg").id());
+		// a message in the chat room of A's class
+		fixtures.put("chatMessageId", chatMessages.post(users.load(pupilA.login()).orElseThrow(), fixtures.get("chatRoomId"), "Hallo A").id());
 
 		// the API with an app password of scope api: admins never use their account password there
 		var appPasswordB = credentials.createAppPassword(users.load(adminB.login()).orElseThrow(), "B",
@@ -235,6 +237,9 @@ class TenantIsolationTests {
 
 	@Autowired
 	de.schulhaus.push.internal.PushSubscriptions pushSubscriptions;
+
+	@Autowired
+	de.schulhaus.chat.internal.ChatMessages chatMessages;
 
 	/** A folder of A's admin shared with a pupil of A, a link to it and a file in it. */
 	private Map<String, UUID> sharedInSchoolA(TestSchools.UserRef adminA, TestSchools.UserRef pupilA) {

@@ -80,12 +80,26 @@ public class ChatRooms {
 	}
 
 	/**
-	 * Takes the room's next seq. The update locks the room's row until the transaction ends, so
-	 * concurrent posts get consecutive numbers and a seq is visible only after all smaller ones are.
+	 * Takes the room's next seq for a new message, which makes the room the most recently active.
+	 * The update locks the room's row until the transaction ends, so concurrent posts get consecutive
+	 * numbers and a seq is visible only after all smaller ones are.
 	 */
 	long nextSeq(UUID schoolId, UUID roomId, Instant now) {
-		int updated = jdbc.sql("update chat_room set last_seq = last_seq + 1, last_activity_at = :now where school_id = :school and id = :id")
-			.param("now", Timestamp.from(now)).param("school", schoolId).param("id", roomId).update();
+		return allocate(schoolId, roomId, now);
+	}
+
+	/** Takes the room's next seq for a change of a message (edit, delete, reaction): the same counter, the room's activity stays. */
+	long nextChangeSeq(UUID schoolId, UUID roomId) {
+		return allocate(schoolId, roomId, null);
+	}
+
+	/** The one place that hands out a room's seqs (messages and changes alike), on the room's locked row. */
+	private long allocate(UUID schoolId, UUID roomId, Instant activity) {
+		int updated = (activity == null
+				? jdbc.sql("update chat_room set last_seq = last_seq + 1 where school_id = :school and id = :id")
+				: jdbc.sql("update chat_room set last_seq = last_seq + 1, last_activity_at = :now where school_id = :school and id = :id")
+					.param("now", Timestamp.from(activity)))
+			.param("school", schoolId).param("id", roomId).update();
 		if (updated == 0) {
 			throw new NotFoundException("room");
 		}

@@ -47,6 +47,25 @@ public class ReadMarkers {
 		return markers;
 	}
 
+	/**
+	 * How many messages of these rooms the person has not read: those numbered after their marker and not deleted
+	 * (changes to messages take seqs too, so the difference of seqs would count them). Rooms without any are missing.
+	 */
+	public Map<UUID, Long> unread(UUID schoolId, UUID accountId, Collection<UUID> roomIds) {
+		Map<UUID, Long> unread = new HashMap<>();
+		if (roomIds.isEmpty()) {
+			return unread;
+		}
+		jdbc.sql("select m.room_id, count(*) from chat_message m left join chat_read r on r.room_id = m.room_id and r.account_id = :account "
+				+ "where m.school_id = :school and m.room_id in (:rooms) and m.seq > coalesce(r.last_read_seq, 0) and m.deleted_at is null "
+				+ "group by m.room_id")
+			.param("school", schoolId).param("account", accountId).param("rooms", roomIds)
+			.query(rs -> {
+				unread.put(rs.getObject(1, UUID.class), rs.getLong(2));
+			});
+		return unread;
+	}
+
 	private int raise(UUID schoolId, UUID roomId, UUID accountId, long seq) {
 		return jdbc.sql("update chat_read set last_read_seq = case when last_read_seq < :seq then :seq else last_read_seq end "
 				+ "where school_id = :school and room_id = :room and account_id = :account")

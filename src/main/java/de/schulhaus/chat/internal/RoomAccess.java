@@ -58,7 +58,7 @@ public class RoomAccess {
 		if (membership == null || !membership.groupId().equals(room.groupId())) {
 			return null;
 		}
-		return new RoomRights(room, !room.archived() && !membership.archived());
+		return new RoomRights(room, !room.archived() && !membership.archived(), membership.leader());
 	}
 
 	private Map<UUID, PersonGroup> myGroups(SchulhausUser user) {

@@ -12,7 +12,8 @@ import de.schulhaus.platform.SchulhausUser;
 
 /**
  * How many messages the person has not read in all the rooms they read: the number beside the
- * messenger's tile, asked on every page that shows it, so one roster query and one count.
+ * messenger's tile, asked on every page that shows it, so one roster query and one count (of the unread
+ * messages' index entries only).
  */
 @Repository
 public class UnreadTotal {
@@ -34,9 +35,11 @@ public class UnreadTotal {
 		if (mine.isEmpty()) {
 			return 0;
 		}
-		return jdbc.sql("select coalesce(sum(r.last_seq - coalesce(m.last_read_seq, 0)), 0) from chat_room r "
+		// messages after the marker, not deleted: changes to messages take seqs too, so seqs alone would count them
+		return jdbc.sql("select count(*) from chat_room r join chat_message x on x.room_id = r.id "
 				+ "left join chat_read m on m.room_id = r.id and m.account_id = :account "
-				+ "where r.school_id = :school and r.group_id in (:groups) and r.last_seq > coalesce(m.last_read_seq, 0)")
+				+ "where r.school_id = :school and r.group_id in (:groups) and r.last_seq > coalesce(m.last_read_seq, 0) "
+				+ "and x.seq > coalesce(m.last_read_seq, 0) and x.deleted_at is null")
 			.param("account", user.accountId()).param("school", user.schoolId()).param("groups", mine).query(Long.class).single();
 	}
 }

@@ -14,7 +14,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,13 +25,14 @@ import org.springframework.web.bind.annotation.RestController;
 import de.schulhaus.chat.internal.ChatMessage;
 import de.schulhaus.chat.internal.ChatMessages;
 import de.schulhaus.chat.internal.ChatProperties;
-import de.schulhaus.chat.internal.PostingNotAllowedException;
 import de.schulhaus.chat.internal.PostingRate;
+import de.schulhaus.chat.internal.MessageView;
 import de.schulhaus.chat.internal.ReadMarkers;
 import de.schulhaus.chat.internal.Room;
 import de.schulhaus.chat.internal.RoomAccess;
 import de.schulhaus.chat.internal.RoomRights;
 import de.schulhaus.platform.Ids;
+import de.schulhaus.platform.InvalidInputException;
 import de.schulhaus.platform.SchulhausUser;
 
 /**
@@ -65,23 +65,25 @@ class ChatApiController {
 	@GetMapping("/rooms")
 	List<RoomJson> rooms(@AuthenticationPrincipal SchulhausUser user) {
 		List<RoomRights> rooms = access.readable(user);
-		Map<UUID, Long> markers = reads.of(user.schoolId(), user.accountId(), rooms.stream().map(r -> r.room().id()).toList());
-		return rooms.stream().map(r -> RoomJson.of(r, markers.getOrDefault(r.room().id(), 0L))).toList();
+		List<UUID> ids = rooms.stream().map(r -> r.room().id()).toList();
+		Map<UUID, Long> markers = reads.of(user.schoolId(), user.accountId(), ids);
+		Map<UUID, Long> unread = reads.unread(user.schoolId(), user.accountId(), ids);
+		return rooms.stream().map(r -> RoomJson.of(r, markers.getOrDefault(r.room().id(), 0L), unread.getOrDefault(r.room().id(), 0L))).toList();
 	}
 
 	/**
-	 * A page of messages, oldest first: with {@code after}, those after that seq (to catch up; ask
-	 * again from the page's last seq until a page is short); else those before {@code before}, the
-	 * newest without it (to scroll back).
+	 * A page of messages: with {@code after}, those new or changed after that seq in the order of their latest
+	 * change (to catch up; ask again from the page's last {@code changedSeq} until a page is short); else those
+	 * before {@code before} by seq, oldest first, the newest without it (to scroll back).
 	 */
 	@GetMapping("/rooms/{chatRoomId}/messages")
-	List<MessageJson> messages(@PathVariable String chatRoomId, @RequestParam(required = false) Long after,
+	List<MessageView> messages(@PathVariable String chatRoomId, @RequestParam(required = false) Long after,
 			@RequestParam(required = false) Long before, @RequestParam(defaultValue = "50") int limit,
 			@AuthenticationPrincipal SchulhausUser user) {
 		UUID room = Ids.parse(chatRoomId, "room");
 		int size = Math.max(1, Math.min(limit, ChatProperties.MAX_PAGE));
 		List<ChatMessage> page = after != null ? messages.after(user, room, after, size) : messages.before(user, room, before, size);
-		return page.stream().map(MessageJson::of).toList();
+		return page.stream().map(m -> MessageView.of(m, user.accountId())).toList();
 	}
 
 	@PostMapping(path = "/rooms/{chatRoomId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -93,20 +95,24 @@ class ChatApiController {
 			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem(HttpStatus.TOO_MANY_REQUESTS, "slow-down", "chat.error.slowDown"));
 		}
-		ChatMessage message = messages.post(user, rights, body.body());
-		return ResponseEntity.status(HttpStatus.CREATED).body(MessageJson.of(message));
+		ChatMessage message = messages.post(user, rights, body.body(), replyTo(body.replyTo()));
+		return ResponseEntity.status(HttpStatus.CREATED).body(MessageView.of(message, user.accountId()));
 	}
 
 	/** Marks the room read up to {@code seq}, everything without one; a marker never moves back. */
 	@PostMapping(path = "/rooms/{chatRoomId}/read", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Long> read(@PathVariable String chatRoomId, @RequestBody ReadBody body, @AuthenticationPrincipal SchulhausUser user) {
-		long upTo = messages.markRead(user, Ids.parse(chatRoomId, "room"), body.seq() == null ? Long.MAX_VALUE : body.seq());
-		return Map.of("lastReadSeq", upTo);
+		UUID room = Ids.parse(chatRoomId, "room");
+		long upTo = messages.markRead(user, room, body.seq() == null ? Long.MAX_VALUE : body.seq());
+		return Map.of("lastReadSeq", upTo, "unread", reads.unread(user.schoolId(), user.accountId(), List.of(room)).getOrDefault(room, 0L));
 	}
 
-	@ExceptionHandler(PostingNotAllowedException.class)
-	ResponseEntity<ProblemDetail> notAllowed(PostingNotAllowedException e) {
-		return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem(HttpStatus.FORBIDDEN, "read-only", e.messageKey()));
+	private static UUID replyTo(String id) {
+		try {
+			return id == null || id.isBlank() ? null : UUID.fromString(id);
+		} catch (IllegalArgumentException e) {
+			throw new InvalidInputException("replyTo", "chat.error.replyTo");
+		}
 	}
 
 	private ProblemDetail problem(HttpStatus status, String type, String key) {
@@ -115,28 +121,21 @@ class ChatApiController {
 		return problem;
 	}
 
-	record PostBody(String body) {
+	/** {@code replyTo}: the id of an earlier message of the room that this one answers. */
+	record PostBody(String body, String replyTo) {
 	}
 
 	record ReadBody(Long seq) {
 	}
 
-	/** A room in the caller's list: unread is how many messages came after the caller's read marker. */
+	/** A room in the caller's list: unread is how many messages came after the caller's read marker (not deleted ones). */
 	record RoomJson(UUID id, UUID groupId, String name, boolean archived, boolean mayPost, long lastSeq, Instant lastActivityAt,
 			long lastReadSeq, long unread) {
 
-		static RoomJson of(RoomRights rights, long lastReadSeq) {
+		static RoomJson of(RoomRights rights, long lastReadSeq, long unread) {
 			Room room = rights.room();
 			return new RoomJson(room.id(), room.groupId(), room.name(), room.archived(), rights.mayPost(), room.lastSeq(),
-					room.lastActivityAt(), lastReadSeq, Math.max(0, room.lastSeq() - lastReadSeq));
-		}
-	}
-
-	/** A message as the API shows it; the body is plain text, which clients show as text (never as HTML). */
-	record MessageJson(UUID id, UUID roomId, long seq, UUID authorId, String authorName, String body, Instant createdAt) {
-
-		static MessageJson of(ChatMessage m) {
-			return new MessageJson(m.id(), m.roomId(), m.seq(), m.authorId(), m.authorName(), m.body(), m.createdAt());
+					room.lastActivityAt(), lastReadSeq, unread);
 		}
 	}
 }

@@ -20,6 +20,7 @@ import de.schulhaus.chat.internal.ChatMessage;
 import de.schulhaus.chat.internal.ChatMessages;
 import de.schulhaus.chat.internal.PostingNotAllowedException;
 import de.schulhaus.chat.internal.PostingRate;
+import de.schulhaus.chat.internal.Reactions;
 import de.schulhaus.chat.internal.ReadMarkers;
 import de.schulhaus.chat.internal.RoomAccess;
 import de.schulhaus.chat.internal.RoomRights;
@@ -104,28 +105,29 @@ class ChatPageController {
 		}
 		// asked after marking, so the open room and the tile's number count what was just shown as read
 		List<RoomRights> rooms = access.readable(user);
-		Map<UUID, Long> markers = reads.of(user.schoolId(), user.accountId(), rooms.stream().map(r -> r.room().id()).toList());
-		model.addAttribute("rooms", rooms.stream().map(r -> RoomRow.of(r, markers.getOrDefault(r.room().id(), 0L))).toList());
+		List<UUID> ids = rooms.stream().map(r -> r.room().id()).toList();
+		Map<UUID, Long> markers = reads.of(user.schoolId(), user.accountId(), ids);
+		Map<UUID, Long> unread = reads.unread(user.schoolId(), user.accountId(), ids);
+		model.addAttribute("rooms", rooms.stream().map(r -> RoomRow.of(r, markers.getOrDefault(r.room().id(), 0L), unread.getOrDefault(r.room().id(), 0L)))
+			.toList());
 		model.addAttribute("open", open);
 		model.addAttribute("messages", page);
-		// the newest message shown: the script goes on live from it (unless the page shows older ones)
-		model.addAttribute("lastShownSeq", page.isEmpty() ? 0 : page.get(page.size() - 1).seq());
+		// the newest change shown: the script goes on live from it (unless the page shows older ones); a change of a message
+		// not shown that comes before it is of no concern to this page
+		model.addAttribute("lastShownSeq", page.stream().mapToLong(ChatMessage::changedSeq).max().orElse(0));
 		model.addAttribute("olderThan", !page.isEmpty() && page.get(0).seq() > 1 ? page.get(0).seq() : null);
 		model.addAttribute("scrolledBack", before != null);
 		model.addAttribute("maxLength", ChatMessages.MAX_LENGTH);
+		model.addAttribute("emoji", String.join(" ", Reactions.EMOJI));
 		return "chat/chat";
 	}
 
-	/** A room in the list: its newest seq and the person's read marker, so the script can count on. */
-	record RoomRow(UUID id, String name, boolean archived, long lastSeq, long lastReadSeq) {
+	/** A room in the list: its newest seq, the person's read marker and unread messages, so the script can count on. */
+	record RoomRow(UUID id, String name, boolean archived, long lastSeq, long lastReadSeq, long unread) {
 
-		static RoomRow of(RoomRights rights, long lastReadSeq) {
+		static RoomRow of(RoomRights rights, long lastReadSeq, long unread) {
 			return new RoomRow(rights.room().id(), rights.room().name(), rights.room().archived(), rights.room().lastSeq(),
-					Math.min(lastReadSeq, rights.room().lastSeq()));
-		}
-
-		public long unread() {
-			return Math.max(0, lastSeq - lastReadSeq);
+					Math.min(lastReadSeq, rights.room().lastSeq()), unread);
 		}
 	}
 }

@@ -25,13 +25,16 @@ import de.schulhaus.platform.SchulhausUser;
 /**
  * One person's live connection. Everything it is told (new messages, a resume, a changed roster)
  * goes into its inbox and is handled one at a time by a single drain on the hub's threads, so the
- * frames leave in seq order per room. It remembers the last seq it sent per room: a message it has
- * sent is skipped, one that comes before its predecessor triggers a catch-up from the database, so a
- * client gets every message exactly once and in order. A new connection holds live messages until the
- * client's resume (or a second), so a quick resume gets everything in order; a later resume sends only
- * what this connection has not sent (the older ones then come after the live ones, never twice). A client
- * that does not read fills the inbox; beyond the send buffer it is dropped, without holding up anyone
- * else. Looking up its rooms anew also catches up any room whose newest seq is past the last one sent.
+ * frames leave in seq order per room. A room's seqs number its messages and the changes to them
+ * alike: a message comes again each time it changes, in its new state, under the seq of that change
+ * ({@code changedSeq}), and that is the seq this connection counts. It remembers the last seq it sent
+ * per room: a message it has sent is skipped, one that comes before its predecessor triggers a
+ * catch-up from the database, so a client gets every message and change exactly once and in order. A
+ * new connection holds live messages until the client's resume (or a second), so a quick resume gets
+ * everything in order; a later resume sends only what this connection has not sent (the older ones
+ * then come after the live ones, never twice). A client that does not read fills the inbox; beyond
+ * the send buffer it is dropped, without holding up anyone else. Looking up its rooms anew also
+ * catches up any room whose newest seq is past the last one sent.
  */
 final class ChatConnection {
 
@@ -110,7 +113,7 @@ final class ChatConnection {
 	}
 
 	void message(ChatMessage message) {
-		int cost = FRAME_OVERHEAD + message.body().length() * 2;
+		int cost = FRAME_OVERHEAD + (message.body().length() + (message.html() == null ? 0 : message.html().length())) * 2;
 		offer(() -> {
 			pendingBytes.addAndGet(-cost);
 			deliver(message);
@@ -222,14 +225,14 @@ final class ChatConnection {
 	private void deliver(ChatMessage message) throws IOException {
 		Room room = rooms.get(message.roomId());
 		Long last = sent.get(message.roomId());
-		if (room == null || last == null || message.seq() <= last) {
+		if (room == null || last == null || message.changedSeq() <= last) {
 			return;
 		}
 		if (holding) {
 			held.add(room.id());
 			return;
 		}
-		if (message.seq() == last + 1) {
+		if (message.changedSeq() == last + 1) {
 			sendMessage(message);
 		} else {
 			// its predecessors' announcements are still on their way (or were lost): the database has them
@@ -253,11 +256,11 @@ final class ChatConnection {
 		while (cursor < upTo && !dropped.get()) {
 			List<ChatMessage> page = hub.messages().after(room, cursor, ChatProperties.MAX_PAGE);
 			for (ChatMessage message : page) {
-				if (message.seq() > upTo) {
+				if (message.changedSeq() > upTo) {
 					return;
 				}
-				send(hub.frames().message(message));
-				cursor = message.seq();
+				send(hub.frames().message(message, user.accountId()));
+				cursor = message.changedSeq();
 			}
 			if (page.size() < ChatProperties.MAX_PAGE) {
 				return;
@@ -266,8 +269,8 @@ final class ChatConnection {
 	}
 
 	private void sendMessage(ChatMessage message) throws IOException {
-		send(hub.frames().message(message));
-		sent.put(message.roomId(), message.seq());
+		send(hub.frames().message(message, user.accountId()));
+		sent.put(message.roomId(), message.changedSeq());
 	}
 
 	private interface Task {

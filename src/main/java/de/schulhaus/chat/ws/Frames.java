@@ -7,10 +7,13 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import de.schulhaus.chat.internal.ChatMessage;
+import de.schulhaus.chat.internal.MessageView;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON frames the server sends: {@code message} (one message of a room), {@code rooms} (the
+ * The JSON frames the server sends: {@code message} (one message of a room as it is now: new, or
+ * again after an edit, deletion or reaction, see {@link MessageView}), {@code rooms} (the
  * rooms the person reads now with the last seq sent of each: at connect and when the roster
  * changed) and {@code resumed} (the same, once a resume has been caught up).
  */
@@ -23,16 +26,11 @@ class Frames {
 		this.json = json;
 	}
 
-	String message(ChatMessage m) {
-		Map<String, Object> frame = new LinkedHashMap<>();
+	/** One message as {@code reader} sees it ({@link MessageView}: whether they reacted is theirs). */
+	String message(ChatMessage m, UUID reader) {
+		ObjectNode frame = json.createObjectNode();
 		frame.put("type", "message");
-		frame.put("roomId", m.roomId());
-		frame.put("seq", m.seq());
-		frame.put("id", m.id());
-		frame.put("authorId", m.authorId());
-		frame.put("authorName", m.authorName());
-		frame.put("body", m.body());
-		frame.put("createdAt", m.createdAt().toString());
+		frame.setAll((ObjectNode) json.valueToTree(MessageView.of(m, reader)));
 		return json.writeValueAsString(frame);
 	}
 

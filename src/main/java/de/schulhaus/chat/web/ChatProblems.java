@@ -1,0 +1,49 @@
+package de.schulhaus.chat.web;
+
+import java.net.URI;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import de.schulhaus.chat.internal.MessageDeletedException;
+import de.schulhaus.chat.internal.PostingNotAllowedException;
+
+/**
+ * The messenger's own refusals as RFC 9457 problems in the caller's language, for every controller of
+ * the chat API: not allowed here (403: a read-only room, someone else's message), and a message that
+ * was deleted meanwhile (409).
+ */
+@RestControllerAdvice(basePackageClasses = ChatProblems.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ChatProblems {
+
+	private final MessageSource texts;
+
+	ChatProblems(MessageSource texts) {
+		this.texts = texts;
+	}
+
+	@ExceptionHandler(PostingNotAllowedException.class)
+	ResponseEntity<ProblemDetail> notAllowed(PostingNotAllowedException e) {
+		return problem(HttpStatus.FORBIDDEN, "chat.error.archived".equals(e.messageKey()) ? "read-only" : "not-allowed", e.messageKey());
+	}
+
+	@ExceptionHandler(MessageDeletedException.class)
+	ResponseEntity<ProblemDetail> deleted(MessageDeletedException e) {
+		return problem(HttpStatus.CONFLICT, "deleted", e.messageKey());
+	}
+
+	private ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String key) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, texts.getMessage(key, null, key, LocaleContextHolder.getLocale()));
+		problem.setType(URI.create("urn:schulhaus:problem:chat:" + type));
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+}
