@@ -361,6 +361,12 @@ if (live && items) {
   });
 }
 
+if (live && form && d.moduleMentions) {
+  // before the composer's keys below: Enter picks a suggested name while the list is open
+  const { mentionSuggestions } = await import(d.moduleMentions);
+  mentionSuggestions(textarea, `${api}/rooms/${openRoom}/mentionable`, d.textMentions, headers);
+}
+
 if (live && form) {
   form.insertBefore(modeLine, textarea);
   modeCancel.addEventListener('click', () => setMode({}));

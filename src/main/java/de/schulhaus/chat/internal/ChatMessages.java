@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import de.schulhaus.accounts.AccountManagement;
 import de.schulhaus.platform.Ids;
 import de.schulhaus.platform.InvalidInputException;
 import de.schulhaus.platform.SchulhausUser;
@@ -34,8 +35,13 @@ public class ChatMessages {
 	private final MessageRows rows;
 	private final MessageText markup;
 	private final ChatFanout fanout;
+	private final Mentions mentions;
+	private final AccountManagement accounts;
 
-	ChatMessages(JdbcClient jdbc, ChatRooms rooms, RoomAccess access, ReadMarkers reads, MessageRows rows, MessageText markup, ChatFanout fanout) {
+	ChatMessages(JdbcClient jdbc, ChatRooms rooms, RoomAccess access, ReadMarkers reads, MessageRows rows, MessageText markup, ChatFanout fanout,
+			Mentions mentions, AccountManagement accounts) {
+		this.mentions = mentions;
+		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.rooms = rooms;
 		this.access = access;
@@ -74,8 +80,13 @@ public class ChatMessages {
 			.param("id", id).param("room", roomId).param("school", user.schoolId()).param("seq", seq).param("author", user.accountId())
 			.param("body", body).param("now", Timestamp.from(now)).param("reply", replyTo).update();
 		reads.advance(user.schoolId(), roomId, user.accountId(), seq);
-		ChatMessage message = new ChatMessage(id, roomId, seq, seq, user.accountId(), user.displayName(), body, markup.html(body, List.of()), now,
-				null, false, reply, List.of(), List.of());
+		List<UUID> mentioned = mentions.in(rights.room(), body);
+		if (!mentioned.isEmpty()) {
+			mentions.store(user.schoolId(), rights.room(), id, List.of(), mentioned, user.accountId(), user.displayName());
+		}
+		ChatMessage message = new ChatMessage(id, roomId, seq, seq, user.accountId(), user.displayName(), body,
+				markup.html(body, mentioned.isEmpty() ? List.of() : List.copyOf(accounts.names(user.schoolId(), mentioned).values())), now, null, false,
+				reply, List.of(), mentioned);
 		AfterCommit.run(() -> fanout.published(message, user.schoolId()));
 		return message;
 	}

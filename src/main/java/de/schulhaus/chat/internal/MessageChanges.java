@@ -2,6 +2,7 @@ package de.schulhaus.chat.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,8 +30,10 @@ public class MessageChanges {
 	private final MessageRows rows;
 	private final ChatFanout fanout;
 	private final AuditLog audit;
+	private final Mentions mentions;
 
-	MessageChanges(JdbcClient jdbc, ChatRooms rooms, RoomAccess access, MessageRows rows, ChatFanout fanout, AuditLog audit) {
+	MessageChanges(JdbcClient jdbc, ChatRooms rooms, RoomAccess access, MessageRows rows, ChatFanout fanout, AuditLog audit, Mentions mentions) {
+		this.mentions = mentions;
 		this.jdbc = jdbc;
 		this.rooms = rooms;
 		this.access = access;
@@ -71,10 +74,19 @@ public class MessageChanges {
 		if (body.equals(target.message().body())) {
 			return target.message();
 		}
-		return change(user, target, seq -> jdbc.sql("update chat_message set body = :body, edited_at = :now, changed_seq = :seq "
-				+ "where school_id = :school and id = :id and deleted_at is null")
-			.param("body", body).param("now", Timestamp.from(Instant.now())).param("seq", seq).param("school", user.schoolId())
-			.param("id", messageId).update());
+		return change(user, target, seq -> {
+			int updated = jdbc.sql("update chat_message set body = :body, edited_at = :now, changed_seq = :seq "
+					+ "where school_id = :school and id = :id and deleted_at is null")
+				.param("body", body).param("now", Timestamp.from(Instant.now())).param("seq", seq).param("school", user.schoolId())
+				.param("id", messageId).update();
+			List<UUID> now = mentions.in(target.rights().room(), body);
+			if (updated > 0 && !(now.isEmpty() && target.message().mentions().isEmpty())) {
+				// who is newly mentioned by the edit hears of it; who was before does not again
+				mentions.store(user.schoolId(), target.rights().room(), messageId, target.message().mentions(), now, user.accountId(),
+						user.displayName());
+			}
+			return updated;
+		});
 	}
 
 	/**

@@ -44,6 +44,7 @@ class ChatMessageActionsTests {
 	@Autowired AccountUserDetailsService users;
 	@Autowired JdbcClient jdbc;
 	@Autowired AuditLog audit;
+	@Autowired de.schulhaus.platform.Notifications notifications;
 
 	TestSchools schools;
 	TestSchools.SchoolRef school;
@@ -269,6 +270,54 @@ class ChatMessageActionsTests {
 			.getStatus()).isEqualTo(403);
 		assertThat(react(classmate, id, "\uD83D\uDC4D", true).getStatus()).isEqualTo(403);
 		assertThat(call(delete("/api/v1/chat/messages/" + id), pupil).getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void textIsFormattedOnTheServerAndMarkupOfTheAuthorStaysInert() throws Exception {
+		String id = postText(pupil, "**Wichtig:** <script>alert(1)</script>\n- [Plan](https://schule.example/plan)\n- [böse](javascript:alert(1))");
+		String page = call(get("/api/v1/chat/rooms/" + room + "/messages"), classmate).getContentAsString();
+		String html = JsonPath.read(page, "$[0].html");
+		assertThat(html).startsWith("<p><strong>Wichtig:</strong> &lt;script&gt;alert(1)&lt;/script&gt;</p><ul><li><a href=\"https://schule.example/plan\"")
+			.doesNotContain("<script").doesNotContain("href=\"javascript");
+		assertThat(JsonPath.<String>read(page, "$[0].body")).as("the text as written, for editing").startsWith("**Wichtig:** <script>");
+
+		String shown = call(get("/chat/raum/" + room), classmate).getContentAsString();
+		assertThat(shown).contains("<strong>Wichtig:</strong> &lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+		call(patch("/api/v1/chat/messages/" + id).contentType(MediaType.APPLICATION_JSON).content(json(Map.of("body", "Korrigiert"))), pupil);
+		postText(pupil, "Noch eine");
+		call(delete("/api/v1/chat/messages/" + JsonPath.read(call(get("/api/v1/chat/rooms/" + room + "/messages"), pupil).getContentAsString(), "$[1].id")),
+				pupil);
+		shown = call(get("/chat/raum/" + room), classmate).getContentAsString();
+		assertThat(shown).contains("Korrigiert").contains(">bearbeitet<").contains(">Nachricht gelöscht<").doesNotContain("Noch eine");
+	}
+
+	@Test
+	void aMentionOfAMemberIsStoredByAccountAndNotifiesThemButNobodyOutsideTheRoom() throws Exception {
+		SchulhausUser outsider = person("Olga", "Ohne", "PUPIL");
+		String people = call(get("/api/v1/chat/rooms/" + room + "/mentionable"), pupil).getContentAsString();
+		assertThat(JsonPath.<List<String>>read(people, "$[*].name")).containsExactly("Klara Kreide", "Paul Pult", "Tina Tafel");
+		assertThat(call(get("/api/v1/chat/rooms/" + room + "/mentionable"), outsider).getStatus()).isEqualTo(404);
+
+		String posted = call(post("/api/v1/chat/rooms/" + room + "/messages").contentType(MediaType.APPLICATION_JSON)
+			.content(json(Map.of("body", "@Tina Tafel und @Olga Ohne: ist morgen frei?"))), pupil).getContentAsString();
+		assertThat(JsonPath.<List<String>>read(posted, "$.mentions")).containsExactly(teacher.accountId().toString());
+		assertThat(JsonPath.<String>read(posted, "$.html")).contains("<span class=\"mention\">&#64;Tina Tafel</span>").contains("&#64;Olga Ohne:");
+		List<de.schulhaus.platform.Notifications.Entry> told = notifications.newestFirst(teacher, 0, 10);
+		assertThat(told).singleElement().satisfies(n -> {
+			assertThat(n.kind()).isEqualTo("chat.mention");
+			assertThat(n.titleArgs()).containsExactly("Paul Pult", "5a");
+			assertThat(n.link()).isEqualTo("/chat/raum/" + room);
+		});
+		assertThat(notifications.newestFirst(outsider, 0, 10)).isEmpty();
+
+		// an edit that mentions someone new tells only them
+		String id = JsonPath.read(posted, "$.id");
+		String edited = call(patch("/api/v1/chat/messages/" + id).contentType(MediaType.APPLICATION_JSON)
+			.content(json(Map.of("body", "@Tina Tafel und @" + classmate.login() + ": ist morgen frei?"))), pupil).getContentAsString();
+		assertThat(JsonPath.<List<String>>read(edited, "$.mentions")).containsExactlyInAnyOrder(teacher.accountId().toString(),
+				classmate.accountId().toString());
+		assertThat(notifications.newestFirst(teacher, 0, 10)).hasSize(1);
+		assertThat(notifications.newestFirst(classmate, 0, 10)).singleElement().satisfies(n -> assertThat(n.kind()).isEqualTo("chat.mention"));
 	}
 
 	MockHttpServletResponse react(SchulhausUser who, String id, String emoji, boolean reacted) throws Exception {

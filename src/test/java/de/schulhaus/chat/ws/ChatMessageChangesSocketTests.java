@@ -112,6 +112,13 @@ class ChatMessageChangesSocketTests {
 		String reply = client.next("message", WAIT);
 		assertThat(JsonPath.<String>read(reply, "$.replyTo.authorName")).isEqualTo("Tina Tafel");
 		assertThat(JsonPath.<String>read(reply, "$.replyTo.firstLine")).isEqualTo("Neue Nachricht");
+
+		// formatted on the server, mentions by account: the live frame carries both
+		messages.post(teacher, room, "**Bitte lesen,** @Paul Pult <i>danke</i>");
+		String formatted = client.next("message", WAIT);
+		assertThat(JsonPath.<String>read(formatted, "$.html"))
+			.isEqualTo("<p><strong>Bitte lesen,</strong> <span class=\"mention\">&#64;Paul Pult</span> &lt;i&gt;danke&lt;/i&gt;</p>");
+		assertThat(JsonPath.<List<String>>read(formatted, "$.mentions")).containsExactly(pupil.accountId().toString());
 		assertThat(client.rest(Duration.ofMillis(500))).noneMatch(f -> f.contains("\"message\""));
 		client.close();
 	}

@@ -1,0 +1,82 @@
+package de.schulhaus.chat.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import de.schulhaus.accounts.GroupManagement;
+import de.schulhaus.accounts.Membership;
+import de.schulhaus.platform.Notification;
+import de.schulhaus.platform.Notifications;
+
+/**
+ * {@code @Vorname Nachname} or {@code @login} of a member of the room: stored as a mention of that
+ * account, and the person gets a notification (bell, and push to their devices) even when the room is
+ * not open. Only the room's members can be mentioned; a text without {@code @} costs nothing.
+ */
+@Component
+public class Mentions {
+
+	private final GroupManagement groups;
+	private final JdbcClient jdbc;
+	private final Notifications notifications;
+
+	Mentions(GroupManagement groups, JdbcClient jdbc, Notifications notifications) {
+		this.groups = groups;
+		this.jdbc = jdbc;
+		this.notifications = notifications;
+	}
+
+	/** The people of the room that one can mention: its members, by name. */
+	public List<Membership> mentionable(Room room) {
+		return groups.members(room.schoolId(), room.groupId()).stream()
+			.sorted(java.util.Comparator.comparing(Membership::displayName, String.CASE_INSENSITIVE_ORDER)).toList();
+	}
+
+	/** The members of the room that the text mentions, the author too if they mention themselves. */
+	List<UUID> in(Room room, String body) {
+		if (body.indexOf('@') < 0) {
+			return List.of();
+		}
+		Set<UUID> found = new LinkedHashSet<>();
+		for (Membership member : groups.members(room.schoolId(), room.groupId())) {
+			for (String name : new String[] { member.displayName(), member.login() }) {
+				if (name != null && !name.isBlank() && mentions(body, name)) {
+					found.add(member.accountId());
+				}
+			}
+		}
+		return List.copyOf(found);
+	}
+
+	static boolean mentions(String body, String name) {
+		return Pattern.compile("(?<![\\p{L}\\p{N}_.@])@" + Pattern.quote(name) + "(?![\\p{L}\\p{N}_])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+			.matcher(body).find();
+	}
+
+	/**
+	 * Stores the message's mentions (replacing what it had) and notifies those mentioned now who were not before,
+	 * except the author.
+	 */
+	void store(UUID schoolId, Room room, UUID messageId, Collection<UUID> before, Collection<UUID> now, UUID authorId, String authorName) {
+		jdbc.sql("delete from chat_mention where school_id = :school and message_id = :id").param("school", schoolId).param("id", messageId).update();
+		for (UUID account : now) {
+			jdbc.sql("insert into chat_mention (message_id, school_id, account_id) values (:id, :school, :account)")
+				.param("id", messageId).param("school", schoolId).param("account", account).update();
+		}
+		List<UUID> newly = new ArrayList<>(now);
+		newly.removeAll(before);
+		newly.remove(authorId);
+		if (!newly.isEmpty()) {
+			notifications.notifyAll(schoolId, newly, Notification.of("chat.mention", "chat.notification.mention", "/chat/raum/" + room.id(),
+					authorName == null ? "" : authorName, room.name()));
+		}
+	}
+}
