@@ -166,6 +166,7 @@ function receive(m) {
   }
   if (live && m.roomId === openRoom) {
     show(m);
+    if (isNew) others?.posted(m.authorId);
     markOpenRoomRead();
   }
   if (isNew && list && list.firstElementChild !== room.li) list.prepend(room.li);
@@ -217,6 +218,7 @@ function connect() {
   const url = new URL(root.dataset.ws, location.href);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   const socket = new WebSocket(url);
+  current = socket;
   socket.addEventListener('open', () => {
     const from = {};
     for (const [id, room] of rooms) from[id] = room.lastSeq;
@@ -226,6 +228,8 @@ function connect() {
     const frame = JSON.parse(event.data);
     if (frame.type === 'message') {
       receive(frame);
+    } else if (frame.type === 'typing' || frame.type === 'read') {
+      if (frame.roomId === openRoom) others?.onFrame(frame);
     } else if (frame.type === 'rooms' || frame.type === 'resumed') {
       if (frame.type === 'resumed') {
         resumed = true;
@@ -359,6 +363,19 @@ if (live && items) {
     if (!li) return;
     act(li, button.dataset.action, button).catch(() => showProblem(root.dataset.textNetwork));
   });
+}
+
+// typing and read markers of the others in the open room (best effort, see chat-presence.js)
+const others = live && d.modulePresence ? (await import(d.modulePresence)).presence({
+  items, status: document.getElementById('chat-typing'), readersUrl: `${api}/rooms/${openRoom}/readers`, headers,
+  texts: { typingOne: d.textTypingOne, typingMany: d.textTypingMany, readBy: d.textReadBy },
+}) : null;
+let current = null;
+
+if (live && form && others) {
+  textarea.addEventListener('input', () => others.typed(() => {
+    if (current?.readyState === WebSocket.OPEN) current.send(JSON.stringify({ type: 'typing', room: openRoom }));
+  }));
 }
 
 if (live && form && d.moduleMentions) {

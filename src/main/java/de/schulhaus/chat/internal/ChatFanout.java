@@ -40,6 +40,16 @@ public class ChatFanout {
 		elsewhere(nodes -> nodes.accountsClosed(schoolId, accountIds), "Announcing closed accounts to the other nodes");
 	}
 
+	/** Someone types or has read (best effort): to this node's readers of the room and the other nodes'. */
+	public void signal(LiveSignal signal) {
+		here(receiver -> receiver.signal(signal), "Live typing or read signal");
+		elsewhere(nodes -> nodes.signal(signal), "Announcing a typing or read signal to the other nodes");
+	}
+
+	void signalElsewhere(LiveSignal signal) {
+		here(receiver -> receiver.signal(signal), "Live typing or read signal of another node");
+	}
+
 	/** Another node committed the room's message {@code seq}. */
 	void announcedElsewhere(UUID schoolId, UUID roomId, long seq) {
 		here(receiver -> receiver.announced(schoolId, roomId, seq), "Live delivery of another node's chat message");
@@ -101,6 +111,10 @@ public class ChatFanout {
 
 		/** Announcements of other nodes may have been lost: look in the database for what is new. */
 		void announcementsMayBeLost();
+
+		/** Someone types or has read: for the room's other members, best effort. */
+		default void signal(LiveSignal signal) {
+		}
 	}
 
 	/** Carries this node's announcements to the other nodes; never blocks the caller. */
@@ -111,5 +125,9 @@ public class ChatFanout {
 		void roomsChanged(UUID schoolId, List<UUID> accountIdsOrNullForAll);
 
 		void accountsClosed(UUID schoolId, List<UUID> accountIds);
+
+		/** Best effort: dropped rather than queued behind messages. */
+		default void signal(LiveSignal signal) {
+		}
 	}
 }

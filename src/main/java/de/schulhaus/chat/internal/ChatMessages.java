@@ -129,7 +129,10 @@ public class ChatMessages {
 	@Transactional
 	public long markRead(SchulhausUser user, UUID roomId, long seq) {
 		Room room = access.require(user, roomId).room();
-		return reads.advance(user.schoolId(), roomId, user.accountId(), Math.max(0, Math.min(seq, room.lastSeq())));
+		long marker = reads.advance(user.schoolId(), roomId, user.accountId(), Math.max(0, Math.min(seq, room.lastSeq())));
+		// the others may show "gelesen von n": best effort, after the commit
+		AfterCommit.run(() -> fanout.signal(LiveSignal.read(user.schoolId(), roomId, user.accountId(), marker)));
+		return marker;
 	}
 
 	private ChatMessage.Reply replyTarget(UUID schoolId, UUID roomId, UUID replyTo) {

@@ -47,6 +47,17 @@ public class ReadMarkers {
 		return markers;
 	}
 
+	/** Everyone's marker in the room (those who never read it are missing). */
+	public Map<UUID, Long> ofRoom(UUID schoolId, UUID roomId) {
+		Map<UUID, Long> markers = new HashMap<>();
+		jdbc.sql("select account_id, last_read_seq from chat_read where school_id = :school and room_id = :room")
+			.param("school", schoolId).param("room", roomId)
+			.query(rs -> {
+				markers.put(rs.getObject(1, UUID.class), rs.getLong(2));
+			});
+		return markers;
+	}
+
 	/**
 	 * How many messages of these rooms the person has not read: those numbered after their marker and not deleted
 	 * (changes to messages take seqs too, so the difference of seqs would count them). Rooms without any are missing.

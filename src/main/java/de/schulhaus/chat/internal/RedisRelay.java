@@ -56,17 +56,26 @@ class RedisRelay implements ChatFanout.OtherNodes, MessageListener, Subscription
 
 	@Override
 	public void published(UUID schoolId, UUID roomId, long seq) {
-		send(new Announcement(node, Announcement.MESSAGE, schoolId, roomId, seq, null));
+		send(new Announcement(node, Announcement.MESSAGE, schoolId, roomId, seq, null, null));
 	}
 
 	@Override
 	public void roomsChanged(UUID schoolId, List<UUID> accountIdsOrNullForAll) {
-		send(new Announcement(node, Announcement.ROOMS, schoolId, null, null, accountIdsOrNullForAll));
+		send(new Announcement(node, Announcement.ROOMS, schoolId, null, null, accountIdsOrNullForAll, null));
 	}
 
 	@Override
 	public void accountsClosed(UUID schoolId, List<UUID> accountIds) {
-		send(new Announcement(node, Announcement.CLOSED, schoolId, null, null, accountIds));
+		send(new Announcement(node, Announcement.CLOSED, schoolId, null, null, accountIds, null));
+	}
+
+	@Override
+	public void signal(LiveSignal signal) {
+		// best effort: never takes the place of a message's announcement in a backed-up queue
+		if (publisher.getQueue().size() < QUEUE / 2) {
+			send(new Announcement(node, signal.kind(), signal.schoolId(), signal.roomId(), signal.seq(),
+					signal.accountId() == null ? null : List.of(signal.accountId()), signal.name()));
+		}
 	}
 
 	@Override
@@ -92,6 +101,12 @@ class RedisRelay implements ChatFanout.OtherNodes, MessageListener, Subscription
 			case Announcement.CLOSED -> {
 				if (announcement.accountIds() != null) {
 					fanout.accountsClosedElsewhere(announcement.schoolId(), announcement.accountIds());
+				}
+			}
+			case LiveSignal.TYPING, LiveSignal.READ -> {
+				if (announcement.roomId() != null && announcement.accountIds() != null && announcement.accountIds().size() == 1) {
+					fanout.signalElsewhere(new LiveSignal(announcement.kind(), announcement.schoolId(), announcement.roomId(),
+							announcement.accountIds().get(0), announcement.name(), announcement.seq() == null ? 0 : announcement.seq()));
 				}
 			}
 			default -> log.debug("Ignored a chat announcement of kind {}", announcement.kind());
@@ -123,7 +138,7 @@ class RedisRelay implements ChatFanout.OtherNodes, MessageListener, Subscription
 	}
 
 	/** What goes over the channel; {@code node} is the sender, so it skips its own. */
-	record Announcement(String node, String kind, UUID schoolId, UUID roomId, Long seq, List<UUID> accountIds) {
+	record Announcement(String node, String kind, UUID schoolId, UUID roomId, Long seq, List<UUID> accountIds, String name) {
 
 		static final String MESSAGE = "message";
 		static final String ROOMS = "rooms";

@@ -59,6 +59,7 @@ final class ChatConnection {
 	private final Map<UUID, Long> sent = new HashMap<>();
 	/** Per room, the seq this connection went live after: it has sent every message after it up to {@link #sent}. */
 	private final Map<UUID, Long> liveAfter = new HashMap<>();
+	private final Map<UUID, Long> typedAt = new HashMap<>();
 	private boolean announced;
 	/**
 	 * Until the client's first resume (or {@link #RESUME_GRACE} after connecting), live messages are not sent,
@@ -118,6 +119,36 @@ final class ChatConnection {
 			pendingBytes.addAndGet(-cost);
 			deliver(message);
 		}, cost);
+	}
+
+	/** How often one person's typing in one room is passed on at most. */
+	static final long TYPING_EVERY_MILLIS = 3_000;
+
+	/**
+	 * A typing or read frame for the client, best effort: once frames wait for this client beyond an eighth of its
+	 * send buffer it is dropped, not queued, so it never delays a message nor brings the connection closer to its limit.
+	 */
+	void signal(String frame) {
+		int cost = frame.length() * 2;
+		if (pendingBytes.get() + cost > bufferLimit / 8) {
+			return;
+		}
+		offer(() -> {
+			pendingBytes.addAndGet(-cost);
+			send(frame);
+		}, cost);
+	}
+
+	/** The person types in the room: passed on to its other members at most every {@link #TYPING_EVERY_MILLIS}, if they read it. */
+	void typing(UUID roomId) {
+		offer(() -> {
+			long now = System.nanoTime();
+			Long last = typedAt.get(roomId);
+			if (rooms.containsKey(roomId) && (last == null || now - last >= TYPING_EVERY_MILLIS * 1_000_000)) {
+				typedAt.put(roomId, now);
+				hub.typing(this, roomId);
+			}
+		}, 0);
 	}
 
 	void drop(CloseStatus status) {

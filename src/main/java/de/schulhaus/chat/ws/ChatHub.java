@@ -17,6 +17,7 @@ import org.springframework.web.socket.CloseStatus;
 import de.schulhaus.chat.internal.ChatFanout;
 import de.schulhaus.chat.internal.ChatMessage;
 import de.schulhaus.chat.internal.ChatMessages;
+import de.schulhaus.chat.internal.LiveSignal;
 import de.schulhaus.chat.internal.RoomAccess;
 
 /**
@@ -30,6 +31,7 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 	private final ChatMessages messages;
 	private final Frames frames;
 	private final ExecutorService drains;
+	private final ChatFanout fanout;
 
 	private final Map<UUID, Set<ChatConnection>> byRoom = new ConcurrentHashMap<>();
 	private final Map<UUID, Set<ChatConnection>> byAccount = new ConcurrentHashMap<>();
@@ -39,6 +41,7 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 		this.access = access;
 		this.messages = messages;
 		this.frames = frames;
+		this.fanout = fanout;
 		AtomicInteger threads = new AtomicInteger();
 		this.drains = Executors.newCachedThreadPool(r -> {
 			Thread thread = new Thread(r, "chat-ws-" + threads.incrementAndGet());
@@ -109,6 +112,25 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 		// read once for all of this node's readers, off the relay's thread; a message not found (yet) is
 		// caught up by the next one of the room, as any gap is
 		drains.execute(() -> messages.at(schoolId, roomId, seq).ifPresent(message -> message(schoolId, message)));
+	}
+
+	/** To the room's readers on this node other than the one it is about; each connection drops it rather than queue it. */
+	@Override
+	public void signal(LiveSignal signal) {
+		Set<ChatConnection> readers = byRoom.getOrDefault(signal.roomId(), Set.of());
+		if (readers.isEmpty()) {
+			return;
+		}
+		String frame = frames.signal(signal);
+		for (ChatConnection connection : readers) {
+			if (!connection.user().accountId().equals(signal.accountId())) {
+				connection.signal(frame);
+			}
+		}
+	}
+
+	void typing(ChatConnection connection, java.util.UUID roomId) {
+		fanout.signal(LiveSignal.typing(connection.user().schoolId(), roomId, connection.user().accountId(), connection.user().displayName()));
 	}
 
 	@Override

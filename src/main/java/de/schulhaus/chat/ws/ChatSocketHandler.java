@@ -16,9 +16,9 @@ import de.schulhaus.platform.SchulhausUser;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code /ws}: the signed-in person's live connection. The client sends one kind of frame,
- * {@code {"type":"resume","rooms":{"<roomId>":<last seen seq>,...}}}; anything else that is text
- * closes the connection with 1007 (bad data), binary frames with 1003 (not accepted).
+ * {@code /ws}: the signed-in person's live connection. The client sends
+ * {@code {"type":"resume","rooms":{"<roomId>":<last seen seq>,...}}} and {@code {"type":"typing","room":"<roomId>"}};
+ * anything else that is text closes the connection with 1007 (bad data), binary frames with 1003 (not accepted).
  */
 class ChatSocketHandler extends TextWebSocketHandler {
 
@@ -66,7 +66,12 @@ class ChatSocketHandler extends TextWebSocketHandler {
 			return;
 		}
 		try {
-			connection.resume(ResumeRequest.parse(json, message.getPayload()).rooms());
+			tools.jackson.databind.JsonNode frame = ResumeRequest.read(json, message.getPayload());
+			if ("typing".equals(frame.path("type").asString(""))) {
+				connection.typing(ResumeRequest.typingIn(frame));
+			} else {
+				connection.resume(ResumeRequest.of(frame).rooms());
+			}
 		} catch (ResumeRequest.MalformedFrameException e) {
 			connection.drop(CloseStatus.BAD_DATA.withReason(e.getMessage()));
 		}

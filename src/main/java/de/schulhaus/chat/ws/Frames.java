@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import de.schulhaus.chat.internal.ChatMessage;
+import de.schulhaus.chat.internal.LiveSignal;
 import de.schulhaus.chat.internal.MessageView;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The JSON frames the server sends: {@code message} (one message of a room as it is now: new, or
  * again after an edit, deletion or reaction, see {@link MessageView}), {@code rooms} (the
  * rooms the person reads now with the last seq sent of each: at connect and when the roster
- * changed) and {@code resumed} (the same, once a resume has been caught up).
+ * changed) and {@code resumed} (the same, once a resume has been caught up); and, best effort,
+ * {@code typing} and {@code read} of the room's other members ({@link #signal}).
  */
 @Component
 class Frames {
@@ -31,6 +33,20 @@ class Frames {
 		ObjectNode frame = json.createObjectNode();
 		frame.put("type", "message");
 		frame.setAll((ObjectNode) json.valueToTree(MessageView.of(m, reader)));
+		return json.writeValueAsString(frame);
+	}
+
+	/** {@code {"type":"typing","roomId","accountId","name"}} or {@code {"type":"read","roomId","accountId","seq"}}. */
+	String signal(LiveSignal signal) {
+		Map<String, Object> frame = new LinkedHashMap<>();
+		frame.put("type", signal.kind());
+		frame.put("roomId", signal.roomId());
+		frame.put("accountId", signal.accountId());
+		if (LiveSignal.TYPING.equals(signal.kind())) {
+			frame.put("name", signal.name());
+		} else {
+			frame.put("seq", signal.seq());
+		}
 		return json.writeValueAsString(frame);
 	}
 

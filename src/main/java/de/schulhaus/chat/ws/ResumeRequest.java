@@ -10,21 +10,37 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one frame a client sends: {@code {"type":"resume","rooms":{"<roomId>":<lastSeenSeq>,...}}}.
+ * The frames a client sends: {@code {"type":"resume","rooms":{"<roomId>":<lastSeenSeq>,...}}}, and
+ * {@code {"type":"typing","room":"<roomId>"}} while the person types (best effort, see {@link ChatConnection#typing}).
  * Anything else is malformed.
  */
 record ResumeRequest(Map<UUID, Long> rooms) {
 
-	static ResumeRequest parse(JsonMapper json, String text) throws MalformedFrameException {
+	/** The frame as JSON, and its type one of those above. */
+	static JsonNode read(JsonMapper json, String text) throws MalformedFrameException {
 		JsonNode frame;
 		try {
 			frame = json.readTree(text);
 		} catch (JacksonException e) {
 			throw new MalformedFrameException("not JSON");
 		}
-		if (frame == null || !frame.isObject() || !"resume".equals(frame.path("type").asString(""))) {
-			throw new MalformedFrameException("expected {\"type\":\"resume\",...}");
+		String type = frame == null || !frame.isObject() ? "" : frame.path("type").asString("");
+		if (!"resume".equals(type) && !"typing".equals(type)) {
+			throw new MalformedFrameException("expected {\"type\":\"resume\",...} or {\"type\":\"typing\",...}");
 		}
+		return frame;
+	}
+
+	/** The room of a typing frame. */
+	static UUID typingIn(JsonNode frame) throws MalformedFrameException {
+		try {
+			return UUID.fromString(frame.path("room").asString(""));
+		} catch (IllegalArgumentException e) {
+			throw new MalformedFrameException("a room id is a UUID");
+		}
+	}
+
+	static ResumeRequest of(JsonNode frame) throws MalformedFrameException {
 		Map<UUID, Long> rooms = new HashMap<>();
 		JsonNode given = frame.get("rooms");
 		if (given != null && !given.isNull()) {

@@ -42,7 +42,8 @@ import de.schulhaus.platform.SchulhausUser;
 
 /**
  * Changes to messages over {@code /ws}: they arrive live as the message in its new state, and a client
- * that was away gets each changed message once when it resumes, in the order of the changes.
+ * that was away gets each changed message once when it resumes, in the order of the changes. And the
+ * best-effort frames beside them: typing and read markers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -163,6 +164,66 @@ class ChatMessageChangesSocketTests {
 		assertThat(JsonPath.<Boolean>read(reacted, "$.reactions[0].mine")).isTrue();
 		assertThat(again.rest(Duration.ofMillis(500))).noneMatch(f -> f.contains("\"message\""));
 		again.close();
+	}
+
+	@Test
+	void typingReachesTheRoomsOtherMembersThrottledAndNobodyElse() throws Exception {
+		SchulhausUser outsider = person("Olga", "Ohne", "PUPIL");
+		LiveClient typist = LiveClient.connect(port, signIn(pupil));
+		LiveClient reader = LiveClient.connect(port, signIn(teacher));
+		LiveClient other = LiveClient.connect(port, signIn(outsider));
+		for (LiveClient c : List.of(typist, reader, other)) {
+			c.next("rooms", WAIT);
+			c.send("{\"type\":\"resume\",\"rooms\":{}}");
+			c.next("resumed", WAIT);
+		}
+		typist.send("{\"type\":\"typing\",\"room\":\"" + room + "\"}");
+		String typing = reader.next("typing", WAIT);
+		assertThat(JsonPath.<String>read(typing, "$.roomId")).isEqualTo(room.toString());
+		assertThat(JsonPath.<String>read(typing, "$.accountId")).isEqualTo(pupil.accountId().toString());
+		assertThat(JsonPath.<String>read(typing, "$.name")).isEqualTo("Paul Pult");
+		// at most every few seconds per person and room; a room one is not in is passed over
+		typist.send("{\"type\":\"typing\",\"room\":\"" + room + "\"}");
+		other.send("{\"type\":\"typing\",\"room\":\"" + room + "\"}");
+		assertThat(reader.rest(Duration.ofMillis(700))).noneMatch(f -> f.contains("\"typing\""));
+		assertThat(typist.rest(Duration.ofMillis(100))).as("not to oneself").noneMatch(f -> f.contains("\"typing\""));
+		assertThat(other.rest(Duration.ofMillis(100))).isEmpty();
+
+		// messages are not held up by it, and a malformed typing frame closes like any malformed frame
+		messages.post(teacher, room, "Weiter geht's");
+		assertThat(typist.messageSeqs(1, WAIT)).containsExactly(1);
+		typist.send("{\"type\":\"typing\",\"room\":\"5a\"}");
+		assertThat(typist.closed.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1007);
+		reader.close();
+	}
+
+	@Test
+	void readMarkersReachTheRoomsOtherMembersLive() throws Exception {
+		messages.post(pupil, room, "Hat jemand die Hausaufgabe?");
+		LiveClient author = LiveClient.connect(port, signIn(pupil));
+		author.next("rooms", WAIT);
+		author.send("{\"type\":\"resume\",\"rooms\":{\"" + room + "\":1}}");
+		author.next("resumed", WAIT);
+
+		assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/chat/rooms/" + room + "/read")
+			.contentType("application/json").content("{}")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(teacher))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())).andReturn().getResponse()
+			.getStatus()).isEqualTo(200);
+		String read = author.next("read", WAIT);
+		assertThat(JsonPath.<String>read(read, "$.accountId")).isEqualTo(teacher.accountId().toString());
+		assertThat(JsonPath.<Integer>read(read, "$.seq")).isEqualTo(1);
+
+		String readers = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/chat/rooms/" + room + "/readers")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(pupil))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(JsonPath.<List<String>>read(readers, "$[*].accountId")).containsExactly(teacher.accountId().toString());
+		assertThat(JsonPath.<List<Integer>>read(readers, "$[*].lastReadSeq")).containsExactly(1);
+		SchulhausUser outsider = person("Olga", "Ohne", "PUPIL");
+		assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/chat/rooms/" + room + "/readers")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(outsider))).andReturn().getResponse()
+			.getStatus()).isEqualTo(404);
+		author.close();
 	}
 
 	de.schulhaus.chat.internal.RoomRights accessOf(SchulhausUser who) {
