@@ -22,6 +22,7 @@ function el(tag, className, text) {
 /** The list entry of a message frame or API answer {@code m}, for the reader {@code me}. */
 export function messageItem(m, me, texts) {
   const li = el('li', 'chat-message' + (m.authorId === me ? ' mine' : ''));
+  li.id = `nachricht-${m.seq}`;
   li.dataset.seq = m.seq;
   li.dataset.changedSeq = m.changedSeq;
   li.dataset.id = m.id;
