@@ -166,7 +166,7 @@ function receive(m) {
   }
   if (live && m.roomId === openRoom) {
     show(m);
-    if (isNew) others?.posted(m.authorId);
+    others?.posted(isNew ? m.authorId : null);
     markOpenRoomRead();
   }
   if (isNew && list && list.firstElementChild !== room.li) list.prepend(room.li);

@@ -22,10 +22,10 @@ public class ChatFanout {
 	private final List<Receiver> receivers = new CopyOnWriteArrayList<>();
 	private volatile OtherNodes otherNodes;
 
-	/** A message was committed on this node. */
+	/** A message (new, or changed: announced by the seq of its latest change) was committed on this node. */
 	void published(ChatMessage message, UUID schoolId) {
 		here(receiver -> receiver.message(schoolId, message), "Live delivery of a chat message");
-		elsewhere(nodes -> nodes.published(schoolId, message.roomId(), message.seq()), "Announcing a chat message to the other nodes");
+		elsewhere(nodes -> nodes.published(schoolId, message.roomId(), message.changedSeq()), "Announcing a chat message to the other nodes");
 	}
 
 	/** Who reads which room may have changed for these people of the school (all of them: null). */

@@ -29,6 +29,12 @@ class RoomRightsTests {
 	}
 
 	@Test
+	void theGroupsLeadersLeadItsRoomAndMembersDoNot() {
+		assertThat(RoomAccess.rights(room, new PersonGroup(group, "5a", GroupKind.CLASS, false, true)).leader()).isTrue();
+		assertThat(RoomAccess.rights(room, new PersonGroup(group, "5a", GroupKind.CLASS, false, false)).leader()).isFalse();
+	}
+
+	@Test
 	void someoneWhoIsNotInTheGroupHasNoRoomAtAll() {
 		assertThat(RoomAccess.rights(room, null)).isNull();
 		assertThat(RoomAccess.rights(room, new PersonGroup(UUID.randomUUID(), "5b", GroupKind.CLASS, false, false))).isNull();

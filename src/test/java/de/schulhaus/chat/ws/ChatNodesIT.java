@@ -160,6 +160,22 @@ class ChatNodesIT {
 		assertThat(back.messageSeqs(3, WAIT)).containsExactly(55, 56, 57);
 		assertThat(a.messageSeqs(54, WAIT)).isEqualTo(IntStream.rangeClosed(4, 57).boxed().toList());
 		assertThat(a.rest(Duration.ofMillis(300))).noneMatch(f -> f.contains("\"message\""));
+
+		// an edit made on node 1 reaches the clients of both nodes as the message in its new state, under the room's next seq
+		de.schulhaus.chat.internal.ChatMessage first = messages1.before(teacher, room, 2L, 1).get(0);
+		node1.getBean(de.schulhaus.chat.internal.MessageChanges.class).edit(teacher, first.id(), "Übermorgen Wandertag");
+		for (LiveClient client : List.of(c, back, a)) {
+			String edited = client.next("message", WAIT);
+			assertThat(JsonPath.<Integer>read(edited, "$.seq")).isEqualTo(1);
+			assertThat(JsonPath.<Integer>read(edited, "$.changedSeq")).isEqualTo(58);
+			assertThat(JsonPath.<String>read(edited, "$.body")).isEqualTo("Übermorgen Wandertag");
+		}
+		// typing on node 1 is shown on node 2; search runs on PostgreSQL as on H2
+		back.send("{\"type\":\"typing\",\"room\":\"" + room + "\"}");
+		assertThat(JsonPath.<String>read(c.next("typing", WAIT), "$.name")).isEqualTo("Paul Pult");
+		assertThat(node2.getBean(de.schulhaus.chat.internal.MessageSearch.class).search(pupil, "ÜBERMORGEN", 10))
+			.extracting(hit -> hit.message().seq()).containsExactly(1L);
+		assertThat(node2.getBean(de.schulhaus.chat.internal.MessageSearch.class).search(pupil, "100%", 10)).isEmpty();
 		a.close();
 		back.close();
 		c.close();

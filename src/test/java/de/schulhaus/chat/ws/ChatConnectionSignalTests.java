@@ -1,0 +1,62 @@
+package de.schulhaus.chat.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+
+import de.schulhaus.chat.internal.ChatFanout;
+import de.schulhaus.chat.internal.ChatProperties;
+import de.schulhaus.chat.internal.LiveSignal;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Typing and read frames are best effort: a client that falls behind loses them first, and is never dropped for them. */
+class ChatConnectionSignalTests {
+
+	@Test
+	void signalsAreDroppedRatherThanQueuedWhileTheClientIsBehind() throws Exception {
+		CountDownLatch reading = new CountDownLatch(1);
+		List<String> sent = Collections.synchronizedList(new ArrayList<>());
+		WebSocketSession session = mock(WebSocketSession.class);
+		doAnswer(call -> {
+			// the client reads nothing until the test lets it
+			reading.await(20, TimeUnit.SECONDS);
+			sent.add(((TextMessage) call.getArgument(0)).getPayload());
+			return null;
+		}).when(session).sendMessage(any());
+		Frames frames = new Frames(JsonMapper.builder().build());
+		ChatHub hub = new ChatHub(null, null, frames, new ChatFanout());
+		try {
+			ChatConnection connection = new ChatConnection(hub, session, null, new ChatProperties(10, 30, 8_000, Duration.ofSeconds(10), "", "c"));
+			String frame = frames.signal(LiveSignal.typing(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "Anna Schmidt"));
+			for (int i = 0; i < 200; i++) {
+				connection.signal(frame);
+			}
+			reading.countDown();
+			await().atMost(Duration.ofSeconds(20)).until(() -> !sent.isEmpty());
+			Thread.sleep(300);
+			// an eighth of the 8,000-byte buffer holds a handful of these frames; the rest were never queued
+			assertThat(sent.size()).isBetween(1, 1_000 / (frame.length() * 2) + 1);
+			assertThat(connection.dropped()).as("never dropped for signals").isFalse();
+
+			int before = sent.size();
+			connection.signal(frame);
+			await().atMost(Duration.ofSeconds(20)).until(() -> sent.size() == before + 1);
+		} finally {
+			hub.destroy();
+		}
+	}
+}
