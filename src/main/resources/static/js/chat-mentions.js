@@ -17,7 +17,6 @@ export function mentionSuggestions(textarea, url, label, headers) {
   textarea.after(list);
   textarea.setAttribute('aria-autocomplete', 'list');
   textarea.setAttribute('aria-controls', list.id);
-  textarea.setAttribute('aria-expanded', 'false');
 
   function load() {
     if (!loading) {
@@ -34,7 +33,6 @@ export function mentionSuggestions(textarea, url, label, headers) {
     list.replaceChildren();
     matches = [];
     active = -1;
-    textarea.setAttribute('aria-expanded', 'false');
     textarea.removeAttribute('aria-activedescendant');
   }
 
@@ -57,7 +55,6 @@ export function mentionSuggestions(textarea, url, label, headers) {
       list.append(option);
     });
     list.hidden = matches.length === 0;
-    textarea.setAttribute('aria-expanded', String(matches.length > 0));
     if (active >= 0) textarea.setAttribute('aria-activedescendant', `chat-mention-${active}`);
     else textarea.removeAttribute('aria-activedescendant');
   }
