@@ -119,3 +119,16 @@ function button(action, label) {
   b.dataset.action = action;
   return b;
 }
+
+/** The quotes of answers to {@code m} on the page, brought up to its current state (edited or deleted since). */
+export function updateQuotes(items, m, texts) {
+  for (const quote of items.querySelectorAll(`.chat-quote[data-reply-seq="${m.seq}"]`)) {
+    if (m.deleted) {
+      quote.replaceChildren(el('span', 'chat-quote-text', texts.replyDeleted));
+    } else {
+      const line = (m.body.split('\n').map((l) => l.trim()).find((l) => l) || '');
+      quote.replaceChildren(el('span', 'chat-quote-author', m.authorName || texts.unknown), ' ',
+        el('span', 'chat-quote-text', line.length > 120 ? `${line.slice(0, 119)}…` : line));
+    }
+  }
+}

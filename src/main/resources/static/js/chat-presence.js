@@ -60,6 +60,8 @@ export function presence({ items, status, readersUrl, headers, texts }) {
       if (typing.delete(accountId)) showTyping();
       showRead();
     },
+    /** A message was shown anew: the line under one's newest own message again. */
+    refresh: showRead,
     /** The person types: tell the others at most every few seconds. */
     typed(send) {
       const now = Date.now();

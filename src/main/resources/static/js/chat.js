@@ -40,7 +40,7 @@ if (live && rooms.has(openRoom)) {
 }
 
 const german = document.documentElement.lang !== 'en';
-const { messageItem: renderMessage, decorate } = await import(root.dataset.moduleMessage);
+const { messageItem: renderMessage, decorate, updateQuotes } = await import(root.dataset.moduleMessage);
 const d = root.dataset;
 const texts = {
   edited: d.textEdited, deleted: d.textDeleted, replyDeleted: d.textReplyDeleted, unknown: d.textUnknown, actions: d.textActions,
@@ -72,7 +72,11 @@ function show(m) {
   const fresh = messageItem(m);
   const old = items.querySelector(`li.chat-message[data-id="${m.id}"]`);
   if (old) {
-    if (Number(old.dataset.changedSeq) <= m.changedSeq) old.replaceWith(fresh);
+    if (Number(old.dataset.changedSeq) <= m.changedSeq) {
+      old.replaceWith(fresh);
+      updateQuotes(items, m, texts);
+      others?.refresh();
+    }
     return;
   }
   const first = items.querySelector('li.chat-message');
