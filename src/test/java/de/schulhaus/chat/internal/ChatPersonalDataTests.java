@@ -40,6 +40,7 @@ class ChatPersonalDataTests {
 	@Autowired ChatMessages messages;
 	@Autowired PersonalData personalData;
 	@Autowired ChatPersonalData chat;
+	@Autowired MessageChanges changes;
 
 	@Test
 	void writtenMessagesAreExportedAndErased() throws Exception {
@@ -56,8 +57,9 @@ class ChatPersonalDataTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> rooms.ofGroup(school.id(), group.id()).isPresent());
 		UUID room = rooms.ofGroup(school.id(), group.id()).orElseThrow().id();
 		messages.post(pupil, room, "Meine erste Nachricht");
-		messages.post(teacher, room, "Antwort der Lehrkraft");
+		ChatMessage answer = messages.post(teacher, room, "Antwort der Lehrkraft @Pia Privat");
 		messages.post(pupil, room, "Danke!");
+		changes.react(pupil, answer.id(), Reactions.EMOJI.get(0), true);
 
 		DataSubject subject = new DataSubject(pupil.accountId(), school.id(), pupil.login(), "Pia Privat", Locale.GERMAN, Instant.EPOCH);
 		ByteArrayOutputStream zip = new ByteArrayOutputStream();
@@ -72,7 +74,10 @@ class ChatPersonalDataTests {
 
 		chat.erase(subject, admin);
 
-		assertThat(messages.after(pupil, room, 0, 100)).extracting(ChatMessage::body).containsExactly("Antwort der Lehrkraft");
-		assertThat(messages.after(teacher, room, 0, 100)).extracting(ChatMessage::seq).containsExactly(2L);
+		assertThat(messages.after(pupil, room, 0, 100)).extracting(ChatMessage::body).containsExactly("Antwort der Lehrkraft @Pia Privat");
+		ChatMessage kept = messages.after(teacher, room, 0, 100).get(0);
+		assertThat(kept.seq()).isEqualTo(2L);
+		assertThat(kept.reactions()).as("her reaction goes with her").isEmpty();
+		assertThat(kept.mentions()).as("and so does her mention").isEmpty();
 	}
 }
