@@ -97,6 +97,11 @@ public final class SpaceFiles implements DavRepository {
 		return found.map(node -> resource(path, node));
 	}
 
+	/** The id of what is at the path, for other modules' links to it. */
+	public Optional<UUID> id(DavPath path) {
+		return node(path).map(FileNode::id);
+	}
+
 	Optional<FileNode> node(DavPath path) {
 		// from the deepest folder on the way this request met already: a PUT looks up its target, then its parent
 		DavPath at = path;
@@ -219,7 +224,9 @@ public final class SpaceFiles implements DavRepository {
 		}
 		// the folder's members change: a lock on it (or a deep one above) keeps the file out
 		requireUnlocked(folder, false, false);
-		return writes.writeNew(space, parent, name, content, contentType, length).name();
+		String type = contentType != null && !contentType.isBlank() ? contentType
+				: MediaTypeFactory.getMediaType(name).orElse(MediaType.APPLICATION_OCTET_STREAM).toString();
+		return writes.writeNew(space, parent, name, content, type, length).name();
 	}
 
 	@Override
