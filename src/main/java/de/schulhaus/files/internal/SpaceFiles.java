@@ -307,10 +307,14 @@ public final class SpaceFiles implements DavRepository {
 			.map(t -> new TrashItem(t.node().id(), t.node().name(), t.node().folder(), t.node().size(), t.at(), t.by())).toList();
 	}
 
-	/** Puts a trashed item back where it was (or at the top); answers its path now. */
+	/**
+	 * Puts a trashed item back where it was (or at the top); answers its path now. A name coming into a folder that a
+	 * WebDAV client locked is refused ({@link FileLocked}), as any other writer's would be.
+	 */
 	public DavPath restore(UUID trashed) {
 		requireWholeSpace();
-		FileNode restored = history.restore(space, trashed);
+		FileNode restored = history.restore(space, trashed,
+				(folder, name) -> requireUnlocked(nodes.pathOf(school, owner, folder).child(name), true, false));
 		seen.clear();
 		return nodes.pathOf(school, owner, restored);
 	}
