@@ -44,6 +44,8 @@ public final class SpaceFiles implements DavRepository {
 	// null where the WebDAV engine checks locks itself, against the tokens its client sent
 	private final DavLockCheck lockCheck;
 	private final Map<DavPath, FileNode> seen = new HashMap<>();
+	// where a shared item's view lies in the space, once asked
+	private DavPath top;
 	// paths this request found nothing at: only for the quota's early check, which the attach repeats
 	private final java.util.Set<DavPath> absent = new java.util.HashSet<>();
 	// whether the tree held unexpired locks when this request first looked up a path (null: not asked)
@@ -70,6 +72,18 @@ public final class SpaceFiles implements DavRepository {
 	@Override
 	public String lockSpace() {
 		return "files:" + owner;
+	}
+
+	/** A shared item's view keeps its locks at the item's path in the space, where its owner's client sees them. */
+	@Override
+	public DavPath lockRoot() {
+		if (space.whole()) {
+			return DavPath.ROOT;
+		}
+		if (top == null) {
+			top = nodes.pathOf(school, owner, node(DavPath.ROOT).orElseThrow(() -> new DavException(404, "Nothing is here.")));
+		}
+		return top;
 	}
 
 	public Space space() {
@@ -347,11 +361,7 @@ public final class SpaceFiles implements DavRepository {
 		if (lockCheck == null || Boolean.FALSE.equals(locked)) {
 			return;
 		}
-		DavPath inSpace = path;
-		if (!space.whole()) {
-			DavPath top = nodes.pathOf(school, owner, node(DavPath.ROOT).orElseThrow(() -> new DavException(404, "Nothing is here.")));
-			inSpace = new DavPath(java.util.stream.Stream.concat(top.segments().stream(), path.segments().stream()).toList());
-		}
+		DavPath inSpace = path.rebase(DavPath.ROOT, lockRoot());
 		lockCheck.blocking(school, lockSpace(), inSpace, membership, members).ifPresent(lock -> {
 			throw new FileLocked(lock.expires());
 		});
