@@ -99,8 +99,22 @@ function pause(attempt) {
 const RESUME = 'schulhaus.upload:';
 const KEEP_WITHOUT_EXPIRY = 24 * 60 * 60 * 1000;
 
+// the fingerprint is hashed: a computer room's shared browser should not list the names others uploaded
+function hash(text) {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
 export function resumeKey(file, path, space) {
-  return RESUME + JSON.stringify([space || '', path, file.size, file.lastModified]);
+  return RESUME + hash(JSON.stringify([space || '', path, file.size, file.lastModified]));
 }
 
 function storage() {

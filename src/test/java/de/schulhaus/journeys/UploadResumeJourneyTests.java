@@ -81,6 +81,9 @@ class UploadResumeJourneyTests {
 			new WebDriverWait(b.driver, Duration.ofSeconds(20))
 				.until(d -> ((List<?>) js.executeScript("return window.tusLog")).contains("PATCH " + PIECE));
 			assertThat(js.executeScript("return window.tusLog")).asList().startsWith("POST", "PATCH 0");
+			assertThat(js.executeScript("return Object.keys(localStorage).filter(k => k.startsWith('schulhaus.upload:')).length")).isEqualTo(1L);
+			assertThat(js.executeScript("return JSON.stringify(localStorage)")).as("a shared computer keeps no file names")
+				.asString().doesNotContain("Elternabend");
 
 			// a reload; the same file chosen again goes on at the server's offset, without a new upload
 			b.driver.navigate().refresh();
