@@ -112,8 +112,15 @@ class EventController {
 		Instant instance = instant(instanz);
 		// a private event of a calendar the person only reads: its times under "Belegt", nothing else
 		boolean busyOnly = BusyOnly.hides(calendar, entry, user);
-		EventDrafts.Stored stored = EventDrafts.read(busyOnly ? BusyOnly.strip(entry.data(), messages.getMessage("calendar.busy", null, locale))
+		EventDrafts.Stored read = EventDrafts.read(busyOnly ? BusyOnly.strip(entry.data(), messages.getMessage("calendar.busy", null, locale))
 				: entry.data(), instance);
+		// the viewer's clock, and the event's own beside it when it was set in another zone
+		EventDraft own = read.draft();
+		EventDrafts.Stored stored = new EventDrafts.Stored(read.uid(), read.recurring(), own.seenIn(CalendarFormats.ZONE));
+		CalendarFormats formats = new CalendarFormats(locale);
+		model.addAttribute("zoneNote", own.allDay() || own.zone().equals(CalendarFormats.ZONE) ? null
+				: messages.getMessage("calendar.zone.note", new Object[] { ZoneChoice.of(own.zone().getId(), formats.locale()).label(),
+						formats.day(own.start().toLocalDate()) + ", " + formats.time(own.start()) + "–" + formats.clock(own.end()) }, locale));
 		model.addAttribute("calendar", calendar);
 		model.addAttribute("event", stored);
 		model.addAttribute("invited", busyOnly ? new InvitationViews.Invited(List.of(), null, false, null)
@@ -193,7 +200,8 @@ class EventController {
 		if (!end.isAfter(start)) {
 			return refused(HttpStatus.UNPROCESSABLE_CONTENT, "calendar.error.endBeforeStart", locale);
 		}
-		EventDraft draft = new EventDraft(d.summary(), false, start, end, d.location(), d.description(), EventDraft.Repeat.KEEP, EventDraft.Reminder.KEEP);
+		EventDraft draft = new EventDraft(d.summary(), false, start, end, d.location(), d.description(), EventDraft.Repeat.KEEP, EventDraft.Reminder.KEEP,
+				null, EventDraft.Visibility.KEEP, d.zone());
 		try {
 			changes.update(calendar, name, instance, stored.recurring() && instance != null ? EventChanges.Scope.THIS : EventChanges.Scope.ALL, draft,
 					user.accountId());
@@ -253,6 +261,11 @@ class EventController {
 		model.addAttribute("series", series);
 		model.addAttribute("repeats", EventForm.REPEATS);
 		model.addAttribute("reminders", EventForm.REMINDERS);
+		CalendarFormats formats = new CalendarFormats(locale);
+		model.addAttribute("zones", ZoneChoice.offered(form.zone(), formats.locale()));
+		model.addAttribute("monthly", MonthlyChoice.of(form.startDate(), formats, messages, locale));
+		model.addAttribute("monthlyOrdinals", MonthlyChoice.ordinals(messages, locale));
+		model.addAttribute("monthlyWeekdays", MonthlyChoice.weekdays(formats));
 		model.addAttribute("action", editing == null ? "/kalender/termin" : "/kalender/" + editing.id() + "/termin");
 		model.addAttribute("weekdays", java.util.Arrays.stream(java.time.DayOfWeek.values())
 			.map(d -> new Weekday(EventForm.code(d), d.getDisplayName(java.time.format.TextStyle.FULL, new CalendarFormats(locale).locale()))).toList());
