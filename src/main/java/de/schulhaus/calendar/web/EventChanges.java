@@ -157,6 +157,20 @@ class EventChanges {
 		}
 	}
 
+	/** An excluded date of the series brought back (its room booked again, or refused as any booking). */
+	@Transactional
+	void restore(Calendar calendar, String name, Instant excluded, UUID actor) {
+		CalendarObjects.Entry entry = require(calendar, name);
+		scheduling.put(calendar, name, checked(EventDrafts.restore(entry.data(), excluded, clock.instant())), actor);
+	}
+
+	/** An instance changed on its own set back to the series. */
+	@Transactional
+	void reset(Calendar calendar, String name, Instant instance, UUID actor) {
+		CalendarObjects.Entry entry = require(calendar, name);
+		scheduling.put(calendar, name, checked(EventDrafts.reset(entry.data(), instance, clock.instant())), actor);
+	}
+
 	java.util.Optional<CalendarObjects.Entry> find(Calendar calendar, String name) {
 		return name == null || name.isBlank() ? java.util.Optional.empty() : objects.find(calendar, name).filter(e -> "VEVENT".equals(e.component()));
 	}

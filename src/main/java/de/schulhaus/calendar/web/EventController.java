@@ -133,7 +133,58 @@ class EventController {
 		model.addAttribute("cal", new CalendarFormats(locale));
 		model.addAttribute("editHref", action(calendar, "bearbeiten", name, instance));
 		model.addAttribute("deleteAction", "/kalender/" + calendar.id() + "/termin/loeschen");
+		model.addAttribute("exceptions", calendar.writable() && stored.recurring() ? ExceptionRow.of(EventDrafts.exceptions(entry.data()), formats)
+				: List.of());
+		model.addAttribute("exceptionAction", "/kalender/" + calendar.id() + "/termin/ausnahme");
 		return page("event-details", htmx, model);
+	}
+
+	/**
+	 * A series' exception undone from its details: {@code wiederherstellen} brings an excluded date back, {@code zuruecksetzen}
+	 * sets an instance changed on its own back to the series. The details follow again, saying what happened.
+	 */
+	@PostMapping("/kalender/{calendarId}/termin/ausnahme")
+	String exceptionUndone(@AuthenticationPrincipal SchulhausUser user, @PathVariable String calendarId, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String instanz, @RequestParam(required = false) String datum,
+			@RequestParam(required = false) String aktion, @RequestParam(required = false) String ansicht,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes redirect, Locale locale, Model model) {
+		Calendar calendar = calendars.requireWritable(user, calendarId);
+		Instant date = instant(datum);
+		if (date == null) {
+			throw new NotFoundException("instance");
+		}
+		String done;
+		try {
+			if ("wiederherstellen".equals(aktion)) {
+				changes.restore(calendar, name, date, user.accountId());
+				done = "calendar.exceptions.restored";
+			}
+			else if ("zuruecksetzen".equals(aktion)) {
+				changes.reset(calendar, name, date, user.accountId());
+				done = "calendar.exceptions.reset";
+			}
+			else {
+				throw new NotFoundException("action");
+			}
+		}
+		catch (de.schulhaus.calendar.internal.Bookings.Conflict ex) {
+			model.addAttribute("exceptionProblem", rooms.refusal(user, ex, locale));
+			return details(user, calendarId, name, instanz, ansicht, htmx, locale, model);
+		}
+		catch (NotFoundException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			model.addAttribute("exceptionProblem", messages.getMessage(problem(ex), null, locale));
+			return details(user, calendarId, name, instanz, ansicht, htmx, locale, model);
+		}
+		String when = new CalendarFormats(locale).day(date.atZone(CalendarFormats.ZONE).toLocalDate());
+		if (htmx == null) {
+			redirect.addFlashAttribute("exceptionDone", messages.getMessage(done, new Object[] { when }, locale));
+			return "redirect:" + action(calendar, null, name, instant(instanz)) + "&ansicht=" + CalendarView.of(ansicht).param;
+		}
+		model.addAttribute("exceptionDone", messages.getMessage(done, new Object[] { when }, locale));
+		return details(user, calendarId, name, instanz, ansicht, htmx, locale, model);
 	}
 
 	@GetMapping("/kalender/{calendarId}/termin/bearbeiten")
@@ -303,7 +354,7 @@ class EventController {
 	}
 
 	private static String action(Calendar calendar, String what, String name, Instant instance) {
-		return "/kalender/" + calendar.id() + "/termin/" + what + "?name=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
+		return "/kalender/" + calendar.id() + "/termin" + (what == null ? "" : "/" + what) + "?name=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
 				+ (instance == null ? "" : "&instanz=" + instance);
 	}
 
