@@ -76,11 +76,16 @@ class EventChanges {
 		}
 
 		String apply(String text) {
+			return apply(text, null);
+		}
+
+		/** With {@code only} (an instance's original start) the rooms are that date's alone. */
+		String apply(String text, Instant only) {
 			String invited = chosen.isEmpty() && shown.isEmpty() ? text : InvitationViews.invite(text, organizer, shown, chosen);
 			if (chosenRooms == null || chosenRooms.isEmpty() && offeredRooms.isEmpty()) {
 				return invited;
 			}
-			return InvitationViews.bookRooms(invited, organizer, offeredRooms, chosenRooms);
+			return InvitationViews.bookRooms(invited, organizer, offeredRooms, chosenRooms, only);
 		}
 	}
 
@@ -134,7 +139,9 @@ class EventChanges {
 		java.util.function.UnaryOperator<String> invited = text -> invite == null ? text : invite.apply(text);
 		switch (applied) {
 			case ALL -> scheduling.put(calendar, name, checked(invited.apply(EventDrafts.update(entry.data(), draft, instance, now))), actor);
-			case THIS -> scheduling.put(calendar, name, checked(invited.apply(EventDrafts.updateInstance(entry.data(), instance, draft, now))), actor);
+			case THIS -> scheduling.put(calendar, name,
+					checked(invite == null ? EventDrafts.updateInstance(entry.data(), instance, draft, now)
+							: invite.apply(EventDrafts.updateInstance(entry.data(), instance, draft, now), instance)), actor);
 			case FOLLOWING -> {
 				scheduling.put(calendar, name, checked(EventDrafts.endBefore(entry.data(), instance, now)), actor);
 				create(calendar, draft, invite, actor);

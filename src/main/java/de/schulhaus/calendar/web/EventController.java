@@ -198,7 +198,7 @@ class EventController {
 		InvitationViews.Invited invited = scheduling.invited(calendar, entry, user.accountId());
 		EventForm form = EventForm.of(stored.draft(), calendar.id().toString(), name, instance == null ? null : instance.toString(),
 				CalendarView.of(ansicht).param).withAttendees(invited.answers().stream().map(InvitationViews.Invited.Answer::address).toList())
-			.withRooms(rooms.named(user, entry.data()));
+			.withRooms(rooms.named(user, entry.data(), instance));
 		return form(user, form, Map.of(), List.of(calendar), calendar, stored.recurring() && instance != null, htmx, locale, model);
 	}
 

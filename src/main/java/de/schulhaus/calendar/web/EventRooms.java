@@ -64,9 +64,9 @@ class EventRooms {
 		return invite.withRooms(offered, chosen);
 	}
 
-	/** The ids of the school's resources the stored event books, for the dialog's ticks. */
-	List<String> named(SchulhausUser user, String text) {
-		Set<UUID> named = InvitationViews.roomsNamed(text);
+	/** The ids of the school's resources the stored event (or the instance the dialog shows) books, for the dialog's ticks. */
+	List<String> named(SchulhausUser user, String text, java.time.Instant instance) {
+		Set<UUID> named = InvitationViews.roomsNamed(text, instance);
 		return offered(user).stream().filter(r -> named.contains(r.id())).map(r -> r.id().toString()).toList();
 	}
 
