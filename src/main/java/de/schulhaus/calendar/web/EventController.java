@@ -257,6 +257,18 @@ class EventController {
 			changes.update(calendar, name, instance, stored.recurring() && instance != null ? EventChanges.Scope.THIS : EventChanges.Scope.ALL, draft,
 					user.accountId());
 		}
+		catch (de.schulhaus.calendar.internal.Bookings.Conflict ex) {
+			// the dialog's sentence (room, day, time, who), and the same as fields for scripts
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, rooms.refusal(user, ex, locale));
+			problem.setTitle(messages.getMessage("calendar.move.refused", null, locale));
+			de.schulhaus.calendar.internal.Bookings.Booking taken = ex.existing();
+			problem.setProperty("room", taken.resourceName());
+			problem.setProperty("roomId", taken.resourceId().toString());
+			problem.setProperty("bookedFrom", taken.start().toString());
+			problem.setProperty("bookedUntil", taken.end().toString());
+			problem.setProperty("bookedBy", rooms.bookedBy(user, taken));
+			return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		}
 		catch (RuntimeException ex) {
 			return refused(HttpStatus.CONFLICT, problem(ex), locale);
 		}

@@ -74,7 +74,7 @@ class EventRooms {
 	String refusal(SchulhausUser user, Bookings.Conflict conflict, Locale locale) {
 		Bookings.Booking taken = conflict.existing();
 		LocalDate day = conflict.start().atZone(CalendarFormats.ZONE).toLocalDate();
-		String who = taken.bookedBy() == null ? "" : accounts.names(user.schoolId(), Set.of(taken.bookedBy())).getOrDefault(taken.bookedBy(), "");
+		String who = bookedBy(user, taken);
 		List<String> holder = new ArrayList<>();
 		if (taken.title() != null && !taken.title().isBlank()) {
 			holder.add(taken.title());
@@ -85,6 +85,11 @@ class EventRooms {
 		return messages.getMessage("calendar.error.roomTakenOn", new Object[] { taken.resourceName(), new CalendarFormats(locale).day(day),
 				String.valueOf(CalendarFormats.week(day)), TIME.format(taken.start().atZone(CalendarFormats.ZONE)),
 				TIME.format(taken.end().atZone(CalendarFormats.ZONE)), String.join(", ", holder) }, locale);
+	}
+
+	/** The name of who booked it, empty when nobody of the school is known for it. */
+	String bookedBy(SchulhausUser user, Bookings.Booking taken) {
+		return taken.bookedBy() == null ? "" : accounts.names(user.schoolId(), Set.of(taken.bookedBy())).getOrDefault(taken.bookedBy(), "");
 	}
 
 	private static UUID id(String value) {
