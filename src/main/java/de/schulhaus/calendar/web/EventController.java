@@ -121,6 +121,12 @@ class EventController {
 		model.addAttribute("zoneNote", own.allDay() || own.zone().equals(CalendarFormats.ZONE) ? null
 				: messages.getMessage("calendar.zone.note", new Object[] { ZoneChoice.of(own.zone().getId(), formats.locale()).label(),
 						formats.day(own.start().toLocalDate()) + ", " + formats.time(own.start()) + "–" + formats.clock(own.end()) }, locale));
+		// "monatlich, jeden 2. Dienstag": said for the series' first date, which the rule follows
+		EventDraft.Repeat repeat = own.repeat();
+		model.addAttribute("repeatDetail", repeat.frequency() != EventDraft.Frequency.MONTHLY || repeat.monthly() == EventDraft.MonthlyBy.DAY ? null
+				: MonthlyChoice.of(EventDrafts.read(entry.data(), null).draft().start().toLocalDate(), formats, messages, locale).stream()
+					.filter(c -> c.value().equals(repeat.monthly() == EventDraft.MonthlyBy.WEEKDAY ? "wochentag" : "letzter")).findFirst()
+					.map(MonthlyChoice::label).orElse(null));
 		model.addAttribute("calendar", calendar);
 		model.addAttribute("event", stored);
 		model.addAttribute("invited", busyOnly ? new InvitationViews.Invited(List.of(), null, false, null)

@@ -134,6 +134,9 @@ class EventZonesWebTests {
 		assertThat(caldav(last[1])).contains("RRULE:FREQ=MONTHLY;COUNT=3;BYDAY=-1FR");
 		link("2027-02-26", "Monatsabschluss");
 		link("2027-03-26", "Monatsabschluss");
+		String[] march = link("2027-03-26", "Monatsabschluss");
+		assertThat(web.page(teacher, "/kalender/" + march[0] + "/termin?name=" + march[1] + "&instanz=" + march[2]))
+			.contains("monatlich, jeden letzten Freitag");
 
 		// the 12th is no last Tuesday
 		Map<String, String> wrong = new HashMap<>(conference);
