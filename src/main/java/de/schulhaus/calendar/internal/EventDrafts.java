@@ -143,94 +143,6 @@ public final class EventDrafts {
 	}
 
 	/**
-	 * What a series leaves out and moves: the excluded dates (EXDATE) and the instances with an override of their own
-	 * (RECURRENCE-ID), each by its original start, in order.
-	 */
-	public record Exceptions(List<Instant> excluded, List<Changed> changed, boolean allDay) {
-
-		public boolean any() {
-			return !excluded.isEmpty() || !changed.isEmpty();
-		}
-	}
-
-	/** An instance changed on its own: where it went (start and end), its title, whether it was cancelled. */
-	public record Changed(Instant recurrenceId, Instant start, Instant end, boolean allDay, String summary, boolean cancelled) {
-	}
-
-	public static Exceptions exceptions(String text) {
-		Calendar calendar = ICalEvents.parse(text);
-		VEvent master = ICalEvents.master(calendar);
-		List<Instant> excluded = new ArrayList<>();
-		for (Property exdate : master.getProperties("EXDATE")) {
-			for (Object date : ((net.fortuna.ical4j.model.property.ExDate<?>) exdate).getDates()) {
-				excluded.add(ICalEvents.instant((Temporal) date));
-			}
-		}
-		List<Changed> changed = new ArrayList<>();
-		for (VEvent event : ICalEvents.events(calendar)) {
-			Optional<Property> recurrenceId = event.getProperty("RECURRENCE-ID");
-			if (recurrenceId.isEmpty() || event.getProperty("DTSTART").isEmpty()) {
-				continue;
-			}
-			DateProperty<?> start = start(event);
-			boolean allDay = start.getDate() instanceof java.time.LocalDate;
-			java.time.ZoneId zone = zone(event);
-			LocalDateTime from = ICalEvents.local(start.getDate(), zone);
-			LocalDateTime to = end(event, from, allDay, zone);
-			changed.add(new Changed(ICalEvents.instant(((DateProperty<?>) recurrenceId.get()).getDate()), ICalEvents.instant(start.getDate()),
-					allDay ? to.atZone(ICalEvents.ZONE).toInstant() : to.atZone(zone).toInstant(), allDay, text(event, "SUMMARY"),
-					text(event, "STATUS").strip().equalsIgnoreCase("CANCELLED")));
-		}
-		excluded.sort(null);
-		changed.sort(java.util.Comparator.comparing(Changed::recurrenceId));
-		return new Exceptions(List.copyOf(excluded), List.copyOf(changed), start(master).getDate() instanceof java.time.LocalDate);
-	}
-
-	/** An excluded date of the series brought back: its value left out of EXDATE (a line without values goes). */
-	public static String restore(String text, Instant excluded, Instant now) {
-		Calendar calendar = ICalEvents.parse(text);
-		VEvent master = ICalEvents.master(calendar);
-		boolean found = false;
-		for (Property exdate : List.<Property>copyOf(master.getProperties("EXDATE"))) {
-			List<?> dates = ((net.fortuna.ical4j.model.property.ExDate<?>) exdate).getDates();
-			String[] values = exdate.getValue().split(",");
-			if (dates.size() != values.length) {
-				continue;
-			}
-			List<String> kept = new ArrayList<>();
-			for (int i = 0; i < values.length; i++) {
-				if (ICalEvents.instant((Temporal) dates.get(i)).equals(excluded)) {
-					found = true;
-				}
-				else {
-					kept.add(values[i]);
-				}
-			}
-			if (kept.size() != values.length) {
-				master.remove(exdate);
-				if (!kept.isEmpty()) {
-					master.add(ICalEvents.property("EXDATE", exdate.getParameterList(), String.join(",", kept)));
-				}
-			}
-		}
-		if (!found) {
-			throw new de.schulhaus.platform.NotFoundException("excluded date");
-		}
-		touch(master, now);
-		return ICalEvents.print(calendar);
-	}
-
-	/** An instance changed on its own set back to the series: its override removed. */
-	public static String reset(String text, Instant recurrenceId, Instant now) {
-		Calendar calendar = ICalEvents.parse(text);
-		VEvent master = ICalEvents.master(calendar);
-		VEvent override = ICalEvents.override(calendar, recurrenceId).orElseThrow(() -> new de.schulhaus.platform.NotFoundException("instance"));
-		ICalEvents.removeEvents(calendar, e -> e == override);
-		touch(master, now);
-		return ICalEvents.print(calendar);
-	}
-
-	/**
 	 * The series ends before this instance ("this and following"): UNTIL just before it, instances moved
 	 * to later dropped. The caller stores the instance and the rest as a new event, or nothing to delete them.
 	 */
@@ -275,12 +187,12 @@ public final class EventDrafts {
 	}
 
 	/** The zone of the event's start (an IANA TZID), else the school's: UTC and floating times are shown on the school's clock. */
-	private static java.time.ZoneId zone(VEvent event) {
+	static java.time.ZoneId zone(VEvent event) {
 		java.time.ZoneId zone = ICalEvents.zoneOf(start(event));
 		return zone == null ? ICalEvents.ZONE : zone;
 	}
 
-	private static LocalDateTime end(VEvent event, LocalDateTime start, boolean allDay, java.time.ZoneId zone) {
+	static LocalDateTime end(VEvent event, LocalDateTime start, boolean allDay, java.time.ZoneId zone) {
 		Optional<Property> end = event.getProperty("DTEND");
 		if (end.isPresent()) {
 			return ICalEvents.local(((DateProperty<?>) end.get()).getDate(), zone);
@@ -292,11 +204,11 @@ public final class EventDrafts {
 		return allDay ? start.plusDays(1) : start;
 	}
 
-	private static String text(VEvent event, String name) {
+	static String text(VEvent event, String name) {
 		return event.getProperty(name).map(Property::getValue).orElse("");
 	}
 
-	private static DateProperty<?> start(VEvent event) {
+	static DateProperty<?> start(VEvent event) {
 		return event.getProperty("DTSTART").map(p -> (DateProperty<?>) p)
 			.orElseThrow(() -> InvalidCalendarData.object("The event has no DTSTART"));
 	}
@@ -350,7 +262,7 @@ public final class EventDrafts {
 		}
 	}
 
-	private static void touch(VEvent event, Instant now) {
+	static void touch(VEvent event, Instant now) {
 		int sequence = event.getProperty("SEQUENCE").map(p -> {
 			try {
 				return Integer.parseInt(p.getValue().trim());

@@ -15,6 +15,7 @@ import de.schulhaus.calendar.internal.CalendarObject;
 import de.schulhaus.calendar.internal.CalendarObjects;
 import de.schulhaus.calendar.internal.EventDraft;
 import de.schulhaus.calendar.internal.EventDrafts;
+import de.schulhaus.calendar.internal.SeriesExceptions;
 import de.schulhaus.calendar.internal.InvalidCalendarData;
 import de.schulhaus.calendar.internal.InvitationViews;
 import de.schulhaus.calendar.internal.Rooms;
@@ -168,14 +169,14 @@ class EventChanges {
 	@Transactional
 	void restore(Calendar calendar, String name, Instant excluded, UUID actor) {
 		CalendarObjects.Entry entry = require(calendar, name);
-		scheduling.put(calendar, name, checked(EventDrafts.restore(entry.data(), excluded, clock.instant())), actor);
+		scheduling.put(calendar, name, checked(SeriesExceptions.restore(entry.data(), excluded, clock.instant())), actor);
 	}
 
 	/** An instance changed on its own set back to the series. */
 	@Transactional
 	void reset(Calendar calendar, String name, Instant instance, UUID actor) {
 		CalendarObjects.Entry entry = require(calendar, name);
-		scheduling.put(calendar, name, checked(EventDrafts.reset(entry.data(), instance, clock.instant())), actor);
+		scheduling.put(calendar, name, checked(SeriesExceptions.reset(entry.data(), instance, clock.instant())), actor);
 	}
 
 	java.util.Optional<CalendarObjects.Entry> find(Calendar calendar, String name) {

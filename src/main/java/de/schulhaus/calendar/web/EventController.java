@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import de.schulhaus.calendar.internal.BusyOnly;
 import de.schulhaus.calendar.internal.Calendar;
 import de.schulhaus.calendar.internal.CalendarObjects;
 import de.schulhaus.calendar.internal.EventDraft;
@@ -51,9 +50,11 @@ class EventController {
 	private final EventAttachmentChoices attachments;
 	private final EventRooms rooms;
 	private final MessageSource messages;
+	private final EventDetails details;
 
 	EventController(WebCalendars calendars, EventChanges changes, EventInvitations invitations, InvitationViews scheduling,
-			EventAttachmentChoices attachments, EventRooms rooms, MessageSource messages) {
+			EventAttachmentChoices attachments, EventRooms rooms, MessageSource messages, EventDetails details) {
+		this.details = details;
 		this.calendars = calendars;
 		this.changes = changes;
 		this.invitations = invitations;
@@ -107,90 +108,8 @@ class EventController {
 	String details(@AuthenticationPrincipal SchulhausUser user, @PathVariable String calendarId, @RequestParam(required = false) String name,
 			@RequestParam(required = false) String instanz, @RequestParam(required = false) String ansicht,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Locale locale, Model model) {
-		Calendar calendar = calendars.require(user, calendarId);
-		CalendarObjects.Entry entry = changes.require(calendar, name);
-		Instant instance = instant(instanz);
-		// a private event of a calendar the person only reads: its times under "Belegt", nothing else
-		boolean busyOnly = BusyOnly.hides(calendar, entry, user);
-		EventDrafts.Stored read = EventDrafts.read(busyOnly ? BusyOnly.strip(entry.data(), messages.getMessage("calendar.busy", null, locale))
-				: entry.data(), instance);
-		// the viewer's clock, and the event's own beside it when it was set in another zone
-		EventDraft own = read.draft();
-		EventDrafts.Stored stored = new EventDrafts.Stored(read.uid(), read.recurring(), own.seenIn(CalendarFormats.ZONE));
-		CalendarFormats formats = new CalendarFormats(locale);
-		model.addAttribute("zoneNote", own.allDay() || own.zone().equals(CalendarFormats.ZONE) ? null
-				: messages.getMessage("calendar.zone.note", new Object[] { ZoneChoice.of(own.zone().getId(), formats.locale()).label(),
-						formats.day(own.start().toLocalDate()) + ", " + formats.time(own.start()) + "–" + formats.clock(own.end()) }, locale));
-		// "monatlich, jeden 2. Dienstag": said for the series' first date, which the rule follows
-		EventDraft.Repeat repeat = own.repeat();
-		model.addAttribute("repeatDetail", repeat.frequency() != EventDraft.Frequency.MONTHLY || repeat.monthly() == EventDraft.MonthlyBy.DAY ? null
-				: MonthlyChoice.of(EventDrafts.read(entry.data(), null).draft().start().toLocalDate(), formats, messages, locale).stream()
-					.filter(c -> c.value().equals(repeat.monthly() == EventDraft.MonthlyBy.WEEKDAY ? "wochentag" : "letzter")).findFirst()
-					.map(MonthlyChoice::label).orElse(null));
-		model.addAttribute("calendar", calendar);
-		model.addAttribute("event", stored);
-		model.addAttribute("invited", busyOnly ? new InvitationViews.Invited(List.of(), null, false, null)
-				: scheduling.invited(calendar, entry, user.accountId(), instance));
-		model.addAttribute("attachments", stored.draft().attachments().stream().map(EventAttachmentChoices::row).toList());
-		model.addAttribute("answerAction", "/kalender/" + calendar.id() + "/termin/antwort");
-		model.addAttribute("name", name);
-		model.addAttribute("instance", instance == null ? null : instance.toString());
-		model.addAttribute("view", CalendarView.of(ansicht).param);
-		model.addAttribute("cal", new CalendarFormats(locale));
-		model.addAttribute("editHref", action(calendar, "bearbeiten", name, instance));
-		model.addAttribute("deleteAction", "/kalender/" + calendar.id() + "/termin/loeschen");
-		model.addAttribute("exceptions", calendar.writable() && stored.recurring() ? ExceptionRow.of(EventDrafts.exceptions(entry.data()), formats)
-				: List.of());
-		model.addAttribute("exceptionAction", "/kalender/" + calendar.id() + "/termin/ausnahme");
+		details.fill(user, calendarId, name, instant(instanz), ansicht, locale, model);
 		return page("event-details", htmx, model);
-	}
-
-	/**
-	 * A series' exception undone from its details: {@code wiederherstellen} brings an excluded date back, {@code zuruecksetzen}
-	 * sets an instance changed on its own back to the series. The details follow again, saying what happened.
-	 */
-	@PostMapping("/kalender/{calendarId}/termin/ausnahme")
-	String exceptionUndone(@AuthenticationPrincipal SchulhausUser user, @PathVariable String calendarId, @RequestParam(required = false) String name,
-			@RequestParam(required = false) String instanz, @RequestParam(required = false) String datum,
-			@RequestParam(required = false) String aktion, @RequestParam(required = false) String ansicht,
-			@RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes redirect, Locale locale, Model model) {
-		Calendar calendar = calendars.requireWritable(user, calendarId);
-		Instant date = instant(datum);
-		if (date == null) {
-			throw new NotFoundException("instance");
-		}
-		String done;
-		try {
-			if ("wiederherstellen".equals(aktion)) {
-				changes.restore(calendar, name, date, user.accountId());
-				done = "calendar.exceptions.restored";
-			}
-			else if ("zuruecksetzen".equals(aktion)) {
-				changes.reset(calendar, name, date, user.accountId());
-				done = "calendar.exceptions.reset";
-			}
-			else {
-				throw new NotFoundException("action");
-			}
-		}
-		catch (de.schulhaus.calendar.internal.Bookings.Conflict ex) {
-			model.addAttribute("exceptionProblem", rooms.refusal(user, ex, locale));
-			return details(user, calendarId, name, instanz, ansicht, htmx, locale, model);
-		}
-		catch (NotFoundException ex) {
-			throw ex;
-		}
-		catch (RuntimeException ex) {
-			model.addAttribute("exceptionProblem", messages.getMessage(problem(ex), null, locale));
-			return details(user, calendarId, name, instanz, ansicht, htmx, locale, model);
-		}
-		String when = new CalendarFormats(locale).day(date.atZone(CalendarFormats.ZONE).toLocalDate());
-		if (htmx == null) {
-			redirect.addFlashAttribute("exceptionDone", messages.getMessage(done, new Object[] { when }, locale));
-			return "redirect:" + action(calendar, null, name, instant(instanz)) + "&ansicht=" + CalendarView.of(ansicht).param;
-		}
-		model.addAttribute("exceptionDone", messages.getMessage(done, new Object[] { when }, locale));
-		return details(user, calendarId, name, instanz, ansicht, htmx, locale, model);
 	}
 
 	@GetMapping("/kalender/{calendarId}/termin/bearbeiten")
@@ -301,7 +220,7 @@ class EventController {
 	}
 
 	/** The message key of a refusal the person can act on; anything else is a fault and goes on. */
-	private static String problem(RuntimeException ex) {
+	static String problem(RuntimeException ex) {
 		String key = EventChanges.problem(ex);
 		if (key == null) {
 			throw ex;
@@ -349,7 +268,7 @@ class EventController {
 		return EventDrafts.read(entry.data(), instance).draft().attachments();
 	}
 
-	private static String page(String fragment, String htmx, Model model) {
+	static String page(String fragment, String htmx, Model model) {
 		if (htmx != null) {
 			return "calendar/event :: " + fragment;
 		}
@@ -371,7 +290,7 @@ class EventController {
 		return "redirect:" + target;
 	}
 
-	private static String action(Calendar calendar, String what, String name, Instant instance) {
+	static String action(Calendar calendar, String what, String name, Instant instance) {
 		return "/kalender/" + calendar.id() + "/termin" + (what == null ? "" : "/" + what) + "?name=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
 				+ (instance == null ? "" : "&instanz=" + instance);
 	}
@@ -405,7 +324,7 @@ class EventController {
 		return start.plusHours(1);
 	}
 
-	private static Instant instant(String value) {
+	static Instant instant(String value) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}

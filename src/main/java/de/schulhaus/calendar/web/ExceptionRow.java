@@ -4,7 +4,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import de.schulhaus.calendar.internal.EventDrafts;
+import de.schulhaus.calendar.internal.SeriesExceptions;
 
 /**
  * A line of a series' exceptions in its details: an excluded date ("Dienstag, 8. Dezember 2026, 08:00 Uhr") or an
@@ -16,10 +16,10 @@ import de.schulhaus.calendar.internal.EventDrafts;
  */
 record ExceptionRow(boolean excluded, String date, String when, String movedTo, String summary, boolean cancelled) {
 
-	static List<ExceptionRow> of(EventDrafts.Exceptions exceptions, CalendarFormats formats) {
+	static List<ExceptionRow> of(SeriesExceptions.Exceptions exceptions, CalendarFormats formats) {
 		List<ExceptionRow> rows = new ArrayList<>();
 		exceptions.excluded().forEach(i -> rows.add(new ExceptionRow(true, i.toString(), when(formats, i, exceptions.allDay()), null, null, false)));
-		for (EventDrafts.Changed changed : exceptions.changed()) {
+		for (SeriesExceptions.Changed changed : exceptions.changed()) {
 			String to = changed.start().equals(changed.recurrenceId()) ? null : when(formats, changed.start(), changed.allDay());
 			rows.add(new ExceptionRow(false, changed.recurrenceId().toString(), when(formats, changed.recurrenceId(), changed.allDay()), to,
 					changed.summary(), changed.cancelled()));

@@ -256,22 +256,22 @@ class EventDraftsTests {
 				"DURATION:PT45M", "SUMMARY:Mathe", "RRULE:FREQ=WEEKLY;COUNT=5", "EXDATE;TZID=Europe/Berlin:20261208T080000,20261222T080000",
 				"END:VEVENT", "BEGIN:VEVENT", "UID:ex-1", "DTSTAMP:20261101T100000Z", "RECURRENCE-ID;TZID=Europe/Berlin:20261215T080000",
 				"DTSTART;TZID=Europe/Berlin:20261216T090000", "DURATION:PT45M", "SUMMARY:Mathe (verlegt)", "END:VEVENT");
-		EventDrafts.Exceptions exceptions = EventDrafts.exceptions(client);
+		SeriesExceptions.Exceptions exceptions = SeriesExceptions.exceptions(client);
 		assertThat(exceptions.excluded()).containsExactly(Instant.parse("2026-12-08T07:00:00Z"), Instant.parse("2026-12-22T07:00:00Z"));
 		assertThat(exceptions.changed()).singleElement().satisfies(c -> {
 			assertThat(c.recurrenceId()).isEqualTo(Instant.parse("2026-12-15T07:00:00Z"));
 			assertThat(c.start()).isEqualTo(Instant.parse("2026-12-16T08:00:00Z"));
 			assertThat(c.summary()).isEqualTo("Mathe (verlegt)");
 		});
-		String restored = EventDrafts.restore(client, Instant.parse("2026-12-22T07:00:00Z"), NOW);
+		String restored = SeriesExceptions.restore(client, Instant.parse("2026-12-22T07:00:00Z"), NOW);
 		valid(restored);
 		assertThat(restored).contains("EXDATE;TZID=Europe/Berlin:20261208T080000\r\n").doesNotContain("20261222T080000");
 		assertThat(december(restored)).hasSize(4);
-		String reset = EventDrafts.reset(restored, Instant.parse("2026-12-15T07:00:00Z"), NOW);
+		String reset = SeriesExceptions.reset(restored, Instant.parse("2026-12-15T07:00:00Z"), NOW);
 		valid(reset);
 		assertThat(december(reset)).extracting(o -> o.start().atZone(BERLIN).toLocalDateTime().toString())
 			.containsExactly("2026-12-01T08:00", "2026-12-15T08:00", "2026-12-22T08:00", "2026-12-29T08:00");
-		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> EventDrafts.restore(client, Instant.parse("2026-12-15T07:00:00Z"), NOW)))
+		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> SeriesExceptions.restore(client, Instant.parse("2026-12-15T07:00:00Z"), NOW)))
 			.isInstanceOf(de.schulhaus.platform.NotFoundException.class);
 	}
 }
