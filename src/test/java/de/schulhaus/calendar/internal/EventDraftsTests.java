@@ -219,6 +219,18 @@ class EventDraftsTests {
 		assertThat(read.zone()).isEqualTo(newYork);
 		assertThat(read.start()).isEqualTo(LocalDateTime.parse("2027-11-02T10:00"));
 		assertThat(read.seenIn(BERLIN).start()).isEqualTo(LocalDateTime.parse("2027-11-02T15:00"));
+		// one date left out and one moved, spelled in New York's zone like the series
+		String without = EventDrafts.excludeInstance(text, Instant.parse("2027-11-02T14:00:00Z"), NOW);
+		valid(without);
+		assertThat(without.replace("\r\n ", "")).contains("EXDATE;TZID=America/New_York:20271102T100000");
+		String moved = EventDrafts.updateInstance(without, Instant.parse("2027-11-09T15:00:00Z"), new EventDraft("Videocall", false,
+				LocalDateTime.parse("2027-11-09T12:00"), LocalDateTime.parse("2027-11-09T13:00"), "", "", Repeat.NONE, Reminder.NONE, null,
+				EventDraft.Visibility.EVERYONE, newYork), NOW);
+		valid(moved);
+		assertThat(moved.replace("\r\n ", "")).contains("RECURRENCE-ID;TZID=America/New_York:20271109T100000")
+			.contains("DTSTART;TZID=America/New_York:20271109T120000");
+		assertThat(CalendarData.occurrences(moved, Instant.parse("2027-10-01T00:00:00Z"), Instant.parse("2027-12-01T00:00:00Z"), BERLIN, 10))
+			.extracting(o -> o.start().atZone(BERLIN).toLocalDateTime().toString()).containsExactly("2027-10-26T16:00", "2027-11-09T18:00");
 		// until the end of the last day in New York
 		String until = EventDrafts.create("u-ny2", new EventDraft("Videocall", false, call.start(), call.end(), "", "",
 				new Repeat(Frequency.WEEKLY, Set.of(), LocalDate.parse("2027-11-09"), null), Reminder.NONE, null, EventDraft.Visibility.EVERYONE, newYork),
