@@ -79,7 +79,7 @@ public class ChatMessages {
 				+ "values (:id, :room, :school, :seq, :seq, :author, :body, :now, :reply)")
 			.param("id", id).param("room", roomId).param("school", user.schoolId()).param("seq", seq).param("author", user.accountId())
 			.param("body", body).param("now", Timestamp.from(now)).param("reply", replyTo).update();
-		reads.advance(user.schoolId(), roomId, user.accountId(), seq);
+		reads.advanceOwn(user.schoolId(), roomId, user.accountId(), seq);
 		List<UUID> mentioned = mentions.in(rights.room(), body);
 		if (!mentioned.isEmpty()) {
 			mentions.store(user.schoolId(), rights.room(), id, List.of(), mentioned, user.accountId(), user.displayName());
