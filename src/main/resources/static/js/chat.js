@@ -185,6 +185,8 @@ async function reloadRooms() {
   const fresh = await r.json();
   const seen = new Set();
   for (const json of fresh) {
+    // archived rooms are listed under "Archiv", not here
+    if (json.archived && json.id !== openRoom) continue;
     seen.add(json.id);
     let room = rooms.get(json.id);
     if (!room) {

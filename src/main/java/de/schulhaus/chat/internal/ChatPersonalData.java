@@ -62,7 +62,11 @@ class ChatPersonalData implements PersonalDataProvider {
 		}
 		int messages = jdbc.sql("delete from chat_message where school_id = :school and author_id = :author")
 			.param("school", person.schoolId()).param("author", person.accountId()).update();
-		jdbc.sql("delete from chat_read where school_id = :school and account_id = :account")
+		for (String table : List.of("chat_read", "chat_member", "chat_mute", "chat_silenced")) {
+			jdbc.sql("delete from " + table + " where school_id = :school and account_id = :account")
+				.param("school", person.schoolId()).param("account", person.accountId()).update();
+		}
+		jdbc.sql("delete from chat_report where school_id = :school and reporter_id = :account")
 			.param("school", person.schoolId()).param("account", person.accountId()).update();
 		return new Erasure(List.of(PersonalDataProvider.text("chat.personalData.erased", messages)), List.of());
 	}
