@@ -106,11 +106,11 @@ class ChatApiController {
 
 	@ExceptionHandler(PostingNotAllowedException.class)
 	ResponseEntity<ProblemDetail> notAllowed(PostingNotAllowedException e) {
-		return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem(HttpStatus.FORBIDDEN, "read-only", e.messageKey()));
+		return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem(HttpStatus.FORBIDDEN, "read-only", e.messageKey(), ChatRefusals.args(e)));
 	}
 
-	private ProblemDetail problem(HttpStatus status, String type, String key) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, texts.getMessage(key, null, key, LocaleContextHolder.getLocale()));
+	private ProblemDetail problem(HttpStatus status, String type, String key, Object... args) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, texts.getMessage(key, args, key, LocaleContextHolder.getLocale()));
 		problem.setType(URI.create("urn:schulhaus:problem:chat:" + type));
 		return problem;
 	}

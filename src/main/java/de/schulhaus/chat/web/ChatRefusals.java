@@ -25,8 +25,8 @@ class ChatRefusals {
 		this.texts = texts;
 	}
 
-	/** A moment as the platform writes it (29.11.2026, 08:00 Uhr), in the school's time. */
-	String dateTime(java.time.Instant at) {
+	/** A moment as the platform writes it (29.11.2026, 08:00 Uhr), in the school's time and the request's language. */
+	static String dateTime(java.time.Instant at) {
 		boolean english = Locale.ENGLISH.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage());
 		return (english ? ENGLISH : GERMAN).format(at.atZone(de.schulhaus.chat.internal.ChatRules.SCHOOL_TIME));
 	}
@@ -38,8 +38,13 @@ class ChatRefusals {
 
 	String text(PostingNotAllowedException e) {
 		Locale locale = LocaleContextHolder.getLocale();
-		Object[] args = e.until() == null ? null : new Object[] { dateTime(e.until()) };
+		Object[] args = args(e);
 		return texts.getMessage(e.messageKey(), args, e.messageKey(), locale);
+	}
+
+	/** The refusal's message arguments: a mute's end. */
+	static Object[] args(PostingNotAllowedException e) {
+		return e.until() == null ? null : new Object[] { dateTime(e.until()) };
 	}
 
 	String text(String key, Object... args) {
