@@ -71,6 +71,16 @@ function messageItem(m) {
   body.className = 'chat-body';
   body.textContent = m.body;
   li.append(meta, body);
+  if (root.dataset.textReport) {
+    // as the server renders it: report the message (the leaders' pin needs a reload)
+    const actions = document.createElement('p');
+    actions.className = 'chat-actions';
+    const report = document.createElement('a');
+    report.href = `${root.dataset.roomHref}${m.roomId}/nachrichten/${m.id}/melden`;
+    report.textContent = root.dataset.textReport;
+    actions.append(report);
+    li.append(actions);
+  }
   return li;
 }
 
