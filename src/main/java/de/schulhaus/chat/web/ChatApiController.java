@@ -121,14 +121,19 @@ class ChatApiController {
 	record ReadBody(Long seq) {
 	}
 
-	/** A room in the caller's list: unread is how many messages came after the caller's read marker. */
+	/**
+	 * A room in the caller's list: unread is how many messages came after the caller's read marker; kind is
+	 * GROUP, DIRECT, CHAT or ANNOUNCE; leader whether the caller moderates it; mutedUntil the end of the
+	 * caller's mute (null: none, or until lifted while mayPost is false).
+	 */
 	record RoomJson(UUID id, UUID groupId, String name, boolean archived, boolean mayPost, long lastSeq, Instant lastActivityAt,
-			long lastReadSeq, long unread) {
+			long lastReadSeq, long unread, String kind, boolean locked, boolean leader, Instant mutedUntil) {
 
 		static RoomJson of(RoomRights rights, long lastReadSeq) {
 			Room room = rights.room();
 			return new RoomJson(room.id(), room.groupId(), room.name(), room.archived(), rights.mayPost(), room.lastSeq(),
-					room.lastActivityAt(), lastReadSeq, Math.max(0, room.lastSeq() - lastReadSeq));
+					room.lastActivityAt(), lastReadSeq, Math.max(0, room.lastSeq() - lastReadSeq), room.kind().name(), room.locked(),
+					rights.leader(), rights.mutedUntil());
 		}
 	}
 

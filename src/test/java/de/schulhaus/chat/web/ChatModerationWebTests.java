@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -63,6 +64,11 @@ class ChatModerationWebTests {
 		assertThat(JsonPath.<String>read(refused.getContentAsString(), "$.detail")).contains("gesperrt");
 		assertThat(f.page(get("/chat/raum/" + room), f.pupil)).contains("Dieser Raum ist gesperrt").doesNotContain("id=\"chat-composer\"");
 		assertThat(send(f.teacher, "Bitte jetzt zuhören.").getStatus()).isEqualTo(201);
+		String rooms = f.call(get("/api/v1/chat/rooms"), f.pupil).getResponse().getContentAsString();
+		assertThat(JsonPath.<List<Boolean>>read(rooms, "$[?(@.kind == 'GROUP')].locked")).containsExactly(true);
+		assertThat(JsonPath.<List<Boolean>>read(rooms, "$[?(@.kind == 'GROUP')].mayPost")).containsExactly(false);
+		assertThat(JsonPath.<List<Boolean>>read(f.call(get("/api/v1/chat/rooms"), f.teacher).getResponse().getContentAsString(),
+				"$[?(@.kind == 'GROUP')].leader")).containsExactly(true);
 		assertThat(f.page(get("/chat/raum/" + room), f.teacher)).contains("id=\"chat-composer\"");
 
 		f.form(post("/chat/raum/" + room + "/sperre").param("gesperrt", "false"), f.teacher);
