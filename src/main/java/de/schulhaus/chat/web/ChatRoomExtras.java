@@ -39,5 +39,6 @@ class ChatRoomExtras {
 				m.body(), m.createdAt())).toList());
 		model.addAttribute("pinnedIds", pinned.stream().map(ChatMessage::id).toList());
 		model.addAttribute("whyNotPosting", refusals.whyNotPosting(open));
+		model.addAttribute("silenced", moderation.silenced(user, open.room().id()));
 	}
 }

@@ -140,11 +140,11 @@ class ChatRoomsController {
 	/** "Stummschalten": no Web Push for this room for the person themselves ({@code an=false} turns it back on). */
 	@PostMapping("/chat/raum/{chatRoomId}/stummschalten")
 	String silence(@AuthenticationPrincipal SchulhausUser user, @PathVariable String chatRoomId, @RequestParam(defaultValue = "true") boolean an,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String zurueck, RedirectAttributes redirect) {
 		UUID roomId = Ids.parse(chatRoomId, "room");
 		moderation.silence(user, roomId, an);
 		redirect.addFlashAttribute("toast", an ? "chat.settings.toast.silenced" : "chat.settings.toast.unsilenced");
-		return "redirect:/chat/raum/" + roomId + "/einstellungen";
+		return "raum".equals(zurueck) ? "redirect:/chat/raum/" + roomId : "redirect:/chat/raum/" + roomId + "/einstellungen";
 	}
 
 	/** Who reads the room: a roster room's group members, a chat's members; the announcements' readers are the whole school. */

@@ -1,6 +1,7 @@
 package de.schulhaus.chat.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Clock;
@@ -62,12 +63,16 @@ class ChatPushFilterTests {
 	void aRoomSomeoneMutedSendsThemNoPush() throws Exception {
 		Notification chat = Notification.of("chat.mention", "chat.notification.report", "/chat/raum/" + room, "5a");
 		ChatPushFilter noon = filterAt(12, 0);
+		assertThat(f.page(get("/chat/raum/" + room), f.teacher)).contains(">Stummschalten</button>");
 		f.form(post("/chat/raum/" + room + "/stummschalten").param("an", "true"), f.teacher);
+		assertThat(f.page(get("/chat/raum/" + room), f.teacher)).contains(">Stummschaltung aufheben</button>");
 		assertThat(noon.allows(f.school.id(), f.teacher.accountId(), chat)).isFalse();
 		assertThat(noon.allows(f.school.id(), f.pupil.accountId(), chat)).as("only for who muted it").isTrue();
 		assertThat(noon.allows(f.school.id(), f.teacher.accountId(),
 				Notification.of("chat.mention", "chat.notification.report", "/chat/raum/" + UUID.randomUUID(), "x"))).isTrue();
-		f.form(post("/chat/raum/" + room + "/stummschalten").param("an", "false"), f.teacher);
+		// from the room's menu, which leads back to the room and offers to undo it
+		assertThat(f.form(post("/chat/raum/" + room + "/stummschalten").param("an", "false").param("zurueck", "raum"), f.teacher))
+			.isEqualTo("/chat/raum/" + room);
 		assertThat(noon.allows(f.school.id(), f.teacher.accountId(), chat)).isTrue();
 	}
 
