@@ -67,6 +67,7 @@ class ChatModerationWebTests {
 		String rooms = f.call(get("/api/v1/chat/rooms"), f.pupil).getResponse().getContentAsString();
 		assertThat(JsonPath.<List<Boolean>>read(rooms, "$[?(@.kind == 'GROUP')].locked")).containsExactly(true);
 		assertThat(JsonPath.<List<Boolean>>read(rooms, "$[?(@.kind == 'GROUP')].mayPost")).containsExactly(false);
+		assertThat(JsonPath.<List<String>>read(rooms, "$[?(@.kind == 'GROUP')].notPosting")).singleElement().asString().contains("gesperrt");
 		assertThat(JsonPath.<List<Boolean>>read(f.call(get("/api/v1/chat/rooms"), f.teacher).getResponse().getContentAsString(),
 				"$[?(@.kind == 'GROUP')].leader")).containsExactly(true);
 		assertThat(f.page(get("/chat/raum/" + room), f.teacher)).contains("id=\"chat-composer\"");

@@ -48,6 +48,7 @@ import de.schulhaus.accounts.security.AccountUserDetailsService;
 import de.schulhaus.chat.internal.Announcements;
 import de.schulhaus.chat.internal.ChatMessages;
 import de.schulhaus.chat.internal.PrivateChats;
+import de.schulhaus.chat.internal.RoomModeration;
 import de.schulhaus.platform.SchulhausUser;
 
 /**
@@ -68,6 +69,9 @@ class ChatRoomsSocketTests {
 	@Autowired ChatMessages messages;
 	@Autowired PrivateChats chats;
 	@Autowired Announcements announcements;
+	@Autowired RoomModeration moderation;
+	@Autowired GroupManagement groups;
+	@Autowired JdbcClient jdbc;
 
 	final HttpClient http = HttpClient.newHttpClient();
 	TestSchools schools;
@@ -99,6 +103,34 @@ class ChatRoomsSocketTests {
 		assertThat(JsonPath.<Map<String, Integer>>read(client.next("rooms", WAIT), "$.rooms")).doesNotContainKey(room.toString());
 		messages.post(teacher, room, "Noch da?");
 		assertThat(client.rest(Duration.ofMillis(700))).noneMatch(f -> f.contains("\"message\""));
+		client.close();
+	}
+
+	@Test
+	void aLockAndAMuteReachTheOpenPageSoItShowsWhyItCannotPost() throws Exception {
+		SchulhausUser admin = person("Ada", "Admin", "SCHOOL_ADMIN").withTwoFactor(true);
+		SchulhausUser teacher = person("Tina", "Tafel", "TEACHER");
+		SchulhausUser pupil = person("Paul", "Pult", "PUPIL");
+		var group = groups.create(school.id(), "5a", GroupKind.CLASS, null, admin);
+		groups.addMember(school.id(), group.id(), teacher.accountId(), true, admin);
+		groups.addMember(school.id(), group.id(), pupil.accountId(), false, admin);
+		await().atMost(WAIT).until(() -> roomOf(group.id()).isPresent());
+		UUID room = roomOf(group.id()).orElseThrow();
+		LiveClient client = LiveClient.connect(port, signIn(pupil));
+		assertThat(JsonPath.<Map<String, Integer>>read(client.next("rooms", WAIT), "$.rooms")).containsKey(room.toString());
+		client.send("{\"type\":\"resume\",\"rooms\":{}}");
+		client.next("resumed", WAIT);
+
+		moderation.lock(teacher, room, true);
+		assertThat(JsonPath.<Map<String, Integer>>read(client.next("rooms", WAIT), "$.rooms")).containsKey(room.toString());
+		moderation.lock(teacher, room, false);
+		client.next("rooms", WAIT);
+		moderation.mute(teacher, room, pupil.accountId(), RoomModeration.MuteLength.HOUR);
+		client.next("rooms", WAIT);
+		// nothing changed for the pupil: no frame
+		moderation.pin(teacher, room, messages.post(teacher, room, "Wichtig").id(), true);
+		client.next("message", WAIT);
+		assertThat(client.rest(Duration.ofMillis(700))).noneMatch(f -> f.contains("\"rooms\""));
 		client.close();
 	}
 
@@ -149,6 +181,10 @@ class ChatRoomsSocketTests {
 
 	private static String password(SchulhausUser who) {
 		return who.displayName().split(" ")[0].toLowerCase() + "-laterne-quitte-1";
+	}
+
+	private Optional<UUID> roomOf(UUID groupId) {
+		return jdbc.sql("select id from chat_room where group_id = :group").param("group", groupId).query(UUID.class).optional();
 	}
 
 	private SchulhausUser person(String first, String last, String role) throws Exception {
