@@ -72,11 +72,41 @@ function formBehaviour(root) {
     form.querySelectorAll('[data-time]').forEach((f) => { f.hidden = allDay.checked; });
     const value = repeat.value;
     form.querySelector('[data-repeat-weekly]').hidden = value !== 'woechentlich';
+    const monthly = form.querySelector('[data-repeat-monthly]');
+    if (monthly) monthly.hidden = value !== 'monatlich';
     form.querySelector('[data-repeat-any]').hidden = value === 'keine' || value === 'beibehalten';
   };
   allDay.addEventListener('change', update);
   repeat.addEventListener('change', update);
+  form.querySelector('#ev-von-datum')?.addEventListener('change', (event) => monthlyLabels(form, event.target.value));
   update();
+}
+
+// the monthly choices said again for a new start date ("jeden 2. Dienstag"), from the patterns the server wrote;
+// "jeden letzten …" only when that weekday does not come again in the month, the n-th only up to the 4th
+function monthlyLabels(form, value) {
+  const set = form.querySelector('[data-repeat-monthly]');
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value || '');
+  if (!set || !match) return;
+  const date = new Date(Date.UTC(+match[1], +match[2] - 1, +match[3]));
+  const day = date.getUTCDate();
+  const length = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+  const weekday = set.dataset.weekdays.split(',')[(date.getUTCDay() + 6) % 7];
+  const ordinal = Math.floor((day - 1) / 7) + 1;
+  const fill = (pattern, ...args) => args.reduce((text, arg, i) => text.replace(`{${i}}`, arg), pattern);
+  const texts = {
+    tag: fill(set.dataset.patternTag, day),
+    wochentag: fill(set.dataset.patternWochentag, set.dataset.ordinals.split(',')[Math.min(ordinal, 4) - 1], weekday),
+    letzter: fill(set.dataset.patternLetzter, weekday),
+  };
+  const offered = { tag: true, wochentag: ordinal <= 4, letzter: day + 7 > length };
+  set.querySelectorAll('[data-monthly]').forEach((label) => {
+    const choice = label.dataset.monthly;
+    label.querySelector('span').textContent = texts[choice];
+    label.hidden = !offered[choice];
+    const radio = label.querySelector('input');
+    if (label.hidden && radio.checked) set.querySelector('input[value="tag"]').checked = true;
+  });
 }
 formBehaviour(document);
 

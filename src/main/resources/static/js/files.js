@@ -92,22 +92,114 @@ function pause(attempt) {
   });
 }
 
-export async function uploadFile(file, path, onProgress) {
-  const slash = path.lastIndexOf('/');
-  const metadata = [['filename', path.slice(slash + 1)], ['folder', path.slice(0, slash)], ['filetype', file.type || ''],
-    ['space', main.dataset.space], ['mkdirs', '1']].map(([key, value]) => key + ' ' + base64(value)).join(',');
-  let created;
+// --- resuming after a reload ---------------------------------------------------------------------
+// An upload's address is kept in localStorage under the file's fingerprint (space, target path, size,
+// last change), so that choosing the same file again after a reload or a closed tab goes on where the
+// server stands instead of starting again. Finished, refused and expired uploads are forgotten.
+const RESUME = 'schulhaus.upload:';
+const KEEP_WITHOUT_EXPIRY = 24 * 60 * 60 * 1000;
+
+// the fingerprint is hashed: a computer room's shared browser should not list the names others uploaded
+function hash(text) {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+export function resumeKey(file, path, space) {
+  return RESUME + hash(JSON.stringify([space || '', path, file.size, file.lastModified]));
+}
+
+function storage() {
+  try { return window.localStorage; } catch { return null; } // off in some private modes: uploads just do not resume
+}
+
+function forget(key) {
+  try { storage()?.removeItem(key); } catch { /* nothing to forget */ }
+}
+
+function remember(key, url, expires, replaced) {
+  const until = Date.parse(expires || '') || Date.now() + KEEP_WITHOUT_EXPIRY;
+  try { storage()?.setItem(key, JSON.stringify({ url, until, replaced })); } catch { /* full: this upload will not resume */ }
+}
+
+function remembered(key) {
+  let entry = null;
+  try { entry = JSON.parse(storage()?.getItem(key) || 'null'); } catch { /* unreadable: forgotten below */ }
+  if (entry && typeof entry.url === 'string' && entry.until > Date.now()) return entry;
+  if (entry !== null) forget(key);
+  return null;
+}
+
+/** Forgets every remembered upload that has expired on the server meanwhile. */
+function sweepRemembered() {
+  const store = storage();
+  if (!store) return;
+  const keys = [];
+  for (let i = 0; i < store.length; i++) if (store.key(i)?.startsWith(RESUME)) keys.push(store.key(i));
+  keys.forEach(remembered);
+}
+
+/** Asks the server where a remembered upload stands: {url, offset, replaced}, or null to start anew. */
+async function resumable(key, size) {
+  const known = remembered(key);
+  if (!known) return null;
   try {
-    created = await tusRequest('POST', main.dataset.tusUrl, { 'Upload-Length': String(file.size), 'Upload-Metadata': metadata });
+    const head = await tusRequest('HEAD', known.url, {});
+    const offset = Number(head.getResponseHeader('Upload-Offset'));
+    if (head.status === 200 && Number(head.getResponseHeader('Upload-Length')) === size && offset >= 0 && offset <= size) {
+      return { url: known.url, offset, replaced: known.replaced === true };
+    }
   } catch {
-    return { ok: false, message: text('network') };
+    return null; // offline: creating the upload says so
   }
-  if (created.status !== 201) {
-    return { ok: false, message: created.status === 413 && /quota/.test(created.responseText) ? text('quota') : problemText(created, text('failed')) };
+  forget(key); // gone, expired, another person's or another file's
+  return null;
+}
+
+/** @param onResume called with the offset when a remembered upload goes on */
+export async function uploadFile(file, path, onProgress, onResume = () => {}) {
+  const key = resumeKey(file, path, main.dataset.space);
+  let location;
+  let replaced;
+  let offset;
+  const earlier = await resumable(key, file.size);
+  if (earlier) {
+    ({ url: location, offset, replaced } = earlier);
+    onResume(offset, file.size);
+  } else {
+    const slash = path.lastIndexOf('/');
+    const metadata = [['filename', path.slice(slash + 1)], ['folder', path.slice(0, slash)], ['filetype', file.type || ''],
+      ['space', main.dataset.space], ['mkdirs', '1']].map(([name, value]) => name + ' ' + base64(value)).join(',');
+    let created;
+    try {
+      created = await tusRequest('POST', main.dataset.tusUrl, { 'Upload-Length': String(file.size), 'Upload-Metadata': metadata });
+    } catch {
+      return { ok: false, message: text('network') };
+    }
+    if (created.status !== 201) {
+      return { ok: false, message: created.status === 413 && /quota/.test(created.responseText) ? text('quota') : problemText(created, text('failed')) };
+    }
+    location = created.getResponseHeader('Location');
+    replaced = created.getResponseHeader('X-Schulhaus-Replaces') === 'true';
+    offset = Number(created.getResponseHeader('Upload-Offset') || 0);
+    remember(key, location, created.getResponseHeader('Upload-Expires'), replaced);
   }
-  const location = created.getResponseHeader('Location');
-  const replaced = created.getResponseHeader('X-Schulhaus-Replaces') === 'true';
-  let offset = Number(created.getResponseHeader('Upload-Offset') || 0);
+  const result = await send(file, location, offset, onProgress);
+  // a broken connection keeps the address (a reload resumes); done or refused, there is nothing to resume
+  if (result.ok || !result.resumable) forget(key);
+  return result.ok ? { ok: true, replaced } : result;
+}
+
+async function send(file, location, from, onProgress) {
+  let offset = from;
   let failures = 0;
   onProgress(offset, file.size);
   while (offset < file.size) {
@@ -127,7 +219,7 @@ export async function uploadFile(file, path, onProgress) {
       }
     } catch {
       // the connection broke: wait for the network, then ask how much arrived
-      if (++failures > 40) return { ok: false, message: text('network') };
+      if (++failures > 40) return { ok: false, resumable: true, message: text('network') };
       await pause(failures);
       try {
         const head = await tusRequest('HEAD', location, {});
@@ -136,7 +228,7 @@ export async function uploadFile(file, path, onProgress) {
       } catch { /* still offline: the next round waits again */ }
     }
   }
-  return { ok: true, replaced };
+  return { ok: true };
 }
 
 function row(item) {
@@ -189,6 +281,8 @@ async function uploadAll(items) {
           view.bar.value = Math.round((sent / size) * 100);
           loaded.set(index, sent);
           show();
+        }, (offset, size) => {
+          view.state.textContent = text('resumed', Math.floor((offset / size) * 100));
         });
       }
       if (result.ok) {
@@ -226,6 +320,7 @@ async function refreshList() {
   const available = page.querySelector('main.files')?.dataset.available;
   if (available) main.dataset.available = available;
   updateSelection();
+  sweepRemembered();
 }
 
 function fromInput(input) {
@@ -307,4 +402,5 @@ if (main) {
     else if (folders.length) await refreshList();
   });
   updateSelection();
+  sweepRemembered();
 }

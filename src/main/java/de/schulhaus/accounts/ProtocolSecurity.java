@@ -77,6 +77,10 @@ public class ProtocolSecurity {
 			.requestCache(cache -> cache.disable())
 			.formLogin(form -> form.disable())
 			.logout(logout -> logout.disable())
+			// every request of a protocol client signs in; no anonymous user and no wrapped request are of use here,
+			// and each filter less is time off every request of a sync run
+			.anonymous(anonymous -> anonymous.disable())
+			.servletApi(api -> api.disable())
 			.authenticationManager(new ProviderManager(provider(scope, protocol)))
 			.httpBasic(basic -> basic.realmName(realm).authenticationEntryPoint((request, response, e) -> challenge(response, realm)))
 			.exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> challenge(response, realm)));

@@ -48,10 +48,16 @@ public class StorageQuotas {
 	 */
 	public long limitBytes(BlobOwner space) {
 		if (space.kind() == BlobOwner.Kind.GROUP) {
-			return jdbc.sql("select g.files_quota_mb, s.group_files_quota_mb from school s "
+			// the school's and the office's spaces count as groups without a row: their quotas are the school's
+			boolean schoolSpace = space.equals(BlobOwner.schoolSpace(space.schoolId()));
+			boolean officeSpace = space.equals(BlobOwner.officeSpace(space.schoolId()));
+			return jdbc.sql("select g.files_quota_mb, s.group_files_quota_mb, s.school_files_quota_mb, s.office_files_quota_mb from school s "
 					+ "left join school_group g on g.id = :id and g.school_id = s.id where s.id = :school")
 				.param("id", space.ownerId()).param("school", space.schoolId())
 				.query((rs, n) -> {
+					if (schoolSpace || officeSpace) {
+						return rs.getLong(schoolSpace ? 3 : 4) * MB;
+					}
 					long own = rs.getLong(1);
 					return (rs.wasNull() ? rs.getLong(2) : own) * MB;
 				})
@@ -68,7 +74,7 @@ public class StorageQuotas {
 				if (!rs.wasNull()) {
 					return own * MB;
 				}
-				Quotas defaults = new Quotas(rs.getLong(3), 0, rs.getLong(4), 0, rs.getLong(5), 0, rs.getLong(6), 0, 0);
+				Quotas defaults = new Quotas(rs.getLong(3), 0, rs.getLong(4), 0, rs.getLong(5), 0, rs.getLong(6), 0, 0, 0, 0);
 				return defaults.filesMb(de.schulhaus.platform.Role.valueOf(rs.getString(1))) * MB;
 			})
 			.optional().orElseThrow(() -> new NotFoundException("account"));
@@ -84,7 +90,7 @@ public class StorageQuotas {
 				if (!rs.wasNull()) {
 					return own * MB;
 				}
-				Quotas defaults = new Quotas(0, rs.getLong(3), 0, rs.getLong(4), 0, rs.getLong(5), 0, rs.getLong(6), 0);
+				Quotas defaults = new Quotas(0, rs.getLong(3), 0, rs.getLong(4), 0, rs.getLong(5), 0, rs.getLong(6), 0, 0, 0);
 				return defaults.mailMb(de.schulhaus.platform.Role.valueOf(rs.getString(1))) * MB;
 			})
 			.optional().orElseThrow(() -> new NotFoundException("account"));

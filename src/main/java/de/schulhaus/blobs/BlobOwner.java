@@ -48,6 +48,16 @@ public record BlobOwner(UUID schoolId, Kind kind, UUID ownerId) {
 		return new BlobOwner(schoolId, Kind.GROUP, Objects.requireNonNull(groupId));
 	}
 
+	/** Content in the school-wide file space ("Schule"): counted like a group's, under the school's own id. */
+	public static BlobOwner schoolSpace(UUID schoolId) {
+		return group(schoolId, schoolId);
+	}
+
+	/** Content in the school office's file space ("Verwaltung"): counted like a group's, under an id derived from the school's. */
+	public static BlobOwner officeSpace(UUID schoolId) {
+		return group(schoolId, UUID.nameUUIDFromBytes(("schulhaus-office-space:" + schoolId).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+	}
+
 	/** A person's mail: raw messages in their mailbox, counted against their mail quota. */
 	public static BlobOwner mail(UUID schoolId, UUID accountId) {
 		return new BlobOwner(schoolId, Kind.MAIL, Objects.requireNonNull(accountId));

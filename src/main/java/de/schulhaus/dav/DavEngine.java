@@ -64,6 +64,9 @@ public class DavEngine {
 			Optional<DavResource> target = repo.find(path);
 			// a tree known to have no locks (most of them) costs no query for them
 			List<ActiveLock> active = repo.knownLocks().orElse(true) ? locks.active(repo.schoolId(), repo.lockSpace()) : List.of();
+			if (!active.isEmpty()) {
+				active = ActiveLock.inView(active, repo.lockRoot());
+			}
 			DavExchange x = new DavExchange(request, response, repo, prefix, path, target, active,
 					IfHeader.parse(request.getHeader("If")), locks);
 			Preconditions.checkIf(x);

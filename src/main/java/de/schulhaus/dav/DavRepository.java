@@ -23,6 +23,15 @@ public interface DavRepository {
 	/** Names the tree among all trees of the school (say {@code files:<account id>}), for its locks. */
 	String lockSpace();
 
+	/**
+	 * Where this view's root lies in the tree that {@link #lockSpace} names: a view of part of a tree (say an item shared
+	 * with a person) keeps its locks in the tree's paths, so that a lock taken through either binds the other. The
+	 * root (the default) for a view of the whole tree. Asked only where the tree has locks or one is taken.
+	 */
+	default DavPath lockRoot() {
+		return DavPath.ROOT;
+	}
+
 	Optional<DavResource> find(DavPath path);
 
 	/**

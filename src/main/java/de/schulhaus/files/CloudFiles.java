@@ -11,9 +11,7 @@ import java.io.InputStream;
 import de.schulhaus.dav.DavException;
 import de.schulhaus.dav.DavPath;
 import de.schulhaus.dav.DavResource;
-import de.schulhaus.files.internal.FileNames;
 import de.schulhaus.files.internal.FileSearch;
-import de.schulhaus.files.internal.Space;
 import de.schulhaus.files.internal.SpaceFiles;
 import de.schulhaus.files.internal.Spaces;
 import de.schulhaus.platform.NotFoundException;
@@ -58,21 +56,20 @@ public class CloudFiles {
 
 	/**
 	 * Saves content as a new file at the top of the person's own files ("Meine Dateien"), under a free
-	 * name ({@code Brief (2).pdf} when {@code Brief.pdf} is taken), so nothing is replaced.
+	 * name ({@code Brief (2).pdf} when {@code Brief.pdf} is taken), so nothing is replaced. The name is
+	 * taken when the file's row goes in, so two saves of the same name at once keep both files.
 	 *
 	 * @throws NotSaved when the name is not allowed or the storage is full
 	 */
 	public CloudFile saveToMyFiles(SchulhausUser person, String name, String contentType, InputStream content) {
 		SpaceFiles files = spaces.open(spaces.personal(person));
-		String free = FileNames.free(name, candidate -> files.find(DavPath.ROOT.child(candidate)).isPresent());
+		String stored;
 		try {
-			files.write(DavPath.ROOT.child(free), content, contentType, -1);
+			stored = files.writeNew(DavPath.ROOT, name, content, contentType, -1);
 		} catch (DavException e) {
 			throw new NotSaved(e.getMessage(), e);
 		}
-		Space space = spaces.personal(person);
-		return search.byName(person, free, 50).stream().filter(hit -> !hit.folder() && hit.space().id().equals(space.id())
-				&& hit.path().equals(DavPath.ROOT.child(free))).findFirst().map(CloudFiles::file)
+		return files.id(DavPath.ROOT.child(stored)).flatMap(id -> search.file(person, id)).map(CloudFiles::file)
 			.orElseThrow(() -> new NotFoundException("file"));
 	}
 

@@ -166,6 +166,32 @@ class LockedFilesTests {
 			.isEqualTo(201);
 	}
 
+	@Test
+	void nothingComesBackFromTheTrashIntoAFolderThatIsLocked() throws Exception {
+		dav("MKCOL", "Klausuren", null);
+		dav("PUT", "Klausuren/K1.txt", "Aufgabe 1");
+		assertThat(form("loeschen", "pfad", "/Klausuren", "auswahl", "K1.txt").getFlashMap().get("problemText")).isNull();
+		SpaceFiles files = spaces.open(spaces.personal(me));
+		String trashed = files.trash().get(0).id().toString();
+		String token = lock("Klausuren/", "0");
+
+		MockHttpServletResponse refused = perform(post("/dateien/meine/papierkorb/wiederherstellen").param("eintrag", trashed).with(user(me))
+			.with(csrf()));
+		assertThat(refused.getStatus()).isEqualTo(423);
+		assertThat(refused.getContentAsString(StandardCharsets.UTF_8))
+			.containsPattern("Das kann gerade nicht zurück: Der Ordner, in den es gehört, ist in einem anderen Programm geöffnet und gesperrt "
+					+ "\\(bis \\d\\d:\\d\\d Uhr\\)")
+			.contains("K1.txt");
+		assertThat(dav("GET", "Klausuren/K1.txt", null).getStatus()).isEqualTo(404);
+		assertThat(spaces.open(spaces.personal(me)).trash()).hasSize(1);
+
+		assertThat(perform(davRequest("UNLOCK", "Klausuren/").header("Lock-Token", token)).getStatus()).isEqualTo(204);
+		MockHttpServletResponse restored = perform(post("/dateien/meine/papierkorb/wiederherstellen").param("eintrag", trashed).with(user(me))
+			.with(csrf()));
+		assertThat(restored.getStatus()).isEqualTo(302);
+		assertThat(dav("GET", "Klausuren/K1.txt", null).getContentAsString()).isEqualTo("Aufgabe 1");
+	}
+
 	private String lock(String path, String depth) throws Exception {
 		MockHttpServletResponse lock = perform(davRequest("LOCK", path).header("Timeout", "Second-600").header("Depth", depth).content(LOCKINFO));
 		assertThat(lock.getStatus()).isEqualTo(200);

@@ -247,6 +247,34 @@ class WebPushTests {
 	}
 
 	@Test
+	void aBrowserThatSubscribesSeveralTimesAtOnceHasOneSubscription() throws Exception {
+		var schools = new TestSchools(mvc);
+		var school = schools.createSchool("Push-Mehrfach");
+		SchulhausUser me = principal(schools.createUser(school, "Mira", "Mehrfach", "PUPIL", null, "7a"));
+		Browser browser = new Browser(endpoint("twice"), P256.generate(), new byte[16]);
+		new SecureRandom().nextBytes(browser.auth());
+		List<Integer> statuses = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+		var start = new java.util.concurrent.CountDownLatch(1);
+		for (int i = 0; i < 6; i++) {
+			pool.submit(() -> {
+				start.await();
+				statuses.add(mvc.perform(post("/api/v1/push/subscriptions").with(user(me)).with(csrf())
+					.contentType(MediaType.APPLICATION_JSON).content(browser.json())).andReturn().getResponse().getStatus());
+				return null;
+			});
+		}
+		start.countDown();
+		pool.shutdown();
+		assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(statuses).hasSize(6).containsOnly(201);
+		mvc.perform(get("/api/v1/push/subscriptions").with(user(me)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(1))
+			.andExpect(jsonPath("$[0].endpoint").value(browser.endpoint()));
+	}
+
+	@Test
 	void badSubscriptionsAreRefusedAndTheApiWantsTheCsrfToken() throws Exception {
 		var schools = new TestSchools(mvc);
 		var school = schools.createSchool("Prüf-Schule Push");

@@ -51,7 +51,7 @@ class SchoolsModuleTests {
 			.andWaitForEventOfType(SchoolStatusChanged.class)
 			.matching(event -> event.schoolId().equals(school.id()))
 			.toArriveAndVerify(event -> assertThat(event.after()).isEqualTo(SchoolStatus.SUSPENDED));
-		Quotas negative = new Quotas(-1, 0, 0, 0, 0, 0, 0, 0, 0);
+		Quotas negative = new Quotas(-1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 		assertThatThrownBy(() -> schools.changeQuotas(school.id(), negative, OPERATOR)).isInstanceOf(InvalidInputException.class);
 	}
 }

@@ -224,20 +224,35 @@ final class Attendees {
 	 * @param wanted the chosen ones, with CUTYPE (ROOM or RESOURCE) and CN
 	 * @param place the LOCATION for an event that has none; null for none
 	 */
-	static void chooseRooms(Calendar calendar, String organizer, String organizerName, Set<String> resources, List<Party> wanted, String place) {
+	/**
+	 * The rooms and equipment chosen for the series, or with {@code only} for that one instance (its override, which the
+	 * caller made). For the series the master gets exactly the chosen ones, and each changed instance the same change:
+	 * resources the series gave up are removed, new ones added, and a room an instance has of its own stays.
+	 */
+	static void chooseRooms(Calendar calendar, String organizer, String organizerName, Set<String> resources, List<Party> wanted, String place,
+			java.time.Instant only) {
 		Set<String> keep = new java.util.HashSet<>();
 		wanted.forEach(p -> keep.add(key(p.address())));
+		Set<String> before = new java.util.HashSet<>();
+		VEvent master = ICalEvents.master(calendar);
+		master.getProperties("ATTENDEE").forEach(a -> before.add(key(a.getValue())));
 		for (VEvent event : ICalEvents.events(calendar)) {
+			Optional<Property> recurrenceId = event.getProperty("RECURRENCE-ID");
+			if (only != null && recurrenceId.map(r -> !only.equals(ICalEvents.instant(((net.fortuna.ical4j.model.property.DateProperty<?>) r).getDate()))).orElse(true)) {
+				continue;
+			}
+			// an instance of its own when the series changes: only what the series' change was
+			boolean own = only == null && event != master;
 			for (Property attendee : List.<Property>copyOf(event.getProperties("ATTENDEE"))) {
 				String address = key(attendee.getValue());
-				if (resources.contains(address) && !keep.contains(address)) {
+				if (resources.contains(address) && !keep.contains(address) && (!own || before.contains(address))) {
 					event.remove(attendee);
 				}
 			}
 			Set<String> present = new java.util.HashSet<>();
 			event.getProperties("ATTENDEE").forEach(a -> present.add(key(a.getValue())));
 			for (Party party : wanted) {
-				if (!present.contains(key(party.address()))) {
+				if (!present.contains(key(party.address())) && (!own || !before.contains(key(party.address())))) {
 					List<Parameter> parameters = new ArrayList<>(List.of(new CuType(party.cutype()), Role.NON_PARTICIPANT, new PartStat("ACCEPTED")));
 					if (party.cn() != null) {
 						parameters.add(new Cn(party.cn()));

@@ -83,6 +83,8 @@ public class Bookings {
 	/**
 	 * Books what the event names for its instances, replacing what it booked before; in the caller's
 	 * transaction. Resources of other schools and unknown ids are ignored like any attendee outside.
+	 * An instance changed on its own (RECURRENCE-ID) books the resources it names itself, so one date of
+	 * a series can have a room of its own; one that names no attendee at all keeps the series'.
 	 */
 	void book(Calendar calendar, String name, CalendarObject object, UUID actor) {
 		release(calendar, name);
@@ -90,7 +92,7 @@ public class Bookings {
 		if (named.isEmpty()) {
 			return;
 		}
-		List<Occurrence> instances = null;
+		List<Need> needs = null;
 		for (UUID resource : named) {
 			// the lock: bookings of one resource are checked one after the other, on every node
 			List<String> found = jdbc.sql("select name from calendar_resource where id = :id and school_id = :school for update")
@@ -98,9 +100,10 @@ public class Bookings {
 			if (found.isEmpty()) {
 				continue;
 			}
-			if (instances == null) {
-				instances = instances(object);
+			if (needs == null) {
+				needs = needs(object);
 			}
+			List<Occurrence> instances = needs.stream().filter(n -> n.resources().contains(resource)).map(Need::instance).toList();
 			if (instances.isEmpty()) {
 				continue;
 			}
@@ -145,7 +148,11 @@ public class Bookings {
 			.param("calendar", calendar.id()).param("name", name).update();
 	}
 
-	private static List<Occurrence> instances(CalendarObject object) {
+	/** An instance and the resources it books. */
+	private record Need(Occurrence instance, Set<UUID> resources) {
+	}
+
+	private static List<Need> needs(CalendarObject object) {
 		if (object.start() == null) {
 			return List.of();
 		}
@@ -153,11 +160,60 @@ public class Bookings {
 		if (object.end() != null && object.end().isBefore(to)) {
 			to = object.end().plusSeconds(1);
 		}
-		List<Occurrence> found = CalendarData.occurrences(object.text(), object.start(), to, CalendarData.SCHOOL_ZONE, MAX_INSTANCES + 1);
+		CalendarResource resource = CalendarResource.of(ICalReader.withCrlf(object.text()));
+		List<Instances.Instance> found = resource.instances(object.start(), to, CalendarData.SCHOOL_ZONE, MAX_INSTANCES + 1).instances();
 		if (found.size() > MAX_INSTANCES) {
 			throw new InvalidCalendarData("valid-calendar-data", "A booking repeats more than " + MAX_INSTANCES + " times in " + HORIZON.toDays() + " days.");
 		}
-		return found;
+		Set<UUID> series = resource.master == null ? Set.of() : resourcesOf(resource.master);
+		List<Need> needs = new ArrayList<>();
+		for (Instances.Instance instance : found) {
+			ICalComponent component = instance.component();
+			Set<UUID> resources = component == resource.master || component.properties("ATTENDEE").isEmpty() && resource.master != null ? series
+					: resourcesOf(component);
+			needs.add(new Need(new Occurrence(resource.uid, instance.start(), instance.end(), instance.allDay(), null, null, instance.recurrenceId()),
+					resources));
+		}
+		return needs;
+	}
+
+	/** The resources one component names as attendees, as {@link #resourcesNamed(String)} reads them. */
+	private static Set<UUID> resourcesOf(ICalComponent component) {
+		Set<UUID> ids = new LinkedHashSet<>();
+		for (ICalProperty attendee : component.properties("ATTENDEE")) {
+			String cutype = attendee.parameter("CUTYPE");
+			if (cutype != null && !cutype.equalsIgnoreCase("ROOM") && !cutype.equalsIgnoreCase("RESOURCE")) {
+				continue;
+			}
+			String value = attendee.value().strip();
+			if (value.regionMatches(true, 0, "urn:uuid:", 0, "urn:uuid:".length())) {
+				try {
+					ids.add(UUID.fromString(value.substring("urn:uuid:".length())));
+				}
+				catch (IllegalArgumentException ex) {
+					// not a resource of ours
+				}
+			}
+		}
+		return ids;
+	}
+
+	/**
+	 * The resources the series names, or (with an instance's original start) those the instance books: its override's
+	 * own, else the series'.
+	 */
+	static Set<UUID> resourcesNamed(String text, Instant instance) {
+		CalendarResource resource = CalendarResource.of(ICalReader.withCrlf(text));
+		if (instance != null) {
+			for (ICalComponent override : resource.overrides) {
+				ICalProperty recurrenceId = override.property("RECURRENCE-ID");
+				if (recurrenceId != null && instance.equals(ICalValues.time(recurrenceId, resource.zones).instant(CalendarData.SCHOOL_ZONE))
+						&& !override.properties("ATTENDEE").isEmpty()) {
+					return resourcesOf(override);
+				}
+			}
+		}
+		return resource.master == null ? resourcesNamed(text) : resourcesOf(resource.master);
 	}
 
 	/** The {@code urn:uuid:} addresses of ATTENDEEs that are rooms or resources (or give no CUTYPE). */

@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
@@ -16,12 +17,21 @@ import java.util.Set;
  * @param attachments the event's ATTACH lines; null leaves them as they are. Written, a stored line whose key is
  *                    missing here is removed and one without a key is added.
  * @param visibility who sees what of it; {@link Visibility#KEEP} leaves its CLASS as it is
+ * @param zone the zone whose wall clock start and end are given in and which is written as TZID (the event's
+ *             own, e.g. America/New_York for a call with a partner school); the school's zone when null
  */
 public record EventDraft(String summary, boolean allDay, LocalDateTime start, LocalDateTime end, String location, String description,
-		Repeat repeat, Reminder reminder, List<Attachment> attachments, Visibility visibility) {
+		Repeat repeat, Reminder reminder, List<Attachment> attachments, Visibility visibility, ZoneId zone) {
 
 	public EventDraft {
 		visibility = visibility == null ? Visibility.KEEP : visibility;
+		zone = zone == null ? CalendarData.SCHOOL_ZONE : zone;
+	}
+
+	/** A draft in the school's zone. */
+	public EventDraft(String summary, boolean allDay, LocalDateTime start, LocalDateTime end, String location, String description, Repeat repeat,
+			Reminder reminder, List<Attachment> attachments, Visibility visibility) {
+		this(summary, allDay, start, end, location, description, repeat, reminder, attachments, visibility, null);
 	}
 
 	/** A draft that leaves the attachments and the visibility as they are. */
@@ -38,12 +48,21 @@ public record EventDraft(String summary, boolean allDay, LocalDateTime start, Lo
 
 	/** The same event with these attachments. */
 	public EventDraft withAttachments(List<Attachment> chosen) {
-		return new EventDraft(summary, allDay, start, end, location, description, repeat, reminder, chosen, visibility);
+		return new EventDraft(summary, allDay, start, end, location, description, repeat, reminder, chosen, visibility, zone);
 	}
 
 	/** The same event shown so. */
 	public EventDraft withVisibility(Visibility chosen) {
-		return new EventDraft(summary, allDay, start, end, location, description, repeat, reminder, attachments, chosen);
+		return new EventDraft(summary, allDay, start, end, location, description, repeat, reminder, attachments, chosen, zone);
+	}
+
+	/** The same moment on another wall clock (the viewer's); an all-day event stays on its dates. */
+	public EventDraft seenIn(ZoneId viewer) {
+		if (allDay || viewer.equals(zone)) {
+			return this;
+		}
+		return new EventDraft(summary, false, start.atZone(zone).withZoneSameInstant(viewer).toLocalDateTime(),
+				end.atZone(zone).withZoneSameInstant(viewer).toLocalDateTime(), location, description, repeat, reminder, attachments, visibility, viewer);
 	}
 
 	/**
@@ -73,14 +92,41 @@ public record EventDraft(String summary, boolean allDay, LocalDateTime start, Lo
 		}
 	}
 
-	/** How often it repeats; {@link Frequency#KEEP} leaves a rule the dialog cannot show as it is. */
-	public record Repeat(Frequency frequency, Set<DayOfWeek> days, LocalDate until, Integer count) {
+	/**
+	 * How often it repeats; {@link Frequency#KEEP} leaves a rule the dialog cannot show as it is.
+	 *
+	 * @param monthly for a monthly one: on the start's day of the month, or on its weekday as the n-th or the last of the month
+	 */
+	public record Repeat(Frequency frequency, Set<DayOfWeek> days, LocalDate until, Integer count, MonthlyBy monthly) {
 
 		public static final Repeat NONE = new Repeat(Frequency.NONE, Set.of(), null, null);
 		public static final Repeat KEEP = new Repeat(Frequency.KEEP, Set.of(), null, null);
 
+		public Repeat {
+			monthly = monthly == null ? MonthlyBy.DAY : monthly;
+		}
+
+		public Repeat(Frequency frequency, Set<DayOfWeek> days, LocalDate until, Integer count) {
+			this(frequency, days, until, count, MonthlyBy.DAY);
+		}
+
 		public boolean repeats() {
 			return frequency != Frequency.NONE;
+		}
+	}
+
+	/** "am 14. jeden Monats" (BYMONTHDAY or none), "jeden 2. Dienstag" (BYDAY=2TU), "jeden letzten Freitag" (BYDAY=-1FR). */
+	public enum MonthlyBy {
+		DAY, WEEKDAY, LAST_WEEKDAY;
+
+		/** Which of its weekday in its month the date is: 1 to 5. */
+		public static int ordinal(LocalDate date) {
+			return (date.getDayOfMonth() - 1) / 7 + 1;
+		}
+
+		/** Whether the date's weekday does not come again in its month. */
+		public static boolean last(LocalDate date) {
+			return date.getDayOfMonth() + 7 > date.lengthOfMonth();
 		}
 	}
 

@@ -70,7 +70,7 @@ public final class EventDrafts {
 		}
 		calendar.add(event);
 		if (!draft.allDay()) {
-			ICalEvents.ensureBerlin(calendar);
+			ICalEvents.ensureZone(calendar, draft.zone());
 		}
 		return ICalEvents.print(calendar);
 	}
@@ -79,18 +79,21 @@ public final class EventDrafts {
 	 * The whole series (or the single event) changed. A series moves by as much as the shown instance
 	 * was moved in the dialog, so moving Tuesday's lesson from 08:00 to 09:00 moves every one to 09:00.
 	 *
+	 * The dialog showed the series on the wall clock of its zone; a new zone keeps the wall clock (10:00 stays 10:00, now in New York).
+	 *
 	 * @param shown the original start of the instance the dialog showed; null when it showed the first
 	 */
 	public static String update(String text, EventDraft draft, Instant shown, Instant now) {
 		Calendar calendar = ICalEvents.parse(text);
 		VEvent master = ICalEvents.master(calendar);
-		LocalDateTime masterStart = ICalEvents.local(start(master).getDate());
-		LocalDateTime from = shown == null ? masterStart : ICalEvents.local(shown);
+		java.time.ZoneId zone = zone(master);
+		LocalDateTime masterStart = ICalEvents.local(start(master).getDate(), zone);
+		LocalDateTime from = shown == null ? masterStart : ICalEvents.local(shown, zone);
 		Duration moved = Duration.between(from, draft.start());
 		Duration length = Duration.between(draft.start(), draft.end());
 		LocalDateTime start = masterStart.plus(moved);
 		EventDraft series = new EventDraft(draft.summary(), draft.allDay(), start, start.plus(length), draft.location(), draft.description(),
-				draft.repeat(), draft.reminder(), draft.attachments(), draft.visibility());
+				draft.repeat(), draft.reminder(), draft.attachments(), draft.visibility(), draft.zone());
 		apply(master, series, reminder(master));
 		// the series' visibility holds for its moved instances too: one left public would show what the rest hides
 		ICalEvents.events(calendar).forEach(e -> visibility(e, draft.visibility()));
@@ -105,7 +108,7 @@ public final class EventDrafts {
 		}
 		touch(master, now);
 		if (!draft.allDay()) {
-			ICalEvents.ensureBerlin(calendar);
+			ICalEvents.ensureZone(calendar, draft.zone());
 		}
 		return ICalEvents.print(calendar);
 	}
@@ -124,7 +127,7 @@ public final class EventDrafts {
 		touch(instance, now);
 		master.replace(new DtStamp(now));
 		if (!draft.allDay()) {
-			ICalEvents.ensureBerlin(calendar);
+			ICalEvents.ensureZone(calendar, draft.zone());
 		}
 		return ICalEvents.print(calendar);
 	}
@@ -170,22 +173,29 @@ public final class EventDrafts {
 		VEvent shown = recurrenceId == null ? master : ICalEvents.override(calendar, recurrenceId).orElse(master);
 		DateProperty<?> start = start(shown);
 		boolean allDay = start.getDate() instanceof java.time.LocalDate;
-		LocalDateTime from = ICalEvents.local(start.getDate());
-		LocalDateTime to = end(shown, from, allDay);
+		java.time.ZoneId zone = zone(shown);
+		LocalDateTime from = ICalEvents.local(start.getDate(), zone);
+		LocalDateTime to = end(shown, from, allDay, zone);
 		if (recurrenceId != null && shown == master) {
-			LocalDateTime instance = ICalEvents.local(recurrenceId);
+			LocalDateTime instance = ICalEvents.local(recurrenceId, zone);
 			to = instance.plus(Duration.between(from, to));
 			from = instance;
 		}
 		EventDraft draft = new EventDraft(text(shown, "SUMMARY"), allDay, from, to, text(shown, "LOCATION"), text(shown, "DESCRIPTION"),
-				repeat, reminder(shown), EventAttachments.read(shown), visibility(shown));
+				repeat, reminder(shown), EventAttachments.read(shown), visibility(shown), zone);
 		return new Stored(uid, recurring, draft);
 	}
 
-	private static LocalDateTime end(VEvent event, LocalDateTime start, boolean allDay) {
+	/** The zone of the event's start (an IANA TZID), else the school's: UTC and floating times are shown on the school's clock. */
+	static java.time.ZoneId zone(VEvent event) {
+		java.time.ZoneId zone = ICalEvents.zoneOf(start(event));
+		return zone == null ? ICalEvents.ZONE : zone;
+	}
+
+	static LocalDateTime end(VEvent event, LocalDateTime start, boolean allDay, java.time.ZoneId zone) {
 		Optional<Property> end = event.getProperty("DTEND");
 		if (end.isPresent()) {
-			return ICalEvents.local(((DateProperty<?>) end.get()).getDate());
+			return ICalEvents.local(((DateProperty<?>) end.get()).getDate(), zone);
 		}
 		Optional<Property> duration = event.getProperty("DURATION");
 		if (duration.isPresent()) {
@@ -194,11 +204,11 @@ public final class EventDrafts {
 		return allDay ? start.plusDays(1) : start;
 	}
 
-	private static String text(VEvent event, String name) {
+	static String text(VEvent event, String name) {
 		return event.getProperty(name).map(Property::getValue).orElse("");
 	}
 
-	private static DateProperty<?> start(VEvent event) {
+	static DateProperty<?> start(VEvent event) {
 		return event.getProperty("DTSTART").map(p -> (DateProperty<?>) p)
 			.orElseThrow(() -> InvalidCalendarData.object("The event has no DTSTART"));
 	}
@@ -209,8 +219,8 @@ public final class EventDrafts {
 		replaceText(event, "LOCATION", draft.location());
 		replaceText(event, "DESCRIPTION", draft.description());
 		event.removeAll("DTSTART", "DTEND", "DURATION");
-		event.add(ICalEvents.dateProperty("DTSTART", draft.start(), draft.allDay()));
-		event.add(ICalEvents.dateProperty("DTEND", draft.end(), draft.allDay()));
+		event.add(ICalEvents.dateProperty("DTSTART", draft.start(), draft.allDay(), draft.zone()));
+		event.add(ICalEvents.dateProperty("DTEND", draft.end(), draft.allDay(), draft.zone()));
 		if (draft.attachments() != null) {
 			EventAttachments.apply(event, draft.attachments());
 		}
@@ -252,7 +262,7 @@ public final class EventDrafts {
 		}
 	}
 
-	private static void touch(VEvent event, Instant now) {
+	static void touch(VEvent event, Instant now) {
 		int sequence = event.getProperty("SEQUENCE").map(p -> {
 			try {
 				return Integer.parseInt(p.getValue().trim());
@@ -266,7 +276,10 @@ public final class EventDrafts {
 		event.replace(new LastModified(now));
 	}
 
-	/** The dialog's rule: FREQ, BYDAY for weekly, UNTIL the end of its day (as a date for all-day events) or COUNT. */
+	/**
+	 * The dialog's rule: FREQ, BYDAY for weekly and for monthly on a weekday (the start's: 2TU, -1FR), UNTIL the end of its
+	 * day (as a date for all-day events) or COUNT.
+	 */
 	static String rule(EventDraft draft) {
 		Repeat repeat = draft.repeat();
 		StringBuilder rule = new StringBuilder("FREQ=").append(repeat.frequency().name());
@@ -274,9 +287,16 @@ public final class EventDrafts {
 			Set<DayOfWeek> days = repeat.days().isEmpty() ? Set.of(draft.start().getDayOfWeek()) : repeat.days();
 			rule.append(";BYDAY=").append(days.stream().sorted().map(d -> d.name().substring(0, 2)).collect(Collectors.joining(",")));
 		}
+		if (repeat.frequency() == Frequency.MONTHLY && repeat.monthly() != EventDraft.MonthlyBy.DAY) {
+			java.time.LocalDate day = draft.start().toLocalDate();
+			int ordinal = EventDraft.MonthlyBy.ordinal(day);
+			// the fifth of a weekday is always its last
+			boolean last = repeat.monthly() == EventDraft.MonthlyBy.LAST_WEEKDAY || ordinal > 4;
+			rule.append(";BYDAY=").append(last ? "-1" : String.valueOf(ordinal)).append(day.getDayOfWeek().name(), 0, 2);
+		}
 		if (repeat.until() != null) {
 			rule.append(";UNTIL=").append(draft.allDay() ? ICalEvents.date(repeat.until())
-					: ICalEvents.utc(repeat.until().plusDays(1).atStartOfDay(ICalEvents.ZONE).toInstant().minusSeconds(1)));
+					: ICalEvents.utc(repeat.until().plusDays(1).atStartOfDay(draft.zone()).toInstant().minusSeconds(1)));
 		}
 		else if (repeat.count() != null) {
 			rule.append(";COUNT=").append(repeat.count());
@@ -291,11 +311,14 @@ public final class EventDrafts {
 			return master.getProperty("RDATE").isPresent() ? Repeat.KEEP : Repeat.NONE;
 		}
 		Recur<?> recur = ((RRule<?>) property.get()).getRecur();
-		boolean simple = recur.getInterval() <= 1 && recur.getMonthDayList().isEmpty() && recur.getMonthList().isEmpty()
+		java.time.ZoneId zone = zone(master);
+		java.time.LocalDate first = ICalEvents.local(start(master).getDate(), zone).toLocalDate();
+		EventDraft.MonthlyBy monthly = monthly(recur, first);
+		boolean simple = recur.getInterval() <= 1 && recur.getMonthList().isEmpty()
 				&& recur.getSetPosList().isEmpty() && recur.getYearDayList().isEmpty() && recur.getWeekNoList().isEmpty()
 				&& recur.getHourList().isEmpty() && recur.getMinuteList().isEmpty()
-				&& (recur.getDayList().isEmpty() || recur.getFrequency().name().equals("WEEKLY"))
-				&& recur.getDayList().stream().allMatch(d -> d.getOffset() == 0);
+				&& (monthly != null || recur.getMonthDayList().isEmpty() && (recur.getDayList().isEmpty()
+						|| recur.getFrequency().name().equals("WEEKLY") && recur.getDayList().stream().allMatch(d -> d.getOffset() == 0)));
 		Frequency frequency = switch (recur.getFrequency().name()) {
 			case "DAILY" -> Frequency.DAILY;
 			case "WEEKLY" -> Frequency.WEEKLY;
@@ -307,12 +330,37 @@ public final class EventDrafts {
 			return Repeat.KEEP;
 		}
 		Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-		for (WeekDay day : recur.getDayList()) {
-			days.add(WeekDay.getDayOfWeek(day));
+		if (frequency == Frequency.WEEKLY) {
+			for (WeekDay day : recur.getDayList()) {
+				days.add(WeekDay.getDayOfWeek(day));
+			}
 		}
 		Temporal until = recur.getUntil();
-		return new Repeat(frequency, days, until == null ? null : ICalEvents.local(until).toLocalDate(),
-				recur.getCount() > 0 ? recur.getCount() : null);
+		return new Repeat(frequency, days, until == null ? null : ICalEvents.local(until, zone).toLocalDate(),
+				recur.getCount() > 0 ? recur.getCount() : null, monthly == null ? EventDraft.MonthlyBy.DAY : monthly);
+	}
+
+	/**
+	 * A monthly rule the dialog shows: BYMONTHDAY of the start's day, or BYDAY of the start's weekday as its n-th (1 to 4)
+	 * or last (-1) in the month, as CalDAV clients write "every 2nd Tuesday"; null for anything else.
+	 */
+	private static EventDraft.MonthlyBy monthly(Recur<?> recur, java.time.LocalDate first) {
+		if (!recur.getFrequency().name().equals("MONTHLY")) {
+			return null;
+		}
+		List<Integer> monthDays = recur.getMonthDayList();
+		List<WeekDay> weekDays = recur.getDayList();
+		if (weekDays.isEmpty()) {
+			return monthDays.isEmpty() || monthDays.equals(List.of(first.getDayOfMonth())) ? EventDraft.MonthlyBy.DAY : null;
+		}
+		if (!monthDays.isEmpty() || weekDays.size() != 1 || WeekDay.getDayOfWeek(weekDays.get(0)) != first.getDayOfWeek()) {
+			return null;
+		}
+		int offset = weekDays.get(0).getOffset();
+		if (offset == -1 && EventDraft.MonthlyBy.last(first)) {
+			return EventDraft.MonthlyBy.LAST_WEEKDAY;
+		}
+		return offset >= 1 && offset <= 4 && offset == EventDraft.MonthlyBy.ordinal(first) ? EventDraft.MonthlyBy.WEEKDAY : null;
 	}
 
 	/** The reminder the dialog shows: none, one display alarm it knows, or {@link Reminder#KEEP} for anything else. */

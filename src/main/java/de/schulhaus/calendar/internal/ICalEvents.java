@@ -125,14 +125,45 @@ final class ICalEvents {
 	}
 
 	static void ensureBerlin(Calendar calendar) {
+		ensureZone(calendar, ZONE);
+	}
+
+	/** The VTIMEZONE of a zone the dialog wrote times in, added unless the data has one by that TZID. */
+	static void ensureZone(Calendar calendar, ZoneId zone) {
+		String tzid = zone.getId();
 		boolean present = calendar.getComponents().stream().filter(VTimeZone.class::isInstance)
-			.anyMatch(z -> z.getProperty("TZID").map(p -> TZID.equals(p.getValue())).orElse(false));
+			.anyMatch(z -> z.getProperty("TZID").map(p -> tzid.equals(p.getValue())).orElse(false));
 		if (!present) {
-			VTimeZone berlin = (VTimeZone) parse(BERLIN).getComponents().get(0);
+			String definition = tzid.equals(TZID) ? BERLIN : VTimezones.of(tzid);
+			if (definition == null) {
+				throw InvalidCalendarData.data("No VTIMEZONE can be written for " + tzid);
+			}
+			if (!definition.startsWith("BEGIN:VCALENDAR")) {
+				definition = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:" + EventDrafts.PRODID + "\r\n" + definition + "END:VCALENDAR\r\n";
+			}
+			VTimeZone timezone = (VTimeZone) parse(definition).getComponents().get(0);
 			List<CalendarComponent> components = new java.util.ArrayList<>(calendar.getComponents());
-			components.add(0, berlin);
+			components.add(0, timezone);
 			calendar.setComponentList(new ComponentList<>(components));
 		}
+	}
+
+	/** The IANA zone a date property's TZID names (also behind a prefix such as Thunderbird's); null for UTC, floating, dates and other names. */
+	static ZoneId zoneOf(DateProperty<?> property) {
+		Optional<Parameter> tzid = property.getParameter("TZID");
+		if (tzid.isEmpty() || !(property.getDate() instanceof ZonedDateTime)) {
+			return null;
+		}
+		String id = ZoneLookup.ianaId(tzid.get().getValue());
+		return id == null ? null : ZoneId.of(id);
+	}
+
+	/** A wall-clock time in the given zone; dates and floating times as they are written. */
+	static LocalDateTime local(Temporal value, ZoneId zone) {
+		if (value instanceof LocalDate || value instanceof LocalDateTime) {
+			return local(value);
+		}
+		return instant(value).atZone(zone).toLocalDateTime();
 	}
 
 	static void removeComponents(Component parent, java.util.function.Predicate<Component> which) {
@@ -170,10 +201,10 @@ final class ICalEvents {
 		return local(value).atZone(ZONE).toInstant();
 	}
 
-	/** A date property (DTSTART, DTEND) in the school's zone, or as dates for an all-day event. */
-	static Property dateProperty(String name, LocalDateTime time, boolean allDay) {
+	/** A date property (DTSTART, DTEND) in the given zone, or as dates for an all-day event. */
+	static Property dateProperty(String name, LocalDateTime time, boolean allDay, ZoneId zone) {
 		return allDay ? property(name, new ParameterList(List.of(Value.DATE)), DATE.format(time))
-				: property(name, new ParameterList(List.of(new TzId(TZID))), LOCAL.format(time));
+				: property(name, new ParameterList(List.of(new TzId(zone.getId()))), LOCAL.format(time));
 	}
 
 	/** A date property (RECURRENCE-ID, EXDATE) for an instant, written like the series' DTSTART. */

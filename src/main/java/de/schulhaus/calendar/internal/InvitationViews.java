@@ -56,19 +56,30 @@ public class InvitationViews {
 	 * @param offered all the school's resources, which the dialog offers (an unticked one is removed)
 	 */
 	public static String bookRooms(String text, Account organizer, java.util.Collection<Rooms.Room> offered, List<Rooms.Room> chosen) {
+		return bookRooms(text, organizer, offered, chosen, null);
+	}
+
+	/** The same for one instance of a series ({@code only} its original start), whose override the text has: the rooms of that date alone. */
+	public static String bookRooms(String text, Account organizer, java.util.Collection<Rooms.Room> offered, List<Rooms.Room> chosen,
+			java.time.Instant only) {
 		net.fortuna.ical4j.model.Calendar ical = Attendees.parse(text);
 		Set<String> resources = new java.util.HashSet<>();
 		offered.forEach(r -> resources.add(Attendees.key(r.address())));
 		List<Attendees.Party> wanted = chosen.stream()
 			.map(r -> new Attendees.Party(r.address(), r.kind() == Rooms.Kind.ROOM ? "ROOM" : "RESOURCE", "ACCEPTED", r.name(), null)).toList();
 		String place = String.join(", ", chosen.stream().filter(r -> r.kind() == Rooms.Kind.ROOM).map(Rooms.Room::name).toList());
-		Attendees.chooseRooms(ical, "mailto:" + organizer.login(), organizer.displayName(), resources, wanted, place.isEmpty() ? null : place);
+		Attendees.chooseRooms(ical, "mailto:" + organizer.login(), organizer.displayName(), resources, wanted, place.isEmpty() ? null : place, only);
 		return Attendees.print(ical);
 	}
 
 	/** The ids of the resources an event names as attendees (rooms and equipment, of this school or not). */
 	public static Set<UUID> roomsNamed(String text) {
 		return Bookings.resourcesNamed(text);
+	}
+
+	/** The ids of the resources the series books, or (with its original start) one instance of it. */
+	public static Set<UUID> roomsNamed(String text, java.time.Instant instance) {
+		return Bookings.resourcesNamed(text, instance);
 	}
 
 	/** What the dialog shows of an event's invitations to this person: the attendees and their answers, and theirs if invited. */

@@ -15,6 +15,7 @@ import de.schulhaus.calendar.internal.CalendarObject;
 import de.schulhaus.calendar.internal.CalendarObjects;
 import de.schulhaus.calendar.internal.EventDraft;
 import de.schulhaus.calendar.internal.EventDrafts;
+import de.schulhaus.calendar.internal.SeriesExceptions;
 import de.schulhaus.calendar.internal.InvalidCalendarData;
 import de.schulhaus.calendar.internal.InvitationViews;
 import de.schulhaus.calendar.internal.Rooms;
@@ -76,11 +77,16 @@ class EventChanges {
 		}
 
 		String apply(String text) {
+			return apply(text, null);
+		}
+
+		/** With {@code only} (an instance's original start) the rooms are that date's alone. */
+		String apply(String text, Instant only) {
 			String invited = chosen.isEmpty() && shown.isEmpty() ? text : InvitationViews.invite(text, organizer, shown, chosen);
 			if (chosenRooms == null || chosenRooms.isEmpty() && offeredRooms.isEmpty()) {
 				return invited;
 			}
-			return InvitationViews.bookRooms(invited, organizer, offeredRooms, chosenRooms);
+			return InvitationViews.bookRooms(invited, organizer, offeredRooms, chosenRooms, only);
 		}
 	}
 
@@ -134,7 +140,9 @@ class EventChanges {
 		java.util.function.UnaryOperator<String> invited = text -> invite == null ? text : invite.apply(text);
 		switch (applied) {
 			case ALL -> scheduling.put(calendar, name, checked(invited.apply(EventDrafts.update(entry.data(), draft, instance, now))), actor);
-			case THIS -> scheduling.put(calendar, name, checked(invited.apply(EventDrafts.updateInstance(entry.data(), instance, draft, now))), actor);
+			case THIS -> scheduling.put(calendar, name,
+					checked(invite == null ? EventDrafts.updateInstance(entry.data(), instance, draft, now)
+							: invite.apply(EventDrafts.updateInstance(entry.data(), instance, draft, now), instance)), actor);
 			case FOLLOWING -> {
 				scheduling.put(calendar, name, checked(EventDrafts.endBefore(entry.data(), instance, now)), actor);
 				create(calendar, draft, invite, actor);
@@ -155,6 +163,20 @@ class EventChanges {
 		else {
 			scheduling.put(calendar, name, checked(EventDrafts.endBefore(entry.data(), instance, now)), actor);
 		}
+	}
+
+	/** An excluded date of the series brought back (its room booked again, or refused as any booking). */
+	@Transactional
+	void restore(Calendar calendar, String name, Instant excluded, UUID actor) {
+		CalendarObjects.Entry entry = require(calendar, name);
+		scheduling.put(calendar, name, checked(SeriesExceptions.restore(entry.data(), excluded, clock.instant())), actor);
+	}
+
+	/** An instance changed on its own set back to the series. */
+	@Transactional
+	void reset(Calendar calendar, String name, Instant instance, UUID actor) {
+		CalendarObjects.Entry entry = require(calendar, name);
+		scheduling.put(calendar, name, checked(SeriesExceptions.reset(entry.data(), instance, clock.instant())), actor);
 	}
 
 	java.util.Optional<CalendarObjects.Entry> find(Calendar calendar, String name) {

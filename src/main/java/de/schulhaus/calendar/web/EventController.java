@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import de.schulhaus.calendar.internal.BusyOnly;
 import de.schulhaus.calendar.internal.Calendar;
 import de.schulhaus.calendar.internal.CalendarObjects;
 import de.schulhaus.calendar.internal.EventDraft;
@@ -51,9 +50,11 @@ class EventController {
 	private final EventAttachmentChoices attachments;
 	private final EventRooms rooms;
 	private final MessageSource messages;
+	private final EventDetails details;
 
 	EventController(WebCalendars calendars, EventChanges changes, EventInvitations invitations, InvitationViews scheduling,
-			EventAttachmentChoices attachments, EventRooms rooms, MessageSource messages) {
+			EventAttachmentChoices attachments, EventRooms rooms, MessageSource messages, EventDetails details) {
+		this.details = details;
 		this.calendars = calendars;
 		this.changes = changes;
 		this.invitations = invitations;
@@ -107,25 +108,7 @@ class EventController {
 	String details(@AuthenticationPrincipal SchulhausUser user, @PathVariable String calendarId, @RequestParam(required = false) String name,
 			@RequestParam(required = false) String instanz, @RequestParam(required = false) String ansicht,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Locale locale, Model model) {
-		Calendar calendar = calendars.require(user, calendarId);
-		CalendarObjects.Entry entry = changes.require(calendar, name);
-		Instant instance = instant(instanz);
-		// a private event of a calendar the person only reads: its times under "Belegt", nothing else
-		boolean busyOnly = BusyOnly.hides(calendar, entry, user);
-		EventDrafts.Stored stored = EventDrafts.read(busyOnly ? BusyOnly.strip(entry.data(), messages.getMessage("calendar.busy", null, locale))
-				: entry.data(), instance);
-		model.addAttribute("calendar", calendar);
-		model.addAttribute("event", stored);
-		model.addAttribute("invited", busyOnly ? new InvitationViews.Invited(List.of(), null, false, null)
-				: scheduling.invited(calendar, entry, user.accountId(), instance));
-		model.addAttribute("attachments", stored.draft().attachments().stream().map(EventAttachmentChoices::row).toList());
-		model.addAttribute("answerAction", "/kalender/" + calendar.id() + "/termin/antwort");
-		model.addAttribute("name", name);
-		model.addAttribute("instance", instance == null ? null : instance.toString());
-		model.addAttribute("view", CalendarView.of(ansicht).param);
-		model.addAttribute("cal", new CalendarFormats(locale));
-		model.addAttribute("editHref", action(calendar, "bearbeiten", name, instance));
-		model.addAttribute("deleteAction", "/kalender/" + calendar.id() + "/termin/loeschen");
+		details.fill(user, calendarId, name, instant(instanz), ansicht, locale, model);
 		return page("event-details", htmx, model);
 	}
 
@@ -140,7 +123,7 @@ class EventController {
 		InvitationViews.Invited invited = scheduling.invited(calendar, entry, user.accountId());
 		EventForm form = EventForm.of(stored.draft(), calendar.id().toString(), name, instance == null ? null : instance.toString(),
 				CalendarView.of(ansicht).param).withAttendees(invited.answers().stream().map(InvitationViews.Invited.Answer::address).toList())
-			.withRooms(rooms.named(user, entry.data()));
+			.withRooms(rooms.named(user, entry.data(), instance));
 		return form(user, form, Map.of(), List.of(calendar), calendar, stored.recurring() && instance != null, htmx, locale, model);
 	}
 
@@ -193,10 +176,23 @@ class EventController {
 		if (!end.isAfter(start)) {
 			return refused(HttpStatus.UNPROCESSABLE_CONTENT, "calendar.error.endBeforeStart", locale);
 		}
-		EventDraft draft = new EventDraft(d.summary(), false, start, end, d.location(), d.description(), EventDraft.Repeat.KEEP, EventDraft.Reminder.KEEP);
+		EventDraft draft = new EventDraft(d.summary(), false, start, end, d.location(), d.description(), EventDraft.Repeat.KEEP, EventDraft.Reminder.KEEP,
+				null, EventDraft.Visibility.KEEP, d.zone());
 		try {
 			changes.update(calendar, name, instance, stored.recurring() && instance != null ? EventChanges.Scope.THIS : EventChanges.Scope.ALL, draft,
 					user.accountId());
+		}
+		catch (de.schulhaus.calendar.internal.Bookings.Conflict ex) {
+			// the dialog's sentence (room, day, time, who), and the same as fields for scripts
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, rooms.refusal(user, ex, locale));
+			problem.setTitle(messages.getMessage("calendar.move.refused", null, locale));
+			de.schulhaus.calendar.internal.Bookings.Booking taken = ex.existing();
+			problem.setProperty("room", taken.resourceName());
+			problem.setProperty("roomId", taken.resourceId().toString());
+			problem.setProperty("bookedFrom", taken.start().toString());
+			problem.setProperty("bookedUntil", taken.end().toString());
+			problem.setProperty("bookedBy", rooms.bookedBy(user, taken));
+			return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 		}
 		catch (RuntimeException ex) {
 			return refused(HttpStatus.CONFLICT, problem(ex), locale);
@@ -224,7 +220,7 @@ class EventController {
 	}
 
 	/** The message key of a refusal the person can act on; anything else is a fault and goes on. */
-	private static String problem(RuntimeException ex) {
+	static String problem(RuntimeException ex) {
 		String key = EventChanges.problem(ex);
 		if (key == null) {
 			throw ex;
@@ -253,6 +249,11 @@ class EventController {
 		model.addAttribute("series", series);
 		model.addAttribute("repeats", EventForm.REPEATS);
 		model.addAttribute("reminders", EventForm.REMINDERS);
+		CalendarFormats formats = new CalendarFormats(locale);
+		model.addAttribute("zones", ZoneChoice.offered(form.zone(), formats.locale()));
+		model.addAttribute("monthly", MonthlyChoice.of(form.startDate(), formats, messages, locale));
+		model.addAttribute("monthlyOrdinals", MonthlyChoice.ordinals(messages, locale));
+		model.addAttribute("monthlyWeekdays", MonthlyChoice.weekdays(formats));
 		model.addAttribute("action", editing == null ? "/kalender/termin" : "/kalender/" + editing.id() + "/termin");
 		model.addAttribute("weekdays", java.util.Arrays.stream(java.time.DayOfWeek.values())
 			.map(d -> new Weekday(EventForm.code(d), d.getDisplayName(java.time.format.TextStyle.FULL, new CalendarFormats(locale).locale()))).toList());
@@ -267,7 +268,7 @@ class EventController {
 		return EventDrafts.read(entry.data(), instance).draft().attachments();
 	}
 
-	private static String page(String fragment, String htmx, Model model) {
+	static String page(String fragment, String htmx, Model model) {
 		if (htmx != null) {
 			return "calendar/event :: " + fragment;
 		}
@@ -289,8 +290,8 @@ class EventController {
 		return "redirect:" + target;
 	}
 
-	private static String action(Calendar calendar, String what, String name, Instant instance) {
-		return "/kalender/" + calendar.id() + "/termin/" + what + "?name=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
+	static String action(Calendar calendar, String what, String name, Instant instance) {
+		return "/kalender/" + calendar.id() + "/termin" + (what == null ? "" : "/" + what) + "?name=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
 				+ (instance == null ? "" : "&instanz=" + instance);
 	}
 
@@ -323,7 +324,7 @@ class EventController {
 		return start.plusHours(1);
 	}
 
-	private static Instant instant(String value) {
+	static Instant instant(String value) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}

@@ -22,11 +22,14 @@ import de.schulhaus.calendar.internal.EventDraft;
  *                     that the time is taken); null keeps what the event says
  * @param raeume the ids of the school's rooms and equipment to book; null when the form had no rooms (the dialog always sends an
  *               empty value), which keeps those the event names
+ * @param zeitzone the zone the times are given in (an IANA id, {@code Europe/Berlin} when missing)
+ * @param monatlich how a monthly repetition falls: {@code tag} (the start's day of the month), {@code wochentag} (its weekday as the n-th
+ *                  in the month) or {@code letzter} (the last such weekday)
  */
 record EventForm(String titel, String kalender, Boolean ganztags, String vonDatum, String vonZeit, String bisDatum, String bisZeit, String ort,
 		String beschreibung, String wiederholung, List<String> tage, String ende, String bis, String anzahl, String erinnerung, String umfang,
 		String instanz, String name, String ansicht, List<String> teilnehmende, List<String> gezeigt, List<String> anhaenge, String sichtbarkeit,
-		List<String> raeume) {
+		List<String> raeume, String zeitzone, String monatlich) {
 
 	EventForm {
 		teilnehmende = teilnehmende == null ? List.of() : teilnehmende.stream().filter(v -> v != null && !v.isBlank()).distinct().limit(600).toList();
@@ -39,13 +42,13 @@ record EventForm(String titel, String kalender, Boolean ganztags, String vonDatu
 	/** The dialog of a stored event with its attendees ticked. */
 	EventForm withAttendees(List<String> addresses) {
 		return new EventForm(titel, kalender, ganztags, vonDatum, vonZeit, bisDatum, bisZeit, ort, beschreibung, wiederholung, tage, ende, bis, anzahl,
-				erinnerung, umfang, instanz, name, ansicht, addresses, addresses, anhaenge, sichtbarkeit, raeume);
+				erinnerung, umfang, instanz, name, ansicht, addresses, addresses, anhaenge, sichtbarkeit, raeume, zeitzone, monatlich);
 	}
 
 	/** The dialog of a stored event with the rooms it books ticked. */
 	EventForm withRooms(List<String> ids) {
 		return new EventForm(titel, kalender, ganztags, vonDatum, vonZeit, bisDatum, bisZeit, ort, beschreibung, wiederholung, tage, ende, bis, anzahl,
-				erinnerung, umfang, instanz, name, ansicht, teilnehmende, gezeigt, anhaenge, sichtbarkeit, ids);
+				erinnerung, umfang, instanz, name, ansicht, teilnehmende, gezeigt, anhaenge, sichtbarkeit, ids, zeitzone, monatlich);
 	}
 
 	/** Whether the dialog shows this room or piece of equipment ticked. */
@@ -55,6 +58,23 @@ record EventForm(String titel, String kalender, Boolean ganztags, String vonDatu
 
 	static final List<String> REPEATS = List.of("keine", "taeglich", "woechentlich", "monatlich", "jaehrlich");
 	static final List<String> REMINDERS = List.of("keine", "10m", "1h", "1d");
+
+	/** The zones the dialog offers: the school's first, then those of partner schools and trips most often met. */
+	static final List<String> ZONES = List.of("Europe/Berlin", "UTC", "Europe/London", "Europe/Lisbon", "Europe/Paris", "Europe/Madrid",
+			"Europe/Rome", "Europe/Warsaw", "Europe/Helsinki", "Europe/Athens", "Europe/Kyiv", "Europe/Istanbul", "Europe/Moscow",
+			"America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles", "America/Sao_Paulo", "Africa/Cairo",
+			"Africa/Johannesburg", "Asia/Dubai", "Asia/Kolkata", "Asia/Bangkok", "Asia/Shanghai", "Asia/Tokyo", "Australia/Sydney",
+			"Pacific/Auckland");
+
+	/** The zone the dialog shows chosen. */
+	public String zone() {
+		return zeitzone == null || zeitzone.isBlank() ? ZONES.get(0) : zeitzone.strip();
+	}
+
+	/** How the dialog shows a monthly repetition: tag, wochentag or letzter. */
+	public String monthly() {
+		return monatlich == null || monatlich.isBlank() ? "tag" : monatlich;
+	}
 
 	public boolean allDay() {
 		return Boolean.TRUE.equals(ganztags);
@@ -76,7 +96,7 @@ record EventForm(String titel, String kalender, Boolean ganztags, String vonDatu
 	static EventForm starting(LocalDateTime start, LocalDateTime end, String calendar, String view) {
 		return new EventForm("", calendar, false, start.toLocalDate().toString(), time(start), end.toLocalDate().toString(), time(end), "", "",
 				"keine", List.of(code(start.getDayOfWeek())), "nie", "", "", "keine", "alle", null, null, view, List.of(), List.of(), null, "alle",
-				List.of());
+				List.of(), ZONES.get(0), "tag");
 	}
 
 	/** The dialog filled from a stored event. */
@@ -103,7 +123,12 @@ record EventForm(String titel, String kalender, Boolean ganztags, String vonDatu
 				end.toLocalDate().toString(), time(end), draft.location(), draft.description(), repeats, days,
 				repeat.until() != null ? "datum" : repeat.count() != null ? "anzahl" : "nie", repeat.until() == null ? "" : repeat.until().toString(),
 				repeat.count() == null ? "" : repeat.count().toString(), reminder, "alle", instance, name, view, List.of(), List.of(), null,
-				draft.visibility() == EventDraft.Visibility.BUSY ? "belegt" : "alle", List.of());
+				draft.visibility() == EventDraft.Visibility.BUSY ? "belegt" : "alle", List.of(), draft.zone().getId(),
+				switch (repeat.monthly()) {
+					case DAY -> "tag";
+					case WEEKDAY -> "wochentag";
+					case LAST_WEEKDAY -> "letzter";
+				});
 	}
 
 	/** A weekday in the form: mo, di, mi, do, fr, sa, so. */

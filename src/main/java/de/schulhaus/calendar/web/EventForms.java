@@ -80,13 +80,17 @@ final class EventForms {
 			case "beibehalten" -> Reminder.KEEP;
 			default -> Reminder.NONE;
 		};
+		java.time.ZoneId zone = zone(form.zone());
+		if (zone == null) {
+			errors.put("zeitzone", "calendar.error.zone");
+		}
 		if (!errors.isEmpty()) {
 			return new Checked(null, errors);
 		}
 		EventDraft.Visibility visibility = form.sichtbarkeit() == null ? EventDraft.Visibility.KEEP
 				: form.busyOnly() ? EventDraft.Visibility.BUSY : EventDraft.Visibility.EVERYONE;
-		return new Checked(new EventDraft(title, allDay, start, end, trim(form.ort()), trim(form.beschreibung()), repeat, reminder, null, visibility),
-				errors);
+		return new Checked(new EventDraft(title, allDay, start, end, trim(form.ort()), trim(form.beschreibung()), repeat, reminder, null, visibility,
+				zone), errors);
 	}
 
 	private static Repeat repeat(EventForm form, LocalDate start, Map<String, String> errors) {
@@ -132,7 +136,23 @@ final class EventForms {
 				errors.put("anzahl", "calendar.error.count");
 			}
 		}
-		return new Repeat(frequency, days, until, count);
+		EventDraft.MonthlyBy monthly = switch (form.monthly()) {
+			case "wochentag" -> EventDraft.MonthlyBy.WEEKDAY;
+			case "letzter" -> EventDraft.MonthlyBy.LAST_WEEKDAY;
+			default -> EventDraft.MonthlyBy.DAY;
+		};
+		if (frequency == Frequency.MONTHLY && monthly == EventDraft.MonthlyBy.LAST_WEEKDAY && start != null && !EventDraft.MonthlyBy.last(start)) {
+			errors.put("monatlich", "calendar.error.monthlyLast");
+		}
+		return new Repeat(frequency, days, until, count, frequency == Frequency.MONTHLY ? monthly : EventDraft.MonthlyBy.DAY);
+	}
+
+	/** An IANA region zone (or UTC) the JDK knows; null for anything else. */
+	static java.time.ZoneId zone(String id) {
+		if (id == null || !(id.equals("UTC") || id.contains("/")) || !java.time.ZoneId.getAvailableZoneIds().contains(id)) {
+			return null;
+		}
+		return java.time.ZoneId.of(id);
 	}
 
 	private static LocalDate date(String value) {

@@ -64,9 +64,9 @@ class EventRooms {
 		return invite.withRooms(offered, chosen);
 	}
 
-	/** The ids of the school's resources the stored event books, for the dialog's ticks. */
-	List<String> named(SchulhausUser user, String text) {
-		Set<UUID> named = InvitationViews.roomsNamed(text);
+	/** The ids of the school's resources the stored event (or the instance the dialog shows) books, for the dialog's ticks. */
+	List<String> named(SchulhausUser user, String text, java.time.Instant instance) {
+		Set<UUID> named = InvitationViews.roomsNamed(text, instance);
 		return offered(user).stream().filter(r -> named.contains(r.id())).map(r -> r.id().toString()).toList();
 	}
 
@@ -74,7 +74,7 @@ class EventRooms {
 	String refusal(SchulhausUser user, Bookings.Conflict conflict, Locale locale) {
 		Bookings.Booking taken = conflict.existing();
 		LocalDate day = conflict.start().atZone(CalendarFormats.ZONE).toLocalDate();
-		String who = taken.bookedBy() == null ? "" : accounts.names(user.schoolId(), Set.of(taken.bookedBy())).getOrDefault(taken.bookedBy(), "");
+		String who = bookedBy(user, taken);
 		List<String> holder = new ArrayList<>();
 		if (taken.title() != null && !taken.title().isBlank()) {
 			holder.add(taken.title());
@@ -85,6 +85,11 @@ class EventRooms {
 		return messages.getMessage("calendar.error.roomTakenOn", new Object[] { taken.resourceName(), new CalendarFormats(locale).day(day),
 				String.valueOf(CalendarFormats.week(day)), TIME.format(taken.start().atZone(CalendarFormats.ZONE)),
 				TIME.format(taken.end().atZone(CalendarFormats.ZONE)), String.join(", ", holder) }, locale);
+	}
+
+	/** The name of who booked it, empty when nobody of the school is known for it. */
+	String bookedBy(SchulhausUser user, Bookings.Booking taken) {
+		return taken.bookedBy() == null ? "" : accounts.names(user.schoolId(), Set.of(taken.bookedBy())).getOrDefault(taken.bookedBy(), "");
 	}
 
 	private static UUID id(String value) {

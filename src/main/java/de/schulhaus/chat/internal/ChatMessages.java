@@ -64,7 +64,7 @@ public class ChatMessages {
 				+ "values (:id, :room, :school, :seq, :author, :body, :now)")
 			.param("id", id).param("room", roomId).param("school", user.schoolId()).param("seq", seq).param("author", user.accountId())
 			.param("body", body).param("now", Timestamp.from(now)).update();
-		reads.advance(user.schoolId(), roomId, user.accountId(), seq);
+		reads.advanceOwn(user.schoolId(), roomId, user.accountId(), seq);
 		ChatMessage message = new ChatMessage(id, roomId, seq, user.accountId(), user.displayName(), body, now);
 		AfterCommit.run(() -> fanout.published(message, user.schoolId()));
 		if (seq == 1 && rights.room().kind() == RoomKind.ANNOUNCE) {

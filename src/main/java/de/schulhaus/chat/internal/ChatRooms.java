@@ -88,13 +88,14 @@ public class ChatRooms {
 	 * concurrent posts get consecutive numbers and a seq is visible only after all smaller ones are.
 	 */
 	long nextSeq(UUID schoolId, UUID roomId, Instant now) {
+		// the new number comes back with the update (RETURNING on PostgreSQL, H2's generated keys): one round trip per post less
+		var seq = new org.springframework.jdbc.support.GeneratedKeyHolder();
 		int updated = jdbc.sql("update chat_room set last_seq = last_seq + 1, last_activity_at = :now where school_id = :school and id = :id")
-			.param("now", Timestamp.from(now)).param("school", schoolId).param("id", roomId).update();
+			.param("now", Timestamp.from(now)).param("school", schoolId).param("id", roomId).update(seq, "last_seq");
 		if (updated == 0) {
 			throw new NotFoundException("room");
 		}
-		return jdbc.sql("select last_seq from chat_room where school_id = :school and id = :id").param("school", schoolId).param("id", roomId)
-			.query(Long.class).single();
+		return ((Number) seq.getKeys().get("last_seq")).longValue();
 	}
 
 	/** Inserts a room that is no roster group's; with a key (a direct chat's pair, the announcements) at most one per school and key. */

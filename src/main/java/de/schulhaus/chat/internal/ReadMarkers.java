@@ -20,7 +20,21 @@ public class ReadMarkers {
 
 	/** Moves the marker to {@code seq} unless it is further already; answers where it is now. */
 	long advance(UUID schoolId, UUID roomId, UUID accountId, long seq) {
-		// update first, insert if there was no row; no read-modify-write, so two devices cannot move it back
+		raiseOrCreate(schoolId, roomId, accountId, seq);
+		return jdbc.sql("select last_read_seq from chat_read where room_id = :room and account_id = :account")
+			.param("room", roomId).param("account", accountId).query(Long.class).single();
+	}
+
+	/**
+	 * {@link #advance} without asking where the marker is: for one's own new message, whose number is the room's
+	 * newest. One statement where the person has read the room before.
+	 */
+	void advanceOwn(UUID schoolId, UUID roomId, UUID accountId, long seq) {
+		raiseOrCreate(schoolId, roomId, accountId, seq);
+	}
+
+	// update first, insert if there was no row; no read-modify-write, so two devices cannot move it back
+	private void raiseOrCreate(UUID schoolId, UUID roomId, UUID accountId, long seq) {
 		if (raise(schoolId, roomId, accountId, seq) == 0) {
 			int inserted = jdbc.sql("insert into chat_read (room_id, school_id, account_id, last_read_seq) values (:room, :school, :account, :seq) "
 					+ "on conflict do nothing")
@@ -29,8 +43,6 @@ public class ReadMarkers {
 				raise(schoolId, roomId, accountId, seq);
 			}
 		}
-		return jdbc.sql("select last_read_seq from chat_read where room_id = :room and account_id = :account")
-			.param("room", roomId).param("account", accountId).query(Long.class).single();
 	}
 
 	/** The markers of these rooms for one person; rooms never read are missing. */

@@ -102,6 +102,16 @@ final class AddressBookHome implements DavRepository, DavExtension {
 		return listing;
 	}
 
+	/** What changed in the person's directory since a token they were given. */
+	Optional<Directory.Changes> directorySince(String token) {
+		return directory.since(person, token, directory());
+	}
+
+	/** The directory's token is given to the person now: its cards are kept for the next sync. */
+	void directoryGiven() {
+		directory.given(person, directory());
+	}
+
 	Optional<DirectoryCard> directoryCard(String name) {
 		directory();
 		return Optional.ofNullable(byName.get(name));

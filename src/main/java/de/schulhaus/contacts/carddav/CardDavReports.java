@@ -11,6 +11,7 @@ import javax.xml.namespace.QName;
 
 import de.schulhaus.contacts.internal.AddressBook;
 import de.schulhaus.contacts.internal.ContactCards;
+import de.schulhaus.contacts.internal.Directory;
 import de.schulhaus.contacts.internal.DirectoryCard;
 import de.schulhaus.contacts.internal.VCardData;
 import de.schulhaus.dav.DavElement;
@@ -23,11 +24,11 @@ import de.schulhaus.dav.DavResource;
 /**
  * The REPORTs CardDAV clients use to read: {@code addressbook-multiget} (the cards named),
  * {@code addressbook-query} (by property values, {@link CardFilter}) and {@code sync-collection}
- * (RFC 6578). A personal book answers sync-collection from its change table. The directory has no
- * history: its token is a hash of what the person sees, so an unchanged token answers "nothing new",
- * and a changed one is refused with {@code valid-sync-token}, after which clients list the book
- * again and fetch only the cards whose ETags changed (a full answer to an old token could not tell
- * them who left).
+ * (RFC 6578). A personal book answers sync-collection from its change table. The directory is made from
+ * the roster: its token is a hash of what the person sees, so an unchanged token answers "nothing new",
+ * and for a changed one the cards it held (kept when the token was given, {@code Directory.given}) are
+ * compared with today's: new and changed cards are sent, those gone answer 404. A token the person was
+ * not given, or one long forgotten, is refused with {@code valid-sync-token}, after which clients list the book again.
  */
 final class CardDavReports {
 
@@ -185,8 +186,16 @@ final class CardDavReports {
 				}
 			}
 			else if (!given.equals(token)) {
-				throw new DavException(403, "The school's directory changed; sync again from the start.", "valid-sync-token");
+				// the roster changed: what appeared, changed or went since the token, if the person was given it
+				Directory.Changes changes = home.directorySince(given)
+					.orElseThrow(() -> new DavException(403, "The school's directory changed; sync again from the start.", "valid-sync-token"));
+				for (DirectoryCard card : changes.changed()) {
+					DavResource resource = home.resource(card);
+					items.add(new DavReport.Item(resource.path(), resource, values(home, card, wanted)));
+				}
+				changes.gone().forEach(name -> items.add(DavReport.Item.gone(target.path().child(name))));
 			}
+			home.directoryGiven();
 			return new DavReport(names, items, token);
 		}
 		AddressBook book = home.book(target.path().name()).orElseThrow();

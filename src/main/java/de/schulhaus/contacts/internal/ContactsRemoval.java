@@ -12,16 +12,18 @@ import de.schulhaus.schools.SchoolDeleted;
 
 /**
  * A person's address books go with their account, a school's with the school (cards, changes and
- * properties by cascade). The directory needs nothing: it is made from the roster at each request.
+ * properties by cascade), and the directory's sync snapshots with them.
  * Delivered through the event registry, so a node dying half-way leaves the work to the next one.
  */
 @Component
 class ContactsRemoval {
 
 	private final JdbcClient jdbc;
+	private final DirectorySnapshots snapshots;
 
-	ContactsRemoval(JdbcClient jdbc) {
+	ContactsRemoval(JdbcClient jdbc, DirectorySnapshots snapshots) {
 		this.jdbc = jdbc;
+		this.snapshots = snapshots;
 	}
 
 	@ApplicationModuleListener
@@ -30,6 +32,7 @@ class ContactsRemoval {
 			.map(AccountsChanged.Change::accountId).toList();
 		if (!deleted.isEmpty()) {
 			removeBooks(event.schoolId(), deleted);
+			snapshots.removeViewers(event.schoolId(), deleted);
 		}
 	}
 
@@ -37,6 +40,7 @@ class ContactsRemoval {
 	void on(SchoolDeleted event) {
 		jdbc.sql("delete from contact_book where school_id = :school").param("school", event.schoolId()).update();
 		jdbc.sql("delete from contact_directory_policy where school_id = :school").param("school", event.schoolId()).update();
+		snapshots.removeSchool(event.schoolId());
 	}
 
 	/** Removes these people's books in the caller's transaction; answers how many cards went with them. */

@@ -40,14 +40,33 @@ public class Directory {
 	private final SchoolManagement schools;
 	private final DirectoryPolicy policy;
 	private final List<GroupAddresses> groupAddresses;
+	private final DirectorySnapshots snapshots;
 
 	Directory(AccountManagement accounts, GroupManagement groups, SchoolManagement schools, DirectoryPolicy policy,
-			List<GroupAddresses> groupAddresses) {
+			List<GroupAddresses> groupAddresses, DirectorySnapshots snapshots) {
 		this.accounts = accounts;
 		this.groups = groups;
 		this.schools = schools;
 		this.policy = policy;
 		this.groupAddresses = groupAddresses;
+		this.snapshots = snapshots;
+	}
+
+	/**
+	 * What changed in a person's directory since a sync token: the cards that appeared or changed (a new person, a new
+	 * name, new groups) and the names of those that went (someone left, or is no longer visible to them).
+	 */
+	public record Changes(List<DirectoryCard> changed, List<String> gone) {
+	}
+
+	/** Keeps what the listing holds under its token, which the person is given now (sync-collection's answer). */
+	public void given(SchulhausUser viewer, Listing listing) {
+		snapshots.issued(viewer, listing);
+	}
+
+	/** The changes from a token the person was given to the listing; empty for a token unknown or forgotten. */
+	public java.util.Optional<Changes> since(SchulhausUser viewer, String token, Listing listing) {
+		return snapshots.since(viewer, token, listing);
 	}
 
 	/**

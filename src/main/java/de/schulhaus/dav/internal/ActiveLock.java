@@ -20,6 +20,31 @@ public record ActiveLock(String token, DavPath path, boolean deep, boolean exclu
 		return covers(other) || (membership && !other.isRoot() && covers(other.parent())) || (members && path.within(other));
 	}
 
+	/** The same lock seen at another path (the tree's locks as a view of part of it sees them). */
+	public ActiveLock at(DavPath other) {
+		return new ActiveLock(token, other, deep, exclusive, ownerXml, expires);
+	}
+
+	/**
+	 * The tree's locks as a view rooted at {@code root} sees them: those inside it at their paths there, a deep lock
+	 * above it as one on the view's root; others concern nothing the view can change.
+	 */
+	public static java.util.List<ActiveLock> inView(java.util.List<ActiveLock> tree, DavPath root) {
+		if (root.isRoot() || tree.isEmpty()) {
+			return tree;
+		}
+		java.util.List<ActiveLock> seen = new java.util.ArrayList<>();
+		for (ActiveLock lock : tree) {
+			if (lock.path().within(root)) {
+				seen.add(lock.at(lock.path().rebase(root, DavPath.ROOT)));
+			}
+			else if (lock.deep() && root.within(lock.path())) {
+				seen.add(lock.at(DavPath.ROOT));
+			}
+		}
+		return seen;
+	}
+
 	public long secondsLeft(Instant now) {
 		return Math.max(0, expires.getEpochSecond() - now.getEpochSecond());
 	}

@@ -168,8 +168,10 @@ public final class ContentHandler {
 		Preconditions.checkUnlocked(x, x.path(), x.target().isEmpty(), false);
 		String type = x.request().getContentType();
 		java.time.Instant modified = clientModified(x.request().getHeader("X-OC-Mtime"));
-		DavResource written = modified == null ? x.repo().write(x.path(), x.request().getInputStream(), type, x.request().getContentLengthLong())
-				: x.repo().write(x.path(), x.request().getInputStream(), type, x.request().getContentLengthLong(), modified);
+		long length = AnnouncedLength.of(x.request());
+		InputStream body = AnnouncedLength.body(x.request(), length);
+		DavResource written = modified == null ? x.repo().write(x.path(), body, type, length)
+				: x.repo().write(x.path(), body, type, length, modified);
 		if (modified != null) {
 			// the clients that send the header look for this answer before they trust the time
 			x.response().setHeader("X-OC-MTime", "accepted");

@@ -11,6 +11,7 @@ import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 
 import de.schulhaus.dav.DavException;
+import de.schulhaus.dav.DavPath;
 import de.schulhaus.dav.DavResource;
 
 /**
@@ -52,8 +53,9 @@ public final class LockHandler {
 			x.repo().write(x.path(), new ByteArrayInputStream(new byte[0]), "application/octet-stream", 0);
 			created = true;
 		}
-		ActiveLock lock = x.lockStore().create(x.repo().schoolId(), x.repo().lockSpace(), x.path(), deep, info.exclusive(),
-				info.ownerXml(), timeout);
+		// stored at its place in the whole tree: a view of part of it (a share) and the tree's owner see the same lock
+		ActiveLock lock = x.lockStore().create(x.repo().schoolId(), x.repo().lockSpace(), x.path().rebase(DavPath.ROOT, x.repo().lockRoot()),
+				deep, info.exclusive(), info.ownerXml(), timeout).at(x.path());
 		x.response().setHeader("Lock-Token", "<" + lock.token() + ">");
 		answer(x, lock, created ? 201 : 200);
 	}
@@ -63,7 +65,8 @@ public final class LockHandler {
 		for (String token : x.ifHeader().submittedTokens()) {
 			Optional<ActiveLock> lock = x.locks().stream().filter(l -> l.token().equals(token) && l.covers(x.path())).findFirst();
 			if (lock.isPresent()) {
-				refreshed = x.lockStore().refresh(x.repo().schoolId(), x.repo().lockSpace(), token, timeout);
+				DavPath seen = lock.get().path();
+				refreshed = x.lockStore().refresh(x.repo().schoolId(), x.repo().lockSpace(), token, timeout).map(l -> l.at(seen));
 			}
 		}
 		if (refreshed.isEmpty()) {

@@ -59,8 +59,9 @@ class FilesDavEndpoint implements HttpRequestHandler {
 			engine.handle(request, response, new SpaceList(user.schoolId(), user.accountId(), spaces.shared(user)), shared);
 		}
 		else if (uri.startsWith(shared)) {
+			// a person's own files are at /dav/files/; what somebody shared from theirs is here, as in the browser
 			Optional<Space> space = firstSegment(uri, shared)
-				.flatMap(key -> spaces.find(user, key)).filter(s -> s.kind() != SpaceKind.PERSONAL);
+				.flatMap(key -> spaces.find(user, key)).filter(s -> s.kind() != SpaceKind.PERSONAL || !s.whole());
 			if (space.isEmpty()) {
 				notFound(response);
 				return;

@@ -90,14 +90,17 @@ class FileHistory {
 	/**
 	 * Puts a trashed file or folder back where it was, or into the space's top folder when that folder
 	 * is gone; under a free name when its own is taken meanwhile. Answers the node as restored.
+	 *
+	 * @param check sees the folder and the name it comes back with before it does (a lock there refuses it)
 	 */
-	FileNode restore(Space space, UUID trashedId) {
+	FileNode restore(Space space, UUID trashedId, java.util.function.BiConsumer<FileNode, String> check) {
 		return tx.execute(status -> {
 			FileNodes.Trashed trashed = nodes.trashed(space.schoolId(), space.id(), trashedId)
 				.orElseThrow(() -> new DavException(404, "Nothing with this id is in the trash."));
 			UUID root = nodes.root(space.schoolId(), space.id()).id();
 			UUID parent = trashed.from() != null && nodes.inTree(space.schoolId(), space.id(), trashed.from()) ? trashed.from() : root;
 			String name = FileNames.free(trashed.node().name(), n -> nodes.child(space.schoolId(), space.id(), parent, n).isPresent());
+			check.accept(nodes.byId(space.schoolId(), space.id(), parent).orElseThrow(), name);
 			nodes.restore(space.schoolId(), space.id(), trashedId, parent, name);
 			activity.record(space, FileActivity.Action.RESTORED, name);
 			return nodes.byId(space.schoolId(), space.id(), trashedId).orElseThrow();

@@ -79,7 +79,8 @@ public class FileUploads {
 		requireUnlocked(into, target);
 		long replaced = nodes.child(into.schoolId(), into.id(), folder.id(), target.name()).map(FileNode::size).orElse(0L);
 		if (!quotas.mayAdd(into.quotaOwner(), length - replaced)) {
-			throw new UploadProblem(413, "quota-exceeded", "files.upload.problem.quota", length);
+			throw into.kind() == SpaceKind.PERSONAL ? new UploadProblem(413, "quota-exceeded", "files.upload.problem.quota", length)
+					: new UploadProblem(413, "quota-exceeded", "files.upload.problem.quota-shared", length, into.name());
 		}
 		String metadata = json.writeValueAsString(target);
 		if (metadata.length() > 4000) {

@@ -34,8 +34,8 @@ public record Space(UUID id, UUID schoolId, SpaceKind kind, String name, String 
 		return kind == SpaceKind.PERSONAL ? BlobOwner.account(schoolId, id) : BlobOwner.group(schoolId, id);
 	}
 
-	/** The office space's id: derived from the school's, so that it needs no row to be found. */
+	/** The office space's id: derived from the school's, so that it needs no row to be found (its quota owner's id). */
 	static UUID officeId(UUID schoolId) {
-		return UUID.nameUUIDFromBytes(("schulhaus-office-space:" + schoolId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return BlobOwner.officeSpace(schoolId).ownerId();
 	}
 }

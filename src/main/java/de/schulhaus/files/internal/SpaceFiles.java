@@ -44,6 +44,8 @@ public final class SpaceFiles implements DavRepository {
 	// null where the WebDAV engine checks locks itself, against the tokens its client sent
 	private final DavLockCheck lockCheck;
 	private final Map<DavPath, FileNode> seen = new HashMap<>();
+	// where a shared item's view lies in the space, once asked
+	private DavPath top;
 	// paths this request found nothing at: only for the quota's early check, which the attach repeats
 	private final java.util.Set<DavPath> absent = new java.util.HashSet<>();
 	// whether the tree held unexpired locks when this request first looked up a path (null: not asked)
@@ -72,6 +74,18 @@ public final class SpaceFiles implements DavRepository {
 		return "files:" + owner;
 	}
 
+	/** A shared item's view keeps its locks at the item's path in the space, where its owner's client sees them. */
+	@Override
+	public DavPath lockRoot() {
+		if (space.whole()) {
+			return DavPath.ROOT;
+		}
+		if (top == null) {
+			top = nodes.pathOf(school, owner, node(DavPath.ROOT).orElseThrow(() -> new DavException(404, "Nothing is here.")));
+		}
+		return top;
+	}
+
 	public Space space() {
 		return space;
 	}
@@ -95,6 +109,11 @@ public final class SpaceFiles implements DavRepository {
 			absent.add(path);
 		}
 		return found.map(node -> resource(path, node));
+	}
+
+	/** The id of what is at the path, for other modules' links to it. */
+	public Optional<UUID> id(DavPath path) {
+		return node(path).map(FileNode::id);
 	}
 
 	Optional<FileNode> node(DavPath path) {
@@ -219,7 +238,9 @@ public final class SpaceFiles implements DavRepository {
 		}
 		// the folder's members change: a lock on it (or a deep one above) keeps the file out
 		requireUnlocked(folder, false, false);
-		return writes.writeNew(space, parent, name, content, contentType, length).name();
+		String type = contentType != null && !contentType.isBlank() ? contentType
+				: MediaTypeFactory.getMediaType(name).orElse(MediaType.APPLICATION_OCTET_STREAM).toString();
+		return writes.writeNew(space, parent, name, content, type, length).name();
 	}
 
 	@Override
@@ -300,10 +321,14 @@ public final class SpaceFiles implements DavRepository {
 			.map(t -> new TrashItem(t.node().id(), t.node().name(), t.node().folder(), t.node().size(), t.at(), t.by())).toList();
 	}
 
-	/** Puts a trashed item back where it was (or at the top); answers its path now. */
+	/**
+	 * Puts a trashed item back where it was (or at the top); answers its path now. A name coming into a folder that a
+	 * WebDAV client locked is refused ({@link FileLocked}), as any other writer's would be.
+	 */
 	public DavPath restore(UUID trashed) {
 		requireWholeSpace();
-		FileNode restored = history.restore(space, trashed);
+		FileNode restored = history.restore(space, trashed,
+				(folder, name) -> requireUnlocked(nodes.pathOf(school, owner, folder).child(name), true, false));
 		seen.clear();
 		return nodes.pathOf(school, owner, restored);
 	}
@@ -336,11 +361,7 @@ public final class SpaceFiles implements DavRepository {
 		if (lockCheck == null || Boolean.FALSE.equals(locked)) {
 			return;
 		}
-		DavPath inSpace = path;
-		if (!space.whole()) {
-			DavPath top = nodes.pathOf(school, owner, node(DavPath.ROOT).orElseThrow(() -> new DavException(404, "Nothing is here.")));
-			inSpace = new DavPath(java.util.stream.Stream.concat(top.segments().stream(), path.segments().stream()).toList());
-		}
+		DavPath inSpace = path.rebase(DavPath.ROOT, lockRoot());
 		lockCheck.blocking(school, lockSpace(), inSpace, membership, members).ifPresent(lock -> {
 			throw new FileLocked(lock.expires());
 		});

@@ -15,6 +15,7 @@ import de.schulhaus.dav.DavResource;
 import de.schulhaus.files.internal.FileChangedMeanwhile;
 import de.schulhaus.files.internal.FileLocked;
 import de.schulhaus.files.internal.FileNameRefused;
+import de.schulhaus.files.internal.SpaceKind;
 import de.schulhaus.platform.InvalidInputException;
 import de.schulhaus.platform.NotFoundException;
 
@@ -148,7 +149,16 @@ class FileActions {
 		if (space.repository().find(path).filter(DavResource::collection).isPresent()) {
 			throw new InvalidInputException("file", "files.error.exists", path.name());
 		}
-		return attempt("file", () -> space.repository().write(path, content, contentType, length));
+		try {
+			return attempt("file", () -> space.repository().write(path, content, contentType, length));
+		}
+		catch (InvalidInputException ex) {
+			// a shared space is full for everyone in it: the person's own storage is not the one to clean up
+			if (ex.messageKey().equals("files.error.quota") && space.space().kind() != SpaceKind.PERSONAL) {
+				throw new InvalidInputException("file", "files.error.quotaShared", space.space().name());
+			}
+			throw ex;
+		}
 	}
 
 	private static void writable(FileBrowserSpaces.Space space) {

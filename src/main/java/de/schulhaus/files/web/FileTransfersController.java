@@ -75,7 +75,7 @@ class FileTransfersController {
 		}
 		catch (InvalidInputException ex) {
 			HttpStatus status = switch (ex.messageKey()) {
-				case "files.error.quota" -> HttpStatus.INSUFFICIENT_STORAGE;
+				case "files.error.quota", "files.error.quotaShared" -> HttpStatus.INSUFFICIENT_STORAGE;
 				case "files.error.readOnly" -> HttpStatus.FORBIDDEN;
 				case "files.error.locked" -> HttpStatus.LOCKED;
 				case "files.error.exists", "files.error.existsPlain", "files.error.fileInTheWay", "files.error.gone" -> HttpStatus.CONFLICT;

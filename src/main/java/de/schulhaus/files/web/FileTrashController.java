@@ -1,9 +1,15 @@
 package de.schulhaus.files.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import de.schulhaus.accounts.AccountManagement;
 import de.schulhaus.dav.DavException;
 import de.schulhaus.dav.DavPath;
+import de.schulhaus.files.internal.FileLocked;
 import de.schulhaus.files.internal.FilesProperties;
 import de.schulhaus.platform.Ids;
 import de.schulhaus.platform.NotFoundException;
@@ -30,11 +37,13 @@ class FileTrashController {
 	private final FileBrowserSpaces spaces;
 	private final AccountManagement accounts;
 	private final FilesProperties properties;
+	private final MessageSource messages;
 
-	FileTrashController(FileBrowserSpaces spaces, AccountManagement accounts, FilesProperties properties) {
+	FileTrashController(FileBrowserSpaces spaces, AccountManagement accounts, FilesProperties properties, MessageSource messages) {
 		this.spaces = spaces;
 		this.accounts = accounts;
 		this.properties = properties;
+		this.messages = messages;
 	}
 
 	@GetMapping("/dateien/{space}/papierkorb")
@@ -54,9 +63,18 @@ class FileTrashController {
 
 	@PostMapping("/dateien/{space}/papierkorb/wiederherstellen")
 	String restore(@AuthenticationPrincipal SchulhausUser user, @PathVariable String space, @RequestParam(required = false) String eintrag,
-			RedirectAttributes redirect) {
+			Model model, HttpServletResponse response, Locale locale, RedirectAttributes redirect) {
 		FileBrowserSpaces.Space opened = open(user, space);
-		DavPath restored = gone(() -> opened.repository().restore(Ids.parse(eintrag, "trash item")));
+		DavPath restored;
+		try {
+			restored = gone(() -> opened.repository().restore(Ids.parse(eintrag, "trash item")));
+		}
+		catch (FileLocked locked) {
+			// the trash page again, saying why: nothing came back
+			response.setStatus(HttpStatus.LOCKED.value());
+			model.addAttribute("problemText", messages.getMessage("files.trash.locked", new Object[] { locked.untilClock() }, locale));
+			return trash(user, space, model);
+		}
 		redirect.addFlashAttribute("restoredName", restored.name());
 		redirect.addFlashAttribute("restoredFolder", restored.parent().isRoot() ? null : FileLocation.text(restored.parent()));
 		redirect.addFlashAttribute("restoredHref", FileLocation.url(opened.key(), null, restored.parent()));

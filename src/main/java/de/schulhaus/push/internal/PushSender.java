@@ -38,12 +38,15 @@ public class PushSender {
 		.followRedirects(HttpClient.Redirect.NEVER).build();
 	private final VapidKeys vapid;
 	private final PushSubscriptions subscriptions;
+	private final PushDestinations destinations;
 	private final Duration firstPause;
 
 	/** @param firstPause before the second attempt; four times as long before the third */
-	PushSender(VapidKeys vapid, PushSubscriptions subscriptions, @Value("${schulhaus.push.retry-pause:2s}") Duration firstPause) {
+	PushSender(VapidKeys vapid, PushSubscriptions subscriptions, PushDestinations destinations,
+			@Value("${schulhaus.push.retry-pause:2s}") Duration firstPause) {
 		this.vapid = vapid;
 		this.subscriptions = subscriptions;
+		this.destinations = destinations;
 		this.firstPause = firstPause;
 	}
 
@@ -61,6 +64,19 @@ public class PushSender {
 
 	private CompletableFuture<Void> attempt(Message message, int attempt) {
 		URI endpoint = URI.create(message.subscription().endpoint());
+		switch (destinations.check(endpoint)) {
+			case REFUSE -> {
+				// a name that leads into the data centre: nothing is sent there, and it is no push service
+				log.warn("push endpoint at {} resolves to an internal address; subscription removed", endpoint.getHost());
+				subscriptions.expired(message.subscription());
+				return CompletableFuture.completedFuture(null);
+			}
+			case UNRESOLVED -> {
+				return retry(message, attempt, null, "did not resolve");
+			}
+			case SEND -> {
+			}
+		}
 		HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
 			.header("TTL", String.valueOf(TIME_TO_LIVE))
 			.header("Urgency", "normal")

@@ -64,11 +64,21 @@ public class PushSubscriptions {
 		}
 		Subscription subscription = new Subscription(Ids.newId(), school, person.accountId(), uri.toString(), p256dh.strip(), auth.strip(),
 				Instant.now());
-		jdbc.sql("insert into push_subscription (" + COLUMNS + ") values (:id, :school, :account, :endpoint, :p256dh, :auth, :at)")
+		// a browser that subscribes twice at once (two tabs, a retried request): the second insert finds the first's row
+		int inserted = jdbc.sql("insert into push_subscription (" + COLUMNS + ") values (:id, :school, :account, :endpoint, :p256dh, :auth, :at) "
+				+ "on conflict do nothing")
 			.param("id", subscription.id()).param("school", school).param("account", person.accountId())
 			.param("endpoint", subscription.endpoint()).param("p256dh", subscription.p256dh()).param("auth", subscription.auth())
 			.param("at", OffsetDateTime.ofInstant(subscription.createdAt(), ZoneOffset.UTC)).update();
-		return subscription;
+		if (inserted == 1) {
+			return subscription;
+		}
+		// the endpoint is the browser's: whoever subscribed it last (signed in there now) gets its messages
+		jdbc.sql("update push_subscription set school_id = :school, account_id = :account, p256dh = :p256dh, auth = :auth where endpoint = :endpoint")
+			.param("school", school).param("account", person.accountId()).param("p256dh", subscription.p256dh())
+			.param("auth", subscription.auth()).param("endpoint", subscription.endpoint()).update();
+		return jdbc.sql("select " + COLUMNS + " from push_subscription where endpoint = :endpoint").param("endpoint", subscription.endpoint())
+			.query(PushSubscriptions::subscriptionOf).single();
 	}
 
 	/** The person's devices, newest first. */

@@ -21,7 +21,8 @@ public class SchoolRepository {
 
 	private static final String COLUMNS = "id, name, school_number, school_type, mail_domain, status, "
 			+ "teacher_files_quota_mb, teacher_mail_quota_mb, pupil_files_quota_mb, pupil_mail_quota_mb, staff_files_quota_mb, "
-			+ "staff_mail_quota_mb, admin_files_quota_mb, admin_mail_quota_mb, group_files_quota_mb, created_at";
+			+ "staff_mail_quota_mb, admin_files_quota_mb, admin_mail_quota_mb, group_files_quota_mb, "
+			+ "school_files_quota_mb, office_files_quota_mb, created_at";
 
 	private final JdbcClient jdbc;
 
@@ -31,7 +32,7 @@ public class SchoolRepository {
 
 	public void insert(School school) {
 		jdbc.sql("insert into school (" + COLUMNS + ") values (:id, :name, :number, :type, :domain, :status, :tf, :tm, :pf, :pm, :sf, :sm, :af, :am, :gf, "
-				+ ":created)")
+				+ ":sg, :og, :created)")
 			.param("id", school.id())
 			.param("name", school.name())
 			.param("number", school.schoolNumber())
@@ -47,6 +48,8 @@ public class SchoolRepository {
 			.param("af", school.quotas().adminFilesMb())
 			.param("am", school.quotas().adminMailMb())
 			.param("gf", school.quotas().groupFilesMb())
+			.param("sg", school.quotas().schoolFilesMb())
+			.param("og", school.quotas().officeFilesMb())
 			.param("created", Timestamp.from(school.createdAt()))
 			.update();
 	}
@@ -79,11 +82,11 @@ public class SchoolRepository {
 		jdbc.sql("""
 				update school set teacher_files_quota_mb = :tf, teacher_mail_quota_mb = :tm, pupil_files_quota_mb = :pf,
 				  pupil_mail_quota_mb = :pm, staff_files_quota_mb = :sf, staff_mail_quota_mb = :sm, admin_files_quota_mb = :af,
-				  admin_mail_quota_mb = :am, group_files_quota_mb = :gf
+				  admin_mail_quota_mb = :am, group_files_quota_mb = :gf, school_files_quota_mb = :sg, office_files_quota_mb = :og
 				where id = :id""")
 			.param("tf", q.teacherFilesMb()).param("tm", q.teacherMailMb()).param("pf", q.pupilFilesMb()).param("pm", q.pupilMailMb())
 			.param("sf", q.staffFilesMb()).param("sm", q.staffMailMb()).param("af", q.adminFilesMb()).param("am", q.adminMailMb())
-			.param("gf", q.groupFilesMb()).param("id", id).update();
+			.param("gf", q.groupFilesMb()).param("sg", q.schoolFilesMb()).param("og", q.officeFilesMb()).param("id", id).update();
 	}
 
 	private static School map(ResultSet rs, int row) throws SQLException {
@@ -93,7 +96,7 @@ public class SchoolRepository {
 				new Quotas(rs.getLong("teacher_files_quota_mb"), rs.getLong("teacher_mail_quota_mb"),
 						rs.getLong("pupil_files_quota_mb"), rs.getLong("pupil_mail_quota_mb"), rs.getLong("staff_files_quota_mb"),
 						rs.getLong("staff_mail_quota_mb"), rs.getLong("admin_files_quota_mb"), rs.getLong("admin_mail_quota_mb"),
-						rs.getLong("group_files_quota_mb")),
+						rs.getLong("group_files_quota_mb"), rs.getLong("school_files_quota_mb"), rs.getLong("office_files_quota_mb")),
 				rs.getTimestamp("created_at").toInstant());
 	}
 }

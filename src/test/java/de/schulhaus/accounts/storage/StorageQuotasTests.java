@@ -169,9 +169,12 @@ class StorageQuotasTests {
 		mvc.perform(get("/verwaltung/speicher").with(user(adminUser))).andExpect(content().string(containsString("Verwaltung: Dateien")));
 		mvc.perform(post("/verwaltung/speicher").with(user(adminUser)).with(csrf()).param("teacherFilesMb", "4096")
 			.param("teacherMailMb", "1024").param("pupilFilesMb", "512").param("pupilMailMb", "256").param("staffFilesMb", "2048")
-			.param("staffMailMb", "2048").param("adminFilesMb", "1024").param("adminMailMb", "1024").param("groupFilesMb", "8192"))
+			.param("staffMailMb", "2048").param("adminFilesMb", "1024").param("adminMailMb", "1024").param("groupFilesMb", "8192")
+			.param("schoolFilesMb", "20480").param("officeFilesMb", "3072"))
 			.andExpect(redirectedUrl("/verwaltung/speicher"));
 		assertThat(quotas.limitBytes(BlobOwner.account(school.id(), staff.id()))).isEqualTo(2048 * MB);
 		assertThat(quotas.limitBytes(BlobOwner.group(school.id(), UUID.randomUUID()))).isEqualTo(8192 * MB);
+		assertThat(quotas.limitBytes(BlobOwner.schoolSpace(school.id()))).isEqualTo(20480 * MB);
+		assertThat(quotas.limitBytes(BlobOwner.officeSpace(school.id()))).isEqualTo(3072 * MB);
 	}
 }

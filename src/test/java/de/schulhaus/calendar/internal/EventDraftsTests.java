@@ -202,4 +202,88 @@ class EventDraftsTests {
 		assertThat(open).doesNotContain("CLASS");
 		assertThat(EventDrafts.read(open, null).draft().visibility()).isEqualTo(EventDraft.Visibility.EVERYONE);
 	}
+
+	@Test
+	void aSeriesInNewYorkRepeatsOnNewYorksClockAcrossBothSummerTimeChanges() {
+		ZoneId newYork = ZoneId.of("America/New_York");
+		EventDraft call = new EventDraft("Videocall", false, LocalDateTime.parse("2027-10-26T10:00"), LocalDateTime.parse("2027-10-26T11:00"), "", "",
+				new Repeat(Frequency.WEEKLY, Set.of(), null, 3), Reminder.NONE, null, EventDraft.Visibility.EVERYONE, newYork);
+		String text = EventDrafts.create("u-ny", call, NOW);
+		valid(text);
+		assertThat(text).contains("DTSTART;TZID=America/New_York:20271026T100000").contains("TZID:America/New_York").doesNotContain("TZID:Europe/Berlin");
+		// Berlin leaves summer time on 31 October, New York on 7 November: 16:00, 15:00, 16:00 in Berlin
+		List<Occurrence> calls = CalendarData.occurrences(text, Instant.parse("2027-10-01T00:00:00Z"), Instant.parse("2027-12-01T00:00:00Z"), BERLIN, 10);
+		assertThat(calls).extracting(o -> o.start().atZone(BERLIN).toLocalDateTime().toString())
+			.containsExactly("2027-10-26T16:00", "2027-11-02T15:00", "2027-11-09T16:00");
+		EventDraft read = EventDrafts.read(text, Instant.parse("2027-11-02T14:00:00Z")).draft();
+		assertThat(read.zone()).isEqualTo(newYork);
+		assertThat(read.start()).isEqualTo(LocalDateTime.parse("2027-11-02T10:00"));
+		assertThat(read.seenIn(BERLIN).start()).isEqualTo(LocalDateTime.parse("2027-11-02T15:00"));
+		// one date left out and one moved, spelled in New York's zone like the series
+		String without = EventDrafts.excludeInstance(text, Instant.parse("2027-11-02T14:00:00Z"), NOW);
+		valid(without);
+		assertThat(without.replace("\r\n ", "")).contains("EXDATE;TZID=America/New_York:20271102T100000");
+		String moved = EventDrafts.updateInstance(without, Instant.parse("2027-11-09T15:00:00Z"), new EventDraft("Videocall", false,
+				LocalDateTime.parse("2027-11-09T12:00"), LocalDateTime.parse("2027-11-09T13:00"), "", "", Repeat.NONE, Reminder.NONE, null,
+				EventDraft.Visibility.EVERYONE, newYork), NOW);
+		valid(moved);
+		assertThat(moved.replace("\r\n ", "")).contains("RECURRENCE-ID;TZID=America/New_York:20271109T100000")
+			.contains("DTSTART;TZID=America/New_York:20271109T120000");
+		assertThat(CalendarData.occurrences(moved, Instant.parse("2027-10-01T00:00:00Z"), Instant.parse("2027-12-01T00:00:00Z"), BERLIN, 10))
+			.extracting(o -> o.start().atZone(BERLIN).toLocalDateTime().toString()).containsExactly("2027-10-26T16:00", "2027-11-09T18:00");
+		// until the end of the last day in New York
+		String until = EventDrafts.create("u-ny2", new EventDraft("Videocall", false, call.start(), call.end(), "", "",
+				new Repeat(Frequency.WEEKLY, Set.of(), LocalDate.parse("2027-11-09"), null), Reminder.NONE, null, EventDraft.Visibility.EVERYONE, newYork),
+				NOW);
+		assertThat(until).contains("UNTIL=20271110T045959Z");
+	}
+
+	@Test
+	void monthlyRulesByWeekdayAreWrittenAndReadOnlyWhenTheyFitTheStart() {
+		EventDraft conference = new EventDraft("Konferenz", false, LocalDateTime.parse("2027-01-12T15:00"), LocalDateTime.parse("2027-01-12T16:00"),
+				"", "", new Repeat(Frequency.MONTHLY, Set.of(), null, 3, EventDraft.MonthlyBy.WEEKDAY), Reminder.NONE);
+		String second = EventDrafts.create("u-m", conference, NOW);
+		assertThat(second).contains("RRULE:FREQ=MONTHLY;COUNT=3;BYDAY=2TU");
+		assertThat(EventDrafts.read(second, null).draft().repeat().monthly()).isEqualTo(EventDraft.MonthlyBy.WEEKDAY);
+		// the 29th Friday of January is its last (and its fifth): -1FR
+		EventDraft fifth = new EventDraft("Abschluss", false, LocalDateTime.parse("2027-01-29T13:00"), LocalDateTime.parse("2027-01-29T14:00"),
+				"", "", new Repeat(Frequency.MONTHLY, Set.of(), null, 3, EventDraft.MonthlyBy.WEEKDAY), Reminder.NONE);
+		assertThat(EventDrafts.create("u-l", fifth, NOW)).contains("BYDAY=-1FR");
+		// what the dialog cannot say stays as the client wrote it
+		for (String rule : new String[] { "FREQ=MONTHLY;BYDAY=3TU", "FREQ=MONTHLY;BYDAY=2WE", "FREQ=MONTHLY;BYDAY=TU;BYSETPOS=2",
+				"FREQ=MONTHLY;BYMONTHDAY=13", "FREQ=MONTHLY;BYDAY=-1TU" }) {
+			String client = Ics.calendar("BEGIN:VEVENT", "UID:c-" + rule.hashCode(), "DTSTAMP:20261101T100000Z", "DTSTART:20270112T140000Z",
+					"DURATION:PT1H", "SUMMARY:X", "RRULE:" + rule, "END:VEVENT");
+			assertThat(EventDrafts.read(client, null).draft().repeat().frequency()).as(rule).isEqualTo(Frequency.KEEP);
+		}
+		String monthDay = Ics.calendar("BEGIN:VEVENT", "UID:c-md", "DTSTAMP:20261101T100000Z", "DTSTART:20270112T140000Z", "DURATION:PT1H",
+				"SUMMARY:X", "RRULE:FREQ=MONTHLY;BYMONTHDAY=12", "END:VEVENT");
+		assertThat(EventDrafts.read(monthDay, null).draft().repeat()).extracting(Repeat::frequency, Repeat::monthly)
+			.containsExactly(Frequency.MONTHLY, EventDraft.MonthlyBy.DAY);
+	}
+
+	@Test
+	void anExcludedDateIsBroughtBackFromALineOfSeveralAndAChangedOneIsSetBack() {
+		String client = Ics.calendar("BEGIN:VEVENT", "UID:ex-1", "DTSTAMP:20261101T100000Z", "DTSTART;TZID=Europe/Berlin:20261201T080000",
+				"DURATION:PT45M", "SUMMARY:Mathe", "RRULE:FREQ=WEEKLY;COUNT=5", "EXDATE;TZID=Europe/Berlin:20261208T080000,20261222T080000",
+				"END:VEVENT", "BEGIN:VEVENT", "UID:ex-1", "DTSTAMP:20261101T100000Z", "RECURRENCE-ID;TZID=Europe/Berlin:20261215T080000",
+				"DTSTART;TZID=Europe/Berlin:20261216T090000", "DURATION:PT45M", "SUMMARY:Mathe (verlegt)", "END:VEVENT");
+		SeriesExceptions.Exceptions exceptions = SeriesExceptions.exceptions(client);
+		assertThat(exceptions.excluded()).containsExactly(Instant.parse("2026-12-08T07:00:00Z"), Instant.parse("2026-12-22T07:00:00Z"));
+		assertThat(exceptions.changed()).singleElement().satisfies(c -> {
+			assertThat(c.recurrenceId()).isEqualTo(Instant.parse("2026-12-15T07:00:00Z"));
+			assertThat(c.start()).isEqualTo(Instant.parse("2026-12-16T08:00:00Z"));
+			assertThat(c.summary()).isEqualTo("Mathe (verlegt)");
+		});
+		String restored = SeriesExceptions.restore(client, Instant.parse("2026-12-22T07:00:00Z"), NOW);
+		valid(restored);
+		assertThat(restored).contains("EXDATE;TZID=Europe/Berlin:20261208T080000\r\n").doesNotContain("20261222T080000");
+		assertThat(december(restored)).hasSize(4);
+		String reset = SeriesExceptions.reset(restored, Instant.parse("2026-12-15T07:00:00Z"), NOW);
+		valid(reset);
+		assertThat(december(reset)).extracting(o -> o.start().atZone(BERLIN).toLocalDateTime().toString())
+			.containsExactly("2026-12-01T08:00", "2026-12-15T08:00", "2026-12-22T08:00", "2026-12-29T08:00");
+		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> SeriesExceptions.restore(client, Instant.parse("2026-12-15T07:00:00Z"), NOW)))
+			.isInstanceOf(de.schulhaus.platform.NotFoundException.class);
+	}
 }

@@ -183,4 +183,52 @@ class EventDialogRoomsWebTests {
 		assertThat(bookings.of(other.id(), theirs.id(), NOVEMBER, FEBRUARY)).isEmpty();
 		assertThat(web.page(tina, "/kalender?ansicht=liste&datum=2026-12-01")).contains("Keine Termine in den nächsten 30 Tagen");
 	}
+
+	@Test
+	void oneDateOfASeriesBooksARoomOfItsOwnAndATakenOneIsRefusedWithNothingStored() throws Exception {
+		Map<String, String> lesson = weekly(tina, "Mathe 9a", "2026-12-01", "08:00", "08:45", 4);
+		assertThat(web.send(tina, "/kalender/termin", lesson).getStatus()).isEqualTo(302);
+		String name = CalendarWebFixture.link(CalendarWebFixture.cell(web.page(tina, "/kalender?ansicht=monat&datum=2026-12-01"), "2026-12-01"),
+				"Mathe 9a")[1];
+		String calendar = personal(tina);
+		String edit = web.page(tina, "/kalender/" + calendar + "/termin/bearbeiten?name=" + name + "&instanz=2026-12-15T07:00:00Z");
+		assertThat(edit).contains("Mit „Nur diesen Termin“ gilt die Wahl nur für diesen Tag");
+
+		// "only this": the computer room on 15 December, for that date alone
+		Map<String, String> test = new HashMap<>(lesson);
+		test.putAll(Map.of("name", name, "instanz", "2026-12-15T07:00:00Z", "umfang", "dieses", "vonDatum", "2026-12-15", "bisDatum", "2026-12-15",
+				"wiederholung", "beibehalten", "raeume", computers.id().toString()));
+		assertThat(web.send(tina, "/kalender/" + calendar + "/termin", test).getStatus()).isEqualTo(302);
+		assertThat(booked(computers)).extracting(Bookings.Booking::start).containsExactly(Instant.parse("2026-12-15T07:00:00Z"));
+		String ics = web.caldav(tina, web.caldavSecret(tina), "GET", "/caldav/" + tina.login() + "/persoenlich/" + name, null)
+			.getContentAsString(StandardCharsets.UTF_8).replace("\r\n ", "");
+		String override = ics.substring(ics.indexOf("RECURRENCE-ID"));
+		assertThat(override).containsPattern("ATTENDEE;[^\\r\\n]*CUTYPE=ROOM[^\\r\\n]*:urn:uuid:" + computers.id());
+		assertThat(ics.substring(0, ics.indexOf("RECURRENCE-ID"))).doesNotContain("urn:uuid:" + computers.id());
+		// the dialog of that date shows the room ticked, the series' dialog not
+		assertThat(web.page(tina, "/kalender/" + calendar + "/termin/bearbeiten?name=" + name + "&instanz=2026-12-15T07:00:00Z"))
+			.containsPattern("name=\"raeume\" value=\"" + computers.id() + "\" checked");
+		assertThat(web.page(tina, "/kalender/" + calendar + "/termin/bearbeiten?name=" + name))
+			.doesNotContainPattern("name=\"raeume\" value=\"" + computers.id() + "\" checked");
+
+		// a change of the whole series (a new title, no room) keeps that date's room
+		Map<String, String> renamed = new HashMap<>(lesson);
+		renamed.putAll(Map.of("name", name, "titel", "Mathematik 9a", "raeume", ""));
+		assertThat(web.send(tina, "/kalender/" + calendar + "/termin", renamed).getStatus()).isEqualTo(302);
+		assertThat(booked(computers)).extracting(Bookings.Booking::start).containsExactly(Instant.parse("2026-12-15T07:00:00Z"));
+
+		// Sara's lesson wants the physics room on 8 December; Tina's "only this" for that date is refused, nothing changes
+		Map<String, String> saras = weekly(sara, "Physik 8c", "2026-12-08", "08:00", "09:30", 1);
+		saras.put("raeume", physics.id().toString());
+		assertThat(web.send(sara, "/kalender/termin", saras).getStatus()).isEqualTo(302);
+		Map<String, String> clash = new HashMap<>(lesson);
+		clash.putAll(Map.of("name", name, "instanz", "2026-12-08T07:00:00Z", "umfang", "dieses", "vonDatum", "2026-12-08", "bisDatum", "2026-12-08",
+				"titel", "Mathe 9a im Physikraum", "wiederholung", "beibehalten", "raeume", physics.id().toString()));
+		MockHttpServletResponse refused = web.send(tina, "/kalender/" + calendar + "/termin", clash);
+		assertThat(refused.getStatus()).isEqualTo(200);
+		assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("Physikraum ist am Dienstag, 8. Dezember 2026 (KW 50) von 08:00 bis 09:30 Uhr schon gebucht")
+			.contains("Physik 8c, Sara Schwamm");
+		assertThat(booked(physics)).extracting(Bookings.Booking::title).containsExactly("Physik 8c");
+		assertThat(CalendarWebFixture.cell(web.page(tina, "/kalender?ansicht=monat&datum=2026-12-08"), "2026-12-08")).doesNotContain("im Physikraum");
+	}
 }

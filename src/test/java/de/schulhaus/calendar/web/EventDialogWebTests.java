@@ -255,9 +255,17 @@ class EventDialogWebTests {
 			.param("minuten", "-60"));
 		assertThat(refused.getStatus()).isEqualTo(409);
 		assertThat(refused.getContentType()).startsWith("application/problem+json");
-		assertThat(refused.getContentAsString(StandardCharsets.UTF_8))
-			.contains("Ein Raum oder Gerät dieses Termins ist zu dieser Zeit schon gebucht; es wurde nichts gespeichert.")
-			.contains("\"title\":\"Termin nicht verschoben\"");
+		// the room, the time and who booked it, as a sentence for the page and as fields
+		String problem = refused.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(com.jayway.jsonpath.JsonPath.<String>read(problem, "$.detail")).isEqualTo("Computerraum ist am Donnerstag, 3. Dezember 2026 (KW 49) "
+				+ "von 08:00 bis 09:30 Uhr schon gebucht (Mathe 7b, Tina Tafel). Es wurde nichts gespeichert; bitte wählen Sie eine andere Zeit oder "
+				+ "einen anderen Raum.");
+		assertThat(com.jayway.jsonpath.JsonPath.<String>read(problem, "$.title")).isEqualTo("Termin nicht verschoben");
+		assertThat(com.jayway.jsonpath.JsonPath.<String>read(problem, "$.room")).isEqualTo("Computerraum");
+		assertThat(com.jayway.jsonpath.JsonPath.<String>read(problem, "$.roomId")).isEqualTo(room.id().toString());
+		assertThat(com.jayway.jsonpath.JsonPath.<String>read(problem, "$.bookedFrom")).isEqualTo("2026-12-03T07:00:00Z");
+		assertThat(com.jayway.jsonpath.JsonPath.<String>read(problem, "$.bookedUntil")).isEqualTo("2026-12-03T08:30:00Z");
+		assertThat(com.jayway.jsonpath.JsonPath.<String>read(problem, "$.bookedBy")).isEqualTo("Tina Tafel");
 		assertThat(caldav(physics[1])).contains("20261203T100000");
 		// the week view has the alert the script fills
 		assertThat(web.page(teacher, "/kalender?ansicht=woche&datum=2026-12-03")).containsPattern("id=\"move-problem\"[^>]*role=\"alert\"")

@@ -140,6 +140,55 @@ class CardDavTests {
 			.containsPattern("EMAIL;TYPE=work:7b@" + java.util.regex.Pattern.quote(school.domain()));
 	}
 
+	@Autowired
+	de.schulhaus.accounts.AccountManagement accounts;
+
+	@Autowired
+	de.schulhaus.accounts.internal.AccountRepository accountRows;
+
+	@Test
+	void aSyncAfterRosterChangesAnswersOnlyWhoCameWhoWasRenamedAndWhoLeft() throws Exception {
+		String directory = home(teacher) + "schule/";
+		String first = xml(perform(carddav(teacher, "REPORT", directory).content(sync(""))));
+		assertThat(first).contains(pupil.user().accountId() + ".vcf").contains(classmate.user().accountId() + ".vcf")
+			.contains(otherPupil.user().accountId() + ".vcf");
+		String token = token(first);
+
+		// a new pupil in 8a, Klara renamed (as a roster import writes it), Olga left the school
+		var t = new TestSchools(mvc);
+		SchulhausUser newcomer = users.load(t.createUser(school, "Nina", "Neu", "PUPIL", "Kompass-Laterne-Quitte-2030", "8a").login()).orElseThrow();
+		accountRows.updateNamesAndRole(school.id(), classmate.user().accountId(), "Klara", "Kreide-Schulz", de.schulhaus.platform.Role.PUPIL);
+		SchulhausUser admin = users.load(t.createUser(school, "Anja", "Admin", "SCHOOL_ADMIN", "Kompass-Laterne-Quitte-2031", null).login())
+			.orElseThrow();
+		accounts.setStatus(school.id(), otherPupil.user().accountId(), de.schulhaus.accounts.AccountStatus.DEACTIVATED, admin);
+
+		MockHttpServletResponse second = perform(carddav(teacher, "REPORT", directory).content(sync(token)));
+		assertThat(second.getStatus()).isEqualTo(207);
+		String changes = xml(second);
+		assertThat(responses(changes)).containsOnly(directory + newcomer.accountId() + ".vcf", directory + classmate.user().accountId() + ".vcf",
+				directory + otherPupil.user().accountId() + ".vcf", directory + eight.id() + ".vcf", directory + admin.accountId() + ".vcf");
+		// Olga's card is gone, the others come with their new ETags; Paul, Tina and 7b are not sent again
+		assertThat(changes).containsPattern("<D:href>" + java.util.regex.Pattern.quote(directory + otherPupil.user().accountId() + ".vcf")
+				+ "</D:href>\\s*<D:status>HTTP/1.1 404 Not Found</D:status>");
+		String next = token(changes);
+		assertThat(next).isNotEqualTo(token);
+		assertThat(perform(carddav(teacher, "GET", directory + classmate.user().accountId() + ".vcf")).getContentAsString(StandardCharsets.UTF_8))
+			.contains("FN:Klara Kreide-Schulz");
+		// and from the new token nothing more
+		assertThat(responses(xml(perform(carddav(teacher, "REPORT", directory).content(sync(next)))))).isEmpty();
+		// the older token still answers the same (a second device of the teacher's)
+		assertThat(responses(xml(perform(carddav(teacher, "REPORT", directory).content(sync(token)))))).hasSize(5);
+	}
+
+	private static java.util.List<String> responses(String xml) {
+		java.util.List<String> hrefs = new java.util.ArrayList<>();
+		Matcher m = Pattern.compile("<D:response>\\s*<D:href>([^<]+)</D:href>").matcher(xml);
+		while (m.find()) {
+			hrefs.add(m.group(1));
+		}
+		return hrefs;
+	}
+
 	@Test
 	void theDirectoryFollowsTheRosterAndCannotBeWritten() throws Exception {
 		String card = home(teacher) + "schule/" + classmate.user().accountId() + ".vcf";
@@ -152,12 +201,17 @@ class CardDavTests {
 		assertThat(perform(carddav(teacher, "GET", card)).getHeader("ETag")).isNotEqualTo(etag);
 		assertThat(perform(carddav(teacher, "GET", card)).getContentAsString(StandardCharsets.UTF_8)).contains("CATEGORIES:7b,8a");
 		assertThat(xml(perform(carddav(pupil, "REPORT", home(pupil) + "schule/").content(sync(token))))).doesNotContain(".vcf").contains(token);
-		// Olga joins 7b: now the pupil sees her, and the old token asks for a new start
+		// Olga joins 7b: now the pupil sees her, and the old token answers with her card and the class's new member list
 		String olga = home(pupil) + "schule/" + otherPupil.user().accountId() + ".vcf";
 		assertThat(perform(carddav(pupil, "GET", olga)).getStatus()).isEqualTo(404);
 		groups.addMember(school.id(), seven.id(), otherPupil.user().accountId(), false, teacher.user());
 		assertThat(perform(carddav(pupil, "GET", olga)).getStatus()).isEqualTo(200);
-		MockHttpServletResponse stale = perform(carddav(pupil, "REPORT", home(pupil) + "schule/").content(sync(token)));
+		String changes = xml(perform(carddav(pupil, "REPORT", home(pupil) + "schule/").content(sync(token))));
+		assertThat(changes).contains(olga).contains(home(pupil) + "schule/" + seven.id() + ".vcf")
+			.doesNotContain(classmate.user().accountId() + ".vcf").doesNotContain(teacher.user().accountId() + ".vcf");
+		// a token the pupil was never given (the teacher's) asks for a new start
+		String teachers = token(xml(perform(carddav(teacher, "REPORT", home(teacher) + "schule/").content(sync("")))));
+		MockHttpServletResponse stale = perform(carddav(pupil, "REPORT", home(pupil) + "schule/").content(sync(teachers)));
 		assertThat(stale.getStatus()).isEqualTo(403);
 		assertThat(xml(stale)).contains("valid-sync-token");
 

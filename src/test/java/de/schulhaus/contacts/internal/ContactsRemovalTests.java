@@ -100,16 +100,36 @@ class ContactsRemovalTests {
 		var bert = t.createUser(school, "Bert", "Bleibt", "TEACHER", "Kompass-Laterne-Quitte-2027", null);
 		put(anna, "kontakte/a.vcf", CARD.formatted("a@x", "Anton Amsel", "Amsel"));
 		put(bert, "kontakte/b.vcf", CARD.formatted("b@x", "Berta Buche", "Buche"));
+		// both synced the directory: they see the same, so they share one snapshot
+		syncDirectory(anna);
+		syncDirectory(bert);
+		assertThat(count("select count(*) from contact_directory_token where school_id = :school", school.id())).isEqualTo(2);
+		assertThat(count("select count(*) from contact_directory_snapshot where school_id = :school", school.id())).isEqualTo(1);
 
 		removal.on(new AccountsChanged(school.id(), List.of(new AccountsChanged.Change(
 				AccountsChanged.Kind.DELETED, anna.id(), anna.login(), "Anna", "Alt", null, null))));
 		await().atMost(Duration.ofSeconds(20)).until(() -> cards(school.id(), anna.id()) == 0);
 		assertThat(cards(school.id(), bert.id())).isEqualTo(1);
+		assertThat(jdbc.sql("select account_id from contact_directory_token where school_id = :school").param("school", school.id())
+			.query(UUID.class).list()).containsExactly(bert.id());
+		assertThat(count("select count(*) from contact_directory_snapshot where school_id = :school", school.id())).isEqualTo(1);
 
 		removal.on(new SchoolDeleted(school.id(), school.number()));
 		await().atMost(Duration.ofSeconds(20)).until(() -> cards(school.id(), bert.id()) == 0);
 		assertThat(jdbc.sql("select count(*) from contact_book where school_id = :school").param("school", school.id()).query(Long.class).single())
 			.isZero();
+		assertThat(count("select count(*) from contact_directory_token where school_id = :school", school.id())).isZero();
+		assertThat(count("select count(*) from contact_directory_snapshot where school_id = :school", school.id())).isZero();
+	}
+
+	private long count(String sql, UUID school) {
+		return jdbc.sql(sql).param("school", school).query(Long.class).single();
+	}
+
+	private void syncDirectory(TestSchools.UserRef user) throws Exception {
+		assertThat(mvc.perform(request(HttpMethod.valueOf("REPORT"), "/carddav/" + user.login() + "/schule/").contentType("application/xml")
+			.content("<D:sync-collection xmlns:D=\"DAV:\"><D:sync-token/><D:sync-level>1</D:sync-level><D:prop><D:getetag/></D:prop></D:sync-collection>")
+			.with(httpBasic(user.login(), secret(user)))).andReturn().getResponse().getStatus()).isEqualTo(207);
 	}
 
 	private final Map<String, String> secrets = new HashMap<>();

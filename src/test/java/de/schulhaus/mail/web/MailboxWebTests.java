@@ -180,6 +180,41 @@ class MailboxWebTests {
 	}
 
 	@Test
+	void attachmentsSavedToTheCloudAtTheSameMomentAllSurviveUnderTheirOwnNames() throws Exception {
+		UUID id = mail.deliver(anna, MailFixtures.withAttachment("Zeugnis", "Zeugnis.pdf", "%PDF-1.4 Zeugnis"));
+		int saves = 4;
+		var start = new java.util.concurrent.CountDownLatch(1);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(saves);
+		try {
+			List<java.util.concurrent.Future<MvcResult>> answers = new java.util.ArrayList<>();
+			for (int i = 0; i < saves; i++) {
+				answers.add(pool.submit(() -> {
+					start.await();
+					return mvc.perform(post("/mail/nachricht/" + id + "/anhang/cloud").param("teil", "2").with(user(anna)).with(csrf()))
+						.andReturn();
+				}));
+			}
+			start.countDown();
+			for (var answer : answers) {
+				assertThat(answer.get().getResponse().getRedirectedUrl()).isEqualTo("/mail/nachricht/" + id);
+				assertThat(answer.get().getFlashMap().get("toast")).isEqualTo("mail.done.savedToCloud");
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		List<CloudFiles.CloudFile> saved = cloud.search(anna, "Zeugnis", 10);
+		assertThat(saved).extracting(CloudFiles.CloudFile::name)
+			.containsExactlyInAnyOrder("Zeugnis.pdf", "Zeugnis (2).pdf", "Zeugnis (3).pdf", "Zeugnis (4).pdf");
+		for (CloudFiles.CloudFile file : saved) {
+			assertThat(file.contentType()).isEqualTo("application/pdf");
+			try (var in = cloud.open(anna, file.id()).orElseThrow()) {
+				assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("%PDF-1.4 Zeugnis");
+			}
+		}
+	}
+
+	@Test
 	void selectedMessagesAreFlaggedMovedAndDeletedThroughTheTrash() throws Exception {
 		UUID a = mail.deliver(anna, MailFixtures.plain("Eins", "<m1@x>", "eins"));
 		UUID b = mail.deliver(anna, MailFixtures.plain("Zwei", "<m2@x>", "zwei"));
