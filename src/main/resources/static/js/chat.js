@@ -71,6 +71,16 @@ function messageItem(m) {
   body.className = 'chat-body';
   body.textContent = m.body;
   li.append(meta, body);
+  if (root.dataset.textReport) {
+    // as the server renders it: report the message (the leaders' pin needs a reload)
+    const actions = document.createElement('p');
+    actions.className = 'chat-actions';
+    const report = document.createElement('a');
+    report.href = `${root.dataset.roomHref}${m.roomId}/nachrichten/${m.id}/melden`;
+    report.textContent = root.dataset.textReport;
+    actions.append(report);
+    li.append(actions);
+  }
   return li;
 }
 
@@ -185,6 +195,8 @@ async function reloadRooms() {
   const fresh = await r.json();
   const seen = new Set();
   for (const json of fresh) {
+    // archived rooms are listed under "Archiv", not here
+    if (json.archived && json.id !== openRoom) continue;
     seen.add(json.id);
     let room = rooms.get(json.id);
     if (!room) {
@@ -204,6 +216,7 @@ async function reloadRooms() {
     } else {
       room.lastReadSeq = Math.max(room.lastReadSeq, json.lastReadSeq);
     }
+    if (json.id === openRoom) showPosting(json);
     list.append(room.li);
   }
   for (const [id, room] of rooms) {
@@ -215,9 +228,33 @@ async function reloadRooms() {
   renderCounts();
 }
 
+// the open room was locked, archived or the person muted (or that ended): the composer follows
+function showPosting(json) {
+  const composer = document.getElementById('chat-composer');
+  if (!json.mayPost) {
+    let why = document.getElementById('chat-why');
+    if (!why) {
+      why = document.createElement('p');
+      why.id = 'chat-why';
+      why.className = 'hint chat-why';
+      why.setAttribute('role', 'status');
+      status?.after(why);
+    }
+    why.textContent = json.notPosting || '';
+    if (composer) composer.hidden = true;
+  } else if (!composer) {
+    // the page was rendered without a composer: the server renders it again
+    location.reload();
+  } else {
+    composer.hidden = false;
+    document.getElementById('chat-why')?.remove();
+  }
+}
+
 // ---- the live connection, resumed from where this page is, reconnecting with backoff
 
 let attempts = 0;
+let roomsFrames = 0;
 
 function connect() {
   const url = new URL(root.dataset.ws, location.href);
@@ -240,7 +277,8 @@ function connect() {
         root.dataset.live = 'true';
       }
       const ids = Object.keys(frame.rooms || {});
-      if (ids.length !== rooms.size || ids.some((id) => !rooms.has(id))) reloadRooms();
+      // a later "rooms" frame says something changed: who reads which room, or who may post where
+      if ((frame.type === 'rooms' && roomsFrames++ > 0) || ids.length !== rooms.size || ids.some((id) => !rooms.has(id))) reloadRooms();
     }
   });
   socket.addEventListener('close', (event) => {

@@ -123,6 +123,12 @@ class TenantIsolationTests {
 		chatRooms.reconcile(a.id());
 		fixtures.put("chatRoomId", jdbc.sql("select id from chat_room where school_id = :school and group_id = :group")
 			.param("school", a.id()).param("group", groupA).query(UUID.class).single());
+		// a message of A's pupil in that room, and a report of it to the class's leaders
+		var pupilAUser = users.load(pupilA.login()).orElseThrow();
+		var chatMessage = chatMessages.post(pupilAUser, fixtures.get("chatRoomId"), "Hallo 5a");
+		fixtures.put("chatMessageId", chatMessage.id());
+		chatReports.report(pupilAUser, fixtures.get("chatRoomId"), chatMessage.id(), "Test");
+		fixtures.put("reportId", jdbc.sql("select id from chat_report where school_id = :school").param("school", a.id()).query(UUID.class).single());
 		fixtures.put("notificationId", notifications.notify(a.id(), pupilA.id(),
 				Notification.of("sample.greeting", "sample.notification.greeting", "/", "A")));
 		// a browser of A's pupil subscribed to Web Push
@@ -201,6 +207,12 @@ class TenantIsolationTests {
 
 	@Autowired
 	de.schulhaus.chat.internal.GroupRooms chatRooms;
+
+	@Autowired
+	de.schulhaus.chat.internal.ChatMessages chatMessages;
+
+	@Autowired
+	de.schulhaus.chat.internal.MessageReports chatReports;
 
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;

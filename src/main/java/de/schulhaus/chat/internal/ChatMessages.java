@@ -55,7 +55,7 @@ public class ChatMessages {
 		UUID roomId = rights.room().id();
 		String body = validBody(text);
 		if (!rights.mayPost()) {
-			throw new PostingNotAllowedException("chat.error.archived");
+			throw rights.refusal();
 		}
 		Instant now = Instant.now();
 		long seq = rooms.nextSeq(user.schoolId(), roomId, now);
@@ -67,6 +67,10 @@ public class ChatMessages {
 		reads.advanceOwn(user.schoolId(), roomId, user.accountId(), seq);
 		ChatMessage message = new ChatMessage(id, roomId, seq, user.accountId(), user.displayName(), body, now);
 		AfterCommit.run(() -> fanout.published(message, user.schoolId()));
+		if (seq == 1 && rights.room().kind() == RoomKind.ANNOUNCE) {
+			// the first announcement puts the room into everyone's list
+			AfterCommit.run(() -> fanout.roomsChanged(user.schoolId(), null));
+		}
 		return message;
 	}
 

@@ -66,7 +66,9 @@ class ChatApiController {
 	List<RoomJson> rooms(@AuthenticationPrincipal SchulhausUser user) {
 		List<RoomRights> rooms = access.readable(user);
 		Map<UUID, Long> markers = reads.of(user.schoolId(), user.accountId(), rooms.stream().map(r -> r.room().id()).toList());
-		return rooms.stream().map(r -> RoomJson.of(r, markers.getOrDefault(r.room().id(), 0L))).toList();
+		return rooms.stream().map(r -> RoomJson.of(r, markers.getOrDefault(r.room().id(), 0L), r.mayPost() ? null
+				: texts.getMessage(r.refusal().messageKey(), ChatRefusals.args(r.refusal()), r.refusal().messageKey(), LocaleContextHolder.getLocale())))
+			.toList();
 	}
 
 	/**
@@ -106,11 +108,11 @@ class ChatApiController {
 
 	@ExceptionHandler(PostingNotAllowedException.class)
 	ResponseEntity<ProblemDetail> notAllowed(PostingNotAllowedException e) {
-		return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem(HttpStatus.FORBIDDEN, "read-only", e.messageKey()));
+		return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem(HttpStatus.FORBIDDEN, "read-only", e.messageKey(), ChatRefusals.args(e)));
 	}
 
-	private ProblemDetail problem(HttpStatus status, String type, String key) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, texts.getMessage(key, null, key, LocaleContextHolder.getLocale()));
+	private ProblemDetail problem(HttpStatus status, String type, String key, Object... args) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, texts.getMessage(key, args, key, LocaleContextHolder.getLocale()));
 		problem.setType(URI.create("urn:schulhaus:problem:chat:" + type));
 		return problem;
 	}
@@ -121,14 +123,19 @@ class ChatApiController {
 	record ReadBody(Long seq) {
 	}
 
-	/** A room in the caller's list: unread is how many messages came after the caller's read marker. */
+	/**
+	 * A room in the caller's list: unread is how many messages came after the caller's read marker; kind is
+	 * GROUP, DIRECT, CHAT or ANNOUNCE; leader whether the caller moderates it; mutedUntil the end of the
+	 * caller's mute (null: none, or until lifted while mayPost is false); notPosting why the caller may not post, as the page says it.
+	 */
 	record RoomJson(UUID id, UUID groupId, String name, boolean archived, boolean mayPost, long lastSeq, Instant lastActivityAt,
-			long lastReadSeq, long unread) {
+			long lastReadSeq, long unread, String kind, boolean locked, boolean leader, Instant mutedUntil, String notPosting) {
 
-		static RoomJson of(RoomRights rights, long lastReadSeq) {
+		static RoomJson of(RoomRights rights, long lastReadSeq, String notPosting) {
 			Room room = rights.room();
 			return new RoomJson(room.id(), room.groupId(), room.name(), room.archived(), rights.mayPost(), room.lastSeq(),
-					room.lastActivityAt(), lastReadSeq, Math.max(0, room.lastSeq() - lastReadSeq));
+					room.lastActivityAt(), lastReadSeq, Math.max(0, room.lastSeq() - lastReadSeq), room.kind().name(), room.locked(),
+					rights.leader(), rights.mutedUntil(), notPosting);
 		}
 	}
 

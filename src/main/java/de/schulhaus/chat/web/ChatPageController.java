@@ -43,8 +43,10 @@ class ChatPageController {
 	private final ReadMarkers reads;
 	private final PostingRate rate;
 	private final MessageSource texts;
+	private final ChatRoomExtras extras;
 
-	ChatPageController(RoomAccess access, ChatMessages messages, ReadMarkers reads, PostingRate rate, MessageSource texts) {
+	ChatPageController(RoomAccess access, ChatMessages messages, ReadMarkers reads, PostingRate rate, MessageSource texts, ChatRoomExtras extras) {
+		this.extras = extras;
 		this.access = access;
 		this.messages = messages;
 		this.reads = reads;
@@ -55,7 +57,8 @@ class ChatPageController {
 	/** The most recently active room, or the empty page for someone in no group. */
 	@GetMapping("/chat")
 	String start(@AuthenticationPrincipal SchulhausUser user, Model model) {
-		List<RoomRights> rooms = access.readable(user);
+		// archived rooms are under "Archiv", not opened by themselves
+		List<RoomRights> rooms = access.readable(user).stream().filter(r -> !r.room().archived()).toList();
 		if (rooms.isEmpty()) {
 			model.addAttribute("rooms", List.of());
 			return "chat/chat";
@@ -87,7 +90,7 @@ class ChatPageController {
 			problem = texts.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);
 			status = "chat.error.slowDown".equals(e.messageKey()) ? 429 : 400;
 		} catch (PostingNotAllowedException e) {
-			problem = texts.getMessage(e.messageKey(), null, e.messageKey(), locale);
+			problem = extras.refusal(e);
 			status = 403;
 		}
 		response.setStatus(status);
@@ -103,7 +106,7 @@ class ChatPageController {
 			messages.markRead(user, roomId, page.get(page.size() - 1).seq());
 		}
 		// asked after marking, so the open room and the tile's number count what was just shown as read
-		List<RoomRights> rooms = access.readable(user);
+		List<RoomRights> rooms = access.readable(user).stream().filter(r -> !r.room().archived() || r.room().id().equals(roomId)).toList();
 		Map<UUID, Long> markers = reads.of(user.schoolId(), user.accountId(), rooms.stream().map(r -> r.room().id()).toList());
 		model.addAttribute("rooms", rooms.stream().map(r -> RoomRow.of(r, markers.getOrDefault(r.room().id(), 0L))).toList());
 		model.addAttribute("open", open);
@@ -113,6 +116,7 @@ class ChatPageController {
 		model.addAttribute("olderThan", !page.isEmpty() && page.get(0).seq() > 1 ? page.get(0).seq() : null);
 		model.addAttribute("scrolledBack", before != null);
 		model.addAttribute("maxLength", ChatMessages.MAX_LENGTH);
+		extras.addTo(model, user, open);
 		return "chat/chat";
 	}
 
