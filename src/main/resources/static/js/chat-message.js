@@ -74,10 +74,10 @@ export function messageItem(m, me, texts) {
 
 /** Adds the buttons to a message's entry: reactions for everyone, edit for the author, delete for the author and leaders. */
 export function decorate(li, ctx) {
-  li.querySelector('.chat-actions')?.remove();
+  li.querySelector('.chat-buttons')?.remove();
   const deleted = li.dataset.deleted === 'true';
   const own = li.dataset.authorId === ctx.me;
-  const bar = el('div', 'chat-actions');
+  const bar = el('div', 'chat-buttons');
   bar.setAttribute('role', 'group');
   bar.setAttribute('aria-label', ctx.texts.actions);
   if (!deleted && ctx.mayPost) {

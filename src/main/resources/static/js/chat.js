@@ -59,6 +59,16 @@ function headers(json) {
 
 function messageItem(m) {
   const li = renderMessage(m, me, texts);
+  if (root.dataset.textReport) {
+    // as the server renders it: report the message (the leaders' pin needs a reload)
+    const report = document.createElement('p');
+    report.className = 'chat-actions';
+    const link = document.createElement('a');
+    link.href = `${root.dataset.roomHref}${m.roomId}/nachrichten/${m.id}/melden`;
+    link.textContent = root.dataset.textReport;
+    report.append(link);
+    li.append(report);
+  }
   if (live) decorate(li, actions);
   return li;
 }
@@ -184,6 +194,8 @@ async function reloadRooms() {
   const fresh = await r.json();
   const seen = new Set();
   for (const json of fresh) {
+    // archived rooms are listed under "Archiv", not here
+    if (json.archived && json.id !== openRoom) continue;
     seen.add(json.id);
     let room = rooms.get(json.id);
     if (!room) {
@@ -203,6 +215,7 @@ async function reloadRooms() {
     } else {
       room.lastReadSeq = Math.max(room.lastReadSeq, json.lastReadSeq);
     }
+    if (json.id === openRoom) showPosting(json);
     list.append(room.li);
   }
   for (const [id, room] of rooms) {
@@ -214,9 +227,33 @@ async function reloadRooms() {
   renderCounts();
 }
 
+// the open room was locked, archived or the person muted (or that ended): the composer follows
+function showPosting(json) {
+  const composer = document.getElementById('chat-composer');
+  if (!json.mayPost) {
+    let why = document.getElementById('chat-why');
+    if (!why) {
+      why = document.createElement('p');
+      why.id = 'chat-why';
+      why.className = 'hint chat-why';
+      why.setAttribute('role', 'status');
+      status?.after(why);
+    }
+    why.textContent = json.notPosting || '';
+    if (composer) composer.hidden = true;
+  } else if (!composer) {
+    // the page was rendered without a composer: the server renders it again
+    location.reload();
+  } else {
+    composer.hidden = false;
+    document.getElementById('chat-why')?.remove();
+  }
+}
+
 // ---- the live connection, resumed from where this page is, reconnecting with backoff
 
 let attempts = 0;
+let roomsFrames = 0;
 
 function connect() {
   const url = new URL(root.dataset.ws, location.href);
@@ -242,7 +279,8 @@ function connect() {
         root.dataset.live = 'true';
       }
       const ids = Object.keys(frame.rooms || {});
-      if (ids.length !== rooms.size || ids.some((id) => !rooms.has(id))) reloadRooms();
+      // a later "rooms" frame says something changed: who reads which room, or who may post where
+      if ((frame.type === 'rooms' && roomsFrames++ > 0) || ids.length !== rooms.size || ids.some((id) => !rooms.has(id))) reloadRooms();
     }
   });
   socket.addEventListener('close', (event) => {

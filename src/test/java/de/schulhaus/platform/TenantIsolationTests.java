@@ -123,14 +123,18 @@ class TenantIsolationTests {
 		chatRooms.reconcile(a.id());
 		fixtures.put("chatRoomId", jdbc.sql("select id from chat_room where school_id = :school and group_id = :group")
 			.param("school", a.id()).param("group", groupA).query(UUID.class).single());
+		// a message of A's pupil in that room, and a report of it to the class's leaders
+		var pupilAUser = users.load(pupilA.login()).orElseThrow();
+		var chatMessage = chatMessages.post(pupilAUser, fixtures.get("chatRoomId"), "Hallo 5a");
+		fixtures.put("chatMessageId", chatMessage.id());
+		chatReports.report(pupilAUser, fixtures.get("chatRoomId"), chatMessage.id(), "Test");
+		fixtures.put("reportId", jdbc.sql("select id from chat_report where school_id = :school").param("school", a.id()).query(UUID.class).single());
 		fixtures.put("notificationId", notifications.notify(a.id(), pupilA.id(),
 				Notification.of("sample.greeting", "sample.notification.greeting", "/", "A")));
 		// a browser of A's pupil subscribed to Web Push
 		fixtures.put("subscriptionId", pushSubscriptions.subscribe(users.load(pupilA.login()).orElseThrow(),
 				"https://push.example.net/send/a", "BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4",
 				"BTBZMqHH6r4Tts7J_aSIgg").id());
-		// a message in the chat room of A's class
-		fixtures.put("chatMessageId", chatMessages.post(users.load(pupilA.login()).orElseThrow(), fixtures.get("chatRoomId"), "Hallo A").id());
 
 		// the API with an app password of scope api: admins never use their account password there
 		var appPasswordB = credentials.createAppPassword(users.load(adminB.login()).orElseThrow(), "B",
@@ -205,6 +209,12 @@ class TenantIsolationTests {
 	de.schulhaus.chat.internal.GroupRooms chatRooms;
 
 	@Autowired
+	de.schulhaus.chat.internal.ChatMessages chatMessages;
+
+	@Autowired
+	de.schulhaus.chat.internal.MessageReports chatReports;
+
+	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 
@@ -238,8 +248,6 @@ class TenantIsolationTests {
 	@Autowired
 	de.schulhaus.push.internal.PushSubscriptions pushSubscriptions;
 
-	@Autowired
-	de.schulhaus.chat.internal.ChatMessages chatMessages;
 
 	/** A folder of A's admin shared with a pupil of A, a link to it and a file in it. */
 	private Map<String, UUID> sharedInSchoolA(TestSchools.UserRef adminA, TestSchools.UserRef pupilA) {

@@ -69,7 +69,7 @@ public class ChatMessages {
 		UUID roomId = rights.room().id();
 		String body = validBody(text);
 		if (!rights.mayPost()) {
-			throw new PostingNotAllowedException("chat.error.archived");
+			throw rights.refusal();
 		}
 		ChatMessage.Reply reply = replyTo == null ? null : replyTarget(user.schoolId(), roomId, replyTo);
 		Instant now = Instant.now();
@@ -88,6 +88,10 @@ public class ChatMessages {
 				markup.html(body, mentioned.isEmpty() ? List.of() : List.copyOf(accounts.names(user.schoolId(), mentioned).values())), now, null, false,
 				reply, List.of(), mentioned);
 		AfterCommit.run(() -> fanout.published(message, user.schoolId()));
+		if (seq == 1 && rights.room().kind() == RoomKind.ANNOUNCE) {
+			// the first announcement puts the room into everyone's list
+			AfterCommit.run(() -> fanout.roomsChanged(user.schoolId(), null));
+		}
 		return message;
 	}
 

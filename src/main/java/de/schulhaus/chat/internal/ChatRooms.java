@@ -19,7 +19,8 @@ import de.schulhaus.platform.NotFoundException;
 @Repository
 public class ChatRooms {
 
-	private static final String COLUMNS = "r.id, r.school_id, r.group_id, r.name, r.archived, r.last_seq, r.last_activity_at";
+	static final String COLUMNS = "r.id, r.school_id, r.group_id, r.name, r.archived, r.last_seq, r.last_activity_at, r.kind, r.locked, r.closed, "
+			+ "r.group_gone";
 
 	private final JdbcClient jdbc;
 
@@ -37,8 +38,10 @@ public class ChatRooms {
 			.param("school", schoolId).param("group", groupId).query(ChatRooms::map).optional();
 	}
 
+	/** The rooms of roster groups (also of groups that are gone). */
 	List<Room> all(UUID schoolId) {
-		return jdbc.sql("select " + COLUMNS + " from chat_room r where r.school_id = :school").param("school", schoolId).query(ChatRooms::map).list();
+		return jdbc.sql("select " + COLUMNS + " from chat_room r where r.school_id = :school and r.kind = 'GROUP'").param("school", schoolId)
+			.query(ChatRooms::map).list();
 	}
 
 	/** The rooms of these groups, most recently active first. */
@@ -46,7 +49,7 @@ public class ChatRooms {
 		if (groupIds.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("select " + COLUMNS + " from chat_room r where r.school_id = :school and r.group_id in (:groups) "
+		return jdbc.sql("select " + COLUMNS + " from chat_room r where r.school_id = :school and r.group_id in (:groups) and r.group_gone = false "
 				+ "order by r.last_activity_at desc, r.id")
 			.param("school", schoolId).param("groups", groupIds).query(ChatRooms::map).list();
 	}
@@ -67,14 +70,15 @@ public class ChatRooms {
 	}
 
 	void delete(UUID schoolId, UUID roomId) {
-		for (String table : List.of("chat_read", "chat_message")) {
+		for (String table : List.of("chat_read", "chat_pin", "chat_report", "chat_mute", "chat_member", "chat_silenced", "chat_message")) {
 			jdbc.sql("delete from " + table + " where school_id = :school and room_id = :room").param("school", schoolId).param("room", roomId).update();
 		}
 		jdbc.sql("delete from chat_room where school_id = :school and id = :id").param("school", schoolId).param("id", roomId).update();
 	}
 
 	void deleteSchool(UUID schoolId) {
-		for (String table : List.of("chat_read", "chat_message", "chat_room", "chat_room_synced")) {
+		for (String table : List.of("chat_read", "chat_pin", "chat_report", "chat_mute", "chat_member", "chat_silenced", "chat_message", "chat_room",
+				"chat_room_synced", "chat_rules")) {
 			jdbc.sql("delete from " + table + " where school_id = :school").param("school", schoolId).update();
 		}
 	}
@@ -108,9 +112,46 @@ public class ChatRooms {
 		return ((Number) seq.getKeys().get("last_seq")).longValue();
 	}
 
+	/** Inserts a room that is no roster group's; with a key (a direct chat's pair, the announcements) at most one per school and key. */
+	UUID insertOther(UUID schoolId, RoomKind kind, String name, String key, UUID createdBy) {
+		UUID id = Ids.newId();
+		Timestamp now = Timestamp.from(Instant.now());
+		int made = jdbc.sql("insert into chat_room (id, school_id, group_id, name, archived, last_seq, last_activity_at, created_at, kind, direct_key, "
+				+ "created_by) values (:id, :school, null, :name, false, 0, :now, :now, :kind, :key, :by) on conflict do nothing")
+			.param("id", id).param("school", schoolId).param("name", name).param("now", now).param("kind", kind.name()).param("key", key)
+			.param("by", createdBy).update();
+		if (made == 1) {
+			return id;
+		}
+		return jdbc.sql("select id from chat_room where school_id = :school and direct_key = :key").param("school", schoolId).param("key", key)
+			.query(UUID.class).single();
+	}
+
+	Optional<Room> byKey(UUID schoolId, String key) {
+		return jdbc.sql("select " + COLUMNS + " from chat_room r where r.school_id = :school and r.direct_key = :key")
+			.param("school", schoolId).param("key", key).query(ChatRooms::map).optional();
+	}
+
+	/** Sets a leader's switch of the room: {@code locked} or {@code closed} (archived by a leader). */
+	boolean setFlag(UUID schoolId, UUID roomId, String column, boolean value) {
+		if (!List.of("locked", "closed").contains(column)) {
+			throw new IllegalArgumentException(column);
+		}
+		return jdbc.sql("update chat_room set " + column + " = :value where school_id = :school and id = :id and " + column + " <> :value")
+			.param("value", value).param("school", schoolId).param("id", roomId).update() > 0;
+	}
+
+	/** The group is gone: its room stays, archived, for the people it had. */
+	void detach(UUID schoolId, UUID roomId) {
+		jdbc.sql("update chat_room set group_gone = true, archived = true where school_id = :school and id = :id")
+			.param("school", schoolId).param("id", roomId).update();
+	}
+
 	static Room map(ResultSet rs, int row) throws SQLException {
 		Timestamp activity = rs.getTimestamp("last_activity_at");
+		boolean closed = rs.getBoolean("closed");
 		return new Room(rs.getObject("id", UUID.class), rs.getObject("school_id", UUID.class), rs.getObject("group_id", UUID.class),
-				rs.getString("name"), rs.getBoolean("archived"), rs.getLong("last_seq"), activity == null ? null : activity.toInstant());
+				rs.getString("name"), rs.getBoolean("archived") || closed || rs.getBoolean("group_gone"), rs.getLong("last_seq"),
+				activity == null ? null : activity.toInstant(), RoomKind.valueOf(rs.getString("kind")), rs.getBoolean("locked"), closed);
 	}
 }

@@ -23,8 +23,10 @@ import de.schulhaus.schools.SchoolStatus;
 
 /**
  * Every roster group has its room: made with the group, renamed with it, archived with it (kept for
- * reading), removed with its messages when the group is deleted. Groups are read as they are now,
- * so late, repeated or reordered events do no harm.
+ * reading). When the group is deleted (a finished school year) a room with messages stays, archived,
+ * for the people it had (noted when the group was archived, and whoever read or wrote there); an empty
+ * one goes. Each school also has its announcement room. Groups are read as they are now, so late,
+ * repeated or reordered events do no harm.
  */
 @Service
 public class GroupRooms {
@@ -49,7 +51,7 @@ public class GroupRooms {
 		if (schools.find(schoolId).isEmpty()) {
 			return;
 		}
-		boolean changed = false;
+		boolean changed = announcements(schoolId);
 		for (UUID groupId : new HashSet<>(groupIds)) {
 			changed |= follow(schoolId, groups.find(schoolId, groupId), groupId, rooms.ofGroup(schoolId, groupId));
 		}
@@ -66,7 +68,7 @@ public class GroupRooms {
 		}
 		Map<UUID, Room> existing = new HashMap<>();
 		rooms.all(schoolId).forEach(r -> existing.put(r.groupId(), r));
-		int changed = 0;
+		int changed = announcements(schoolId) ? 1 : 0;
 		Set<UUID> seen = new HashSet<>();
 		for (Group group : groups.list(schoolId)) {
 			seen.add(group.id());
@@ -75,8 +77,7 @@ public class GroupRooms {
 			}
 		}
 		for (Room gone : existing.values()) {
-			if (!seen.contains(gone.groupId())) {
-				rooms.delete(schoolId, gone.id());
+			if (!seen.contains(gone.groupId()) && goneGroup(schoolId, gone)) {
 				changed++;
 			}
 		}
@@ -102,14 +103,54 @@ public class GroupRooms {
 
 	private boolean follow(UUID schoolId, Optional<Group> group, UUID groupId, Optional<Room> room) {
 		if (group.isEmpty()) {
-			room.ifPresent(r -> rooms.delete(schoolId, r.id()));
-			return room.isPresent();
+			return room.isPresent() && goneGroup(schoolId, room.get());
 		}
 		Group g = group.get();
 		if (room.isEmpty()) {
 			rooms.insert(schoolId, groupId, g.name(), g.archived());
 			return true;
 		}
+		if (g.archived() && !room.get().archived()) {
+			// who was in it, for reading once the group is deleted
+			keepReaders(schoolId, room.get().id(), groups.members(schoolId, groupId).stream().map(m -> m.accountId()).toList());
+		}
 		return rooms.update(schoolId, room.get().id(), g.name(), g.archived());
 	}
+
+	/** The group is deleted: an empty room goes, one with messages stays archived for its people. */
+	private boolean goneGroup(UUID schoolId, Room room) {
+		if (room.lastSeq() == 0) {
+			rooms.delete(schoolId, room.id());
+			return true;
+		}
+		if (!jdbc.sql("select group_gone from chat_room where id = :id").param("id", room.id()).query(Boolean.class).single()) {
+			keepReaders(schoolId, room.id(), jdbc.sql("select account_id from chat_read where school_id = :school and room_id = :room "
+					+ "union select author_id from chat_message where school_id = :school and room_id = :room")
+				.param("school", schoolId).param("room", room.id()).query(UUID.class).list());
+			rooms.detach(schoolId, room.id());
+			return true;
+		}
+		return false;
+	}
+
+	private void keepReaders(UUID schoolId, UUID roomId, List<UUID> accountIds) {
+		Timestamp now = Timestamp.from(Instant.now());
+		for (UUID account : accountIds) {
+			jdbc.sql("insert into chat_member (room_id, school_id, account_id, role, added_at) values (:room, :school, :account, 'former', :now) "
+					+ "on conflict do nothing")
+				.param("room", roomId).param("school", schoolId).param("account", account).param("now", now).update();
+		}
+	}
+
+	/** The school's announcement room ("Ankündigungen"), made once; answers whether it was made now. */
+	boolean announcements(UUID schoolId) {
+		if (rooms.byKey(schoolId, ANNOUNCEMENTS).isPresent()) {
+			return false;
+		}
+		rooms.insertOther(schoolId, RoomKind.ANNOUNCE, "Ankündigungen", ANNOUNCEMENTS, null);
+		return true;
+	}
+
+	/** The announcement room's key (in the column that keeps direct chats one per pair). */
+	static final String ANNOUNCEMENTS = "announcements";
 }

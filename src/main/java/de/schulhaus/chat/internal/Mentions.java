@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import de.schulhaus.accounts.GroupManagement;
-import de.schulhaus.accounts.Membership;
+import de.schulhaus.accounts.AccountManagement;
 import de.schulhaus.platform.Notification;
 import de.schulhaus.platform.Notifications;
 
@@ -27,17 +27,30 @@ public class Mentions {
 	private final GroupManagement groups;
 	private final JdbcClient jdbc;
 	private final Notifications notifications;
+	private final RoomMembers members;
+	private final AccountManagement accounts;
 
-	Mentions(GroupManagement groups, JdbcClient jdbc, Notifications notifications) {
+	Mentions(GroupManagement groups, JdbcClient jdbc, Notifications notifications, RoomMembers members, AccountManagement accounts) {
+		this.members = members;
+		this.accounts = accounts;
 		this.groups = groups;
 		this.jdbc = jdbc;
 		this.notifications = notifications;
 	}
 
-	/** The people of the room that one can mention: its members, by name. */
-	public List<Membership> mentionable(Room room) {
-		return groups.members(room.schoolId(), room.groupId()).stream()
-			.sorted(java.util.Comparator.comparing(Membership::displayName, String.CASE_INSENSITIVE_ORDER)).toList();
+	/**
+	 * The people of the room that one can mention, by name: a roster room's group members, a direct or group chat's
+	 * members. Nobody in the school's announcements (a mention there would notify a whole school).
+	 */
+	public List<Person> mentionable(Room room) {
+		List<Person> people = switch (room.kind()) {
+			case GROUP -> room.groupId() == null ? List.of()
+					: groups.members(room.schoolId(), room.groupId()).stream().map(m -> new Person(m.accountId(), m.displayName(), m.login())).toList();
+			case DIRECT, CHAT -> accounts.findAll(room.schoolId(), members.of(room.schoolId(), room.id(), List.of("starter", "member"))).stream()
+				.map(a -> new Person(a.id(), a.displayName(), a.login())).toList();
+			default -> List.of();
+		};
+		return people.stream().sorted(java.util.Comparator.comparing(Person::name, String.CASE_INSENSITIVE_ORDER)).toList();
 	}
 
 	/** The members of the room that the text mentions, the author too if they mention themselves. */
@@ -46,8 +59,8 @@ public class Mentions {
 			return List.of();
 		}
 		Set<UUID> found = new LinkedHashSet<>();
-		for (Membership member : groups.members(room.schoolId(), room.groupId())) {
-			for (String name : new String[] { member.displayName(), member.login() }) {
+		for (Person member : mentionable(room)) {
+			for (String name : new String[] { member.name(), member.login() }) {
 				if (name != null && !name.isBlank() && mentions(body, name)) {
 					found.add(member.accountId());
 				}
@@ -78,5 +91,9 @@ public class Mentions {
 			notifications.notifyAll(schoolId, newly, Notification.of("chat.mention", "chat.notification.mention", "/chat/raum/" + room.id(),
 					authorName == null ? "" : authorName, room.name()));
 		}
+	}
+
+	/** Someone one can mention in a room. */
+	public record Person(UUID accountId, String name, String login) {
 	}
 }

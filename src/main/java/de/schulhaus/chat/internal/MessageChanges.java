@@ -66,7 +66,7 @@ public class MessageChanges {
 			throw new PostingNotAllowedException("chat.error.notYours");
 		}
 		if (!target.rights().mayPost()) {
-			throw new PostingNotAllowedException("chat.error.archived");
+			throw target.rights().refusal();
 		}
 		if (target.message().deleted()) {
 			throw new MessageDeletedException();
@@ -132,7 +132,7 @@ public class MessageChanges {
 			throw new InvalidInputException("reacted", "chat.error.reacted");
 		}
 		if (!target.rights().mayPost()) {
-			throw new PostingNotAllowedException("chat.error.archived");
+			throw target.rights().refusal();
 		}
 		if (target.message().deleted()) {
 			throw new MessageDeletedException();

@@ -1,68 +1,202 @@
 package de.schulhaus.chat.internal;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import de.schulhaus.accounts.AccountManagement;
 import de.schulhaus.accounts.GroupManagement;
 import de.schulhaus.accounts.PersonGroup;
 import de.schulhaus.platform.NotFoundException;
+import de.schulhaus.platform.Role;
 import de.schulhaus.platform.SchulhausUser;
 
 /**
- * Who may read and post where, decided from the roster as it is at this moment (never from a copy):
- * a group's room is its members'. A room the person may not read answers exactly like a missing one,
+ * Who may read and post where, decided at each request: a roster group's room from the roster as it is
+ * at this moment (never from a copy), direct and group chats from their stored members, the school's
+ * announcements for everyone. A room the person may not read answers exactly like a missing one,
  * whatever school it belongs to.
  */
 @Service
 public class RoomAccess {
 
-	private final ChatRooms rooms;
-	private final GroupManagement groups;
+	/** Stands in for "no groups" in an {@code in (...)} list, which may not be empty. */
+	private static final UUID NONE = new UUID(0, 0);
 
-	RoomAccess(ChatRooms rooms, GroupManagement groups) {
-		this.rooms = rooms;
+	private final JdbcClient jdbc;
+	private final GroupManagement groups;
+	private final AccountManagement accounts;
+
+	RoomAccess(JdbcClient jdbc, GroupManagement groups, AccountManagement accounts) {
+		this.jdbc = jdbc;
 		this.groups = groups;
+		this.accounts = accounts;
 	}
 
-	/** The rooms the person may read now, most recently active first. */
+	/** The rooms the person may read now, most recently active first (archived ones too). */
 	public List<RoomRights> readable(SchulhausUser user) {
 		if (user.schoolId() == null) {
 			return List.of();
 		}
 		Map<UUID, PersonGroup> mine = myGroups(user);
-		return rooms.ofGroups(user.schoolId(), mine.keySet()).stream().map(room -> rights(room, mine.get(room.groupId()))).toList();
-	}
-
-	public RoomRights require(SchulhausUser user, UUID roomId) {
-		if (user.schoolId() == null) {
-			throw new NotFoundException("room");
-		}
-		Room room = rooms.find(user.schoolId(), roomId).orElseThrow(() -> new NotFoundException("room"));
-		RoomRights rights = rights(room, myGroups(user).get(room.groupId()));
-		if (rights == null) {
-			throw new NotFoundException("room");
+		List<Candidate> candidates = candidates(user, mine, null);
+		Map<UUID, String> others = directPartners(user, candidates);
+		List<RoomRights> rights = new ArrayList<>();
+		for (Candidate c : candidates) {
+			RoomRights r = rights(c.room(), mine.get(c.room().groupId()), c.role(), c.mute(), user.role(), Instant.now());
+			// the announcements are listed once there is one (or for those who write them)
+			if (r != null && (r.room().kind() != RoomKind.ANNOUNCE || r.room().lastSeq() > 0 || r.mayPost())) {
+				rights.add(named(r, others));
+			}
 		}
 		return rights;
 	}
 
-	/**
-	 * The rule itself: members read their group's room (archived ones too, for looking back) and post
-	 * while the group is not archived; everyone else has no room at all (null).
-	 */
-	static RoomRights rights(Room room, PersonGroup membership) {
-		if (membership == null || !membership.groupId().equals(room.groupId())) {
-			return null;
+	public RoomRights require(SchulhausUser user, UUID roomId) {
+		return find(user, roomId).orElseThrow(() -> new NotFoundException("room"));
+	}
+
+	public Optional<RoomRights> find(SchulhausUser user, UUID roomId) {
+		if (user.schoolId() == null || roomId == null) {
+			return Optional.empty();
 		}
-		return new RoomRights(room, !room.archived() && !membership.archived(), membership.leader());
+		Map<UUID, PersonGroup> mine = myGroups(user);
+		List<Candidate> candidates = candidates(user, mine, roomId);
+		if (candidates.isEmpty()) {
+			return Optional.empty();
+		}
+		Candidate c = candidates.get(0);
+		RoomRights r = rights(c.room(), mine.get(c.room().groupId()), c.role(), c.mute(), user.role(), Instant.now());
+		return Optional.ofNullable(r).map(found -> named(found, directPartners(user, candidates)));
+	}
+
+	/** {@link #rights(Room, PersonGroup, String, Instant, Role, Instant)} for a roster room without a mute. */
+	static RoomRights rights(Room room, PersonGroup membership) {
+		return rights(room, membership, null, null, Role.PUPIL, Instant.now());
+	}
+
+	/**
+	 * The rule itself. Roster rooms: the group's members read (archived ones too, for looking back),
+	 * its leaders lead; once the group is gone, those it had read. Direct and group chats: their members;
+	 * a group chat's starter leads. Announcements: everyone reads; admins lead, they and the staff they
+	 * chose post. Posting needs a room that is not archived, not locked (except for leaders) and no mute.
+	 *
+	 * @param storedRole the person's row in chat_member ({@code starter}, {@code member}, {@code poster}, {@code former}) or null
+	 * @param mute the person's mute in the room: null none, else its end ({@link Instant#MAX}: until lifted)
+	 */
+	static RoomRights rights(Room room, PersonGroup membership, String storedRole, Instant mute, Role role, Instant now) {
+		boolean leader;
+		boolean poster = true;
+		switch (room.kind()) {
+			case GROUP -> {
+				boolean member = membership != null && membership.groupId().equals(room.groupId());
+				if (!member && !"former".equals(storedRole)) {
+					return null;
+				}
+				if (!member) {
+					return new RoomRights(room, false, false, "chat.error.archived", null, false);
+				}
+				leader = membership.leader();
+				if (membership.archived()) {
+					return new RoomRights(room, false, leader, "chat.error.archived", null, false);
+				}
+			}
+			case DIRECT, CHAT -> {
+				if (!"starter".equals(storedRole) && !"member".equals(storedRole)) {
+					return null;
+				}
+				leader = room.kind() == RoomKind.CHAT && "starter".equals(storedRole);
+			}
+			case ANNOUNCE -> {
+				leader = role == Role.SCHOOL_ADMIN;
+				poster = leader || "poster".equals(storedRole);
+			}
+			default -> {
+				return null;
+			}
+		}
+		boolean muted = mute != null && mute.isAfter(now) && !leader;
+		Instant until = muted && !Instant.MAX.equals(mute) ? mute : null;
+		String refusal = room.archived() ? "chat.error.archived"
+				: !poster ? "chat.error.announcementsOnly"
+				: room.locked() && !leader ? "chat.error.locked"
+				: muted ? (until == null ? "chat.error.mutedUntilLifted" : "chat.error.muted")
+				: null;
+		return new RoomRights(room, refusal == null, leader, refusal, until, muted);
+	}
+
+	private List<Candidate> candidates(SchulhausUser user, Map<UUID, PersonGroup> mine, UUID onlyRoom) {
+		List<UUID> groupIds = mine.isEmpty() ? List.of(NONE) : List.copyOf(mine.keySet());
+		return jdbc.sql("select " + ChatRooms.COLUMNS + ", cm.role as my_role, mu.until_at, mu.account_id as muted from chat_room r "
+				+ "left join chat_member cm on cm.room_id = r.id and cm.account_id = :me "
+				+ "left join chat_mute mu on mu.room_id = r.id and mu.account_id = :me "
+				+ "where r.school_id = :school " + (onlyRoom == null ? "" : "and r.id = :room ")
+				+ "and ((r.group_id in (:groups) and r.group_gone = false) or cm.account_id is not null or r.kind = 'ANNOUNCE') "
+				+ "order by r.last_activity_at desc, r.id")
+			.param("me", user.accountId()).param("school", user.schoolId()).param("groups", groupIds).param("room", onlyRoom)
+			.query((rs, n) -> {
+				Timestamp until = rs.getTimestamp("until_at");
+				Instant mute = rs.getObject("muted") == null ? null : until == null ? Instant.MAX : until.toInstant();
+				return new Candidate(ChatRooms.map(rs, n), rs.getString("my_role"), mute);
+			}).list();
+	}
+
+	/** The other person of each direct chat, whose name the chat shows. */
+	private Map<UUID, String> directPartners(SchulhausUser user, List<Candidate> candidates) {
+		List<UUID> direct = candidates.stream().filter(c -> c.room().kind() == RoomKind.DIRECT).map(c -> c.room().id()).toList();
+		if (direct.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, UUID> partnerOf = new HashMap<>();
+		for (Candidate c : candidates) {
+			if (c.room().kind() == RoomKind.DIRECT && c.room().name() != null) {
+				// the key is the pair "a:b"; the partner is the one who is not the viewer
+				String key = directKeyOf(c.room());
+				if (key != null) {
+					for (String part : key.split(":")) {
+						UUID id = UUID.fromString(part);
+						if (!id.equals(user.accountId())) {
+							partnerOf.put(c.room().id(), id);
+						}
+					}
+				}
+			}
+		}
+		Map<UUID, String> names = accounts.names(user.schoolId(), partnerOf.values().stream().distinct().toList());
+		return partnerOf.entrySet().stream().filter(e -> names.get(e.getValue()) != null)
+			.collect(Collectors.toMap(Map.Entry::getKey, e -> names.get(e.getValue())));
+	}
+
+	/** A direct chat's name is its pair key (the two account ids), stored as the room's name too. */
+	static String directKeyOf(Room room) {
+		return room.kind() == RoomKind.DIRECT && room.name() != null && room.name().contains(":") ? room.name() : null;
+	}
+
+	private static RoomRights named(RoomRights r, Map<UUID, String> others) {
+		String other = others.get(r.room().id());
+		if (r.room().kind() != RoomKind.DIRECT) {
+			return r;
+		}
+		Room room = r.room().named(Objects.requireNonNullElse(other, "–"));
+		return new RoomRights(room, r.mayPost(), r.leader(), r.refusalKey(), r.mutedUntil(), r.muted());
 	}
 
 	private Map<UUID, PersonGroup> myGroups(SchulhausUser user) {
 		return groups.groupsOfPerson(user.schoolId(), user.accountId()).stream()
 			.collect(Collectors.toMap(PersonGroup::groupId, Function.identity(), (a, b) -> a));
+	}
+
+	private record Candidate(Room room, String role, Instant mute) {
 	}
 }

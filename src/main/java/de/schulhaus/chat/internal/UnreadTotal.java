@@ -30,16 +30,16 @@ public class UnreadTotal {
 		if (user.schoolId() == null) {
 			return 0;
 		}
-		// the same rule as RoomAccess: a member reads the group's room, archived or not
+		// the same rule as RoomAccess, for the rooms in the list (archived ones are under "Archiv" and not counted)
 		List<UUID> mine = groups.groupsOfPerson(user.schoolId(), user.accountId()).stream().map(PersonGroup::groupId).distinct().toList();
-		if (mine.isEmpty()) {
-			return 0;
-		}
 		// messages after the marker, not deleted: changes to messages take seqs too, so seqs alone would count them
 		return jdbc.sql("select count(*) from chat_room r join chat_message x on x.room_id = r.id "
 				+ "left join chat_read m on m.room_id = r.id and m.account_id = :account "
-				+ "where r.school_id = :school and r.group_id in (:groups) and r.last_seq > coalesce(m.last_read_seq, 0) "
-				+ "and x.seq > coalesce(m.last_read_seq, 0) and x.deleted_at is null")
-			.param("account", user.accountId()).param("school", user.schoolId()).param("groups", mine).query(Long.class).single();
+				+ "left join chat_member cm on cm.room_id = r.id and cm.account_id = :account "
+				+ "where r.school_id = :school and r.archived = false and r.closed = false and r.group_gone = false "
+				+ "and (r.group_id in (:groups) or cm.role in ('starter', 'member') or r.kind = 'ANNOUNCE') "
+				+ "and r.last_seq > coalesce(m.last_read_seq, 0) and x.seq > coalesce(m.last_read_seq, 0) and x.deleted_at is null")
+			.param("account", user.accountId()).param("school", user.schoolId()).param("groups", mine.isEmpty() ? List.of(new UUID(0, 0)) : mine)
+			.query(Long.class).single();
 	}
 }

@@ -68,7 +68,9 @@ class ChatApiController {
 		List<UUID> ids = rooms.stream().map(r -> r.room().id()).toList();
 		Map<UUID, Long> markers = reads.of(user.schoolId(), user.accountId(), ids);
 		Map<UUID, Long> unread = reads.unread(user.schoolId(), user.accountId(), ids);
-		return rooms.stream().map(r -> RoomJson.of(r, markers.getOrDefault(r.room().id(), 0L), unread.getOrDefault(r.room().id(), 0L))).toList();
+		return rooms.stream().map(r -> RoomJson.of(r, markers.getOrDefault(r.room().id(), 0L), unread.getOrDefault(r.room().id(), 0L), r.mayPost() ? null
+				: texts.getMessage(r.refusal().messageKey(), ChatRefusals.args(r.refusal()), r.refusal().messageKey(), LocaleContextHolder.getLocale())))
+			.toList();
 	}
 
 	/**
@@ -115,8 +117,8 @@ class ChatApiController {
 		}
 	}
 
-	private ProblemDetail problem(HttpStatus status, String type, String key) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, texts.getMessage(key, null, key, LocaleContextHolder.getLocale()));
+	private ProblemDetail problem(HttpStatus status, String type, String key, Object... args) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, texts.getMessage(key, args, key, LocaleContextHolder.getLocale()));
 		problem.setType(URI.create("urn:schulhaus:problem:chat:" + type));
 		return problem;
 	}
@@ -128,14 +130,19 @@ class ChatApiController {
 	record ReadBody(Long seq) {
 	}
 
-	/** A room in the caller's list: unread is how many messages came after the caller's read marker (not deleted ones). */
+	/**
+	 * A room in the caller's list: unread is how many messages came after the caller's read marker (not deleted ones); kind is
+	 * GROUP, DIRECT, CHAT or ANNOUNCE; leader whether the caller moderates it; mutedUntil the end of the
+	 * caller's mute (null: none, or until lifted while mayPost is false); notPosting why the caller may not post, as the page says it.
+	 */
 	record RoomJson(UUID id, UUID groupId, String name, boolean archived, boolean mayPost, long lastSeq, Instant lastActivityAt,
-			long lastReadSeq, long unread) {
+			long lastReadSeq, long unread, String kind, boolean locked, boolean leader, Instant mutedUntil, String notPosting) {
 
-		static RoomJson of(RoomRights rights, long lastReadSeq, long unread) {
+		static RoomJson of(RoomRights rights, long lastReadSeq, long unread, String notPosting) {
 			Room room = rights.room();
 			return new RoomJson(room.id(), room.groupId(), room.name(), room.archived(), rights.mayPost(), room.lastSeq(),
-					room.lastActivityAt(), lastReadSeq, unread);
+					room.lastActivityAt(), lastReadSeq, unread, room.kind().name(), room.locked(),
+					rights.leader(), rights.mutedUntil(), notPosting);
 		}
 	}
 }

@@ -44,8 +44,10 @@ class ChatPageController {
 	private final ReadMarkers reads;
 	private final PostingRate rate;
 	private final MessageSource texts;
+	private final ChatRoomExtras extras;
 
-	ChatPageController(RoomAccess access, ChatMessages messages, ReadMarkers reads, PostingRate rate, MessageSource texts) {
+	ChatPageController(RoomAccess access, ChatMessages messages, ReadMarkers reads, PostingRate rate, MessageSource texts, ChatRoomExtras extras) {
+		this.extras = extras;
 		this.access = access;
 		this.messages = messages;
 		this.reads = reads;
@@ -56,7 +58,8 @@ class ChatPageController {
 	/** The most recently active room, or the empty page for someone in no group. */
 	@GetMapping("/chat")
 	String start(@AuthenticationPrincipal SchulhausUser user, Model model) {
-		List<RoomRights> rooms = access.readable(user);
+		// archived rooms are under "Archiv", not opened by themselves
+		List<RoomRights> rooms = access.readable(user).stream().filter(r -> !r.room().archived()).toList();
 		if (rooms.isEmpty()) {
 			model.addAttribute("rooms", List.of());
 			return "chat/chat";
@@ -88,7 +91,7 @@ class ChatPageController {
 			problem = texts.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);
 			status = "chat.error.slowDown".equals(e.messageKey()) ? 429 : 400;
 		} catch (PostingNotAllowedException e) {
-			problem = texts.getMessage(e.messageKey(), null, e.messageKey(), locale);
+			problem = extras.refusal(e);
 			status = 403;
 		}
 		response.setStatus(status);
@@ -104,7 +107,7 @@ class ChatPageController {
 			messages.markRead(user, roomId, page.get(page.size() - 1).seq());
 		}
 		// asked after marking, so the open room and the tile's number count what was just shown as read
-		List<RoomRights> rooms = access.readable(user);
+		List<RoomRights> rooms = access.readable(user).stream().filter(r -> !r.room().archived() || r.room().id().equals(roomId)).toList();
 		List<UUID> ids = rooms.stream().map(r -> r.room().id()).toList();
 		Map<UUID, Long> markers = reads.of(user.schoolId(), user.accountId(), ids);
 		Map<UUID, Long> unread = reads.unread(user.schoolId(), user.accountId(), ids);
@@ -119,6 +122,7 @@ class ChatPageController {
 		model.addAttribute("scrolledBack", before != null);
 		model.addAttribute("maxLength", ChatMessages.MAX_LENGTH);
 		model.addAttribute("emoji", String.join(" ", Reactions.EMOJI));
+		extras.addTo(model, user, open);
 		return "chat/chat";
 	}
 

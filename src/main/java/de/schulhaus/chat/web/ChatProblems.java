@@ -18,7 +18,7 @@ import de.schulhaus.chat.internal.PostingNotAllowedException;
 
 /**
  * The messenger's own refusals as RFC 9457 problems in the caller's language, for every controller of
- * the chat API: not allowed here (403: a read-only room, someone else's message), and a message that
+ * the chat API: not allowed here (403: a read-only, locked or muted room, someone else's message), and a message that
  * was deleted meanwhile (409).
  */
 @RestControllerAdvice(basePackageClasses = ChatProblems.class)
@@ -33,16 +33,17 @@ class ChatProblems {
 
 	@ExceptionHandler(PostingNotAllowedException.class)
 	ResponseEntity<ProblemDetail> notAllowed(PostingNotAllowedException e) {
-		return problem(HttpStatus.FORBIDDEN, "chat.error.archived".equals(e.messageKey()) ? "read-only" : "not-allowed", e.messageKey());
+		return problem(HttpStatus.FORBIDDEN, "chat.error.notYours".equals(e.messageKey()) ? "not-allowed" : "read-only", e.messageKey(),
+				ChatRefusals.args(e));
 	}
 
 	@ExceptionHandler(MessageDeletedException.class)
 	ResponseEntity<ProblemDetail> deleted(MessageDeletedException e) {
-		return problem(HttpStatus.CONFLICT, "deleted", e.messageKey());
+		return problem(HttpStatus.CONFLICT, "deleted", e.messageKey(), null);
 	}
 
-	private ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String key) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, texts.getMessage(key, null, key, LocaleContextHolder.getLocale()));
+	private ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String key, Object[] args) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, texts.getMessage(key, args, key, LocaleContextHolder.getLocale()));
 		problem.setType(URI.create("urn:schulhaus:problem:chat:" + type));
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}

@@ -38,7 +38,7 @@ class ChatRoomPeopleController {
 	@GetMapping(path = "/api/v1/chat/rooms/{chatRoomId}/mentionable", produces = MediaType.APPLICATION_JSON_VALUE)
 	List<Person> mentionable(@PathVariable String chatRoomId, @AuthenticationPrincipal SchulhausUser user) {
 		return mentions.mentionable(access.require(user, Ids.parse(chatRoomId, "room")).room()).stream()
-			.map(m -> new Person(m.accountId(), m.displayName(), m.login())).toList();
+			.map(m -> new Person(m.accountId(), m.name(), m.login())).toList();
 	}
 
 	/** The room's other members with their read markers (0: never read). */

@@ -39,6 +39,12 @@ class ChatWebConfiguration {
 				Set.of(Role.SCHOOL_ADMIN, Role.TEACHER, Role.STAFF, Role.PUPIL, Role.EXTERN));
 	}
 
+	/** The school admin's messenger rules and announcement posters. */
+	@Bean
+	AppTile chatAdminTile() {
+		return AppTile.tool("chat-admin", "chat.rules.title", "messages-square", "/verwaltung/chat", 88, Set.of(Role.SCHOOL_ADMIN));
+	}
+
 	@Bean
 	BadgeProvider chatUnread(UnreadTotal unread) {
 		return new BadgeProvider() {

@@ -61,6 +61,8 @@ final class ChatConnection {
 	private final Map<UUID, Long> liveAfter = new HashMap<>();
 	private final Map<UUID, Long> typedAt = new HashMap<>();
 	private boolean announced;
+	/** Per room, whether and why not the person may post, as last announced. */
+	private Map<UUID, String> posting = Map.of();
 	/**
 	 * Until the client's first resume (or {@link #RESUME_GRACE} after connecting), live messages are not sent,
 	 * only noted: a resume that arrives after a live message would otherwise send that message again (and out
@@ -198,7 +200,11 @@ final class ChatConnection {
 		List<RoomRights> readable = hub.access().readable(user);
 		Map<UUID, Room> now = new LinkedHashMap<>();
 		readable.forEach(r -> now.put(r.room().id(), r.room()));
-		boolean changed = !now.keySet().equals(rooms.keySet());
+		// a room locked, archived or the person muted also counts: the page then shows why it cannot post
+		Map<UUID, String> posting = new HashMap<>();
+		readable.forEach(r -> posting.put(r.room().id(), r.mayPost() + ":" + r.refusalKey() + ":" + r.mutedUntil()));
+		boolean changed = !now.keySet().equals(rooms.keySet()) || (announced && !posting.equals(this.posting));
+		this.posting = posting;
 		Set<UUID> added = new java.util.HashSet<>(now.keySet());
 		added.removeAll(rooms.keySet());
 		rooms.keySet().retainAll(now.keySet());

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -79,5 +80,42 @@ class ChatPersonalDataTests {
 		assertThat(kept.seq()).isEqualTo(2L);
 		assertThat(kept.reactions()).as("her reaction goes with her").isEmpty();
 		assertThat(kept.mentions()).as("and so does her mention").isEmpty();
+	}
+
+	@Autowired PrivateChats chats;
+	@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Test
+	void chatsTheyStartedAreExportedByNameAndTheirGroupChatIsLedOnAfterErasure() throws Exception {
+		var t = new TestSchools(mvc);
+		var school = t.createSchool("Auskunft-Chats-Schule");
+		SchulhausUser admin = users.load(t.createUser(school, "Ada", "Admin", "SCHOOL_ADMIN", "admin-laterne-quitte-1", null).login())
+			.orElseThrow().withTwoFactor(true);
+		SchulhausUser teacher = users.load(t.createUser(school, "Tom", "Tafel", "TEACHER", "tom-laterne-quitte-1", null).login()).orElseThrow();
+		SchulhausUser pupil = users.load(t.createUser(school, "Pia", "Privat", "PUPIL", "pia-laterne-quitte-1", null).login()).orElseThrow();
+		SchulhausUser colleague = users.load(t.createUser(school, "Carl", "Kollege", "TEACHER", "carl-laterne-quitte-1", null).login())
+			.orElseThrow();
+		UUID direct = chats.direct(teacher, pupil.accountId());
+		UUID group = chats.group(teacher, "Fachschaft Mathe", List.of(colleague.accountId()));
+		messages.post(teacher, direct, "Unter vier Augen");
+		messages.post(teacher, group, "Treffen am Montag");
+
+		DataSubject subject = new DataSubject(teacher.accountId(), school.id(), teacher.login(), "Tom Tafel", Locale.GERMAN, Instant.EPOCH);
+		ByteArrayOutputStream zip = new ByteArrayOutputStream();
+		personalData.export(subject, admin, zip);
+		String json = null;
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.toByteArray()))) {
+			for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+				if (e.getName().equals("chat/nachrichten.json")) {
+					json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+				}
+			}
+		}
+		assertThat(json).contains("Direktchat", "Fachschaft Mathe", "Unter vier Augen").doesNotContain(pupil.accountId().toString());
+
+		chat.erase(subject, admin);
+		assertThat(jdbc.sql("select role from chat_member where room_id = :room").param("room", group).query(String.class).list())
+			.containsExactly("starter");
+		assertThat(chats.add(colleague, group, List.of(pupil.accountId()))).as("the colleague leads it now").isEqualTo(1);
 	}
 }

@@ -176,7 +176,7 @@ class ChatApiTests {
 	}
 
 	@Test
-	void anArchivedGroupsRoomCanBeReadButNotWrittenAndADeletedGroupsRoomIsGone() throws Exception {
+	void anArchivedGroupsRoomCanBeReadButNotWrittenAndStaysArchivedWhenTheGroupIsDeleted() throws Exception {
 		UUID room = awaitRoom(classA.id());
 		postText(teacher, room, "Letzter Schultag");
 		groups.archive(school.id(), classA.id(), true, admin);
@@ -193,10 +193,24 @@ class ChatApiTests {
 		assertThat(refused.getContentType()).isEqualTo("application/problem+json");
 		assertThat(JsonPath.<String>read(refused.getContentAsString(), "$.detail")).contains("archiviert");
 
+		// the school year is over and the class deleted: its room stays in the archive for those who were in it
 		groups.delete(school.id(), classA.id(), admin);
-		await().atMost(Duration.ofSeconds(20)).until(() -> roomOf(classA.id()).isEmpty());
-		assertThat(jdbc.sql("select count(*) from chat_message where room_id = :id").param("id", room).query(Long.class).single()).isZero();
-		assertNotFound(room, teacher);
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select group_gone from chat_room where id = :id").param("id", room)
+			.query(Boolean.class).single());
+		for (SchulhausUser former : List.of(pupil, teacher)) {
+			assertThat(seqs(room, "after=0")).containsExactly(1);
+			String list = call(get("/api/v1/chat/rooms"), former).getContentAsString();
+			assertThat(JsonPath.<List<String>>read(list, "$[*].id")).containsExactly(room.toString());
+			assertThat(JsonPath.<List<Boolean>>read(list, "$[*].archived")).containsExactly(true);
+			assertThat(call(post("/api/v1/chat/rooms/" + room + "/messages").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"body\":\"Noch da?\"}"), former).getStatus()).isEqualTo(403);
+		}
+		// nobody else reads it, and a class deleted without messages leaves no room behind
+		assertNotFound(room, admin);
+		Group empty = groups.create(school.id(), "5z", GroupKind.CLASS, null, admin);
+		awaitRoom(empty.id());
+		groups.delete(school.id(), empty.id(), admin);
+		await().atMost(Duration.ofSeconds(20)).until(() -> roomOf(empty.id()).isEmpty());
 	}
 
 	@Test

@@ -1,0 +1,109 @@
+package de.schulhaus.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.jayway.jsonpath.JsonPath;
+
+import de.schulhaus.TestSchools;
+
+/**
+ * A teacher starts a group chat from "Neuer Chat" with a pupil who has the messenger open: the room
+ * appears in the pupil's list without a reload; the teacher locks it, and the pupil's open room hides
+ * its composer and says why, live; unlocked, the composer is back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ChatRoomsJourneyTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void aGroupChatAppearsLiveAndALockClosesTheComposerLive() throws Exception {
+		String schoolId = post("/api/v1/schools", "{\"name\":\"Chat-Räume-Gesamtschule\",\"schoolNumber\":\"" + TestSchools.nextSchoolNumber()
+				+ "\",\"type\":\"GESAMTSCHULE\"}", "$.id");
+		String teacher = post("/api/v1/schools/" + schoolId + "/users",
+				"{\"firstName\":\"Sabine\",\"lastName\":\"Becker\",\"role\":\"TEACHER\",\"password\":\"Kompass-Laterne-Quitte-2026\",\"groups\":[\"5a\"]}",
+				"$.login");
+		String pupil = post("/api/v1/schools/" + schoolId + "/users",
+				"{\"firstName\":\"Mia\",\"lastName\":\"Müller\",\"role\":\"PUPIL\",\"password\":\"Kompass-Laterne-Quitte-2027\",\"groups\":[\"5a\"]}",
+				"$.login");
+
+		try (Browser pupilTab = Browser.open(port); Browser teacherTab = Browser.open(port)) {
+			signIn(pupilTab, pupil, "Kompass-Laterne-Quitte-2027");
+			pupilTab.go("/chat");
+			pupilTab.find("#chat[data-live]");
+
+			signIn(teacherTab, teacher, "Kompass-Laterne-Quitte-2026");
+			teacherTab.go("/chat");
+			teacherTab.click(".chat-rooms-actions a[href$='/chat/neu']");
+			assertThat(teacherTab.find("h1").getText()).isEqualTo("Neuer Chat");
+			teacherTab.checkAccessibility();
+			teacherTab.screenshot("chat-new");
+			teacherTab.find("input[name=personen]").click();
+			teacherTab.type("#group-name", "Leseclub");
+			teacherTab.click("form[method=post] button.button[type=submit]");
+			UUID room = UUID.fromString(teacherTab.awaitPath(p -> p.startsWith("/chat/raum/")).substring("/chat/raum/".length()));
+			assertThat(teacherTab.find("#h-room").getText()).isEqualTo("Leseclub");
+
+			// the pupil's open page lists it without a reload
+			awaitText(pupilTab, "#chat-room-list", "Leseclub");
+			pupilTab.go("/chat/raum/" + room);
+			pupilTab.find("#chat[data-live]");
+			assertThat(pupilTab.find("#chat-composer").isDisplayed()).isTrue();
+
+			teacherTab.go("/chat/raum/" + room + "/einstellungen");
+			teacherTab.checkAccessibility();
+			teacherTab.screenshot("chat-room-settings");
+			teacherTab.click("form[action$='/sperre'] button");
+			new WebDriverWait(pupilTab.driver, Duration.ofSeconds(15)).until(d -> !pupilTab.find("#chat-composer").isDisplayed());
+			awaitText(pupilTab, "#chat-why", "gesperrt");
+			pupilTab.checkAccessibility();
+			pupilTab.screenshot("chat-room-locked");
+
+			teacherTab.click("form[action$='/sperre'] button");
+			new WebDriverWait(pupilTab.driver, Duration.ofSeconds(15)).until(d -> pupilTab.find("#chat-composer").isDisplayed());
+			assertThat(pupilTab.all("#chat-why")).isEmpty();
+		}
+	}
+
+	private static void awaitText(Browser b, String css, String text) {
+		new WebDriverWait(b.driver, Duration.ofSeconds(15)).until(d -> b.find(css).getAttribute("textContent").contains(text));
+	}
+
+	private void signIn(Browser b, String login, String password) {
+		b.go("/anmelden");
+		b.type("#login", login);
+		b.type("#password", password);
+		b.click("main form button[type=submit]");
+		b.awaitPath(p -> p.equals("/"));
+	}
+
+	private String post(String path, String json, String field) throws Exception {
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		return JsonPath.read(response.body(), field);
+	}
+}
