@@ -1,10 +1,14 @@
 package de.schulhaus.chat.ws;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import de.schulhaus.chat.internal.ChatMessage;
 import de.schulhaus.chat.internal.LiveSignal;
@@ -23,6 +27,13 @@ import tools.jackson.databind.json.JsonMapper;
 class Frames {
 
 	private final JsonMapper json;
+	/**
+	 * A message without reactions reads the same for everyone: its frame is written once for all of a room's
+	 * connections instead of once per reader (a post to a class room is 30 sends). Keyed by the message's
+	 * whole state (a record: an edit, a deletion or a changed quote is another key), kept for seconds.
+	 */
+	private final Cache<ChatMessage, String> shared = Caffeine.newBuilder().maximumSize(10_000)
+		.expireAfterWrite(Duration.ofSeconds(10)).build();
 
 	Frames(JsonMapper json) {
 		this.json = json;
@@ -30,6 +41,13 @@ class Frames {
 
 	/** One message as {@code reader} sees it ({@link MessageView}: whether they reacted is theirs). */
 	String message(ChatMessage m, UUID reader) {
+		if (m.reactions().isEmpty()) {
+			return shared.get(m, same -> write(same, null));
+		}
+		return write(m, reader);
+	}
+
+	private String write(ChatMessage m, UUID reader) {
 		ObjectNode frame = json.createObjectNode();
 		frame.put("type", "message");
 		frame.setAll((ObjectNode) json.valueToTree(MessageView.of(m, reader)));
