@@ -3,7 +3,7 @@ Calendar, GNOME Contacts and Evolution) driven through its own client libraries,
 
 Run inside a D-Bus session of its own (dbus-run-session), with HOME and the XDG folders in a scratch
 directory: the script adds a CalDAV calendar and a CardDAV address book to the source registry, answers
-the backends' request for a password as GNOME's password prompt would (no keyring needed), and then works
+the backends' request for a password as GNOME's password prompt would (nothing stored in a keyring), and then works
 through the steps below. After each step it prints "STEP <name>" and waits for a line on stdin, so the
 test can look at the server between steps (and change it). Exits non-zero on the first surprise.
 
@@ -46,6 +46,8 @@ def wait_for(what, probe, refresh, seconds=30):
             next_refresh = time.monotonic() + 3
         while context.pending():
             context.iteration(False)
+        if refused:
+            sys.exit(refused[0] + ": the password was refused")
         found = probe()
         if found is not None:
             return found
@@ -54,12 +56,13 @@ def wait_for(what, probe, refresh, seconds=30):
 
 
 registry = EDataServer.SourceRegistry.new_sync(None)
+refused = []
 # connect_sync opens the backend and returns; the password is asked for and answered while wait_for() runs the main loop
 DONT_WAIT = 0xFFFFFFFF
 
 
 def add_source(display_name, parent, kind, backend, path):
-    """A source as GNOME Online Accounts or Evolution's "new calendar" dialog would write it."""
+    """A source as Evolution's "New Calendar" and "New Address Book" dialogs write one for CalDAV and CardDAV."""
     source = EDataServer.Source.new(None, None)
     source.set_parent(parent)
     source.set_display_name(display_name)
@@ -82,8 +85,8 @@ def add_source(display_name, parent, kind, backend, path):
         asked.append(reason)
         print("%s: asks for a password (%s)" % (display_name, error.message if error else reason.value_nick), flush=True)
         if len(asked) > 1:
-            print("%s: the password was refused" % display_name, flush=True)
-            sys.exit(1)
+            refused.append(display_name)  # exceptions do not leave a signal handler: wait_for() stops
+            return
         credentials = EDataServer.NamedParameters.new()
         credentials.set(EDataServer.SOURCE_CREDENTIAL_USERNAME, login)
         credentials.set(EDataServer.SOURCE_CREDENTIAL_PASSWORD, password)
