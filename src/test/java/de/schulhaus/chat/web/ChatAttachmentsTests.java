@@ -1,0 +1,203 @@
+package de.schulhaus.chat.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+
+import com.jayway.jsonpath.JsonPath;
+
+import de.schulhaus.IntegrationTest;
+import de.schulhaus.TestSchools;
+import de.schulhaus.accounts.Group;
+import de.schulhaus.accounts.GroupKind;
+import de.schulhaus.accounts.GroupManagement;
+import de.schulhaus.accounts.security.AccountUserDetailsService;
+import de.schulhaus.files.CloudFiles;
+import de.schulhaus.platform.SchulhausUser;
+
+/** Files posted with a message: stored in the poster's own files, read by the room's members only, while they are members. */
+@IntegrationTest
+class ChatAttachmentsTests {
+
+	/** The smallest PNG: one transparent pixel. */
+	static final byte[] PNG = java.util.Base64.getDecoder()
+		.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
+	@Autowired MockMvc mvc;
+	@Autowired GroupManagement groups;
+	@Autowired AccountUserDetailsService users;
+	@Autowired JdbcClient jdbc;
+	@Autowired CloudFiles cloudFiles;
+
+	TestSchools schools;
+	TestSchools.SchoolRef school;
+	SchulhausUser admin;
+	SchulhausUser teacher;
+	SchulhausUser pupil;
+	SchulhausUser classmate;
+	Group classA;
+	UUID room;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		schools = new TestSchools(mvc);
+		school = schools.createSchool("Anhang-Schule");
+		admin = person("Ada", "Admin", "SCHOOL_ADMIN").withTwoFactor(true);
+		teacher = person("Tina", "Tafel", "TEACHER");
+		pupil = person("Paul", "Pult", "PUPIL");
+		classmate = person("Kira", "Klasse", "PUPIL");
+		classA = groups.create(school.id(), "5a", GroupKind.CLASS, null, admin);
+		groups.addMember(school.id(), classA.id(), teacher.accountId(), true, admin);
+		groups.addMember(school.id(), classA.id(), pupil.accountId(), false, admin);
+		groups.addMember(school.id(), classA.id(), classmate.accountId(), false, admin);
+		room = awaitRoom(classA.id());
+	}
+
+	@Test
+	void aPictureGoesIntoThePostersFilesAndTheRoomsMembersSeeItInline() throws Exception {
+		MockHttpServletResponse posted = call(multipart("/api/v1/chat/rooms/" + room + "/attachments")
+			.file(new MockMultipartFile("file", "Tafelbild.png", "image/png", PNG)).param("body", "Das Tafelbild von heute"), pupil);
+		assertThat(posted.getStatus()).as(posted.getContentAsString()).isEqualTo(201);
+		String json = posted.getContentAsString();
+		assertThat(JsonPath.<String>read(json, "$.body")).isEqualTo("Das Tafelbild von heute");
+		assertThat(JsonPath.<String>read(json, "$.attachments[0].name")).isEqualTo("Tafelbild.png");
+		assertThat(JsonPath.<Integer>read(json, "$.attachments[0].size")).isEqualTo(PNG.length);
+		assertThat(JsonPath.<Boolean>read(json, "$.attachments[0].image")).isTrue();
+		String href = JsonPath.read(json, "$.attachments[0].href");
+
+		// the file lies in the poster's own files, folder Chat-Anhänge, and only the poster sees it there
+		List<CloudFiles.CloudFile> mine = cloudFiles.search(pupil, "Tafelbild", 5);
+		assertThat(mine).singleElement().satisfies(f -> assertThat(f.place()).isEqualTo("/Chat-Anhänge"));
+		assertThat(cloudFiles.search(teacher, "Tafelbild", 5)).isEmpty();
+		assertThat(cloudFiles.readable(classmate, mine.get(0).id())).isEmpty();
+
+		// the room's members open it from the chat, shown inline as a picture
+		for (SchulhausUser member : List.of(teacher, classmate, pupil)) {
+			MockHttpServletResponse opened = call(get(href), member);
+			assertThat(opened.getStatus()).isEqualTo(200);
+			assertThat(opened.getContentType()).isEqualTo("image/png");
+			assertThat(opened.getHeader("Content-Disposition")).startsWith("inline");
+			assertThat(opened.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+			assertThat(opened.getContentAsByteArray()).isEqualTo(PNG);
+		}
+		// and the room's page of messages carries it
+		String page = call(get("/api/v1/chat/rooms/" + room + "/messages"), classmate).getContentAsString();
+		assertThat(JsonPath.<List<String>>read(page, "$[*].attachments[*].name")).containsExactly("Tafelbild.png");
+	}
+
+	@Test
+	void otherFilesAreDownloadsNamedAfterThemAndTheNameIsTheTextWhenThereIsNone() throws Exception {
+		MockHttpServletResponse posted = call(multipart("/api/v1/chat/rooms/" + room + "/attachments")
+			.file(new MockMultipartFile("file", "Arbeitsblatt Brüche.pdf", "application/pdf", "%PDF-1.4".getBytes(StandardCharsets.US_ASCII))), teacher);
+		assertThat(posted.getStatus()).as(posted.getContentAsString()).isEqualTo(201);
+		assertThat(JsonPath.<String>read(posted.getContentAsString(), "$.body")).isEqualTo("Arbeitsblatt Brüche.pdf");
+		assertThat(JsonPath.<Boolean>read(posted.getContentAsString(), "$.attachments[0].image")).isFalse();
+		MockHttpServletResponse opened = call(get(JsonPath.<String>read(posted.getContentAsString(), "$.attachments[0].href")), pupil);
+		assertThat(opened.getStatus()).isEqualTo(200);
+		assertThat(opened.getContentType()).isEqualTo("application/octet-stream");
+		assertThat(opened.getHeader("Content-Disposition")).startsWith("attachment").contains("UTF-8''Arbeitsblatt%20Br%C3%BCche.pdf");
+		assertThat(opened.getContentAsString()).isEqualTo("%PDF-1.4");
+	}
+
+	@Test
+	void onlyMembersReadItAndOnlyWhileTheyAreMembers() throws Exception {
+		String href = postPicture(pupil);
+		var other = schools.createSchool("Andere Schule");
+		SchulhausUser stranger = users.load(schools.createUser(other, "Otto", "Fremd", "TEACHER", "fremd-laterne-quitte-1", null).login()).orElseThrow();
+		SchulhausUser outsider = person("Olaf", "Außen", "TEACHER");
+		assertThat(call(get(href), stranger).getStatus()).isEqualTo(404);
+		assertThat(call(get(href), outsider).getStatus()).isEqualTo(404);
+		// not even the school's admin outside the class
+		assertThat(call(get(href), admin).getStatus()).isEqualTo(404);
+		assertThat(call(get("/api/v1/chat/attachments/" + UUID.randomUUID()), teacher).getStatus()).isEqualTo(404);
+		assertThat(call(get("/api/v1/chat/attachments/kein-id"), teacher).getStatus()).isEqualTo(404);
+
+		assertThat(call(get(href), classmate).getStatus()).isEqualTo(200);
+		groups.removeMember(school.id(), classA.id(), classmate.accountId(), admin);
+		assertThat(call(get(href), classmate).getStatus()).isEqualTo(404);
+		// nor may an outsider post into the room
+		assertThat(call(multipart("/api/v1/chat/rooms/" + room + "/attachments").file(new MockMultipartFile("file", "x.png", "image/png", PNG)), outsider)
+			.getStatus()).isEqualTo(404);
+	}
+
+	@Test
+	void aDeletedMessageOrADeletedFileTakesTheAttachmentAway() throws Exception {
+		MockHttpServletResponse posted = call(multipart("/api/v1/chat/rooms/" + room + "/attachments")
+			.file(new MockMultipartFile("file", "Foto.png", "image/png", PNG)), pupil);
+		String href = JsonPath.read(posted.getContentAsString(), "$.attachments[0].href");
+		String message = JsonPath.read(posted.getContentAsString(), "$.id");
+		assertThat(call(delete("/api/v1/chat/messages/" + message), pupil).getStatus()).isEqualTo(200);
+		assertThat(call(get(href), teacher).getStatus()).isEqualTo(404);
+		String page = call(get("/api/v1/chat/rooms/" + room + "/messages"), teacher).getContentAsString();
+		assertThat(JsonPath.<List<Object>>read(page, "$[0].attachments")).isEmpty();
+
+		// the poster deletes the file from their own files: the chat no longer has it
+		String second = postPicture(pupil);
+		UUID file = cloudFiles.search(pupil, "Tafel", 5).get(0).id();
+		jdbc.sql("update file_node set trashed_at = current_timestamp where id = :id").param("id", file).update();
+		assertThat(call(get(second), teacher).getStatus()).isEqualTo(404);
+	}
+
+	@Test
+	void tooLargeOrMissingFilesAreRefusedClearlyAndNothingIsStored() throws Exception {
+		byte[] big = new byte[25 * 1024 * 1024 + 1];
+		MockHttpServletResponse tooLarge = call(multipart("/api/v1/chat/rooms/" + room + "/attachments")
+			.file(new MockMultipartFile("file", "Film.mp4", "video/mp4", big)).header("Accept-Language", "de"), pupil);
+		assertThat(tooLarge.getStatus()).isEqualTo(413);
+		assertThat(tooLarge.getContentType()).isEqualTo("application/problem+json");
+		assertThat(JsonPath.<String>read(tooLarge.getContentAsString(StandardCharsets.UTF_8), "$.detail")).contains("höchstens 25 MB");
+
+		MockHttpServletResponse empty = call(multipart("/api/v1/chat/rooms/" + room + "/attachments")
+			.file(new MockMultipartFile("file", "leer.txt", "text/plain", new byte[0])), pupil);
+		assertThat(empty.getStatus()).isEqualTo(400);
+		assertThat(call(multipart("/api/v1/chat/rooms/" + room + "/attachments").param("body", "ohne Datei"), pupil).getStatus()).isEqualTo(400);
+
+		assertThat(jdbc.sql("select count(*) from chat_message where room_id = :room").param("room", room).query(Long.class).single()).isZero();
+		assertThat(cloudFiles.search(pupil, "Film", 5)).isEmpty();
+		assertThat(cloudFiles.search(pupil, "leer", 5)).isEmpty();
+	}
+
+	private String postPicture(SchulhausUser who) throws Exception {
+		MockHttpServletResponse posted = call(multipart("/api/v1/chat/rooms/" + room + "/attachments")
+			.file(new MockMultipartFile("file", "Tafel.png", "image/png", PNG)), who);
+		assertThat(posted.getStatus()).as(posted.getContentAsString()).isEqualTo(201);
+		return JsonPath.read(posted.getContentAsString(), "$.attachments[0].href");
+	}
+
+	private MockHttpServletResponse call(AbstractMockHttpServletRequestBuilder<?> request, SchulhausUser who) throws Exception {
+		return mvc.perform(request.with(user(who)).with(csrf())).andReturn().getResponse();
+	}
+
+	private UUID awaitRoom(UUID groupId) {
+		await().atMost(Duration.ofSeconds(20)).until(() -> roomOf(groupId).isPresent());
+		return roomOf(groupId).orElseThrow();
+	}
+
+	private Optional<UUID> roomOf(UUID groupId) {
+		return jdbc.sql("select id from chat_room where school_id = :school and group_id = :group").param("school", school.id())
+			.param("group", groupId).query(UUID.class).optional();
+	}
+
+	private SchulhausUser person(String first, String last, String role) throws Exception {
+		return users.load(schools.createUser(school, first, last, role, first.toLowerCase() + "-laterne-quitte-1", null).login()).orElseThrow();
+	}
+}
