@@ -439,21 +439,76 @@ if (live && form) {
       form.requestSubmit();
     }
   });
+  const fileInput = form.querySelector('#chat-file');
+  const fileHint = form.querySelector('#chat-file-hint');
+  const hintText = fileHint ? fileHint.textContent : '';
+  const maxBytes = Number(form.dataset.maxBytes || 0);
+  const chosen = () => (fileInput && fileInput.files.length ? fileInput.files[0] : null);
+  const fileChanged = () => {
+    const file = chosen();
+    if (file && maxBytes && file.size > maxBytes) {
+      showProblem(form.dataset.textTooLarge);
+      fileInput.value = '';
+    } else if (file) {
+      showProblem('');
+    }
+    if (fileHint) fileHint.textContent = chosen() ? form.dataset.textChosen.replace('%n', chosen().name) : hintText;
+  };
+  if (fileInput) {
+    fileInput.addEventListener('change', fileChanged);
+    // drag and drop onto the composer: the first file becomes the chosen one
+    form.addEventListener('dragover', (event) => {
+      if (!event.dataTransfer || ![...event.dataTransfer.types].includes('Files')) return;
+      event.preventDefault();
+      form.classList.add('dropping');
+      if (fileHint) fileHint.textContent = form.dataset.textDrop;
+    });
+    form.addEventListener('dragleave', (event) => {
+      if (form.contains(event.relatedTarget)) return;
+      form.classList.remove('dropping');
+      fileChanged();
+    });
+    form.addEventListener('drop', (event) => {
+      if (!event.dataTransfer || !event.dataTransfer.files.length) return;
+      event.preventDefault();
+      form.classList.remove('dropping');
+      const transfer = new DataTransfer();
+      transfer.items.add(event.dataTransfer.files[0]);
+      fileInput.files = transfer.files;
+      fileChanged();
+      textarea.focus();
+    });
+  }
+
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const text = textarea.value;
-    if (!text.trim()) {
+    const file = mode.editing ? null : chosen();
+    if (!text.trim() && !file) {
       showProblem(root.dataset.textEmpty);
       return;
     }
     const button = form.querySelector('button[type=submit]');
     button.disabled = true;
     try {
-      const r = mode.editing
+      let upload;
+      if (file) {
+        upload = new FormData();
+        upload.append('file', file);
+        if (text.trim()) upload.append('body', text);
+        if (mode.replyTo) upload.append('replyTo', mode.replyTo);
+      }
+      const r = file
+        ? await fetch(`${api}/rooms/${openRoom}/attachments`, { method: 'POST', headers: headers(false), body: upload })
+        : mode.editing
         ? await fetch(`${api}/messages/${mode.editing}`, { method: 'PATCH', headers: headers(true), body: JSON.stringify({ body: text }) })
         : await fetch(`${api}/rooms/${openRoom}/messages`, { method: 'POST', headers: headers(true), body: JSON.stringify({ body: text, replyTo: mode.replyTo }) });
       if (r.ok) {
         textarea.value = '';
+        if (fileInput) {
+          fileInput.value = '';
+          fileChanged();
+        }
         count();
         showProblem('');
         setMode({});

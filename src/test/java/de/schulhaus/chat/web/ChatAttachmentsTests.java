@@ -176,6 +176,35 @@ class ChatAttachmentsTests {
 		assertThat(cloudFiles.search(pupil, "leer", 5)).isEmpty();
 	}
 
+	@Test
+	void thePagesFormTakesAFileWithoutScriptAndShowsPicturesInlineAndFilesAsDownloads() throws Exception {
+		MockHttpServletResponse sent = call(multipart("/chat/raum/" + room).file(new MockMultipartFile("datei", "Klassenfoto.png", "image/png", PNG))
+			.param("text", "Unser Foto"), pupil);
+		assertThat(sent.getStatus()).isEqualTo(302);
+		call(multipart("/chat/raum/" + room).file(new MockMultipartFile("datei", "Liste.pdf", "application/pdf", "%PDF".getBytes(StandardCharsets.US_ASCII))),
+				teacher);
+		String page = call(get("/chat/raum/" + room), classmate).getContentAsString(StandardCharsets.UTF_8);
+		UUID picture = attachmentNamed("Klassenfoto.png");
+		UUID pdf = attachmentNamed("Liste.pdf");
+		assertThat(page).contains("src=\"/api/v1/chat/attachments/" + picture + "\" alt=\"Klassenfoto.png\"");
+		assertThat(page).contains("<span class=\"hint\">70 Bytes</span>").contains("<span class=\"hint\">4 Bytes</span>");
+		assertThat(page).containsPattern("<a class=\"chat-file\" href=\"/api/v1/chat/attachments/" + pdf + "\" download>");
+		// the composer takes files and says how large
+		assertThat(page).contains("enctype=\"multipart/form-data\"").contains("name=\"datei\"").contains("bis 25 MB");
+
+		// too large without script: the German message on the page, nothing posted
+		MockHttpServletResponse tooLarge = call(multipart("/chat/raum/" + room)
+			.file(new MockMultipartFile("datei", "Film.mp4", "video/mp4", new byte[25 * 1024 * 1024 + 1])), pupil);
+		assertThat(tooLarge.getStatus()).isEqualTo(413);
+		assertThat(tooLarge.getContentAsString(StandardCharsets.UTF_8)).contains("Die Datei ist zu groß");
+		assertThat(jdbc.sql("select count(*) from chat_message where room_id = :room").param("room", room).query(Long.class).single()).isEqualTo(2);
+	}
+
+	private UUID attachmentNamed(String name) {
+		return jdbc.sql("select id from chat_attachment where room_id = :room and name = :name").param("room", room).param("name", name).query(UUID.class)
+			.single();
+	}
+
 	private String postPicture(SchulhausUser who) throws Exception {
 		MockHttpServletResponse posted = call(multipart("/api/v1/chat/rooms/" + room + "/attachments")
 			.file(new MockMultipartFile("file", "Tafel.png", "image/png", PNG)), who);
