@@ -40,7 +40,7 @@ if (live && rooms.has(openRoom)) {
 }
 
 const german = document.documentElement.lang !== 'en';
-const { messageItem: renderMessage, decorate, updateQuotes } = await import(root.dataset.moduleMessage);
+const { messageItem: renderMessage, decorate, updateQuotes, bytes } = await import(root.dataset.moduleMessage);
 const d = root.dataset;
 const texts = {
   edited: d.textEdited, deleted: d.textDeleted, replyDeleted: d.textReplyDeleted, unknown: d.textUnknown, actions: d.textActions,
@@ -477,6 +477,65 @@ if (live && form) {
       fileInput.files = transfer.files;
       fileChanged();
       textarea.focus();
+    });
+  }
+
+  // a file of one's own files, posted by reference (the server checks that it is one's own)
+  const picker = form.querySelector('#chat-from-files');
+  if (picker) {
+    picker.hidden = false;
+    const query = picker.querySelector('#chat-files-q');
+    const results = picker.querySelector('#chat-files-results');
+    let searching;
+    query.addEventListener('input', () => {
+      clearTimeout(searching);
+      searching = setTimeout(async () => {
+        const q = query.value.trim();
+        results.replaceChildren();
+        if (!q) return;
+        const r = await fetch(`${api}/my-files?q=${encodeURIComponent(q)}`, { headers: headers(false) }).catch(() => null);
+        if (!r || !r.ok) return;
+        const found = await r.json();
+        if (!found.length) {
+          const none = document.createElement('li');
+          none.className = 'hint';
+          none.textContent = picker.dataset.textNone;
+          results.append(none);
+          return;
+        }
+        for (const f of found) {
+          const item = document.createElement('li');
+          const pick = document.createElement('button');
+          pick.type = 'button';
+          pick.className = 'link';
+          pick.textContent = f.name;
+          pick.setAttribute('aria-label', picker.dataset.textPick.replace('%n', f.name));
+          const where = document.createElement('span');
+          where.className = 'hint';
+          where.textContent = ` ${f.place} · ${bytes(f.size)}`;
+          pick.addEventListener('click', async () => {
+            const text = textarea.value;
+            const r2 = await fetch(`${api}/rooms/${openRoom}/my-files`, { method: 'POST', headers: headers(true),
+              body: JSON.stringify({ fileId: f.id, body: text.trim() ? text : null, replyTo: mode.editing ? null : mode.replyTo }) }).catch(() => null);
+            if (r2 && r2.ok) {
+              textarea.value = '';
+              count();
+              showProblem('');
+              setMode({});
+              query.value = '';
+              results.replaceChildren();
+              picker.open = false;
+              show(await r2.json());
+              textarea.focus();
+            } else {
+              const answer = r2 ? await r2.json().catch(() => null) : null;
+              showProblem(answer?.detail || root.dataset.textNetwork);
+            }
+          });
+          item.append(pick, where);
+          results.append(item);
+        }
+      }, 250);
     });
   }
 

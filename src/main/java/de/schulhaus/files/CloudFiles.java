@@ -160,6 +160,15 @@ public class CloudFiles {
 			.toList();
 	}
 
+	/** Files (no folders) of the person's own files ("Meine Dateien") whose name contains the text, at most {@code limit}. */
+	public List<CloudFile> searchMyFiles(SchulhausUser person, String text, int limit) {
+		if (person == null || limit <= 0) {
+			return List.of();
+		}
+		return search.byName(person, text, Math.min(limit * 4, 400)).stream()
+			.filter(hit -> !hit.folder() && hit.space().kind() == SpaceKind.PERSONAL).limit(limit).map(CloudFiles::file).toList();
+	}
+
 	/** The file with this id if the person may read it; a folder, a trashed file and another school's id are all empty. */
 	public Optional<CloudFile> readable(SchulhausUser person, UUID id) {
 		if (person == null) {

@@ -87,6 +87,22 @@ public class ChatAttachments {
 	}
 
 	/**
+	 * Posts a file of the poster's own files as the room's next message, by reference (nothing is copied): the room's members
+	 * open it as long as they are members and the file is there. Only one's own files: a file of a group's, the school's
+	 * or the office's space belongs to those who share that space, and a reference would let members of the room who are not
+	 * among them read it; such files go into a message as a link, which every reader follows with their own rights.
+	 */
+	public ChatMessage postFromMyFiles(SchulhausUser user, RoomRights rights, String text, UUID replyTo, UUID fileId) {
+		if (!rights.mayPost()) {
+			throw rights.refusal();
+		}
+		CloudFiles.CloudFile file = files.ownedBy(user.schoolId(), user.accountId(), fileId)
+			.orElseThrow(() -> new InvalidInputException("fileId", files.readable(user, fileId).isPresent() ? "chat.error.notOwnFile" : "chat.error.noSuchFile"));
+		String body = ChatMessages.validBody(text == null || text.isBlank() ? file.name() : text);
+		return messages.postWithFile(user, rights, body, replyTo, new ChatMessages.PostedFile(file.id(), file.name(), file.contentType(), file.size()));
+	}
+
+	/**
 	 * An attachment's file and content for a reader of its room while its message is not deleted and its owner still has
 	 * the file; empty otherwise (another school's id, a room the person does not read, alike).
 	 */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -56,8 +58,10 @@ class ChatAttachmentsController {
 	private final ChatAttachments attachments;
 	private final PostingRate rate;
 	private final MessageSource texts;
+	private final CloudFiles cloudFiles;
 
-	ChatAttachmentsController(RoomAccess access, ChatAttachments attachments, PostingRate rate, MessageSource texts) {
+	ChatAttachmentsController(RoomAccess access, ChatAttachments attachments, PostingRate rate, MessageSource texts, CloudFiles cloudFiles) {
+		this.cloudFiles = cloudFiles;
 		this.access = access;
 		this.attachments = attachments;
 		this.rate = rate;
@@ -84,6 +88,41 @@ class ChatAttachmentsController {
 			message = attachments.post(user, rights, body, replyTo(replyTo), file.getOriginalFilename(), file.getContentType(), file.getSize(), content);
 		}
 		return ResponseEntity.status(HttpStatus.CREATED).body(MessageView.of(message, user.accountId()));
+	}
+
+	/** The caller's own files whose name contains {@code q}, to pick one to post (at most 20). */
+	@GetMapping(path = "/my-files", produces = MediaType.APPLICATION_JSON_VALUE)
+	List<MyFile> myFiles(@RequestParam(defaultValue = "") String q, @AuthenticationPrincipal SchulhausUser user) {
+		String text = q.strip();
+		if (text.isEmpty()) {
+			return List.of();
+		}
+		return cloudFiles.searchMyFiles(user, text, 20).stream().map(f -> new MyFile(f.id(), f.name(), f.place(), f.size(), f.contentType())).toList();
+	}
+
+	/** Posts a file of the caller's own files (JSON {@code fileId}, optional {@code body} and {@code replyTo}) by reference. */
+	@PostMapping(path = "/rooms/{chatRoomId}/my-files", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<?> postMyFile(@PathVariable String chatRoomId, @RequestBody MyFileBody body, @AuthenticationPrincipal SchulhausUser user) {
+		UUID room = Ids.parse(chatRoomId, "room");
+		RoomRights rights = access.require(user, room);
+		if (!rate.tryPost(user.accountId(), room)) {
+			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "2").contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(problem(HttpStatus.TOO_MANY_REQUESTS, "slow-down", "chat.error.slowDown"));
+		}
+		UUID file;
+		try {
+			file = UUID.fromString(body.fileId() == null ? "" : body.fileId());
+		} catch (IllegalArgumentException e) {
+			throw new InvalidInputException("fileId", "chat.error.noSuchFile");
+		}
+		ChatMessage message = attachments.postFromMyFiles(user, rights, body.body(), replyTo(body.replyTo()), file);
+		return ResponseEntity.status(HttpStatus.CREATED).body(MessageView.of(message, user.accountId()));
+	}
+
+	record MyFile(UUID id, String name, String place, long size, String contentType) {
+	}
+
+	record MyFileBody(String fileId, String body, String replyTo) {
 	}
 
 	@GetMapping("/attachments/{attachmentId}")

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
@@ -47,6 +49,7 @@ class ChatAttachmentsTests {
 	@Autowired AccountUserDetailsService users;
 	@Autowired JdbcClient jdbc;
 	@Autowired CloudFiles cloudFiles;
+	@Autowired de.schulhaus.files.internal.Spaces fileSpaces;
 
 	TestSchools schools;
 	TestSchools.SchoolRef school;
@@ -198,6 +201,53 @@ class ChatAttachmentsTests {
 		assertThat(tooLarge.getStatus()).isEqualTo(413);
 		assertThat(tooLarge.getContentAsString(StandardCharsets.UTF_8)).contains("Die Datei ist zu groß");
 		assertThat(jdbc.sql("select count(*) from chat_message where room_id = :room").param("room", room).query(Long.class).single()).isEqualTo(2);
+	}
+
+	@Test
+	void aFileOfOnesOwnFilesIsPickedAndPostedByReferenceButAGroupSpacesFileIsNot() throws Exception {
+		CloudFiles.CloudFile own = cloudFiles.saveToMyFiles(teacher, "Elternbrief.pdf", "application/pdf",
+				new java.io.ByteArrayInputStream("%PDF-brief".getBytes(StandardCharsets.US_ASCII)));
+		String found = call(get("/api/v1/chat/my-files?q=eltern"), teacher).getContentAsString();
+		assertThat(JsonPath.<List<String>>read(found, "$[*].name")).containsExactly("Elternbrief.pdf");
+		// the picker lists only one's own files: the pupil finds nothing of the teacher's
+		assertThat(JsonPath.<List<String>>read(call(get("/api/v1/chat/my-files?q=eltern"), pupil).getContentAsString(), "$[*].name")).isEmpty();
+
+		MockHttpServletResponse posted = call(post("/api/v1/chat/rooms/" + room + "/my-files").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"fileId\":\"" + own.id() + "\",\"body\":\"Bitte bis Freitag unterschreiben\"}"), teacher);
+		assertThat(posted.getStatus()).as(posted.getContentAsString()).isEqualTo(201);
+		assertThat(JsonPath.<String>read(posted.getContentAsString(), "$.attachments[0].name")).isEqualTo("Elternbrief.pdf");
+		String href = JsonPath.read(posted.getContentAsString(), "$.attachments[0].href");
+		assertThat(call(get(href), pupil).getContentAsString()).isEqualTo("%PDF-brief");
+		// it stays in /dateien the teacher's alone, and nothing was copied
+		assertThat(cloudFiles.readable(pupil, own.id())).isEmpty();
+		assertThat(cloudFiles.search(teacher, "Elternbrief", 5)).hasSize(1);
+		// a leaver loses it
+		groups.removeMember(school.id(), classA.id(), pupil.accountId(), admin);
+		assertThat(call(get(href), pupil).getStatus()).isEqualTo(404);
+
+		// someone else's file id, one of another space, or no id: a precise refusal, nothing posted
+		MockHttpServletResponse foreign = call(post("/api/v1/chat/rooms/" + room + "/my-files").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"fileId\":\"" + own.id() + "\"}"), classmate);
+		assertThat(foreign.getStatus()).isEqualTo(400);
+		assertThat(JsonPath.<String>read(foreign.getContentAsString(StandardCharsets.UTF_8), "$.detail")).contains("gibt es in Ihren Dateien nicht");
+		assertThat(call(post("/api/v1/chat/rooms/" + room + "/my-files").contentType(MediaType.APPLICATION_JSON).content("{\"fileId\":\"x\"}"), teacher)
+			.getStatus()).isEqualTo(400);
+		assertThat(jdbc.sql("select count(*) from chat_message where room_id = :room").param("room", room).query(Long.class).single()).isEqualTo(1);
+		// a file of the class's space is not attached: members of the room outside the group could read it then
+		var space = fileSpaces.find(teacher, classA.id().toString()).orElseThrow();
+		fileSpaces.open(space).writeNew(de.schulhaus.dav.DavPath.ROOT, "Sitzplan.pdf", new java.io.ByteArrayInputStream("%PDF".getBytes()),
+				"application/pdf", -1);
+		UUID shared = cloudFiles.search(teacher, "Sitzplan", 5).get(0).id();
+		assertThat(JsonPath.<List<String>>read(call(get("/api/v1/chat/my-files?q=sitz"), teacher).getContentAsString(), "$[*].name")).isEmpty();
+		MockHttpServletResponse groupFile = call(post("/api/v1/chat/rooms/" + room + "/my-files").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"fileId\":\"" + shared + "\"}"), teacher);
+		assertThat(groupFile.getStatus()).isEqualTo(400);
+		assertThat(JsonPath.<String>read(groupFile.getContentAsString(StandardCharsets.UTF_8), "$.detail")).contains("Link der Datei");
+		assertThat(jdbc.sql("select count(*) from chat_message where room_id = :room").param("room", room).query(Long.class).single()).isEqualTo(1);
+		// a room the caller does not read: 404
+		SchulhausUser outsider = person("Olaf", "Außen", "TEACHER");
+		assertThat(call(post("/api/v1/chat/rooms/" + room + "/my-files").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"fileId\":\"" + own.id() + "\"}"), outsider).getStatus()).isEqualTo(404);
 	}
 
 	private UUID attachmentNamed(String name) {
