@@ -70,7 +70,53 @@ function messageItem(m) {
     li.append(report);
   }
   if (live) decorate(li, actions);
+  linkCards(li);
   return li;
+}
+
+// ---- links to an event or a file of this platform: a card for those who may see it (the server answers 404 otherwise)
+
+const cardCache = new Map();
+const cardLink = /^\/(kalender\/[0-9a-f-]{36}\/termin|dateien\/[^/]+\/details)$/i;
+
+function cardFor(href) {
+  if (!cardCache.has(href)) {
+    cardCache.set(href, fetch(`${api}/link-card?url=${encodeURIComponent(href)}`, { headers: headers(false) })
+      .then((r) => (r.ok ? r.json() : null)).catch(() => null));
+  }
+  return cardCache.get(href);
+}
+
+function linkCards(li) {
+  const body = li.querySelector('.chat-body');
+  if (!body || li.querySelector('.chat-card')) return;
+  const links = [...body.querySelectorAll('a[href]')].filter((a) => {
+    const u = new URL(a.href, location.href);
+    return u.host === location.host && cardLink.test(u.pathname);
+  });
+  for (const a of links.slice(0, 3)) {
+    cardFor(a.href).then((card) => {
+      if (!card) return;
+      const box = document.createElement('a');
+      box.className = 'chat-card';
+      box.href = card.href;
+      const title = document.createElement('strong');
+      const detail = document.createElement('span');
+      detail.className = 'hint';
+      if (card.kind === 'event') {
+        title.textContent = card.title;
+        const start = new Date(card.start);
+        const day = start.toLocaleDateString(german ? 'de-DE' : 'en-GB', { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' });
+        detail.textContent = card.allDay ? `${day} · ${card.calendar}`
+          : `${day}, ${start.toLocaleTimeString(german ? 'de-DE' : 'en-GB', { hour: '2-digit', minute: '2-digit' })} · ${card.calendar}`;
+      } else {
+        title.textContent = card.name;
+        detail.textContent = `${card.place} · ${bytes(card.size)}`;
+      }
+      box.append(title, ' ', detail);
+      body.after(box);
+    });
+  }
 }
 
 function nearBottom() {
@@ -398,7 +444,10 @@ async function act(li, action, button) {
 }
 
 if (live && items) {
-  for (const li of items.querySelectorAll('li.chat-message')) decorate(li, actions);
+  for (const li of items.querySelectorAll('li.chat-message')) {
+    decorate(li, actions);
+    linkCards(li);
+  }
   items.addEventListener('click', (event) => {
     const button = event.target.closest('button[data-action]');
     const li = button?.closest('li.chat-message');

@@ -169,6 +169,19 @@ public class CloudFiles {
 			.filter(hit -> !hit.folder() && hit.space().kind() == SpaceKind.PERSONAL).limit(limit).map(CloudFiles::file).toList();
 	}
 
+	/**
+	 * The file a page address of {@code /dateien} points at ({@code /dateien/<space>/details?pfad=…}: the space's key as the
+	 * person's own address shows it, and the path), if the person may read it; a folder, another's space, a missing file
+	 * alike empty. For showing a pasted link as a card only to those who may follow it.
+	 */
+	public Optional<CloudFile> atAddress(SchulhausUser person, String spaceKey, String pfad) {
+		if (person == null || person.schoolId() == null || spaceKey == null || pfad == null) {
+			return Optional.empty();
+		}
+		return spaces.find(person, spaceKey).flatMap(space -> FileLinks.path(pfad).filter(p -> !p.isRoot())
+			.flatMap(path -> spaces.open(space).id(path)).flatMap(id -> search.file(person, id))).map(CloudFiles::file);
+	}
+
 	/** The file with this id if the person may read it; a folder, a trashed file and another school's id are all empty. */
 	public Optional<CloudFile> readable(SchulhausUser person, UUID id) {
 		if (person == null) {

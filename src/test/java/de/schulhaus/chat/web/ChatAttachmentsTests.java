@@ -250,6 +250,61 @@ class ChatAttachmentsTests {
 			.content("{\"fileId\":\"" + own.id() + "\"}"), outsider).getStatus()).isEqualTo(404);
 	}
 
+	@Autowired de.schulhaus.calendar.internal.Calendars calendars;
+	@Autowired de.schulhaus.calendar.internal.CalendarObjects calendarObjects;
+
+	@Test
+	void aLinkToAnEventOrAFileIsACardOnlyForThoseWhoMaySeeIt() throws Exception {
+		var classCalendar = calendars.visibleTo(teacher).stream().filter(c -> c.id().equals(classA.id())).findFirst().orElseThrow();
+		var personal = calendars.visibleTo(teacher).stream().filter(c -> c.ownerId() != null && c.ownerId().equals(teacher.accountId())
+				&& c.kind().name().equals("PERSON")).findFirst().orElseThrow();
+		putEvent(classCalendar, "wandertag.ics", "Wandertag zum Rhein");
+		putEvent(personal, "arzt.ics", "Arzttermin Tina");
+		String eventLink = "http://localhost/kalender/" + classA.id() + "/termin?name=wandertag.ics";
+		String card = call(get("/api/v1/chat/link-card").param("url", eventLink), pupil).getContentAsString(StandardCharsets.UTF_8);
+		assertThat(JsonPath.<String>read(card, "$.kind")).isEqualTo("event");
+		assertThat(JsonPath.<String>read(card, "$.title")).isEqualTo("Wandertag zum Rhein");
+		assertThat(JsonPath.<String>read(card, "$.start")).startsWith("2026-12-03");
+		assertThat(JsonPath.<String>read(card, "$.href")).isEqualTo("/kalender/" + classA.id() + "/termin?name=wandertag.ics");
+		// someone outside the class, and another's personal calendar: the 404 of nothing, no title
+		SchulhausUser outsider = person("Olaf", "Außen", "TEACHER");
+		MockHttpServletResponse hidden = call(get("/api/v1/chat/link-card").param("url", eventLink), outsider);
+		assertThat(hidden.getStatus()).isEqualTo(404);
+		assertThat(hidden.getContentAsString(StandardCharsets.UTF_8)).doesNotContain("Wandertag");
+		MockHttpServletResponse privateOne = call(get("/api/v1/chat/link-card")
+			.param("url", "/kalender/" + personal.id() + "/termin?name=arzt.ics"), pupil);
+		assertThat(privateOne.getStatus()).isEqualTo(404);
+		assertThat(privateOne.getContentAsString(StandardCharsets.UTF_8)).doesNotContain("Arzt");
+		// another host's address is no card, whatever its path
+		assertThat(call(get("/api/v1/chat/link-card").param("url", "https://example.org/kalender/" + classA.id() + "/termin?name=wandertag.ics"), pupil)
+			.getStatus()).isEqualTo(404);
+
+		// a file of the class's space: a card for the class, nothing for the outsider; the teacher's own file: only the teacher
+		var space = fileSpaces.find(teacher, classA.id().toString()).orElseThrow();
+		fileSpaces.open(space).writeNew(de.schulhaus.dav.DavPath.ROOT, "Sitzplan 5a.pdf", new java.io.ByteArrayInputStream("%PDF".getBytes()),
+				"application/pdf", -1);
+		String fileLink = "/dateien/" + classA.id() + "/details?pfad=/Sitzplan%205a.pdf";
+		String fileCard = call(get("/api/v1/chat/link-card").param("url", fileLink), pupil).getContentAsString(StandardCharsets.UTF_8);
+		assertThat(JsonPath.<String>read(fileCard, "$.kind")).isEqualTo("file");
+		assertThat(JsonPath.<String>read(fileCard, "$.name")).isEqualTo("Sitzplan 5a.pdf");
+		assertThat(JsonPath.<Integer>read(fileCard, "$.size")).isEqualTo(4);
+		assertThat(call(get("/api/v1/chat/link-card").param("url", fileLink), outsider).getStatus()).isEqualTo(404);
+		cloudFiles.saveToMyFiles(teacher, "Noten.pdf", "application/pdf", new java.io.ByteArrayInputStream("%PDF".getBytes()));
+		assertThat(call(get("/api/v1/chat/link-card").param("url", "/dateien/meine/details?pfad=/Noten.pdf"), teacher).getStatus()).isEqualTo(200);
+		// "meine" is always the reader's own files: the pupil has no such file
+		assertThat(call(get("/api/v1/chat/link-card").param("url", "/dateien/meine/details?pfad=/Noten.pdf"), pupil).getStatus()).isEqualTo(404);
+		assertThat(call(get("/api/v1/chat/link-card").param("url", "/dateien/meine/details?pfad=/../x"), pupil).getStatus()).isEqualTo(404);
+		assertThat(call(get("/api/v1/chat/link-card").param("url", "nicht: eine adresse"), pupil).getStatus()).isEqualTo(404);
+	}
+
+	private void putEvent(de.schulhaus.calendar.internal.Calendar calendar, String name, String title) {
+		String text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Schulhaus//Tests//DE\r\nBEGIN:VEVENT\r\nUID:" + name
+				+ "\r\nDTSTAMP:20261130T120000Z\r\nDTSTART:20261203T080000Z\r\nDTEND:20261203T090000Z\r\nSUMMARY:" + title
+				+ "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+		calendarObjects.put(calendar, name, de.schulhaus.calendar.internal.CalendarData.parse(
+				new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), 100_000));
+	}
+
 	private UUID attachmentNamed(String name) {
 		return jdbc.sql("select id from chat_attachment where room_id = :room and name = :name").param("room", room).param("name", name).query(UUID.class)
 			.single();
