@@ -12,6 +12,20 @@ export function when(iso) {
   return `${dateFormat.format(at)}, ${timeFormat.format(at)}${german ? ' Uhr' : ''}`;
 }
 
+/** A file's size as the server writes it (German decimal comma, or point in English). */
+export function bytes(n) {
+  const german = document.documentElement.lang !== 'en';
+  const units = ['Bytes', 'KB', 'MB', 'GB'];
+  let value = n;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const shown = unit === 0 ? String(value) : value.toLocaleString(german ? 'de-DE' : 'en', { maximumFractionDigits: 1 });
+  return `${shown} ${units[unit]}`;
+}
+
 function el(tag, className, text) {
   const e = document.createElement(tag);
   if (className) e.className = className;
@@ -55,6 +69,30 @@ export function messageItem(m, me, texts) {
     // made by the server from the Markdown subset and sanitized there: no markup of the author's gets through
     body.innerHTML = m.html;
     li.append(body);
+  }
+
+  if (!m.deleted && m.attachments && m.attachments.length) {
+    const list = el('ul', 'chat-attachments');
+    for (const a of m.attachments) {
+      const item = el('li');
+      const link = el('a', a.image ? 'chat-image' : 'chat-file');
+      link.href = a.href;
+      if (a.image) {
+        link.target = '_blank';
+        link.rel = 'noopener';
+        const img = el('img');
+        img.src = a.href;
+        img.alt = a.name;
+        img.loading = 'lazy';
+        link.append(img);
+      } else {
+        link.download = '';
+        link.append(el('span', null, a.name));
+      }
+      item.append(link, ' ', el('span', 'hint', bytes(a.size)));
+      list.append(item);
+    }
+    li.append(list);
   }
 
   if (m.reactions && m.reactions.length) {

@@ -40,7 +40,7 @@ if (live && rooms.has(openRoom)) {
 }
 
 const german = document.documentElement.lang !== 'en';
-const { messageItem: renderMessage, decorate, updateQuotes } = await import(root.dataset.moduleMessage);
+const { messageItem: renderMessage, decorate, updateQuotes, bytes } = await import(root.dataset.moduleMessage);
 const d = root.dataset;
 const texts = {
   edited: d.textEdited, deleted: d.textDeleted, replyDeleted: d.textReplyDeleted, unknown: d.textUnknown, actions: d.textActions,
@@ -70,7 +70,53 @@ function messageItem(m) {
     li.append(report);
   }
   if (live) decorate(li, actions);
+  linkCards(li);
   return li;
+}
+
+// ---- links to an event or a file of this platform: a card for those who may see it (the server answers 404 otherwise)
+
+const cardCache = new Map();
+const cardLink = /^\/(kalender\/[0-9a-f-]{36}\/termin|dateien\/[^/]+\/details)$/i;
+
+function cardFor(href) {
+  if (!cardCache.has(href)) {
+    cardCache.set(href, fetch(`${api}/link-card?url=${encodeURIComponent(href)}`, { headers: headers(false) })
+      .then((r) => (r.ok ? r.json() : null)).catch(() => null));
+  }
+  return cardCache.get(href);
+}
+
+function linkCards(li) {
+  const body = li.querySelector('.chat-body');
+  if (!body || li.querySelector('.chat-card')) return;
+  const links = [...body.querySelectorAll('a[href]')].filter((a) => {
+    const u = new URL(a.href, location.href);
+    return u.host === location.host && cardLink.test(u.pathname);
+  });
+  for (const a of links.slice(0, 3)) {
+    cardFor(a.href).then((card) => {
+      if (!card) return;
+      const box = document.createElement('a');
+      box.className = 'chat-card';
+      box.href = card.href;
+      const title = document.createElement('strong');
+      const detail = document.createElement('span');
+      detail.className = 'hint';
+      if (card.kind === 'event') {
+        title.textContent = card.title;
+        const start = new Date(card.start);
+        const day = start.toLocaleDateString(german ? 'de-DE' : 'en-GB', { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' });
+        detail.textContent = card.allDay ? `${day} · ${card.calendar}`
+          : `${day}, ${start.toLocaleTimeString(german ? 'de-DE' : 'en-GB', { hour: '2-digit', minute: '2-digit' })} · ${card.calendar}`;
+      } else {
+        title.textContent = card.name;
+        detail.textContent = `${card.place} · ${bytes(card.size)}`;
+      }
+      box.append(title, ' ', detail);
+      body.after(box);
+    });
+  }
 }
 
 function nearBottom() {
@@ -398,7 +444,10 @@ async function act(li, action, button) {
 }
 
 if (live && items) {
-  for (const li of items.querySelectorAll('li.chat-message')) decorate(li, actions);
+  for (const li of items.querySelectorAll('li.chat-message')) {
+    decorate(li, actions);
+    linkCards(li);
+  }
   items.addEventListener('click', (event) => {
     const button = event.target.closest('button[data-action]');
     const li = button?.closest('li.chat-message');
@@ -439,21 +488,135 @@ if (live && form) {
       form.requestSubmit();
     }
   });
+  const fileInput = form.querySelector('#chat-file');
+  const fileHint = form.querySelector('#chat-file-hint');
+  const hintText = fileHint ? fileHint.textContent : '';
+  const maxBytes = Number(form.dataset.maxBytes || 0);
+  const chosen = () => (fileInput && fileInput.files.length ? fileInput.files[0] : null);
+  const fileChanged = () => {
+    const file = chosen();
+    if (file && maxBytes && file.size > maxBytes) {
+      showProblem(form.dataset.textTooLarge);
+      fileInput.value = '';
+    } else if (file) {
+      showProblem('');
+    }
+    if (fileHint) fileHint.textContent = chosen() ? form.dataset.textChosen.replace('%n', chosen().name) : hintText;
+  };
+  if (fileInput) {
+    fileInput.addEventListener('change', fileChanged);
+    // drag and drop onto the composer: the first file becomes the chosen one
+    form.addEventListener('dragover', (event) => {
+      if (!event.dataTransfer || ![...event.dataTransfer.types].includes('Files')) return;
+      event.preventDefault();
+      form.classList.add('dropping');
+      if (fileHint) fileHint.textContent = form.dataset.textDrop;
+    });
+    form.addEventListener('dragleave', (event) => {
+      if (form.contains(event.relatedTarget)) return;
+      form.classList.remove('dropping');
+      fileChanged();
+    });
+    form.addEventListener('drop', (event) => {
+      if (!event.dataTransfer || !event.dataTransfer.files.length) return;
+      event.preventDefault();
+      form.classList.remove('dropping');
+      const transfer = new DataTransfer();
+      transfer.items.add(event.dataTransfer.files[0]);
+      fileInput.files = transfer.files;
+      fileChanged();
+      textarea.focus();
+    });
+  }
+
+  // a file of one's own files, posted by reference (the server checks that it is one's own)
+  const picker = form.querySelector('#chat-from-files');
+  if (picker) {
+    picker.hidden = false;
+    const query = picker.querySelector('#chat-files-q');
+    const results = picker.querySelector('#chat-files-results');
+    let searching;
+    query.addEventListener('input', () => {
+      clearTimeout(searching);
+      searching = setTimeout(async () => {
+        const q = query.value.trim();
+        results.replaceChildren();
+        if (!q) return;
+        const r = await fetch(`${api}/my-files?q=${encodeURIComponent(q)}`, { headers: headers(false) }).catch(() => null);
+        if (!r || !r.ok) return;
+        const found = await r.json();
+        if (!found.length) {
+          const none = document.createElement('li');
+          none.className = 'hint';
+          none.textContent = picker.dataset.textNone;
+          results.append(none);
+          return;
+        }
+        for (const f of found) {
+          const item = document.createElement('li');
+          const pick = document.createElement('button');
+          pick.type = 'button';
+          pick.className = 'link';
+          pick.textContent = f.name;
+          pick.setAttribute('aria-label', picker.dataset.textPick.replace('%n', f.name));
+          const where = document.createElement('span');
+          where.className = 'hint';
+          where.textContent = ` ${f.place} · ${bytes(f.size)}`;
+          pick.addEventListener('click', async () => {
+            const text = textarea.value;
+            const r2 = await fetch(`${api}/rooms/${openRoom}/my-files`, { method: 'POST', headers: headers(true),
+              body: JSON.stringify({ fileId: f.id, body: text.trim() ? text : null, replyTo: mode.editing ? null : mode.replyTo }) }).catch(() => null);
+            if (r2 && r2.ok) {
+              textarea.value = '';
+              count();
+              showProblem('');
+              setMode({});
+              query.value = '';
+              results.replaceChildren();
+              picker.open = false;
+              show(await r2.json());
+              textarea.focus();
+            } else {
+              const answer = r2 ? await r2.json().catch(() => null) : null;
+              showProblem(answer?.detail || root.dataset.textNetwork);
+            }
+          });
+          item.append(pick, where);
+          results.append(item);
+        }
+      }, 250);
+    });
+  }
+
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const text = textarea.value;
-    if (!text.trim()) {
+    const file = mode.editing ? null : chosen();
+    if (!text.trim() && !file) {
       showProblem(root.dataset.textEmpty);
       return;
     }
     const button = form.querySelector('button[type=submit]');
     button.disabled = true;
     try {
-      const r = mode.editing
+      let upload;
+      if (file) {
+        upload = new FormData();
+        upload.append('file', file);
+        if (text.trim()) upload.append('body', text);
+        if (mode.replyTo) upload.append('replyTo', mode.replyTo);
+      }
+      const r = file
+        ? await fetch(`${api}/rooms/${openRoom}/attachments`, { method: 'POST', headers: headers(false), body: upload })
+        : mode.editing
         ? await fetch(`${api}/messages/${mode.editing}`, { method: 'PATCH', headers: headers(true), body: JSON.stringify({ body: text }) })
         : await fetch(`${api}/rooms/${openRoom}/messages`, { method: 'POST', headers: headers(true), body: JSON.stringify({ body: text, replyTo: mode.replyTo }) });
       if (r.ok) {
         textarea.value = '';
+        if (fileInput) {
+          fileInput.value = '';
+          fileChanged();
+        }
         count();
         showProblem('');
         setMode({});

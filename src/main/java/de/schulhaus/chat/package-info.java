@@ -5,5 +5,5 @@
  * exactly from its last seen number, over HTTP ({@code chat.web}) and live over WebSocket at {@code /ws}
  * ({@code chat.ws}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "schools", "accounts", "contacts", "push" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "schools", "accounts", "contacts", "push", "files", "calendar" })
 package de.schulhaus.chat;

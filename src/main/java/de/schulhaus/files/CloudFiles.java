@@ -74,6 +74,74 @@ public class CloudFiles {
 	}
 
 	/**
+	 * Saves content as a new file in the folder {@code folder} at the top of the person's own files (made when missing),
+	 * under a free name like {@link #saveToMyFiles}: a chat's attachments in "Chat-Anhänge".
+	 *
+	 * @throws NotSaved when a name is not allowed or the storage is full
+	 */
+	public CloudFile saveToMyFolder(SchulhausUser person, String folder, String name, String contentType, InputStream content) {
+		SpaceFiles files = spaces.open(spaces.personal(person));
+		DavPath at = DavPath.ROOT.child(folder);
+		String stored;
+		try {
+			if (files.find(at).isEmpty()) {
+				try {
+					files.createCollection(at);
+				} catch (DavException e) {
+					// made at the same moment by another upload of the person: use it
+					if (files.find(at).filter(DavResource::collection).isEmpty()) {
+						throw e;
+					}
+				}
+			}
+			stored = files.writeNew(at, name, content, contentType, -1);
+		} catch (DavException e) {
+			throw new NotSaved(e.getMessage(), e);
+		}
+		return files.id(at.child(stored)).flatMap(id -> search.file(person, id)).map(CloudFiles::file)
+			.orElseThrow(() -> new NotFoundException("file"));
+	}
+
+	/**
+	 * Moves a file of the person's own files to their trash (a chat attachment whose message could not be posted after
+	 * all); a file that is not theirs, or gone, is left alone.
+	 */
+	public void trashFromMyFiles(SchulhausUser person, UUID fileId) {
+		search.fileIn(spaces.personal(person), fileId).ifPresent(hit -> {
+			SpaceFiles files = spaces.open(hit.space());
+			files.find(hit.path()).ifPresent(files::delete);
+		});
+	}
+
+	/** A file and its content (close it). */
+	public record OpenedFile(CloudFile file, InputStream content) {
+	}
+
+	/**
+	 * A file in an account's own files, read for a module that has checked the reader's right to what points at it (a chat
+	 * message's attachment, read by the room's members): this grants nothing in {@code /dateien}, and a file its owner
+	 * deleted, moved to the trash, or of another school is empty.
+	 */
+	public Optional<CloudFile> ownedBy(UUID schoolId, UUID ownerId, UUID fileId) {
+		if (schoolId == null || ownerId == null) {
+			return Optional.empty();
+		}
+		return search.fileIn(spaces.personal(schoolId, ownerId), fileId).map(CloudFiles::file);
+	}
+
+	/** {@link #ownedBy} with its content. */
+	public Optional<OpenedFile> openOwnedBy(UUID schoolId, UUID ownerId, UUID fileId) {
+		if (schoolId == null || ownerId == null) {
+			return Optional.empty();
+		}
+		return search.fileIn(spaces.personal(schoolId, ownerId), fileId).map(hit -> {
+			SpaceFiles files = spaces.open(hit.space());
+			DavResource resource = files.find(hit.path()).orElseThrow(() -> new NotFoundException("file"));
+			return new OpenedFile(file(hit), files.read(resource, 0, resource.length()));
+		});
+	}
+
+	/**
 	 * A file a person may read.
 	 *
 	 * @param place the space (empty for the person's own) and folder it lies in, e.g. {@code 5a/Unterricht}
@@ -90,6 +158,28 @@ public class CloudFiles {
 		// folders take places in the search's answer too: ask for more, keep the files
 		return search.byName(person, text, Math.min(limit * 4, 400)).stream().filter(hit -> !hit.folder()).limit(limit).map(CloudFiles::file)
 			.toList();
+	}
+
+	/** Files (no folders) of the person's own files ("Meine Dateien") whose name contains the text, at most {@code limit}. */
+	public List<CloudFile> searchMyFiles(SchulhausUser person, String text, int limit) {
+		if (person == null || limit <= 0) {
+			return List.of();
+		}
+		return search.byName(person, text, Math.min(limit * 4, 400)).stream()
+			.filter(hit -> !hit.folder() && hit.space().kind() == SpaceKind.PERSONAL).limit(limit).map(CloudFiles::file).toList();
+	}
+
+	/**
+	 * The file a page address of {@code /dateien} points at ({@code /dateien/<space>/details?pfad=…}: the space's key as the
+	 * person's own address shows it, and the path), if the person may read it; a folder, another's space, a missing file
+	 * alike empty. For showing a pasted link as a card only to those who may follow it.
+	 */
+	public Optional<CloudFile> atAddress(SchulhausUser person, String spaceKey, String pfad) {
+		if (person == null || person.schoolId() == null || spaceKey == null || pfad == null) {
+			return Optional.empty();
+		}
+		return spaces.find(person, spaceKey).flatMap(space -> FileLinks.path(pfad).filter(p -> !p.isRoot())
+			.flatMap(path -> spaces.open(space).id(path)).flatMap(id -> search.file(person, id))).map(CloudFiles::file);
 	}
 
 	/** The file with this id if the person may read it; a folder, a trashed file and another school's id are all empty. */

@@ -127,6 +127,10 @@ class TenantIsolationTests {
 		var pupilAUser = users.load(pupilA.login()).orElseThrow();
 		var chatMessage = chatMessages.post(pupilAUser, fixtures.get("chatRoomId"), "Hallo 5a");
 		fixtures.put("chatMessageId", chatMessage.id());
+		// a file A's pupil posted there (stored in the pupil's own files)
+		var posted = chatAttachments.post(pupilAUser, chatAccess.require(pupilAUser, fixtures.get("chatRoomId")), null, null, "Plan.pdf",
+				"application/pdf", 3, new java.io.ByteArrayInputStream("pdf".getBytes()));
+		fixtures.put("attachmentId", posted.attachments().get(0).id());
 		chatReports.report(pupilAUser, fixtures.get("chatRoomId"), chatMessage.id(), "Test");
 		fixtures.put("reportId", jdbc.sql("select id from chat_report where school_id = :school").param("school", a.id()).query(UUID.class).single());
 		fixtures.put("notificationId", notifications.notify(a.id(), pupilA.id(),
@@ -213,6 +217,12 @@ class TenantIsolationTests {
 
 	@Autowired
 	de.schulhaus.chat.internal.MessageReports chatReports;
+
+	@Autowired
+	de.schulhaus.chat.internal.ChatAttachments chatAttachments;
+
+	@Autowired
+	de.schulhaus.chat.internal.RoomAccess chatAccess;
 
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;

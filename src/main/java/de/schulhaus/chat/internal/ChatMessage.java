@@ -14,20 +14,31 @@ import java.util.UUID;
  * @param reply the earlier message this one answers, null for none
  * @param reactions per emoji of {@link Reactions#EMOJI} who reacted with it, in that order; emoji nobody chose are left out
  * @param mentions the people the text mentions
+ * @param attachments the files posted with it, empty when deleted
  */
 public record ChatMessage(UUID id, UUID roomId, long seq, long changedSeq, UUID authorId, String authorName, String body, String html,
-		Instant createdAt, Instant editedAt, boolean deleted, Reply reply, List<Reaction> reactions, List<UUID> mentions) {
+		Instant createdAt, Instant editedAt, boolean deleted, Reply reply, List<Reaction> reactions, List<UUID> mentions,
+		List<Attachment> attachments) {
 
 	public boolean edited() {
 		return editedAt != null && !deleted;
 	}
 
 	ChatMessage withAuthorName(String name) {
-		return new ChatMessage(id, roomId, seq, changedSeq, authorId, name, body, html, createdAt, editedAt, deleted, reply, reactions, mentions);
+		return new ChatMessage(id, roomId, seq, changedSeq, authorId, name, body, html, createdAt, editedAt, deleted, reply, reactions, mentions, attachments);
 	}
 
 	/** The message answered: its author and first line as they are now (none when it was deleted since). */
 	public record Reply(UUID id, long seq, UUID authorId, String authorName, String firstLine, boolean deleted) {
+	}
+
+	/** A file posted with the message (none shown once it is deleted). */
+	public record Attachment(UUID id, String name, String contentType, long size) {
+
+		/** Whether the page shows it as a picture: the types browsers show safely (no SVG). */
+		public boolean image() {
+			return ChatAttachments.INLINE_TYPES.contains(contentType);
+		}
 	}
 
 	/** One emoji on a message and who chose it. */

@@ -66,6 +66,20 @@ public class ChatMessages {
 	/** A message that answers {@code replyTo}, an earlier message of the same room that is not deleted (none: null). */
 	@Transactional
 	public ChatMessage post(SchulhausUser user, RoomRights rights, String text, UUID replyTo) {
+		return post(user, rights, text, replyTo, null);
+	}
+
+	/** A file of the poster's own files posted with a message ({@link ChatAttachments}). */
+	record PostedFile(UUID fileId, String name, String contentType, long size) {
+	}
+
+	/** {@link #post(SchulhausUser, RoomRights, String, UUID)} with a file of the poster's. */
+	@Transactional
+	ChatMessage postWithFile(SchulhausUser user, RoomRights rights, String text, UUID replyTo, PostedFile file) {
+		return post(user, rights, text, replyTo, file);
+	}
+
+	private ChatMessage post(SchulhausUser user, RoomRights rights, String text, UUID replyTo, PostedFile file) {
 		UUID roomId = rights.room().id();
 		String body = validBody(text);
 		if (!rights.mayPost()) {
@@ -79,6 +93,16 @@ public class ChatMessages {
 				+ "values (:id, :room, :school, :seq, :seq, :author, :body, :now, :reply)")
 			.param("id", id).param("room", roomId).param("school", user.schoolId()).param("seq", seq).param("author", user.accountId())
 			.param("body", body).param("now", Timestamp.from(now)).param("reply", replyTo).update();
+		List<ChatMessage.Attachment> attachments = List.of();
+		if (file != null) {
+			UUID attachment = Ids.newId();
+			jdbc.sql("insert into chat_attachment (id, message_id, school_id, room_id, owner_id, file_id, name, content_type, size_bytes, created_at) "
+					+ "values (:id, :message, :school, :room, :owner, :file, :name, :type, :size, :now)")
+				.param("id", attachment).param("message", id).param("school", user.schoolId()).param("room", roomId).param("owner", user.accountId())
+				.param("file", file.fileId()).param("name", file.name()).param("type", file.contentType()).param("size", file.size())
+				.param("now", Timestamp.from(now)).update();
+			attachments = List.of(new ChatMessage.Attachment(attachment, file.name(), file.contentType(), file.size()));
+		}
 		reads.advanceOwn(user.schoolId(), roomId, user.accountId(), seq);
 		List<UUID> mentioned = mentions.in(rights.room(), body);
 		if (!mentioned.isEmpty()) {
@@ -86,7 +110,7 @@ public class ChatMessages {
 		}
 		ChatMessage message = new ChatMessage(id, roomId, seq, seq, user.accountId(), user.displayName(), body,
 				markup.html(body, mentioned.isEmpty() ? List.of() : List.copyOf(accounts.names(user.schoolId(), mentioned).values())), now, null, false,
-				reply, List.of(), mentioned);
+				reply, List.of(), mentioned, attachments);
 		AfterCommit.run(() -> fanout.published(message, user.schoolId()));
 		if (seq == 1 && rights.room().kind() == RoomKind.ANNOUNCE) {
 			// the first announcement puts the room into everyone's list
@@ -139,7 +163,7 @@ public class ChatMessages {
 		return marker;
 	}
 
-	private ChatMessage.Reply replyTarget(UUID schoolId, UUID roomId, UUID replyTo) {
+	ChatMessage.Reply replyTarget(UUID schoolId, UUID roomId, UUID replyTo) {
 		ChatMessage to = rows.find(schoolId, replyTo).filter(m -> m.roomId().equals(roomId) && !m.deleted())
 			.orElseThrow(() -> new InvalidInputException("replyTo", "chat.error.replyTo"));
 		return new ChatMessage.Reply(to.id(), to.seq(), to.authorId(), to.authorName(), MessageText.firstLine(to.body()), false);

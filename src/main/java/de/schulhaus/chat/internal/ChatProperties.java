@@ -2,6 +2,8 @@ package de.schulhaus.chat.internal;
 
 import java.time.Duration;
 
+import org.springframework.util.unit.DataSize;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,11 +18,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        of the others ({@code redis://}, {@code rediss://} or {@code redis-sentinel://}); empty: one node,
  *        delivery in-process only
  * @param redisChannel the pub/sub channel of the nodes of one installation
+ * @param attachmentMaxBytes the largest file posted with a message (stored in the poster's cloud files)
  */
 @ConfigurationProperties("schulhaus.chat")
 public record ChatProperties(@DefaultValue("10") int postBurst, @DefaultValue("30") int postsPerMinute,
 		@DefaultValue("524288") int sendBufferBytes, @DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("") String redisUrl,
-		@DefaultValue("schulhaus:chat") String redisChannel) {
+		@DefaultValue("schulhaus:chat") String redisChannel, @DefaultValue("25MB") DataSize attachmentMaxBytes) {
 
 	/** The most messages one page answers, over HTTP and in a catch-up step. */
 	public static final int MAX_PAGE = 100;

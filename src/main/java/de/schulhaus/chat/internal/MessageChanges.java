@@ -108,7 +108,8 @@ public class MessageChanges {
 			int updated = jdbc.sql("update chat_message set body = '', deleted_at = :now, changed_seq = :seq "
 					+ "where school_id = :school and id = :id and deleted_at is null")
 				.param("now", Timestamp.from(Instant.now())).param("seq", seq).param("school", user.schoolId()).param("id", messageId).update();
-			for (String table : new String[] { "chat_reaction", "chat_mention" }) {
+			// the attachment goes from the chat; its file stays in the poster's own files
+			for (String table : new String[] { "chat_reaction", "chat_mention", "chat_attachment" }) {
 				jdbc.sql("delete from " + table + " where school_id = :school and message_id = :id").param("school", user.schoolId())
 					.param("id", messageId).update();
 			}

@@ -58,6 +58,7 @@ class MessageRows {
 		Map<UUID, Row> answered = answered(schoolId, rows);
 		Map<UUID, Map<String, List<UUID>>> reactions = reactions(schoolId, ids);
 		Map<UUID, List<UUID>> mentions = mentions(schoolId, ids);
+		Map<UUID, List<ChatMessage.Attachment>> attachments = attachments(schoolId, ids);
 		Set<UUID> people = new HashSet<>();
 		rows.forEach(r -> people.add(r.authorId()));
 		answered.values().forEach(r -> people.add(r.authorId()));
@@ -75,7 +76,7 @@ class MessageRows {
 			List<ChatMessage.Reaction> reacted = r.deleted() ? List.of() : Reactions.ordered(reactions.getOrDefault(r.id(), Map.of()));
 			messages.add(new ChatMessage(r.id(), r.roomId(), r.seq(), r.changedSeq(), r.authorId(), names.get(r.authorId()), r.body(),
 					r.deleted() ? null : text.html(r.body(), mentioned.stream().map(names::get).filter(n -> n != null).toList()), r.createdAt(),
-					r.editedAt(), r.deleted(), reply, reacted, mentioned));
+					r.editedAt(), r.deleted(), reply, reacted, mentioned, r.deleted() ? List.of() : attachments.getOrDefault(r.id(), List.of())));
 		}
 		return messages;
 	}
@@ -115,6 +116,18 @@ class MessageRows {
 				mentions.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getObject(2, UUID.class));
 			});
 		return mentions;
+	}
+
+	private Map<UUID, List<ChatMessage.Attachment>> attachments(UUID schoolId, List<UUID> ids) {
+		Map<UUID, List<ChatMessage.Attachment>> attachments = new HashMap<>();
+		jdbc.sql("select message_id, id, name, content_type, size_bytes from chat_attachment where school_id = :school and message_id in (:ids) "
+				+ "order by created_at, id")
+			.param("school", schoolId).param("ids", ids)
+			.query(rs -> {
+				attachments.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+					.add(new ChatMessage.Attachment(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getLong(5)));
+			});
+		return attachments;
 	}
 
 	private static Row row(ResultSet rs, int n) throws SQLException {

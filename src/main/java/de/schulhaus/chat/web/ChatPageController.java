@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
+import de.schulhaus.chat.internal.AttachmentTooLargeException;
+import de.schulhaus.chat.internal.ChatAttachments;
 import de.schulhaus.chat.internal.ChatMessage;
 import de.schulhaus.chat.internal.ChatMessages;
 import de.schulhaus.chat.internal.PostingNotAllowedException;
@@ -45,8 +48,11 @@ class ChatPageController {
 	private final PostingRate rate;
 	private final MessageSource texts;
 	private final ChatRoomExtras extras;
+	private final ChatAttachments attachments;
 
-	ChatPageController(RoomAccess access, ChatMessages messages, ReadMarkers reads, PostingRate rate, MessageSource texts, ChatRoomExtras extras) {
+	ChatPageController(RoomAccess access, ChatMessages messages, ReadMarkers reads, PostingRate rate, MessageSource texts, ChatRoomExtras extras,
+			ChatAttachments attachments) {
+		this.attachments = attachments;
 		this.extras = extras;
 		this.access = access;
 		this.messages = messages;
@@ -75,9 +81,11 @@ class ChatPageController {
 	}
 
 	/** The form without script: posted, then the room again; a refusal keeps the text and says why. */
+	/** Posts the text, and the file chosen beside it (field {@code datei}, without script) as its attachment. */
 	@PostMapping("/chat/raum/{chatRoomId}")
 	String post(@AuthenticationPrincipal SchulhausUser user, @PathVariable String chatRoomId, @RequestParam(defaultValue = "") String text,
-			Locale locale, HttpServletResponse response, Model model) {
+			@RequestParam(name = "datei", required = false) MultipartFile file, Locale locale, HttpServletResponse response, Model model)
+			throws java.io.IOException {
 		RoomRights room = access.require(user, Ids.parse(chatRoomId, "room"));
 		String problem;
 		int status;
@@ -85,11 +93,20 @@ class ChatPageController {
 			if (!rate.tryPost(user.accountId(), room.room().id())) {
 				throw new InvalidInputException("text", "chat.error.slowDown");
 			}
-			messages.post(user, room, text);
+			if (file != null && !file.isEmpty()) {
+				try (java.io.InputStream content = file.getInputStream()) {
+					attachments.post(user, room, text, null, file.getOriginalFilename(), file.getContentType(), file.getSize(), content);
+				}
+			} else {
+				messages.post(user, room, text);
+			}
 			return "redirect:/chat/raum/" + room.room().id();
 		} catch (InvalidInputException e) {
 			problem = texts.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);
 			status = "chat.error.slowDown".equals(e.messageKey()) ? 429 : 400;
+		} catch (AttachmentTooLargeException e) {
+			problem = texts.getMessage("chat.error.attachmentTooLarge", new Object[] { e.limit() / (1024 * 1024) }, locale);
+			status = 413;
 		} catch (PostingNotAllowedException e) {
 			problem = extras.refusal(e);
 			status = 403;
@@ -121,6 +138,8 @@ class ChatPageController {
 		model.addAttribute("olderThan", !page.isEmpty() && page.get(0).seq() > 1 ? page.get(0).seq() : null);
 		model.addAttribute("scrolledBack", before != null);
 		model.addAttribute("maxLength", ChatMessages.MAX_LENGTH);
+		model.addAttribute("attachmentMaxBytes", attachments.maxBytes());
+		model.addAttribute("attachmentMaxMb", attachments.maxBytes() / (1024 * 1024));
 		model.addAttribute("emoji", String.join(" ", Reactions.EMOJI));
 		extras.addTo(model, user, open);
 		return "chat/chat";

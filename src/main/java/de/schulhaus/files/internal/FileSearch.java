@@ -54,6 +54,21 @@ public class FileSearch {
 			.flatMap(node -> path(visible.get(node.owner()), node).map(path -> hit(visible.get(node.owner()), path, node)));
 	}
 
+	/**
+	 * The file with this id if it lies, outside the trash, in this space (for a module that checked the reader's right
+	 * to what points at the file itself, such as a chat room's members reading a message's attachment).
+	 */
+	public Optional<Hit> fileIn(Space space, UUID id) {
+		if (id == null) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select id, parent_id, name, kind, owner_id, content_type, size_bytes from file_node where school_id = :school "
+				+ "and owner_id = :space and id = :id and kind = 'file' and parent_id is not null and trashed_at is null")
+			.param("school", space.schoolId()).param("space", space.id()).param("id", id)
+			.query(FileSearch::found).optional()
+			.flatMap(node -> path(space, node).map(path -> hit(space, path, node)));
+	}
+
 	public List<Hit> byName(SchulhausUser person, String query, int limit) {
 		if (person.schoolId() == null || query == null || query.isBlank() || limit <= 0) {
 			return List.of();

@@ -81,6 +81,11 @@ public class Spaces {
 		return new Space(person.accountId(), person.schoolId(), SpaceKind.PERSONAL, "Meine Dateien", PERSONAL_KEY, true, false, person.accountId());
 	}
 
+	/** "Meine Dateien" of an account of a school, to read a file another module refers to (never writable this way). */
+	public Space personal(UUID schoolId, UUID accountId) {
+		return new Space(accountId, schoolId, SpaceKind.PERSONAL, "Meine Dateien", PERSONAL_KEY, false, false, accountId);
+	}
+
 	/** Every space the person sees: their own first, then the school's, the office's, their groups' by name. */
 	public List<Space> visibleTo(SchulhausUser person) {
 		requireSchool(person);

@@ -13,4 +13,13 @@ public final class FileLinks {
 	public static String details(Space space, DavPath path) {
 		return FileLocation.url(FileBrowserSpaces.urlKey(space), "details", path);
 	}
+
+	/** The path of a {@code pfad} query parameter of a file's address; empty for one no file can have. */
+	public static java.util.Optional<DavPath> path(String pfad) {
+		try {
+			return java.util.Optional.of(FileLocation.parse(pfad));
+		} catch (de.schulhaus.platform.NotFoundException e) {
+			return java.util.Optional.empty();
+		}
+	}
 }

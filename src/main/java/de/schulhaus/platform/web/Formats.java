@@ -37,6 +37,23 @@ public class Formats {
 		return megabytes(bytes <= 0 ? 0 : (bytes + 1024 * 1024 - 1) / (1024 * 1024));
 	}
 
+	/** One file's size as "68 Bytes", "12,3 KB" or "4,5 MB" (decimal comma in German): a file, not a quota. */
+	public String fileSize(long bytes) {
+		String[] units = { "Bytes", "KB", "MB", "GB" };
+		double value = Math.max(0, bytes);
+		int unit = 0;
+		while (value >= 1024 && unit < units.length - 1) {
+			value /= 1024;
+			unit++;
+		}
+		if (unit == 0) {
+			return (long) value + " " + units[0];
+		}
+		double rounded = Math.round(value * 10) / 10.0;
+		String number = rounded == Math.rint(rounded) ? String.valueOf((long) rounded) : String.format(LocaleContextHolder.getLocale(), "%.1f", rounded);
+		return number + " " + units[unit];
+	}
+
 	/** Megabytes as "512 MB" or "1,5 GB" (decimal comma in German). */
 	public String megabytes(long mb) {
 		Locale locale = LocaleContextHolder.getLocale();

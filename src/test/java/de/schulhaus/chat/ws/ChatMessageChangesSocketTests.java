@@ -124,6 +124,27 @@ class ChatMessageChangesSocketTests {
 		client.close();
 	}
 
+	@Autowired de.schulhaus.chat.internal.ChatAttachments attachments;
+
+	@Test
+	void aFilePostedWithAMessageArrivesLiveWithItsAttachmentAndLosesItWhenDeleted() throws Exception {
+		LiveClient client = LiveClient.connect(port, signIn(pupil));
+		client.next("rooms", WAIT);
+		client.send("{\"type\":\"resume\",\"rooms\":{\"" + room + "\":0}}");
+		client.next("resumed", WAIT);
+		ChatMessage posted = attachments.post(teacher, access.require(teacher, room), "Arbeitsblatt", null, "Blatt.pdf", "application/pdf", 4,
+				new java.io.ByteArrayInputStream("%PDF".getBytes()));
+		String frame = client.next("message", WAIT);
+		assertThat(JsonPath.<String>read(frame, "$.attachments[0].name")).isEqualTo("Blatt.pdf");
+		assertThat(JsonPath.<Integer>read(frame, "$.attachments[0].size")).isEqualTo(4);
+		assertThat(JsonPath.<String>read(frame, "$.attachments[0].href")).isEqualTo("/api/v1/chat/attachments/" + posted.attachments().get(0).id());
+
+		changes.delete(teacher, posted.id());
+		String deleted = client.next("message", WAIT);
+		assertThat(JsonPath.<java.util.List<Object>>read(deleted, "$.attachments")).isEmpty();
+		client.close();
+	}
+
 	@Test
 	void aClientThatWasOfflineGetsEachEditAndDeletionOnceWhenItResumes() throws Exception {
 		LiveClient client = LiveClient.connect(port, signIn(pupil));
