@@ -45,6 +45,7 @@ import de.schulhaus.accounts.Group;
 import de.schulhaus.accounts.GroupKind;
 import de.schulhaus.accounts.GroupManagement;
 import de.schulhaus.accounts.security.AccountUserDetailsService;
+import de.schulhaus.chat.internal.ChatMessage;
 import de.schulhaus.chat.internal.ChatMessages;
 import de.schulhaus.platform.SchulhausUser;
 
@@ -150,6 +151,30 @@ class ChatSocketTests {
 		assertThat(client.messageSeqs(1, WAIT)).containsExactly(6);
 		assertThat(client.rest(Duration.ofMillis(500))).noneMatch(f -> f.contains("\"message\""));
 		client.close();
+	}
+
+	@Test
+	void aMessageThatOvertakesItsPredecessorWaitsForItInsteadOfGoingMissing() throws Exception {
+		post(teacher, 2);
+		LiveClient client = LiveClient.connect(port, signIn(pupil));
+		client.next("rooms", WAIT);
+		client.send("{\"type\":\"resume\",\"rooms\":{\"" + room + "\":2}}");
+		client.next("resumed", WAIT);
+		// two posts committed in parallel whose announcements arrive the wrong way round (neither is read from the
+		// database here: these two exist only in the announcements)
+		List<ChatMessage> two = messages.after(pupil, room, 0, 10);
+		ChatMessage third = renumbered(two.get(0), 3);
+		ChatMessage fourth = renumbered(two.get(1), 4);
+		hub.message(school.id(), fourth);
+		hub.message(school.id(), third);
+		assertThat(client.messageSeqs(2, WAIT)).containsExactly(3, 4);
+		assertThat(client.rest(Duration.ofMillis(ChatConnection.GAP_WAIT_MILLIS * 2))).noneMatch(f -> f.contains("\"message\""));
+		client.close();
+	}
+
+	private static ChatMessage renumbered(ChatMessage m, long seq) {
+		return new ChatMessage(m.id(), m.roomId(), seq, seq, m.authorId(), m.authorName(), m.body(), m.html(), m.createdAt(), m.editedAt(),
+				m.deleted(), m.reply(), m.reactions(), m.mentions(), m.attachments());
 	}
 
 	@Test
