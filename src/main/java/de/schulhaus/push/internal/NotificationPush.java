@@ -93,6 +93,10 @@ class NotificationPush {
 		body.put("title", title);
 		body.put("link", notification.link());
 		body.put("id", id == null ? null : id.toString());
+		if (id == null) {
+			// a push with no bell entry (a chat message): the next one for the same place replaces it on the device
+			body.put("tag", notification.link());
+		}
 		return json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
 	}
 
