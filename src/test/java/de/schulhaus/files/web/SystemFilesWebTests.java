@@ -113,6 +113,19 @@ class SystemFilesWebTests {
 	}
 
 	@Test
+	void aLinkForPeopleWithoutAnAccountShowsAndZipsOnlyThePeoplesFiles() throws Exception {
+		String url = (String) mvc.perform(post("/dateien/meine/links").param("pfad", "/Elternabend").param("art", "download")
+			.with(user(teacher)).with(csrf())).andReturn().getFlashMap().get("newLink");
+		String link = url.substring(url.indexOf("/s/"));
+		String page = mvc.perform(get(link)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("Einladung.pdf");
+		HIDDEN.forEach(name -> assertThat(page).as(name).doesNotContain(name));
+		MockHttpServletResponse zip = mvc.perform(get(link + "/zip")).andReturn().getResponse();
+		assertThat(zip.getStatus()).isEqualTo(200);
+		assertThat(entries(zip.getContentAsByteArray())).containsExactly("Elternabend/", "Elternabend/Einladung.pdf");
+	}
+
+	@Test
 	void sharedWithSomebodyTheyShowNeitherInTheFolderNorAsSharedItems() throws Exception {
 		share("/Elternabend");
 		String folderLink = notifications.newestFirst(colleague, 0, 1).get(0).link();
