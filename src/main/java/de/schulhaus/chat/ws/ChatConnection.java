@@ -84,11 +84,43 @@ final class ChatConnection {
 	 */
 	private final Map<UUID, java.util.TreeMap<Long, ChatMessage>> early = new HashMap<>();
 
+	/** How often a post over this connection checks that the web session it was opened with is still open. */
+	static final long SESSION_CHECK_NANOS = 30_000_000_000L;
+
+	/** The web session the connection was opened with (null for a program with an app password). */
+	private final String webSession;
+	private long sessionCheckedAt;
+
 	ChatConnection(ChatHub hub, WebSocketSession session, SchulhausUser user, ChatProperties properties) {
+		this(hub, session, user, properties, null);
+	}
+
+	ChatConnection(ChatHub hub, WebSocketSession session, SchulhausUser user, ChatProperties properties, String webSession) {
 		this.hub = hub;
 		this.session = session;
 		this.user = user;
 		this.bufferLimit = properties.sendBufferBytes();
+		this.webSession = webSession;
+		// the first post checks at once
+		this.sessionCheckedAt = System.nanoTime() - SESSION_CHECK_NANOS - 1;
+	}
+
+	/**
+	 * Posts a message ({@link SocketPosts}) and answers the poster; in turn with everything else this connection does, so a
+	 * person's quick posts keep their order. A connection whose web session has ended meanwhile (signed out in another
+	 * tab, timed out) posts nothing and is closed.
+	 */
+	void post(PostFrame frame) {
+		offer(() -> {
+			if (webSession != null && System.nanoTime() - sessionCheckedAt > SESSION_CHECK_NANOS) {
+				if (!hub.sessions().isOpen(webSession)) {
+					drop(CloseStatus.POLICY_VIOLATION.withReason("signed out"));
+					return;
+				}
+				sessionCheckedAt = System.nanoTime();
+			}
+			send(hub.posts().post(user, frame));
+		}, 0);
 	}
 
 	SchulhausUser user() {

@@ -17,6 +17,7 @@ import org.springframework.web.socket.CloseStatus;
 import de.schulhaus.chat.internal.ChatFanout;
 import de.schulhaus.chat.internal.ChatMessage;
 import de.schulhaus.chat.internal.ChatMessages;
+import de.schulhaus.platform.SignedInSessions;
 import de.schulhaus.chat.internal.LiveSignal;
 import de.schulhaus.chat.internal.RoomAccess;
 
@@ -32,12 +33,16 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 	private final Frames frames;
 	private final ExecutorService drains;
 	private final ChatFanout fanout;
+	private final SocketPosts posts;
+	private final SignedInSessions sessions;
 
 	private final Map<UUID, Set<ChatConnection>> byRoom = new ConcurrentHashMap<>();
 	private final Map<UUID, Set<ChatConnection>> byAccount = new ConcurrentHashMap<>();
 	private final Map<ChatConnection, Set<UUID>> followed = new ConcurrentHashMap<>();
 
-	ChatHub(RoomAccess access, ChatMessages messages, Frames frames, ChatFanout fanout) {
+	ChatHub(RoomAccess access, ChatMessages messages, Frames frames, ChatFanout fanout, SocketPosts posts, SignedInSessions sessions) {
+		this.posts = posts;
+		this.sessions = sessions;
 		this.access = access;
 		this.messages = messages;
 		this.frames = frames;
@@ -167,6 +172,14 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 
 	Frames frames() {
 		return frames;
+	}
+
+	SocketPosts posts() {
+		return posts;
+	}
+
+	SignedInSessions sessions() {
+		return sessions;
 	}
 
 	@Override
