@@ -1,8 +1,8 @@
 -- The mail digest of unread mentions (mail.digest through chat.MentionDigests). A mention now keeps the
 -- moment it was made (an edit that adds a mention makes a new one; an edit that keeps it keeps its time),
--- and what the digest decided about it, once: MAILED, or SKIPPED (read in time, room no longer readable,
--- opted out, no mailbox). Mentions from before this version have no time and are never mailed, so an
--- update does not send everybody their old mentions at once.
+-- and what the digest decided about it, once: MAILED, READ (read in time) or SKIPPED (deleted, room no
+-- longer readable, switched off, no mailbox). Mentions from before this version have no time and are
+-- never mailed, so an update does not send everybody their old mentions at once.
 alter table chat_mention add column mentioned_at timestamp with time zone;
 alter table chat_mention add column digest_state varchar(10);
 alter table chat_mention add column digest_at timestamp with time zone;
