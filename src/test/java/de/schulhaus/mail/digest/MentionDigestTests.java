@@ -228,6 +228,46 @@ class MentionDigestTests {
 		assertThat(theirs.get(0).fromAddress()).isEqualTo("noreply@" + other.school.domain());
 	}
 
+	@Test
+	void editingAMessageNeverMailsAMentionTwiceButMailsOneItAdds() throws Exception {
+		ChatMessage message = messages.post(f.teacher, room, "@Paul Pult Heft");
+		digestMail.send(Instant.now().plus(PAST_DELAY));
+		assertThat(inbox(f.pupil)).hasSize(1);
+
+		changes.edit(f.teacher, message.id(), "@Paul Pult Heft und @Pia Pinsel Buch");
+		digestMail.send(Instant.now().plus(PAST_DELAY));
+		assertThat(inbox(f.pupil)).as("Paul's mention was mailed already").hasSize(1);
+		List<StoredMessage> pias = inbox(f.pupil2);
+		assertThat(pias).hasSize(1);
+		assertThat(text(pias.get(0))).contains("„@Paul Pult Heft und @Pia Pinsel Buch“");
+	}
+
+	@Test
+	void aMailAppSeesTheDigestOverImap() throws Exception {
+		messages.post(f.teacher, room, "@Paul Pult schau mal ins Postfach");
+		digestMail.send(Instant.now().plus(PAST_DELAY));
+
+		Properties props = new Properties();
+		props.put("mail.imap.connectiontimeout", "10000");
+		props.put("mail.imap.timeout", "10000");
+		jakarta.mail.Store imap = Session.getInstance(props).getStore("imap");
+		imap.connect("127.0.0.1", imapServer.port(), f.pupil.login(), "paul-laterne-quitte-1");
+		try {
+			jakarta.mail.Folder inbox = imap.getFolder("INBOX");
+			inbox.open(jakarta.mail.Folder.READ_ONLY);
+			jakarta.mail.Message[] all = inbox.getMessages();
+			assertThat(all).hasSize(1);
+			assertThat(all[0].getSubject()).isEqualTo("Sie wurden im Chat erwähnt");
+			assertThat(all[0].isSet(jakarta.mail.Flags.Flag.SEEN)).isFalse();
+			assertThat((String) all[0].getContent()).contains("Tina Tafel am ").contains("„@Paul Pult schau mal ins Postfach“");
+			inbox.close(false);
+		} finally {
+			imap.close();
+		}
+	}
+
+	@Autowired de.schulhaus.mail.imap.ImapServer imapServer;
+
 	private List<StoredMessage> inbox(SchulhausUser person) {
 		Mailbox mailbox = mailboxes.personal(person.schoolId(), person.accountId(), person.displayName());
 		return lists.page(mailbox, folders.special(mailbox, SpecialUse.INBOX).orElseThrow(), null, 0, 50).messages();
