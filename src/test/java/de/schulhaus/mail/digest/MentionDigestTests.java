@@ -266,6 +266,25 @@ class MentionDigestTests {
 		}
 	}
 
+	@Test
+	void whereTheSchoolSwitchedTheMailAppOffForPupilsTheyGetNoneAndSeeNoSwitch() throws Exception {
+		apps.setSwitchedOff(f.admin, java.util.Set.of(new de.schulhaus.platform.Apps.Switch("mail", de.schulhaus.platform.Role.PUPIL)));
+		assertThat(f.page(get("/konto"), f.pupil)).doesNotContain("E-Mail bei ungelesenen Erwähnungen");
+		assertThat(f.page(get("/konto"), f.teacher)).contains("E-Mail bei ungelesenen Erwähnungen");
+		messages.post(f.teacher, room, "@Paul Pult ohne Mail");
+		messages.post(f.pupil2, room, "@Tina Tafel mit Mail");
+
+		digestMail.send(Instant.now().plus(PAST_DELAY));
+		assertThat(inbox(f.pupil)).isEmpty();
+		assertThat(inbox(f.teacher)).hasSize(1);
+
+		apps.setSwitchedOff(f.admin, java.util.Set.of());
+		digestMail.send(Instant.now().plus(PAST_DELAY));
+		assertThat(inbox(f.pupil)).as("the mention was settled, not kept for later").isEmpty();
+	}
+
+	@Autowired de.schulhaus.platform.Apps apps;
+
 	@Autowired de.schulhaus.mail.imap.ImapServer imapServer;
 
 	private List<StoredMessage> inbox(SchulhausUser person) {
