@@ -54,6 +54,8 @@ DURATION=${DURATION:-60}
 WARMUP=${WARMUP:-10}
 CHURN=${CHURN:-2}
 SENDERS=${SENDERS:-256}
+# ws: the clients post over their WebSocket, as the web page does while it is connected; http: over the HTTP API
+POST_VIA=${POST_VIA:-ws}
 BIG_ROOM=${BIG_ROOM:-1000}
 PORT=${PORT:-18096}
 JAVA=${JAVA:-$(newest_java)}
@@ -168,7 +170,7 @@ go_on() { # $1 checkpoint: wait for the load generator to reach it, then let it 
 }
 
 "$JAVA" $LOADGEN_OPTS bench/ChatLoad.java "$BASE" "$WORK/people.tsv" "$WORK/rooms.tsv" "$PASSWORD" "$PID" "$WORK" \
-  "$RATE" "$DURATION" "$BIG_ROOM" "$WARMUP" "$CHURN" "$SENDERS" > "$WORK/loadgen.out" 2> "$WORK/loadgen.err" &
+  "$RATE" "$DURATION" "$BIG_ROOM" "$WARMUP" "$CHURN" "$SENDERS" "$POST_VIA" > "$WORK/loadgen.out" 2> "$WORK/loadgen.err" &
 LOADGEN=$!
 rss_peak=0; threads_peak=0
 ( while kill -0 "$LOADGEN" 2>/dev/null; do

@@ -89,7 +89,9 @@ final class ChatConnection {
 
 	/** The web session the connection was opened with (null for a program with an app password). */
 	private final String webSession;
-	private long sessionCheckedAt;
+	private volatile long sessionCheckedAt;
+	/** This connection's posts, one after the other on the hub's posting threads. */
+	private volatile java.util.concurrent.CompletableFuture<Void> posts = java.util.concurrent.CompletableFuture.completedFuture(null);
 
 	ChatConnection(ChatHub hub, WebSocketSession session, SchulhausUser user, ChatProperties properties) {
 		this(hub, session, user, properties, null);
@@ -106,12 +108,19 @@ final class ChatConnection {
 	}
 
 	/**
-	 * Posts a message ({@link SocketPosts}) and answers the poster; in turn with everything else this connection does, so a
-	 * person's quick posts keep their order. A connection whose web session has ended meanwhile (signed out in another
+	 * Posts a message ({@link SocketPosts}) on the hub's few posting threads (a post needs a database connection; a thread
+	 * per posting connection would only queue for the pool) and answers the poster; one after the other, so a person's
+	 * quick posts keep their order. A connection whose web session has ended meanwhile (signed out in another
 	 * tab, timed out) posts nothing and is closed.
 	 */
 	void post(PostFrame frame) {
-		offer(() -> {
+		if (dropped.get()) {
+			return;
+		}
+		posts = posts.thenRunAsync(() -> {
+			if (dropped.get()) {
+				return;
+			}
 			if (webSession != null && System.nanoTime() - sessionCheckedAt > SESSION_CHECK_NANOS) {
 				if (!hub.sessions().isOpen(webSession)) {
 					drop(CloseStatus.POLICY_VIOLATION.withReason("signed out"));
@@ -119,8 +128,14 @@ final class ChatConnection {
 				}
 				sessionCheckedAt = System.nanoTime();
 			}
-			send(hub.posts().post(user, frame));
-		}, 0);
+			String answer = hub.posts().post(user, frame);
+			offer(() -> send(answer), 0);
+		}, hub.postings()).exceptionally(e -> {
+			// the node has more posts waiting than it takes (or one failed unexpectedly): this one is refused, not lost silently
+			String answer = hub.posts().busy(user, frame);
+			offer(() -> send(answer), 0);
+			return null;
+		});
 	}
 
 	SchulhausUser user() {

@@ -34,6 +34,11 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 	private final ExecutorService drains;
 	private final ChatFanout fanout;
 	private final SocketPosts posts;
+	/**
+	 * Where posts over the live connections run: a few threads, fewer than the database pool has connections, and a bounded
+	 * queue; beyond it a post is refused (503), as Tomcat's own thread limit bounds posts over HTTP.
+	 */
+	private final java.util.concurrent.ThreadPoolExecutor postings;
 	private final SignedInSessions sessions;
 
 	private final Map<UUID, Set<ChatConnection>> byRoom = new ConcurrentHashMap<>();
@@ -53,7 +58,21 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 			thread.setDaemon(true);
 			return thread;
 		});
+		AtomicInteger posters = new AtomicInteger();
+		this.postings = new java.util.concurrent.ThreadPoolExecutor(POSTING_THREADS, POSTING_THREADS, 1, java.util.concurrent.TimeUnit.MINUTES,
+				new java.util.concurrent.LinkedBlockingQueue<>(POSTS_WAITING), r -> {
+					Thread thread = new Thread(r, "chat-post-" + posters.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
 		fanout.subscribe(this);
+	}
+
+	static final int POSTING_THREADS = 8;
+	static final int POSTS_WAITING = 5_000;
+
+	java.util.concurrent.Executor postings() {
+		return postings;
 	}
 
 	void connect(ChatConnection connection) {
@@ -185,5 +204,6 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 	@Override
 	public void destroy() {
 		drains.shutdownNow();
+		postings.shutdownNow();
 	}
 }

@@ -80,6 +80,11 @@ class SocketPosts {
 		}
 	}
 
+	/** The answer to a post this node could not take now (too many waiting): 503, try again. */
+	String busy(SchulhausUser user, PostFrame frame) {
+		return refused(frame, 503, "busy", text("chat.error.network", null, user.locale()));
+	}
+
 	private String text(String key, Object[] args, Locale locale) {
 		return texts.getMessage(key, args, key, locale);
 	}
