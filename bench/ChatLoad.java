@@ -80,8 +80,8 @@ public class ChatLoad {
 	/** Per class room, the n of every message posted over a connection that went away before the answer: maybe stored. */
 	static BitSet[] unsure;
 	static final Object postedLock = new Object();
-	/** Whether the clients post over their WebSocket, as the web page does while connected (else over the HTTP API). */
-	static boolean viaSocket = true;
+	/** Whether the clients post over their WebSocket (else over the HTTP API, as the web page does). */
+	static boolean viaSocket;
 	static final AtomicLong unanswered = new AtomicLong();
 
 	static int[] latencyMicros;
@@ -113,7 +113,7 @@ public class ChatLoad {
 		int warmup = Integer.parseInt(args[9]);
 		int churn = Integer.parseInt(args[10]);
 		int senderThreads = Integer.parseInt(args[11]);
-		viaSocket = args.length <= 12 || !"http".equals(args[12]);
+		viaSocket = args.length > 12 && "ws".equals(args[12]);
 
 		roomIds = new String[rooms.size()];
 		for (String[] r : rooms) {

@@ -54,8 +54,8 @@ DURATION=${DURATION:-60}
 WARMUP=${WARMUP:-10}
 CHURN=${CHURN:-2}
 SENDERS=${SENDERS:-256}
-# ws: the clients post over their WebSocket, as the web page does while it is connected; http: over the HTTP API
-POST_VIA=${POST_VIA:-ws}
+# http: the clients post over the HTTP API, as the web page does; ws: over their WebSocket (see bench/RESULTS.md, 2026-12-01)
+POST_VIA=${POST_VIA:-http}
 BIG_ROOM=${BIG_ROOM:-1000}
 PORT=${PORT:-18096}
 JAVA=${JAVA:-$(newest_java)}
