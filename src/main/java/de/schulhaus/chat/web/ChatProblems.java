@@ -14,11 +14,13 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import de.schulhaus.chat.internal.MessageDeletedException;
+import de.schulhaus.chat.internal.NotAllowedException;
 import de.schulhaus.chat.internal.PostingNotAllowedException;
 
 /**
  * The messenger's own refusals as RFC 9457 problems in the caller's language, for every controller of
- * the chat API: not allowed here (403: a read-only, locked or muted room, someone else's message), and a message that
+ * the chat API: not allowed here (403: a read-only, locked or muted room, someone else's message, a leader's tool for
+ * someone who does not lead the room), and a message that
  * was deleted meanwhile (409).
  */
 @RestControllerAdvice(basePackageClasses = ChatProblems.class)
@@ -35,6 +37,12 @@ class ChatProblems {
 	ResponseEntity<ProblemDetail> notAllowed(PostingNotAllowedException e) {
 		return problem(HttpStatus.FORBIDDEN, "chat.error.notYours".equals(e.messageKey()) ? "not-allowed" : "read-only", e.messageKey(),
 				ChatRefusals.args(e));
+	}
+
+	/** A reader of the room who may not do this there (not one of its leaders, not to oneself). */
+	@ExceptionHandler(NotAllowedException.class)
+	ResponseEntity<ProblemDetail> notAllowed(NotAllowedException e) {
+		return problem(HttpStatus.FORBIDDEN, "not-allowed", e.messageKey(), null);
 	}
 
 	@ExceptionHandler(MessageDeletedException.class)
