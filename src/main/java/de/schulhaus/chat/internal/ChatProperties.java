@@ -19,11 +19,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        delivery in-process only
  * @param redisChannel the pub/sub channel of the nodes of one installation
  * @param attachmentMaxBytes the largest file posted with a message (stored in the poster's cloud files)
+ * @param roomsPerHour direct and group chats one person may start in an hour (a direct chat found again does not count)
  */
 @ConfigurationProperties("schulhaus.chat")
 public record ChatProperties(@DefaultValue("10") int postBurst, @DefaultValue("30") int postsPerMinute,
 		@DefaultValue("524288") int sendBufferBytes, @DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("") String redisUrl,
-		@DefaultValue("schulhaus:chat") String redisChannel, @DefaultValue("25MB") DataSize attachmentMaxBytes) {
+		@DefaultValue("schulhaus:chat") String redisChannel, @DefaultValue("25MB") DataSize attachmentMaxBytes,
+		@DefaultValue("20") int roomsPerHour) {
 
 	/** The most messages one page answers, over HTTP and in a catch-up step. */
 	public static final int MAX_PAGE = 100;
