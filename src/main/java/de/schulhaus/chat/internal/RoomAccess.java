@@ -12,6 +12,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -33,12 +35,16 @@ public class RoomAccess {
 
 	/** Stands in for "no groups" in an {@code in (...)} list, which may not be empty. */
 	private static final UUID NONE = new UUID(0, 0);
+	/** The message key of the announcement room's name. */
+	static final String ANNOUNCEMENTS_NAME = "chat.room.announcements";
 
 	private final JdbcClient jdbc;
 	private final GroupManagement groups;
 	private final AccountManagement accounts;
+	private final MessageSource texts;
 
-	RoomAccess(JdbcClient jdbc, GroupManagement groups, AccountManagement accounts) {
+	RoomAccess(JdbcClient jdbc, GroupManagement groups, AccountManagement accounts, MessageSource texts) {
+		this.texts = texts;
 		this.jdbc = jdbc;
 		this.groups = groups;
 		this.accounts = accounts;
@@ -183,13 +189,25 @@ public class RoomAccess {
 		return room.kind() == RoomKind.DIRECT && room.name() != null && room.name().contains(":") ? room.name() : null;
 	}
 
-	private static RoomRights named(RoomRights r, Map<UUID, String> others) {
-		String other = others.get(r.room().id());
-		if (r.room().kind() != RoomKind.DIRECT) {
+	/** The name the person sees: a direct chat's other person, the announcements' in the person's language. */
+	private RoomRights named(RoomRights r, Map<UUID, String> others) {
+		Room room;
+		if (r.room().kind() == RoomKind.DIRECT) {
+			room = r.room().named(Objects.requireNonNullElse(others.get(r.room().id()), "–"));
+		} else if (r.room().kind() == RoomKind.ANNOUNCE) {
+			room = r.room().named(announcementsName());
+		} else {
 			return r;
 		}
-		Room room = r.room().named(Objects.requireNonNullElse(other, "–"));
 		return new RoomRights(room, r.mayPost(), r.leader(), r.refusalKey(), r.mutedUntil(), r.muted());
+	}
+
+	/**
+	 * The announcement room's name in the language of the request: the stored name ("Ankündigungen", kept for the audit
+	 * log) is not shown, the room is known by its kind.
+	 */
+	String announcementsName() {
+		return texts.getMessage(ANNOUNCEMENTS_NAME, null, "Ankündigungen", LocaleContextHolder.getLocale());
 	}
 
 	private Map<UUID, PersonGroup> myGroups(SchulhausUser user) {
