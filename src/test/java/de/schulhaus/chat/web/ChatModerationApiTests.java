@@ -2,6 +2,7 @@ package de.schulhaus.chat.web;
 
 import static de.schulhaus.chat.ChatFixture.roomIn;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -24,6 +25,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import com.jayway.jsonpath.JsonPath;
 
 import de.schulhaus.IntegrationTest;
+import de.schulhaus.accounts.ClientCredentials;
+import de.schulhaus.accounts.Scope;
 import de.schulhaus.accounts.GroupManagement;
 import de.schulhaus.accounts.security.AccountUserDetailsService;
 import de.schulhaus.chat.ChatFixture;
@@ -41,6 +44,7 @@ class ChatModerationApiTests {
 	@Autowired JdbcClient jdbc;
 	@Autowired AuditLog audit;
 	@Autowired ChatMessages messages;
+	@Autowired ClientCredentials credentials;
 
 	ChatFixture f;
 	UUID room;
@@ -70,6 +74,18 @@ class ChatModerationApiTests {
 		assertThat(call(delete(api + "/lock"), f.teacher).getStatus()).isEqualTo(204);
 		assertThat(send(f.pupil, "Danke").getStatus()).isEqualTo(201);
 		assertThat(f.auditActions()).contains("chat.room.locked", "chat.room.unlocked");
+
+		// a program with an app password (scope api, the admins') needs no CSRF token for PUT and DELETE: the admin leads the
+		// school's announcements, and a class room the admin is not in is a 404 for it too
+		String secret = credentials.createAppPassword(users.load(f.admin.login()).orElseThrow(), "Skript", java.util.Set.of(Scope.API), null).secret();
+		UUID announcements = jdbc.sql("select id from chat_room where school_id = :school and kind = 'ANNOUNCE'").param("school", f.school.id())
+			.query(UUID.class).single();
+		assertThat(mvc.perform(put("/api/v1/chat/rooms/" + announcements + "/lock").with(httpBasic(f.admin.login(), secret))).andReturn()
+			.getResponse().getStatus()).isEqualTo(204);
+		assertThat(jdbc.sql("select locked from chat_room where id = :id").param("id", announcements).query(Boolean.class).single()).isTrue();
+		assertThat(mvc.perform(delete("/api/v1/chat/rooms/" + announcements + "/lock").with(httpBasic(f.admin.login(), secret))).andReturn()
+			.getResponse().getStatus()).isEqualTo(204);
+		assertThat(mvc.perform(put(api + "/lock").with(httpBasic(f.admin.login(), secret))).andReturn().getResponse().getStatus()).isEqualTo(404);
 
 		// archived: nobody writes, it is listed as archived; and back
 		assertThat(call(put(api + "/archive"), f.teacher).getStatus()).isEqualTo(204);
