@@ -77,7 +77,12 @@ public class ChatLoad {
 	static List<List<Client>> membersOf = new ArrayList<>();
 	/** Per class room, the n of every message whose POST was answered 201. */
 	static BitSet[] posted;
+	/** Per class room, the n of every message posted over a connection that went away before the answer: maybe stored. */
+	static BitSet[] unsure;
 	static final Object postedLock = new Object();
+	/** Whether the clients post over their WebSocket, as the web page does while connected (else over the HTTP API). */
+	static boolean viaSocket = true;
+	static final AtomicLong unanswered = new AtomicLong();
 
 	static int[] latencyMicros;
 	static byte[] latencySlice;
@@ -108,6 +113,7 @@ public class ChatLoad {
 		int warmup = Integer.parseInt(args[9]);
 		int churn = Integer.parseInt(args[10]);
 		int senderThreads = Integer.parseInt(args[11]);
+		viaSocket = args.length <= 12 || !"http".equals(args[12]);
 
 		roomIds = new String[rooms.size()];
 		for (String[] r : rooms) {
@@ -117,8 +123,10 @@ public class ChatLoad {
 		}
 		classRooms = rooms.size() - 1;
 		posted = new BitSet[classRooms];
+		unsure = new BitSet[classRooms];
 		for (int i = 0; i < classRooms; i++) {
 			posted[i] = new BitSet();
+			unsure[i] = new BitSet();
 		}
 		clients = new Client[people.size()];
 		for (int i = 0; i < clients.length; i++) {
@@ -221,14 +229,14 @@ public class ChatLoad {
 			int n = i / classRooms;
 			senders.execute(() -> {
 				try {
-					List<Client> members = membersOf.get(room).stream().filter(c -> c.session != null).toList();
+					List<Client> members = membersOf.get(room).stream().filter(c -> c.session != null && (!viaSocket || c.current != null)).toList();
 					Client author = members.get(ThreadLocalRandom.current().nextInt(members.size()));
 					long started = System.nanoTime();
 					if (due >= loadStart) {
 						lagMicros.add((started - due) / 1000);
 					}
 					String body = "chatbench r=" + room + " n=" + n + " t=" + (due - START) + " Guten Morgen, heute Mathe in Raum 204";
-					int status = author.post(senderHttp.get(), roomIds[room], body);
+					int status = viaSocket ? author.postLive(roomIds[room], body, room + "-" + n) : author.post(senderHttp.get(), roomIds[room], body);
 					if (due >= loadStart) {
 						postMicros.add((System.nanoTime() - started) / 1000);
 					}
@@ -238,6 +246,12 @@ public class ChatLoad {
 						}
 					} else if (status == 429) {
 						slowedDown.incrementAndGet();
+					} else if (status == -2) {
+						// its connection went away (the bench's churn) before the answer: stored or not, either is right
+						unanswered.incrementAndGet();
+						synchronized (postedLock) {
+							unsure[room].set(n);
+						}
 					} else {
 						postErrors.incrementAndGet();
 						errors.add("post answered " + status);
@@ -290,13 +304,15 @@ public class ChatLoad {
 				lost += missing.cardinality();
 				BitSet extra = (BitSet) c.received.clone();
 				extra.andNot(posted[c.classRoom]);
+				extra.andNot(unsure[c.classRoom]);
 				unexpected += extra.cardinality();
 			}
 		}
 		int[] lat = Arrays.copyOf(latencyMicros, Math.min(latencyCount.get(), latencyMicros.length));
 		Arrays.sort(lat);
-		out("chat.load.rate_per_s=%d seconds=%d warmup_s=%d posting_took_s=%.1f posted=%d slowed_down_429=%d post_errors=%d senders=%d",
-				rate, seconds, warmup, postingSeconds, postedTotal, slowedDown.get(), postErrors.get(), senderThreads);
+		out("chat.load.rate_per_s=%d seconds=%d warmup_s=%d posting_took_s=%.1f posted=%d slowed_down_429=%d post_errors=%d senders=%d via=%s unanswered_after_drop=%d",
+				rate, seconds, warmup, postingSeconds, postedTotal, slowedDown.get(), postErrors.get(), senderThreads,
+				viaSocket ? "websocket" : "http", unanswered.get());
 		out("chat.load.deliveries_expected=%d delivered=%d", expected, delivered.get());
 		out("chat.latency_ms.p50=%.1f p99=%.1f p999=%.1f max=%.1f (target: p99 <= 150)", p(lat, 50), p(lat, 99), p(lat, 99.9), p(lat, 100));
 		// by the 10 s slice in which the message was due: shows whether a queue builds up
@@ -366,6 +382,8 @@ public class ChatLoad {
 		/** Per room the seqs that arrived on any of this client's connections (only touched by its listener callbacks). */
 		final Map<String, BitSet> seen = new ConcurrentHashMap<>();
 		volatile WebSocket current;
+		final Map<String, CompletableFuture<Integer>> answers = new java.util.concurrent.ConcurrentHashMap<>();
+		final Object sendLock = new Object();
 		volatile boolean resumedOnce;
 		/** The last time this client was away (dropped by the bench): its messages of then are caught up, not live. */
 		volatile long awayFrom = Long.MAX_VALUE;
@@ -389,6 +407,33 @@ public class ChatLoad {
 				throw new IOException("sign-in answered " + r.status() + " " + r.location());
 			}
 			session = s;
+		}
+
+		/** Posts over this client's WebSocket and waits for the server's answer: 201 posted, its status refused, -2 no answer. */
+		int postLive(String roomId, String text, String ref) throws Exception {
+			WebSocket w = current;
+			if (w == null) {
+				return -2;
+			}
+			CompletableFuture<Integer> answer = new CompletableFuture<>();
+			answers.put(ref, answer);
+			String frame = "{\"type\":\"post\",\"ref\":\"" + ref + "\",\"room\":\"" + roomId + "\",\"body\":\"" + text + "\"}";
+			try {
+				// java.net.http allows one send at a time per WebSocket
+				synchronized (sendLock) {
+					w.sendText(frame, true).get(30, TimeUnit.SECONDS);
+				}
+				return answer.get(30, TimeUnit.SECONDS);
+			} catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+				return -2;
+			} finally {
+				answers.remove(ref);
+			}
+		}
+
+		/** The connection went away: posts waiting on it get no answer. */
+		void unanswered() {
+			answers.values().forEach(a -> a.complete(-2));
 		}
 
 		int post(Http http, String roomId, String text) throws IOException {
@@ -472,6 +517,11 @@ public class ChatLoad {
 						}
 					}
 				}
+			} else if ("posted".equals(type) || "refused".equals(type)) {
+				CompletableFuture<Integer> answer = answers.get(field(frame, "\"ref\":\"", '"'));
+				if (answer != null) {
+					answer.complete("posted".equals(type) ? 201 : Integer.parseInt(field(frame, "\"status\":", ',')));
+				}
 			} else if ("rooms".equals(type) || "resumed".equals(type)) {
 				if ("rooms".equals(type) && live.getCount() > 0) {
 					// the first one: where each room stands as this client goes live
@@ -510,6 +560,7 @@ public class ChatLoad {
 			}
 			closedByServer.incrementAndGet();
 			errors.add("closed " + login + ": " + why);
+			unanswered();
 			reconnect();
 		}
 
@@ -523,6 +574,7 @@ public class ChatLoad {
 			// what was due a second before may have been on its way on the aborted connection
 			awayFrom = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
 			w.abort();
+			unanswered();
 			later.schedule(this::reconnect, 1, TimeUnit.SECONDS);
 		}
 

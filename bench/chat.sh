@@ -54,6 +54,8 @@ DURATION=${DURATION:-60}
 WARMUP=${WARMUP:-10}
 CHURN=${CHURN:-2}
 SENDERS=${SENDERS:-256}
+# ws: the clients post over their WebSocket, as the web page does while it is connected; http: over the HTTP API
+POST_VIA=${POST_VIA:-ws}
 BIG_ROOM=${BIG_ROOM:-1000}
 PORT=${PORT:-18096}
 JAVA=${JAVA:-$(newest_java)}
@@ -160,12 +162,15 @@ echo "chat.setup_s=$(echo "$(date +%s.%N) - $t0" | bc) people=$people clients=$(
 JCMD="$(dirname "$JAVA")/jcmd"; command -v jcmd >/dev/null || jcmd() { "$JCMD" "$@"; }
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$PID/status"; }
 heap_used_kb() { jcmd "$PID" GC.run > /dev/null 2>&1 || true; jcmd "$PID" GC.heap_info 2>/dev/null | awk '/total/ {for (i = 1; i <= NF; i++) if ($i == "used") {gsub("K", "", $(i+1)); s += $(i+1)}} END {print s + 0}'; }
+# CPU ticks of all PostgreSQL processes, and the box's busy and total ticks (/proc/stat), for the load phase
+pg_ticks() { local t=0 p; for p in $(pgrep -x postgres); do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $t; }
+box_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $2 + $3 + $4 + $5 + $6 + $7 + $8}' /proc/stat; }
 go_on() { # $1 checkpoint: wait for the load generator to reach it, then let it go on
   while [ ! -e "$WORK/$1" ]; do kill -0 "$LOADGEN" 2>/dev/null || return 1; sleep 0.2; done
 }
 
 "$JAVA" $LOADGEN_OPTS bench/ChatLoad.java "$BASE" "$WORK/people.tsv" "$WORK/rooms.tsv" "$PASSWORD" "$PID" "$WORK" \
-  "$RATE" "$DURATION" "$BIG_ROOM" "$WARMUP" "$CHURN" "$SENDERS" > "$WORK/loadgen.out" 2> "$WORK/loadgen.err" &
+  "$RATE" "$DURATION" "$BIG_ROOM" "$WARMUP" "$CHURN" "$SENDERS" "$POST_VIA" > "$WORK/loadgen.out" 2> "$WORK/loadgen.err" &
 LOADGEN=$!
 rss_peak=0; threads_peak=0
 ( while kill -0 "$LOADGEN" 2>/dev/null; do
@@ -174,9 +179,9 @@ rss_peak=0; threads_peak=0
 sampler=$!
 
 go_on signed-in; heap_before=$(heap_used_kb); rss_before=$(rss_kb); touch "$WORK/signed-in.go"
-go_on connected; heap_clients=$(heap_used_kb); rss_clients=$(rss_kb); touch "$WORK/connected.go"
+go_on connected; heap_clients=$(heap_used_kb); rss_clients=$(rss_kb); pg_start=$(pg_ticks); read -r busy_start all_start < <(box_ticks); t_start=$(date +%s.%N); touch "$WORK/connected.go"
 echo "load: $RATE messages/s for $WARMUP s of warm-up and $DURATION s measured ..." >&2
-go_on loaded; heap_loaded=$(heap_used_kb); rss_loaded=$(rss_kb); touch "$WORK/loaded.go"
+go_on loaded; pg_end=$(pg_ticks); read -r busy_end all_end < <(box_ticks); t_end=$(date +%s.%N); heap_loaded=$(heap_used_kb); rss_loaded=$(rss_kb); touch "$WORK/loaded.go"
 go_on done; touch "$WORK/done.go"
 wait "$LOADGEN" || true
 LOADGEN=""
@@ -185,6 +190,8 @@ cat "$WORK/loadgen.out"
 grep -v "^WARNING" "$WORK/loadgen.err" | tail -5 >&2 || true
 read -r rss_peak threads_peak < <(awk '$1 > r {r = $1} $2 > t {t = $2} END {print r + 0, t + 0}' "$WORK/samples")
 clients=$(sed -nE 's/.*live_clients=([0-9]+).*/\1/p' "$WORK/loadgen.out")
+echo "postgres.cpu_s=$(echo "scale=1; ($pg_end - $pg_start) / 100" | bc) cores=$(echo "scale=2; ($pg_end - $pg_start) / 100 / ($t_end - $t_start)" | bc) (load phase incl. warm-up)"
+echo "box.busy_percent=$(echo "scale=1; 100 * ($busy_end - $busy_start) / ($all_end - $all_start)" | bc) (all processes, load phase)"
 echo "server.rss_mb before_clients=$((rss_before / 1024)) with_clients=$((rss_clients / 1024)) after_load=$((rss_loaded / 1024)) peak=$((rss_peak / 1024)) threads_peak=$threads_peak"
 echo "server.heap_used_after_gc_mb before_clients=$((heap_before / 1024)) with_clients=$((heap_clients / 1024)) after_load_with_clients=$((heap_loaded / 1024))"
 if [ -n "$clients" ] && [ "$clients" -gt 0 ]; then

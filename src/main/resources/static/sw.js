@@ -18,7 +18,9 @@ self.addEventListener('push', (event) => {
     : (typeof data.link === 'string' && data.link.startsWith('/') && !data.link.startsWith('//') ? data.link.substring(1) : 'benachrichtigungen');
   const url = new URL(target, self.registration.scope).href;
   event.waitUntil(self.registration.showNotification(data.title || 'Schulhaus', {
-    tag: data.id || undefined,
+    // a chat's pushes share the room's tag: a phone shows its newest one, and rings again for it
+    tag: data.tag || data.id || undefined,
+    renotify: Boolean(data.tag),
     icon: new URL('img/favicon.svg', self.registration.scope).href,
     data: { url },
   }));

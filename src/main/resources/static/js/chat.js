@@ -327,6 +327,25 @@ if (live && d.mutedUntil) watchMute(d.mutedUntil);
 
 let attempts = 0;
 let roomsFrames = 0;
+// posts sent over the connection, by their ref, until the server answers "posted" or "refused"
+const posting = new Map();
+let posts = 0;
+
+/** Posts over the live connection (no HTTP request); answers the server's frame, or null when the connection went away. */
+function postLive(body, replyTo) {
+  const ref = `p${++posts}`;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      posting.delete(ref);
+      resolve(null);
+    }, 15000);
+    posting.set(ref, (frame) => {
+      clearTimeout(timer);
+      resolve(frame);
+    });
+    current.send(JSON.stringify({ type: 'post', ref, room: openRoom, body, replyTo: replyTo || null }));
+  });
+}
 
 function connect() {
   const url = new URL(root.dataset.ws, location.href);
@@ -342,6 +361,10 @@ function connect() {
     const frame = JSON.parse(event.data);
     if (frame.type === 'message') {
       receive(frame);
+    } else if (frame.type === 'posted' || frame.type === 'refused') {
+      const waiting = posting.get(frame.ref);
+      posting.delete(frame.ref);
+      waiting?.(frame);
     } else if (frame.type === 'typing' || frame.type === 'read') {
       if (frame.roomId === openRoom) others?.onFrame(frame);
     } else if (frame.type === 'rooms' || frame.type === 'resumed') {
@@ -358,6 +381,11 @@ function connect() {
   });
   socket.addEventListener('close', (event) => {
     resumed = false;
+    // posts still unanswered: whether they arrived shows when the connection is back
+    for (const [ref, waiting] of posting) {
+      posting.delete(ref);
+      waiting(null);
+    }
     delete root.dataset.live;
     // 1008: signed out (or not signed in); a new page load is the way back
     if (event.code === 1008) return;
@@ -632,6 +660,18 @@ if (live && form) {
         upload.append('file', file);
         if (text.trim()) upload.append('body', text);
         if (mode.replyTo) upload.append('replyTo', mode.replyTo);
+      }
+      if (!file && !mode.editing && resumed && current?.readyState === WebSocket.OPEN) {
+        const answer = await postLive(text, mode.replyTo);
+        if (answer?.type === 'posted') {
+          textarea.value = '';
+          count();
+          showProblem('');
+          setMode({});
+        } else {
+          showProblem(answer?.title || root.dataset.textNetwork);
+        }
+        return;
       }
       const r = file
         ? await fetch(`${api}/rooms/${openRoom}/attachments`, { method: 'POST', headers: headers(false), body: upload })

@@ -65,6 +65,24 @@ public class Notifications {
 		return recipients.size();
 	}
 
+	/**
+	 * Sends the notification to the people's devices only (Web Push), with no entry under the bell: for what has its
+	 * own unread count elsewhere, such as a new chat message. Published in the caller's transaction, so it goes out
+	 * after the commit and not at all after a rollback.
+	 *
+	 * @return how many people it was meant for (those without devices get nothing)
+	 */
+	@Transactional
+	public int pushOnly(UUID schoolId, Collection<UUID> accountIds, Notification notification) {
+		requireSchool(schoolId);
+		List<NotificationsCreated.Recipient> recipients = new LinkedHashSet<>(accountIds).stream()
+			.map(id -> new NotificationsCreated.Recipient(requireNonNull(id), null)).toList();
+		if (!recipients.isEmpty()) {
+			events.publishEvent(new NotificationsCreated(schoolId, recipients, notification));
+		}
+		return recipients.size();
+	}
+
 	private void published(UUID schoolId, List<Recipient> recipients, Notification notification) {
 		if (!recipients.isEmpty()) {
 			events.publishEvent(new NotificationsCreated(schoolId, recipients.stream()

@@ -17,7 +17,10 @@ public record NotificationsCreated(UUID schoolId, List<Recipient> recipients, No
 		recipients = List.copyOf(recipients);
 	}
 
-	/** One notified person and the id of their notification (for {@code /benachrichtigungen/<id>}). */
+	/**
+	 * One notified person and the id of their notification (for {@code /benachrichtigungen/<id>}); null for a push
+	 * without an entry under the bell ({@link Notifications#pushOnly}).
+	 */
 	public record Recipient(UUID accountId, UUID notificationId) {
 	}
 }

@@ -40,6 +40,12 @@ public class SignedInSessions {
 		return endFor(List.of(login));
 	}
 
+	/** Whether this web session still exists and has not timed out (it ends at sign-out, a new role, a deactivation). */
+	public boolean isOpen(String sessionId) {
+		return jdbc.sql("select count(*) from spring_session where session_id = :id and expiry_time > :now")
+			.param("id", sessionId).param("now", System.currentTimeMillis()).query(Long.class).single() > 0;
+	}
+
 	/** Signs the person out everywhere but in the session they are using now (after changing their password). */
 	public int endOthers(String login, String keptSessionId) {
 		return jdbc.sql("delete from spring_session where principal_name = :login and session_id <> :kept")

@@ -289,6 +289,27 @@ class TenantIsolationTests {
 		return UUID.fromString(location.split("/")[3]);
 	}
 
+	/**
+	 * Routes without an id act on the signed-in person only, whatever the request names: school B's admin switching
+	 * off the mail of unread chat mentions with A's pupil's account id switches off their own, never the pupil's.
+	 */
+	@Test
+	void aPersonsOwnSettingsCannotBeChangedForSomeoneOfAnotherSchool() throws Exception {
+		TestSchools schools = new TestSchools(mvc);
+		var a = schools.createSchool("Einstellungen A");
+		var b = schools.createSchool("Einstellungen B");
+		var pupilA = users.load(schools.createUser(a, "Paula", "Aberle", "PUPIL", "pupil-password-a2", "5a").login()).orElseThrow();
+		var adminB = users.load(schools.createUser(b, "Berta", "Admin", "SCHOOL_ADMIN", "admin-laterne-quitte-b2", null).login()).orElseThrow();
+		int status = mvc.perform(request(HttpMethod.POST, "/konto/erwaehnungen-per-mail").param("accountId", pupilA.accountId().toString())
+			.param("schoolId", a.id().toString()).with(user(adminB.withTwoFactor(true))).with(csrf())).andReturn().getResponse().getStatus();
+		assertThat(status).isEqualTo(302);
+		assertThat(mentionDigests.mailWanted(pupilA)).as("A's pupil keeps the mail").isTrue();
+		assertThat(mentionDigests.mailWanted(adminB)).as("B's admin switched off their own").isFalse();
+	}
+
+	@Autowired
+	de.schulhaus.chat.MentionDigests mentionDigests;
+
 	/** A resumable upload (tus) into A's admin's own files, begun and half sent. */
 	private UUID createFileUploadInSchoolA(TestSchools.UserRef adminA, String filesSecret) throws Exception {
 		String location = mvc.perform(request(HttpMethod.POST, "/api/files/uploads").with(httpBasic(adminA.login(), filesSecret))

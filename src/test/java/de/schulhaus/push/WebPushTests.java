@@ -167,6 +167,25 @@ class WebPushTests {
 	}
 
 	@Test
+	void aPushWithoutBellEntryCarriesItsPlaceAsTagSoTheNextOneReplacesIt() throws Exception {
+		var schools = new TestSchools(mvc);
+		var school = schools.createSchool("Tag-Schule");
+		var pupil = schools.createUser(school, "Tilda", "Tag", "PUPIL", null, "6c");
+		SchulhausUser me = principal(pupil);
+		Browser phone = subscribe(me, "tilda-phone");
+
+		notifications.pushOnly(school.id(), List.of(pupil.id()),
+				Notification.of("sample.greeting", "sample.notification.greeting", "/beispiel/raum", "Anna Amsel"));
+
+		String payload = new String(WebPushMessages.decrypt(next("tilda-phone").body(), P256.raw((ECPrivateKey) phone.keys().getPrivate()),
+				phone.auth()), StandardCharsets.UTF_8);
+		assertThat((String) JsonPath.read(payload, "$.title")).isEqualTo("Neues im Beispiel von Anna Amsel");
+		assertThat((String) JsonPath.read(payload, "$.tag")).isEqualTo("/beispiel/raum");
+		assertThat((Object) JsonPath.read(payload, "$.id")).isNull();
+		assertThat(notifications.unread(me)).as("nothing under the bell").isZero();
+	}
+
+	@Test
 	void aSubscriptionThePushServiceSaysIsGoneIsRemovedAndA429IsTriedAgain() throws Exception {
 		var schools = new TestSchools(mvc);
 		var school = schools.createSchool("Abgemeldet-Schule");

@@ -41,7 +41,8 @@ public class SampleModule {
 	/** Holds back the pushes of its "quiet" notifications, as quiet hours would: they stay under the bell. */
 	@Bean
 	de.schulhaus.push.PushFilter sampleQuietPushes() {
-		return (schoolId, accountId, notification) -> !"sample.quiet".equals(notification.kind());
+		return (schoolId, people, notification) -> "sample.quiet".equals(notification.kind())
+			? people.stream().map(de.schulhaus.accounts.Account::id).collect(java.util.stream.Collectors.toSet()) : java.util.Set.of();
 	}
 
 	@Bean

@@ -37,10 +37,12 @@ public class ChatMessages {
 	private final ChatFanout fanout;
 	private final Mentions mentions;
 	private final AccountManagement accounts;
+	private final MessagePushes pushes;
 
 	ChatMessages(JdbcClient jdbc, ChatRooms rooms, RoomAccess access, ReadMarkers reads, MessageRows rows, MessageText markup, ChatFanout fanout,
-			Mentions mentions, AccountManagement accounts) {
+			Mentions mentions, AccountManagement accounts, MessagePushes pushes) {
 		this.mentions = mentions;
+		this.pushes = pushes;
 		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.rooms = rooms;
@@ -108,6 +110,7 @@ public class ChatMessages {
 		if (!mentioned.isEmpty()) {
 			mentions.store(user.schoolId(), rights.room(), id, List.of(), mentioned, user.accountId(), user.displayName());
 		}
+		pushes.posted(user.schoolId(), rights, user.accountId(), user.displayName(), mentioned);
 		ChatMessage message = new ChatMessage(id, roomId, seq, seq, user.accountId(), user.displayName(), body,
 				markup.html(body, mentioned.isEmpty() ? List.of() : List.copyOf(accounts.names(user.schoolId(), mentioned).values())), now, null, false,
 				reply, List.of(), mentioned, attachments);

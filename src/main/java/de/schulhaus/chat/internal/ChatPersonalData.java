@@ -67,7 +67,7 @@ class ChatPersonalData implements PersonalDataProvider {
 			.param("school", person.schoolId()).param("author", person.accountId()).update();
 		List<java.util.UUID> led = jdbc.sql("select room_id from chat_member where school_id = :school and account_id = :account and role = 'starter'")
 			.param("school", person.schoolId()).param("account", person.accountId()).query(java.util.UUID.class).list();
-		for (String table : List.of("chat_read", "chat_member", "chat_mute", "chat_silenced", "chat_reaction", "chat_mention")) {
+		for (String table : List.of("chat_read", "chat_member", "chat_mute", "chat_silenced", "chat_reaction", "chat_mention", "chat_digest_off")) {
 			jdbc.sql("delete from " + table + " where school_id = :school and account_id = :account")
 				.param("school", person.schoolId()).param("account", person.accountId()).update();
 		}

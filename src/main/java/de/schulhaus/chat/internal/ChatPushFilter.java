@@ -2,6 +2,9 @@ package de.schulhaus.chat.internal;
 
 import java.time.Clock;
 import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import de.schulhaus.accounts.AccountManagement;
+import de.schulhaus.accounts.Account;
 import de.schulhaus.platform.Notification;
 import de.schulhaus.platform.Role;
 import de.schulhaus.push.PushFilter;
@@ -26,37 +29,36 @@ class ChatPushFilter implements PushFilter {
 	private static final Pattern ROOM_LINK = Pattern.compile("^/chat/raum/([0-9a-fA-F-]{36})");
 
 	private final SchoolChatRules rules;
-	private final AccountManagement accounts;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
 	@Autowired
-	ChatPushFilter(SchoolChatRules rules, AccountManagement accounts, JdbcClient jdbc) {
-		this(rules, accounts, jdbc, Clock.systemUTC());
+	ChatPushFilter(SchoolChatRules rules, JdbcClient jdbc) {
+		this(rules, jdbc, Clock.systemUTC());
 	}
 
-	ChatPushFilter(SchoolChatRules rules, AccountManagement accounts, JdbcClient jdbc, Clock clock) {
+	ChatPushFilter(SchoolChatRules rules, JdbcClient jdbc, Clock clock) {
 		this.rules = rules;
-		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
 	@Override
-	public boolean allows(UUID schoolId, UUID accountId, Notification notification) {
-		if (!notification.kind().startsWith("chat.")) {
-			return true;
+	public Set<UUID> heldBack(UUID schoolId, Collection<Account> people, Notification notification) {
+		if (!notification.kind().startsWith("chat.") || people.isEmpty()) {
+			return Set.of();
 		}
-		ChatRules school = rules.of(schoolId);
-		if (school.quietAt(ZonedDateTime.now(clock))
-				&& accounts.find(schoolId, accountId).map(a -> a.role() == Role.PUPIL).orElse(false)) {
-			return false;
+		Set<UUID> held = new HashSet<>();
+		if (rules.of(schoolId).quietAt(ZonedDateTime.now(clock))) {
+			people.stream().filter(p -> p.role() == Role.PUPIL).forEach(p -> held.add(p.id()));
 		}
 		Matcher room = ROOM_LINK.matcher(notification.link());
-		if (room.find()) {
-			return jdbc.sql("select count(*) from chat_silenced where school_id = :school and room_id = :room and account_id = :account")
-				.param("school", schoolId).param("room", UUID.fromString(room.group(1))).param("account", accountId).query(Long.class).single() == 0;
+		if (room.find() && held.size() < people.size()) {
+			// those who muted the room: a handful at most, whatever the room's size
+			Set<UUID> muted = new HashSet<>(jdbc.sql("select account_id from chat_silenced where school_id = :school and room_id = :room")
+				.param("school", schoolId).param("room", UUID.fromString(room.group(1))).query(UUID.class).list());
+			people.stream().map(Account::id).filter(muted::contains).forEach(held::add);
 		}
-		return true;
+		return held;
 	}
 }

@@ -78,7 +78,7 @@ public class ChatRooms {
 
 	void deleteSchool(UUID schoolId) {
 		for (String table : List.of("chat_read", "chat_pin", "chat_report", "chat_mute", "chat_member", "chat_silenced", "chat_message", "chat_room",
-				"chat_room_synced", "chat_rules")) {
+				"chat_room_synced", "chat_rules", "chat_digest_off")) {
 			jdbc.sql("delete from " + table + " where school_id = :school").param("school", schoolId).update();
 		}
 	}

@@ -1,5 +1,7 @@
 package de.schulhaus.chat.internal;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -79,10 +81,18 @@ public class Mentions {
 	 * except the author.
 	 */
 	void store(UUID schoolId, Room room, UUID messageId, Collection<UUID> before, Collection<UUID> now, UUID authorId, String authorName) {
-		jdbc.sql("delete from chat_mention where school_id = :school and message_id = :id").param("school", schoolId).param("id", messageId).update();
+		// a mention the edit keeps keeps its time and what the mail digest decided about it
+		if (now.isEmpty()) {
+			jdbc.sql("delete from chat_mention where school_id = :school and message_id = :id").param("school", schoolId).param("id", messageId).update();
+		} else {
+			jdbc.sql("delete from chat_mention where school_id = :school and message_id = :id and account_id not in (:now)")
+				.param("school", schoolId).param("id", messageId).param("now", List.copyOf(now)).update();
+		}
+		Timestamp at = Timestamp.from(Instant.now());
 		for (UUID account : now) {
-			jdbc.sql("insert into chat_mention (message_id, school_id, account_id) values (:id, :school, :account)")
-				.param("id", messageId).param("school", schoolId).param("account", account).update();
+			jdbc.sql("insert into chat_mention (message_id, school_id, account_id, mentioned_at) values (:id, :school, :account, :at) "
+					+ "on conflict do nothing")
+				.param("id", messageId).param("school", schoolId).param("account", account).param("at", at).update();
 		}
 		List<UUID> newly = new ArrayList<>(now);
 		newly.removeAll(before);

@@ -13,7 +13,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -63,7 +62,7 @@ public class RoomAccess {
 			RoomRights r = rights(c.room(), mine.get(c.room().groupId()), c.role(), c.mute(), user.role(), Instant.now());
 			// the announcements are listed once there is one (or for those who write them)
 			if (r != null && (r.room().kind() != RoomKind.ANNOUNCE || r.room().lastSeq() > 0 || r.mayPost())) {
-				rights.add(named(r, others));
+				rights.add(named(user, r, others));
 			}
 		}
 		return rights;
@@ -84,7 +83,7 @@ public class RoomAccess {
 		}
 		Candidate c = candidates.get(0);
 		RoomRights r = rights(c.room(), mine.get(c.room().groupId()), c.role(), c.mute(), user.role(), Instant.now());
-		return Optional.ofNullable(r).map(found -> named(found, directPartners(user, candidates)));
+		return Optional.ofNullable(r).map(found -> named(user, found, directPartners(user, candidates)));
 	}
 
 	/** {@link #rights(Room, PersonGroup, String, Instant, Role, Instant)} for a roster room without a mute. */
@@ -190,12 +189,12 @@ public class RoomAccess {
 	}
 
 	/** The name the person sees: a direct chat's other person, the announcements' in the person's language. */
-	private RoomRights named(RoomRights r, Map<UUID, String> others) {
+	private RoomRights named(SchulhausUser user, RoomRights r, Map<UUID, String> others) {
 		Room room;
 		if (r.room().kind() == RoomKind.DIRECT) {
 			room = r.room().named(Objects.requireNonNullElse(others.get(r.room().id()), "–"));
 		} else if (r.room().kind() == RoomKind.ANNOUNCE) {
-			room = r.room().named(announcementsName());
+			room = r.room().named(announcementsName(user));
 		} else {
 			return r;
 		}
@@ -203,11 +202,12 @@ public class RoomAccess {
 	}
 
 	/**
-	 * The announcement room's name in the language of the request: the stored name ("Ankündigungen", kept for the audit
-	 * log) is not shown, the room is known by its kind.
+	 * The announcement room's name in the person's language (their own setting, as the pages use it; also where there is
+	 * no request, like a mail): the stored name ("Ankündigungen", kept for the audit log) is not shown, the room is known
+	 * by its kind.
 	 */
-	String announcementsName() {
-		return texts.getMessage(ANNOUNCEMENTS_NAME, null, "Ankündigungen", LocaleContextHolder.getLocale());
+	String announcementsName(SchulhausUser user) {
+		return texts.getMessage(ANNOUNCEMENTS_NAME, null, "Ankündigungen", user.locale());
 	}
 
 	private Map<UUID, PersonGroup> myGroups(SchulhausUser user) {

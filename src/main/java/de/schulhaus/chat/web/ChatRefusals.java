@@ -15,7 +15,7 @@ import de.schulhaus.platform.InvalidInputException;
 
 /** The messenger's refusals as people read them: why one may not post (with a mute's end), a refused form's reason. */
 @Component
-class ChatRefusals {
+public class ChatRefusals {
 
 	private static final java.time.format.DateTimeFormatter GERMAN = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr'");
 	private static final java.time.format.DateTimeFormatter ENGLISH = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm");
@@ -37,7 +37,7 @@ class ChatRefusals {
 		return rights.mayPost() ? null : text(rights.refusal());
 	}
 
-	String text(PostingNotAllowedException e) {
+	public String text(PostingNotAllowedException e) {
 		Locale locale = LocaleContextHolder.getLocale();
 		Object[] args = args(e);
 		return texts.getMessage(e.messageKey(), args, e.messageKey(), locale);

@@ -17,6 +17,7 @@ import org.springframework.web.socket.CloseStatus;
 import de.schulhaus.chat.internal.ChatFanout;
 import de.schulhaus.chat.internal.ChatMessage;
 import de.schulhaus.chat.internal.ChatMessages;
+import de.schulhaus.platform.SignedInSessions;
 import de.schulhaus.chat.internal.LiveSignal;
 import de.schulhaus.chat.internal.RoomAccess;
 
@@ -32,12 +33,21 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 	private final Frames frames;
 	private final ExecutorService drains;
 	private final ChatFanout fanout;
+	private final SocketPosts posts;
+	/**
+	 * Where posts over the live connections run: a few threads, fewer than the database pool has connections, and a bounded
+	 * queue; beyond it a post is refused (503), as Tomcat's own thread limit bounds posts over HTTP.
+	 */
+	private final java.util.concurrent.ThreadPoolExecutor postings;
+	private final SignedInSessions sessions;
 
 	private final Map<UUID, Set<ChatConnection>> byRoom = new ConcurrentHashMap<>();
 	private final Map<UUID, Set<ChatConnection>> byAccount = new ConcurrentHashMap<>();
 	private final Map<ChatConnection, Set<UUID>> followed = new ConcurrentHashMap<>();
 
-	ChatHub(RoomAccess access, ChatMessages messages, Frames frames, ChatFanout fanout) {
+	ChatHub(RoomAccess access, ChatMessages messages, Frames frames, ChatFanout fanout, SocketPosts posts, SignedInSessions sessions) {
+		this.posts = posts;
+		this.sessions = sessions;
 		this.access = access;
 		this.messages = messages;
 		this.frames = frames;
@@ -48,7 +58,21 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 			thread.setDaemon(true);
 			return thread;
 		});
+		AtomicInteger posters = new AtomicInteger();
+		this.postings = new java.util.concurrent.ThreadPoolExecutor(POSTING_THREADS, POSTING_THREADS, 1, java.util.concurrent.TimeUnit.MINUTES,
+				new java.util.concurrent.LinkedBlockingQueue<>(POSTS_WAITING), r -> {
+					Thread thread = new Thread(r, "chat-post-" + posters.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
 		fanout.subscribe(this);
+	}
+
+	static final int POSTING_THREADS = 8;
+	static final int POSTS_WAITING = 5_000;
+
+	java.util.concurrent.Executor postings() {
+		return postings;
 	}
 
 	void connect(ChatConnection connection) {
@@ -169,8 +193,17 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 		return frames;
 	}
 
+	SocketPosts posts() {
+		return posts;
+	}
+
+	SignedInSessions sessions() {
+		return sessions;
+	}
+
 	@Override
 	public void destroy() {
 		drains.shutdownNow();
+		postings.shutdownNow();
 	}
 }

@@ -8,6 +8,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
 
 import de.schulhaus.accounts.ProtocolSecurity;
 import de.schulhaus.accounts.Scope;
@@ -39,7 +40,12 @@ class ChatSocketConfiguration implements WebSocketConfigurer {
 
 	@Override
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-		registry.addHandler(new ChatSocketHandler(hub, properties, json), "/ws").setAllowedOrigins(platform.baseUrl());
+		// only the web session's id (a post over the connection checks that it is still open), none of its attributes
+		HttpSessionHandshakeInterceptor webSession = new HttpSessionHandshakeInterceptor();
+		webSession.setCopyAllAttributes(false);
+		webSession.setCopyHttpSessionId(true);
+		webSession.setCreateSession(false);
+		registry.addHandler(new ChatSocketHandler(hub, properties, json), "/ws").addInterceptors(webSession).setAllowedOrigins(platform.baseUrl());
 	}
 
 	@Bean

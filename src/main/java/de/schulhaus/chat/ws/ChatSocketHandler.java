@@ -10,6 +10,7 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
+import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
 
 import de.schulhaus.chat.internal.ChatProperties;
 import de.schulhaus.platform.SchulhausUser;
@@ -17,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /ws}: the signed-in person's live connection. The client sends
- * {@code {"type":"resume","rooms":{"<roomId>":<last seen seq>,...}}} and {@code {"type":"typing","room":"<roomId>"}};
+ * {@code {"type":"resume","rooms":{"<roomId>":<last seen seq>,...}}}, {@code {"type":"typing","room":"<roomId>"}} and
+ * {@code {"type":"post",...}} ({@link PostFrame});
  * anything else that is text closes the connection with 1007 (bad data), binary frames with 1003 (not accepted).
  */
 class ChatSocketHandler extends TextWebSocketHandler {
@@ -54,7 +56,8 @@ class ChatSocketHandler extends TextWebSocketHandler {
 		}
 		WebSocketSession guarded = new ConcurrentWebSocketSessionDecorator(session, (int) properties.sendTimeLimit().toMillis(),
 				properties.sendBufferBytes());
-		ChatConnection connection = new ChatConnection(hub, guarded, user, properties);
+		Object webSession = session.getAttributes().get(HttpSessionHandshakeInterceptor.HTTP_SESSION_ID_ATTR_NAME);
+		ChatConnection connection = new ChatConnection(hub, guarded, user, properties, webSession instanceof String id ? id : null);
 		session.getAttributes().put(CONNECTION, connection);
 		hub.connect(connection);
 	}
@@ -67,8 +70,11 @@ class ChatSocketHandler extends TextWebSocketHandler {
 		}
 		try {
 			tools.jackson.databind.JsonNode frame = ResumeRequest.read(json, message.getPayload());
-			if ("typing".equals(frame.path("type").asString(""))) {
+			String type = frame.path("type").asString("");
+			if ("typing".equals(type)) {
 				connection.typing(ResumeRequest.typingIn(frame));
+			} else if ("post".equals(type)) {
+				connection.post(PostFrame.of(frame));
 			} else {
 				connection.resume(ResumeRequest.of(frame).rooms());
 			}

@@ -11,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The frames a client sends: {@code {"type":"resume","rooms":{"<roomId>":<lastSeenSeq>,...}}}, and
- * {@code {"type":"typing","room":"<roomId>"}} while the person types (best effort, see {@link ChatConnection#typing}).
+ * {@code {"type":"typing","room":"<roomId>"}} while the person types (best effort, see {@link ChatConnection#typing}),
+ * and {@code {"type":"post",...}} ({@link PostFrame}).
  * Anything else is malformed.
  */
 record ResumeRequest(Map<UUID, Long> rooms) {
@@ -25,8 +26,8 @@ record ResumeRequest(Map<UUID, Long> rooms) {
 			throw new MalformedFrameException("not JSON");
 		}
 		String type = frame == null || !frame.isObject() ? "" : frame.path("type").asString("");
-		if (!"resume".equals(type) && !"typing".equals(type)) {
-			throw new MalformedFrameException("expected {\"type\":\"resume\",...} or {\"type\":\"typing\",...}");
+		if (!"resume".equals(type) && !"typing".equals(type) && !"post".equals(type)) {
+			throw new MalformedFrameException("expected {\"type\":\"resume\",...}, {\"type\":\"typing\",...} or {\"type\":\"post\",...}");
 		}
 		return frame;
 	}

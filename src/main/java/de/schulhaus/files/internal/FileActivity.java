@@ -50,6 +50,10 @@ class FileActivity {
 	}
 
 	void record(Space space, Action action, String name) {
+		// Finder writes a "._name" beside each file: those would bury what people did
+		if (SystemFiles.hidden(name)) {
+			return;
+		}
 		jdbc.sql("insert into file_activity (id, school_id, space_id, actor_id, action, name, at) values (:id, :school, :space, :actor, :action, :name, :at)")
 			.param("id", Ids.newId()).param("school", space.schoolId()).param("space", space.id()).param("actor", space.viewer())
 			.param("action", action.column()).param("name", name).param("at", FileNodes.time(Instant.now()))
@@ -71,6 +75,9 @@ class FileActivity {
 				UUID actor = rs.getObject(2, UUID.class);
 				Action action = Action.of(rs.getString(3));
 				String name = rs.getString(4);
+				if (SystemFiles.hidden(name)) {
+					return;
+				}
 				Instant at = rs.getObject(5, OffsetDateTime.class).toInstant();
 				String group = space + "/" + actor + "/" + action;
 				Integer index = open.get(group);

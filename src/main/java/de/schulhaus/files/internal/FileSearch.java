@@ -77,7 +77,7 @@ public class FileSearch {
 		spaces.visibleTo(person).forEach(s -> visible.put(s.id(), s));
 		// a few more than asked: some may lie below something in the trash
 		List<Found> found = jdbc.sql("select id, parent_id, name, kind, owner_id, content_type, size_bytes from file_node where school_id = :school "
-				+ "and owner_id in (:spaces) and parent_id is not null and trashed_at is null "
+				+ "and owner_id in (:spaces) and parent_id is not null and trashed_at is null and " + SystemFiles.SHOWN_SQL + " "
 				+ "and lower(name) like :pattern escape '\\' order by lower(name), id limit :limit")
 			.param("school", person.schoolId()).param("spaces", visible.keySet())
 			.param("pattern", "%" + escape(query.strip().toLowerCase(Locale.ROOT)) + "%").param("limit", limit * 2)

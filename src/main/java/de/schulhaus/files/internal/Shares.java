@@ -161,7 +161,7 @@ public class Shares {
 		java.util.Map<UUID, SpaceKind> kindsOf = kinds.of(person.schoolId(), rows.stream().map(Row::spaceId).distinct().toList());
 		for (Row row : rows) {
 			// the person's own things come back to them by their own space; an item shared twice shows once, with the wider right
-			if (row.spaceId().equals(person.accountId()) || seen.contains(row.nodeId())) {
+			if (row.spaceId().equals(person.accountId()) || seen.contains(row.nodeId()) || SystemFiles.hidden(row.name())) {
 				continue;
 			}
 			boolean write = rows.stream().filter(r -> r.nodeId().equals(row.nodeId())).anyMatch(Row::mayWrite);

@@ -176,6 +176,11 @@ public final class SpaceFiles implements DavRepository {
 		return members;
 	}
 
+	/** The members a person sees in the browser: all but the desktops' own files ({@link SystemFiles}), which WebDAV lists. */
+	public List<DavResource> shown(DavResource collection) {
+		return children(collection).stream().filter(member -> !SystemFiles.hidden(member)).toList();
+	}
+
 	@Override
 	public Map<DavPath, List<DeadProperty>> deadProperties(Collection<DavResource> resources) {
 		Map<UUID, DavPath> paths = new LinkedHashMap<>();
@@ -317,7 +322,7 @@ public final class SpaceFiles implements DavRepository {
 	/** What was deleted in this space, newest first; for those who may change the whole space. */
 	public List<TrashItem> trash() {
 		requireWholeSpace();
-		return history.trash(space).stream()
+		return history.trash(space).stream().filter(t -> !SystemFiles.hidden(t.node().name()))
 			.map(t -> new TrashItem(t.node().id(), t.node().name(), t.node().folder(), t.node().size(), t.at(), t.by())).toList();
 	}
 

@@ -19,6 +19,7 @@ import de.schulhaus.dav.DavResource;
  * nothing is collected in memory or on disk, so a folder of any size starts downloading at once (one
  * query per folder). Content that is compressed already (pictures, videos, office files) is stored
  * without a second try; entry names are the relative paths, never absolute and without dot segments.
+ * The desktops' own files ({@link SystemFiles}) stay out, as in the browser's list.
  */
 public final class ZipDownload {
 
@@ -57,6 +58,9 @@ public final class ZipDownload {
 			zip.putNextEntry(folder);
 			zip.closeEntry();
 			for (DavResource member : files.children(resource)) {
+				if (SystemFiles.hidden(member)) {
+					continue;
+				}
 				add(files, member, name + "/" + safe(member.path().name()), zip);
 			}
 			return;

@@ -86,7 +86,7 @@ class LinkController {
 		DavResource resource = files.find(at).orElseThrow(() -> new NotFoundException("file"));
 		model.addAttribute("path", at);
 		model.addAttribute("resource", resource);
-		model.addAttribute("members", resource.collection() ? files.children(resource) : List.of());
+		model.addAttribute("members", resource.collection() ? files.shown(resource) : List.of());
 		model.addAttribute("folder", resource.collection());
 		return "files/link";
 	}

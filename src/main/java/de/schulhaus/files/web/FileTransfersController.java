@@ -111,7 +111,7 @@ class FileTransfersController {
 		FileBrowserSpaces.Space opened = spaces.open(user, space);
 		DavPath path = FileLocation.parse(pfad);
 		DavResource folder = actions.requireFolder(opened, path);
-		List<DavResource> tops = path.isRoot() ? opened.repository().children(folder) : List.of(folder);
+		List<DavResource> tops = path.isRoot() ? opened.repository().shown(folder) : List.of(folder);
 		zip(opened, tops, zipName(opened, path, locale), response);
 	}
 

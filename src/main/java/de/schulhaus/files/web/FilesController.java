@@ -58,7 +58,7 @@ class FilesController {
 		if (!folder.collection()) {
 			return "redirect:" + FileLocation.url(opened.key(), "details", path);
 		}
-		List<FileRow> rows = opened.repository().children(folder).stream().map(r -> FileRow.of(opened.key(), r)).toList();
+		List<FileRow> rows = opened.repository().shown(folder).stream().map(r -> FileRow.of(opened.key(), r)).toList();
 		String by = List.of("name", "groesse", "geaendert").contains(sortierung) ? sortierung : "name";
 		model.addAttribute("rows", FileRow.sorted(rows, by, absteigend, locale));
 		model.addAttribute("sortedBy", by);
@@ -87,7 +87,7 @@ class FilesController {
 		model.addAttribute("excerpt", previews.text(opened.repository(), file).orElse(null));
 		model.addAttribute("pdfPreview", FilePreviews.isPdf(file) ? FileLocation.url(opened.key(), "vorschau", path) : null);
 		model.addAttribute("parentHref", FileLocation.url(opened.key(), null, path.parent()));
-		model.addAttribute("picker", picker(opened, path.parent(), opened.repository().children(actions.require(opened, path.parent()))
+		model.addAttribute("picker", picker(opened, path.parent(), opened.repository().shown(actions.require(opened, path.parent()))
 			.stream().map(r -> FileRow.of(opened.key(), r)).toList()));
 		place(model, opened, path);
 		model.addAttribute("folderPath", FileLocation.text(path.parent()));
@@ -102,7 +102,7 @@ class FilesController {
 		FileBrowserSpaces.Space opened = spaces.open(user, space);
 		DavPath path = FileLocation.parse(pfad);
 		DavResource folder = actions.requireFolder(opened, path);
-		List<FileRow> rows = opened.repository().children(folder).stream().map(r -> FileRow.of(opened.key(), r)).toList();
+		List<FileRow> rows = opened.repository().shown(folder).stream().map(r -> FileRow.of(opened.key(), r)).toList();
 		model.addAttribute("picker", picker(opened, path, rows));
 		model.addAttribute("space", opened);
 		return "files/picker :: picker";

@@ -2,6 +2,8 @@ package de.schulhaus.push.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,12 +65,15 @@ class NotificationPush {
 		Map<UUID, Account> people = accounts.findAll(event.schoolId(), devices.stream().map(PushSubscriptions.Subscription::accountId).toList())
 			.stream().collect(Collectors.toMap(Account::id, Function.identity()));
 		Notification notification = event.notification();
+		List<Account> reachable = people.values().stream().filter(Account::active).toList();
+		Set<UUID> heldBack = new HashSet<>();
+		for (PushFilter filter : filters) {
+			heldBack.addAll(filter.heldBack(event.schoolId(), reachable, notification));
+		}
 		List<PushSender.Message> messages = new ArrayList<>();
-		Map<UUID, Boolean> allowed = new LinkedHashMap<>();
 		for (PushSubscriptions.Subscription device : devices) {
 			Account person = people.get(device.accountId());
-			if (person == null || !person.active()
-					|| !allowed.computeIfAbsent(person.id(), id -> filters.stream().allMatch(f -> f.allows(event.schoolId(), id, notification)))) {
+			if (person == null || !person.active() || heldBack.contains(person.id())) {
 				continue;
 			}
 			byte[] payload = payload(notification, notificationOf.get(person.id()), locale(person));
@@ -88,6 +93,10 @@ class NotificationPush {
 		body.put("title", title);
 		body.put("link", notification.link());
 		body.put("id", id == null ? null : id.toString());
+		if (id == null) {
+			// a push with no bell entry (a chat message): the next one for the same place replaces it on the device
+			body.put("tag", notification.link());
+		}
 		return json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
 	}
 

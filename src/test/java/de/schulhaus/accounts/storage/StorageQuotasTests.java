@@ -166,7 +166,7 @@ class StorageQuotasTests {
 		var admin = t.createUser(school, "Rita", "Rolle", "SCHOOL_ADMIN", null, null);
 		var staff = t.createUser(school, "Sekretariat", "Schule", "STAFF", null, null);
 		var adminUser = users.load(admin.login()).orElseThrow().withTwoFactor(true).withPasswordChanged();
-		mvc.perform(get("/verwaltung/speicher").with(user(adminUser))).andExpect(content().string(containsString("Verwaltung: Dateien")));
+		mvc.perform(get("/verwaltung/speicher").with(user(adminUser))).andExpect(content().string(containsString("Personal: Dateien je Person (MB)")));
 		mvc.perform(post("/verwaltung/speicher").with(user(adminUser)).with(csrf()).param("teacherFilesMb", "4096")
 			.param("teacherMailMb", "1024").param("pupilFilesMb", "512").param("pupilMailMb", "256").param("staffFilesMb", "2048")
 			.param("staffMailMb", "2048").param("adminFilesMb", "1024").param("adminMailMb", "1024").param("groupFilesMb", "8192")

@@ -45,6 +45,7 @@ import de.schulhaus.accounts.Group;
 import de.schulhaus.accounts.GroupKind;
 import de.schulhaus.accounts.GroupManagement;
 import de.schulhaus.accounts.security.AccountUserDetailsService;
+import de.schulhaus.chat.internal.ChatMessage;
 import de.schulhaus.chat.internal.ChatMessages;
 import de.schulhaus.platform.SchulhausUser;
 
@@ -68,6 +69,7 @@ class ChatSocketTests {
 	@Autowired ChatMessages messages;
 	@Autowired ChatHub hub;
 	@Autowired JdbcClient jdbc;
+	@Autowired de.schulhaus.platform.SignedInSessions sessions;
 
 	final HttpClient http = HttpClient.newHttpClient();
 	TestSchools schools;
@@ -153,6 +155,30 @@ class ChatSocketTests {
 	}
 
 	@Test
+	void aMessageThatOvertakesItsPredecessorWaitsForItInsteadOfGoingMissing() throws Exception {
+		post(teacher, 2);
+		LiveClient client = LiveClient.connect(port, signIn(pupil));
+		client.next("rooms", WAIT);
+		client.send("{\"type\":\"resume\",\"rooms\":{\"" + room + "\":2}}");
+		client.next("resumed", WAIT);
+		// two posts committed in parallel whose announcements arrive the wrong way round (neither is read from the
+		// database here: these two exist only in the announcements)
+		List<ChatMessage> two = messages.after(pupil, room, 0, 10);
+		ChatMessage third = renumbered(two.get(0), 3);
+		ChatMessage fourth = renumbered(two.get(1), 4);
+		hub.message(school.id(), fourth);
+		hub.message(school.id(), third);
+		assertThat(client.messageSeqs(2, WAIT)).containsExactly(3, 4);
+		assertThat(client.rest(Duration.ofMillis(ChatConnection.GAP_WAIT_MILLIS * 2))).noneMatch(f -> f.contains("\"message\""));
+		client.close();
+	}
+
+	private static ChatMessage renumbered(ChatMessage m, long seq) {
+		return new ChatMessage(m.id(), m.roomId(), seq, seq, m.authorId(), m.authorName(), m.body(), m.html(), m.createdAt(), m.editedAt(),
+				m.deleted(), m.reply(), m.reactions(), m.mentions(), m.attachments());
+	}
+
+	@Test
 	void liveMessagesReachTheRoomsMembersOnlyAndFollowTheRoster() throws Exception {
 		SchulhausUser other = person(school, "Olga", "Ohne", "PUPIL");
 		var elsewhere = schools.createSchool("Andere Live-Schule");
@@ -189,6 +215,69 @@ class ChatSocketTests {
 	}
 
 	@Test
+	void aMessagePostedOverTheConnectionIsAnsweredAndReachesTheRoomLikeAnyOther() throws Exception {
+		LiveClient teacherTab = LiveClient.connect(port, signIn(teacher));
+		LiveClient pupilTab = LiveClient.connect(port, signIn(pupil));
+		teacherTab.next("rooms", WAIT);
+		pupilTab.next("rooms", WAIT);
+		teacherTab.send("{\"type\":\"post\",\"ref\":\"t-1\",\"room\":\"" + room + "\",\"body\":\"**Heute** Sport\",\"replyTo\":null}");
+
+		String posted = teacherTab.next("posted", WAIT);
+		assertThat(JsonPath.<String>read(posted, "$.ref")).isEqualTo("t-1");
+		assertThat(JsonPath.<Integer>read(posted, "$.seq")).isEqualTo(1);
+		String seen = pupilTab.next("message", WAIT);
+		assertThat(JsonPath.<String>read(seen, "$.body")).isEqualTo("**Heute** Sport");
+		assertThat(JsonPath.<String>read(seen, "$.html")).contains("<strong>Heute</strong>");
+		assertThat(JsonPath.<String>read(seen, "$.id")).isEqualTo(JsonPath.<String>read(posted, "$.id"));
+		assertThat(messages.after(pupil, room, 0, 10)).extracting(ChatMessage::body).containsExactly("**Heute** Sport");
+		teacherTab.close();
+		pupilTab.close();
+	}
+
+	@Test
+	void aPostOverTheConnectionIsRefusedLikeOverHttpAndStoresNothing() throws Exception {
+		var elsewhere = schools.createSchool("Fremde Post-Schule");
+		SchulhausUser stranger = person(elsewhere, "Frida", "Fremd", "TEACHER");
+		Group foreignClass = groups.create(elsewhere.id(), "9z", GroupKind.CLASS, null, stranger);
+		groups.addMember(elsewhere.id(), foreignClass.id(), stranger.accountId(), true, stranger);
+		UUID foreignRoom = awaitRoom(foreignClass.id());
+		LiveClient client = LiveClient.connect(port, signIn(pupil));
+		client.next("rooms", WAIT);
+
+		client.send("{\"type\":\"post\",\"ref\":\"a\",\"room\":\"" + foreignRoom + "\",\"body\":\"Hallo?\"}");
+		String refused = client.next("refused", WAIT);
+		assertThat(JsonPath.<Integer>read(refused, "$.status")).isEqualTo(404);
+		assertThat(JsonPath.<String>read(refused, "$.title")).isEqualTo("Diesen Raum gibt es nicht.");
+		client.send("{\"type\":\"post\",\"ref\":\"b\",\"room\":\"" + UUID.randomUUID() + "\",\"body\":\"Hallo?\"}");
+		assertThat(client.next("refused", WAIT)).as("a missing room answers the same").isEqualTo(refused.replace("\"a\"", "\"b\""));
+
+		client.send("{\"type\":\"post\",\"ref\":\"c\",\"room\":\"" + room + "\",\"body\":\"" + "x".repeat(10_001) + "\"}");
+		refused = client.next("refused", WAIT);
+		assertThat(JsonPath.<Integer>read(refused, "$.status")).isEqualTo(400);
+		assertThat(JsonPath.<String>read(refused, "$.title")).contains("10.000");
+
+		jdbc.sql("update chat_room set locked = true where id = :room").param("room", room).update();
+		client.send("{\"type\":\"post\",\"ref\":\"d\",\"room\":\"" + room + "\",\"body\":\"Darf ich?\"}");
+		refused = client.next("refused", WAIT);
+		assertThat(JsonPath.<Integer>read(refused, "$.status")).isEqualTo(403);
+		assertThat(JsonPath.<String>read(refused, "$.problem")).isEqualTo("urn:schulhaus:problem:chat:read-only");
+
+		assertThat(jdbc.sql("select count(*) from chat_message where room_id in (:rooms)").param("rooms", List.of(room, foreignRoom))
+			.query(Long.class).single()).isZero();
+		client.close();
+	}
+
+	@Test
+	void aConnectionWhoseWebSessionEndedPostsNothingAndIsClosed() throws Exception {
+		LiveClient client = LiveClient.connect(port, signIn(pupil));
+		client.next("rooms", WAIT);
+		sessions.endFor(pupil.login());
+		client.send("{\"type\":\"post\",\"ref\":\"spät\",\"room\":\"" + room + "\",\"body\":\"Noch da?\"}");
+		assertThat(client.closed.get(20, TimeUnit.SECONDS)).isEqualTo(1008);
+		assertThat(messages.after(teacher, room, 0, 10)).isEmpty();
+	}
+
+	@Test
 	void aDeactivatedPersonsConnectionIsClosed() throws Exception {
 		LiveClient client = LiveClient.connect(port, signIn(pupil));
 		client.next("rooms", WAIT);
@@ -203,7 +292,8 @@ class ChatSocketTests {
 	void malformedFramesCloseTheConnectionWithTheFittingStatus() throws Exception {
 		String cookie = signIn(pupil);
 		for (String bad : List.of("not json", "{\"type\":\"subscribe\"}", "{\"type\":\"resume\",\"rooms\":[1]}",
-				"{\"type\":\"resume\",\"rooms\":{\"" + room + "\":-1}}", "{\"type\":\"resume\",\"rooms\":{\"x\":1}}")) {
+				"{\"type\":\"resume\",\"rooms\":{\"" + room + "\":-1}}", "{\"type\":\"resume\",\"rooms\":{\"x\":1}}",
+				"{\"type\":\"post\",\"room\":\"" + room + "\",\"body\":\"ohne ref\"}", "{\"type\":\"post\",\"ref\":\"r\",\"room\":\"x\",\"body\":\"\"}")) {
 			LiveClient client = LiveClient.connect(port, cookie);
 			client.next("rooms", WAIT);
 			client.send(bad);

@@ -88,6 +88,34 @@ class SharedSpaceQuotasTests {
 	}
 
 	@Test
+	void theStoragePageShowsHowFullEachSpaceIsUnderItsQuotaAndTellsRoleDefaultsApart() throws Exception {
+		setQuotas(10, 20);
+		assertThat(perform(dav(teacher, teacherSecret, "PUT", "Schule/Plan.bin").content(new byte[(int) (3 * MB)])).getStatus()).isEqualTo(201);
+		assertThat(perform(dav(staff, staffSecret, "PUT", "Verwaltung/Haushalt.bin").content(new byte[(int) (5 * MB)])).getStatus())
+			.isEqualTo(201);
+
+		String page = mvc.perform(get("/verwaltung/speicher").with(user(admin))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		int school = page.indexOf("name=\"schoolFilesMb\"");
+		int schoolBar = page.indexOf("3 MB von 10 MB belegt");
+		int office = page.indexOf("name=\"officeFilesMb\"");
+		int officeBar = page.indexOf("5 MB von 20 MB belegt");
+		assertThat(school).isPositive();
+		assertThat(schoolBar).as("the school space's bar under its quota").isGreaterThan(school).isLessThan(office);
+		assertThat(officeBar).as("the office's bar under its quota").isGreaterThan(office);
+		assertThat(page).contains("<progress max=\"100\" value=\"30\"").contains("<progress max=\"100\" value=\"25\"");
+		// the office staff's own default is not mistaken for the office space's quota
+		assertThat(page).contains("Vorgaben für jede Person, nach Rolle").contains("Personal: Dateien je Person (MB)")
+			.contains("Gemeinsame Bereiche").doesNotContain("Verwaltung: Dateien (MB)");
+		assertThat(page.indexOf("Personal: Dateien je Person")).isLessThan(page.indexOf("Gemeinsame Bereiche"));
+		assertThat(page.indexOf("Gemeinsame Bereiche")).isLessThan(school);
+
+		String english = mvc.perform(get("/verwaltung/speicher").with(user(admin.withLanguage("en")))).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(english).contains("Staff: files per person (MB)").contains("Groups (classes, courses): shared files per group (MB)")
+			.contains("Shared spaces");
+	}
+
+	@Test
 	void webDavWritesBeyondTheSchoolSpacesQuotaAre507AndLeaveNothing() throws Exception {
 		setQuotas(1, 2);
 		assertThat(perform(dav(teacher, teacherSecret, "PUT", "Schule/Film.bin").content(new byte[(int) (1.5 * MB)])).getStatus()).isEqualTo(507);
