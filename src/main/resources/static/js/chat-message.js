@@ -81,7 +81,8 @@ export function messageItem(m, me, texts) {
         link.target = '_blank';
         link.rel = 'noopener';
         const img = el('img');
-        img.src = a.href;
+        // a smaller copy in the list where the server makes one; the picture itself opens on click
+        img.src = a.previewHref || a.href;
         img.alt = a.name;
         img.loading = 'lazy';
         link.append(img);

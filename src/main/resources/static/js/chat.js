@@ -261,7 +261,10 @@ async function reloadRooms() {
     } else {
       room.lastReadSeq = Math.max(room.lastReadSeq, json.lastReadSeq);
     }
-    if (json.id === openRoom) showPosting(json);
+    if (json.id === openRoom) {
+      showPosting(json);
+      watchMute(json.mayPost ? null : json.mutedUntil);
+    }
     list.append(room.li);
   }
   for (const [id, room] of rooms) {
@@ -295,6 +298,30 @@ function showPosting(json) {
     document.getElementById('chat-why')?.remove();
   }
 }
+
+// a mute that runs out: at its end the rooms are asked again, and the composer comes back (showPosting). Lifting a
+// mute early comes as a "rooms" frame like every change of who may post. The end is measured on the server's clock
+// (the page says what time it was there), so a device whose clock is off is not early or late.
+const skew = d.serverNow ? Number(d.serverNow) - Date.now() : 0;
+let muteTimer = null;
+let muteEnd = null;
+
+function watchMute(until) {
+  clearTimeout(muteTimer);
+  muteTimer = null;
+  muteEnd = until || null;
+  if (!until) return;
+  const left = Date.parse(until) - (Date.now() + skew);
+  // the server still says muted after the end (the clocks disagree a little more): ask again less eagerly
+  const wait = left > 0 ? left + 500 : 10000;
+  // setTimeout takes at most about 24 days; a longer mute is looked at again then
+  muteTimer = setTimeout(() => {
+    muteTimer = null;
+    reloadRooms().catch(() => watchMute(muteEnd));
+  }, Math.min(wait, 2 ** 31 - 1));
+}
+
+if (live && d.mutedUntil) watchMute(d.mutedUntil);
 
 // ---- the live connection, resumed from where this page is, reconnecting with backoff
 

@@ -12,6 +12,7 @@ import de.schulhaus.dav.DavException;
 import de.schulhaus.dav.DavPath;
 import de.schulhaus.dav.DavResource;
 import de.schulhaus.files.internal.FileSearch;
+import de.schulhaus.files.internal.PictureScaling;
 import de.schulhaus.files.internal.SpaceFiles;
 import de.schulhaus.files.internal.Spaces;
 import de.schulhaus.platform.NotFoundException;
@@ -139,6 +140,44 @@ public class CloudFiles {
 			DavResource resource = files.find(hit.path()).orElseThrow(() -> new NotFoundException("file"));
 			return new OpenedFile(file(hit), files.read(resource, 0, resource.length()));
 		});
+	}
+
+	/** Whether a file of this type gets a {@link #previewOwnedBy preview} (JPEG, PNG, GIF, BMP). */
+	public static boolean previewable(String contentType) {
+		return PictureScaling.scalable(contentType, 1);
+	}
+
+	/**
+	 * A smaller copy of a picture in an account's own files, at most {@code maxWidth} × {@code maxHeight} pixels (never
+	 * larger than the picture): PNG for a PNG, else JPEG. For a module that has checked the reader's right like for
+	 * {@link #ownedBy}; empty like it, and for what is no picture the JDK reads or is larger than 40 MB.
+	 */
+	public Optional<Preview> previewOwnedBy(UUID schoolId, UUID ownerId, UUID fileId, int maxWidth, int maxHeight) {
+		if (schoolId == null || ownerId == null) {
+			return Optional.empty();
+		}
+		return search.fileIn(spaces.personal(schoolId, ownerId), fileId).flatMap(hit -> {
+			SpaceFiles files = spaces.open(hit.space());
+			DavResource resource = files.find(hit.path()).filter(r -> !r.collection() && PictureScaling.scalable(r.contentType(), r.length()))
+				.orElse(null);
+			if (resource == null) {
+				return Optional.empty();
+			}
+			boolean png = resource.contentType().toLowerCase(java.util.Locale.ROOT).startsWith("image/png");
+			var out = new java.io.ByteArrayOutputStream(32 * 1024);
+			try (InputStream in = files.read(resource, 0, resource.length())) {
+				if (!PictureScaling.write(in, maxWidth, maxHeight, png, out)) {
+					return Optional.empty();
+				}
+			} catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+			return Optional.of(new Preview(png ? "image/png" : "image/jpeg", out.toByteArray(), file(hit)));
+		});
+	}
+
+	/** A picture's smaller copy: its type, its bytes and the file it shows. */
+	public record Preview(String contentType, byte[] content, CloudFile file) {
 	}
 
 	/**

@@ -24,7 +24,8 @@ import de.schulhaus.TestSchools;
 /**
  * A teacher starts a group chat from "Neuer Chat" with a pupil who has the messenger open: the room
  * appears in the pupil's list without a reload; the teacher locks it, and the pupil's open room hides
- * its composer and says why, live; unlocked, the composer is back.
+ * its composer and says why, live; unlocked, the composer is back. A mute does the same, and a mute that runs out
+ * gives the composer back at its end without anyone reloading the page.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -83,6 +84,24 @@ class ChatRoomsJourneyTests {
 
 			teacherTab.click("form[action$='/sperre'] button");
 			new WebDriverWait(pupilTab.driver, Duration.ofSeconds(15)).until(d -> pupilTab.find("#chat-composer").isDisplayed());
+			assertThat(pupilTab.all("#chat-why")).isEmpty();
+
+			// a mute closes the composer live, and lifting it opens it again live
+			teacherTab.click("form[action$='/stumm'] button");
+			new WebDriverWait(pupilTab.driver, Duration.ofSeconds(15)).until(d -> !pupilTab.find("#chat-composer").isDisplayed());
+			awaitText(pupilTab, "#chat-why", "stummgeschaltet");
+			teacherTab.click("form[action$='/stumm-aufheben'] button");
+			new WebDriverWait(pupilTab.driver, Duration.ofSeconds(15)).until(d -> pupilTab.find("#chat-composer").isDisplayed());
+
+			// a mute that runs out brings the composer back at its end, on a page opened while it held
+			teacherTab.click("form[action$='/stumm'] button");
+			jdbc.sql("update chat_mute set until_at = :until where room_id = :room").param("until", java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(8)))
+				.param("room", room).update();
+			pupilTab.go("/chat/raum/" + room);
+			awaitText(pupilTab, "#chat-why", "stummgeschaltet");
+			assertThat(pupilTab.find("#chat").getAttribute("data-muted-until")).isNotBlank();
+			new WebDriverWait(pupilTab.driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+				.until(d -> d.findElements(org.openqa.selenium.By.cssSelector("#chat-composer")).stream().anyMatch(e -> e.isDisplayed()));
 			assertThat(pupilTab.all("#chat-why")).isEmpty();
 		}
 	}

@@ -203,6 +203,13 @@ class TenantIsolationTests {
 		}
 		assertThat(checked).as("endpoints with ids were found").hasSizeGreaterThan(15);
 		assertThat(checked).as("declared routes were called").anyMatch(c -> c.contains("(declared)"));
+		// the chat's leaders' tools over the API, the pictures' previews and the reports are among them
+		assertThat(checked).as("chat moderation API covered").anyMatch(c -> c.startsWith("PUT /api/v1/chat/rooms/{chatRoomId}/mutes/{accountId}"))
+			.anyMatch(c -> c.startsWith("DELETE /api/v1/chat/rooms/{chatRoomId}/members/{accountId}"))
+			.anyMatch(c -> c.startsWith("PUT /api/v1/chat/rooms/{chatRoomId}/pins/{chatMessageId}"))
+			.anyMatch(c -> c.startsWith("PUT /api/v1/chat/rooms/{chatRoomId}/lock"))
+			.anyMatch(c -> c.startsWith("PUT /api/v1/chat/reports/{reportId}/resolved"))
+			.anyMatch(c -> c.startsWith("GET /api/v1/chat/attachments/{attachmentId}/preview"));
 		assertThat(leaks).as("endpoints that treat a foreign id differently from a missing one").isEmpty();
 	}
 

@@ -29,6 +29,11 @@ public class ChatAttachments {
 	/** Types the page shows as pictures, from the download address: those browsers show without running anything (no SVG). */
 	public static final Set<String> INLINE_TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/webp");
 
+	/** The widest preview of a picture in the message list, in pixels: sharp at twice the list's largest picture. */
+	public static final int PREVIEW_WIDTH = 480;
+	/** And the tallest: the list shows pictures at most half as tall. */
+	public static final int PREVIEW_HEIGHT = 480;
+
 	private final JdbcClient jdbc;
 	private final RoomAccess access;
 	private final ChatMessages messages;
@@ -107,6 +112,20 @@ public class ChatAttachments {
 	 * the file; empty otherwise (another school's id, a room the person does not read, alike).
 	 */
 	public Optional<CloudFiles.OpenedFile> open(SchulhausUser user, UUID attachmentId) {
+		return readable(user, attachmentId).flatMap(ref -> files.openOwnedBy(user.schoolId(), ref.owner(), ref.file()));
+	}
+
+	/**
+	 * A smaller copy of an attached picture ({@value #PREVIEW_WIDTH} pixels wide at most) for whoever may {@link #open} it;
+	 * empty like there, and for a file that is no picture the server can scale.
+	 */
+	public Optional<CloudFiles.Preview> preview(SchulhausUser user, UUID attachmentId) {
+		return readable(user, attachmentId)
+			.flatMap(ref -> files.previewOwnedBy(user.schoolId(), ref.owner(), ref.file(), PREVIEW_WIDTH, PREVIEW_HEIGHT));
+	}
+
+	/** The attachment's file, if the person reads its room and its message is not deleted. */
+	private Optional<Ref> readable(SchulhausUser user, UUID attachmentId) {
 		if (user.schoolId() == null || attachmentId == null) {
 			return Optional.empty();
 		}
@@ -117,7 +136,7 @@ public class ChatAttachments {
 		if (ref.isEmpty() || access.find(user, ref.get().room()).isEmpty()) {
 			return Optional.empty();
 		}
-		return files.openOwnedBy(user.schoolId(), ref.get().owner(), ref.get().file());
+		return ref;
 	}
 
 	private record Ref(UUID room, UUID owner, UUID file) {

@@ -39,6 +39,11 @@ public record ChatMessage(UUID id, UUID roomId, long seq, long changedSeq, UUID 
 		public boolean image() {
 			return ChatAttachments.INLINE_TYPES.contains(contentType);
 		}
+
+		/** Whether the page shows a smaller copy of the picture in the message list (the picture itself a click away). */
+		public boolean preview() {
+			return image() && de.schulhaus.files.CloudFiles.previewable(contentType);
+		}
 	}
 
 	/** One emoji on a message and who chose it. */

@@ -21,12 +21,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param attachmentMaxBytes the largest file posted with a message (stored in the poster's cloud files)
  * @param digestDelay how long a mention may stay unread before it goes into the person's mail digest
  *        (with the mail module: "Sie wurden im Chat erwähnt")
+ * @param roomsPerHour direct and group chats one person may start in an hour (a direct chat found again does not count)
  */
 @ConfigurationProperties("schulhaus.chat")
 public record ChatProperties(@DefaultValue("10") int postBurst, @DefaultValue("30") int postsPerMinute,
 		@DefaultValue("524288") int sendBufferBytes, @DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("") String redisUrl,
 		@DefaultValue("schulhaus:chat") String redisChannel, @DefaultValue("25MB") DataSize attachmentMaxBytes,
-		@DefaultValue("30m") Duration digestDelay) {
+		@DefaultValue("30m") Duration digestDelay,
+		@DefaultValue("20") int roomsPerHour) {
 
 	/** The most messages one page answers, over HTTP and in a catch-up step. */
 	public static final int MAX_PAGE = 100;

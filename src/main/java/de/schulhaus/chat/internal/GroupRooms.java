@@ -147,6 +147,7 @@ public class GroupRooms {
 		if (rooms.byKey(schoolId, ANNOUNCEMENTS).isPresent()) {
 			return false;
 		}
+		// the stored name is for the audit log; readers see it in their language (RoomAccess, by the room's kind)
 		rooms.insertOther(schoolId, RoomKind.ANNOUNCE, "Ankündigungen", ANNOUNCEMENTS, null);
 		return true;
 	}

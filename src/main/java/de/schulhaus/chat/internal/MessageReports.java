@@ -101,7 +101,7 @@ public class MessageReports {
 				+ "order by p.created_at, p.id")
 			.param("school", user.schoolId()).param("rooms", rooms)
 			.query((rs, n) -> new OpenReport(rs.getObject("id", UUID.class), rs.getObject("room_id", UUID.class),
-					"DIRECT".equals(rs.getString("kind")) ? null : rs.getString("name"), rs.getObject("message_id", UUID.class), rs.getLong("seq"),
+					"DIRECT".equals(rs.getString("kind")) ? null : "ANNOUNCE".equals(rs.getString("kind")) ? access.announcementsName(user) : rs.getString("name"), rs.getObject("message_id", UUID.class), rs.getLong("seq"),
 					rs.getObject("author_id", UUID.class), null, rs.getString("body"), rs.getTimestamp("created_at").toInstant(),
 					rs.getObject("reporter_id", UUID.class), null, rs.getString("reason"), rs.getTimestamp("reported_at").toInstant()))
 			.list();

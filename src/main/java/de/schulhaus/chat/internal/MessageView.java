@@ -20,15 +20,19 @@ public record MessageView(UUID id, UUID roomId, long seq, long changedSeq, UUID 
 		return new MessageView(m.id(), m.roomId(), m.seq(), m.changedSeq(), m.authorId(), m.authorName(), m.body(), m.html(), m.createdAt(),
 				m.edited(), m.edited() ? m.editedAt() : null, m.deleted(), reply, reactions, m.mentions(),
 				m.attachments().stream().map(a -> new AttachmentView(a.id(), a.name(), a.contentType(), a.size(), a.image(),
-						"/api/v1/chat/attachments/" + a.id())).toList());
+						"/api/v1/chat/attachments/" + a.id(), a.preview() ? "/api/v1/chat/attachments/" + a.id() + "/preview" : null)).toList());
 	}
 
 	/** The message answered: its author and first line (none when it is deleted). */
 	public record ReplyView(UUID id, long seq, String authorName, String firstLine, boolean deleted) {
 	}
 
-	/** A file posted with the message: {@code href} downloads it (for the room's members), an image shows inline from there. */
-	public record AttachmentView(UUID id, String name, String contentType, long size, boolean image, String href) {
+	/**
+	 * A file posted with the message: {@code href} downloads it (for the room's members), an image shows inline from there;
+	 * {@code previewHref} a smaller copy of a picture (at most {@value ChatAttachments#PREVIEW_WIDTH} pixels wide) for the
+	 * message list, null where there is none (the picture itself is shown then).
+	 */
+	public record AttachmentView(UUID id, String name, String contentType, long size, boolean image, String href, String previewHref) {
 	}
 
 	/** How many chose this emoji, and whether the reader is one of them. */

@@ -40,9 +40,11 @@ public class PrivateChats {
 	private final SchoolDirectory directory;
 	private final SchoolChatRules rules;
 	private final ChatFanout fanout;
+	private final RoomCreationRate creations;
 
 	PrivateChats(ChatRooms rooms, RoomMembers members, RoomAccess access, AccountManagement accounts, SchoolDirectory directory,
-			SchoolChatRules rules, ChatFanout fanout) {
+			SchoolChatRules rules, ChatFanout fanout, RoomCreationRate creations) {
+		this.creations = creations;
 		this.rooms = rooms;
 		this.members = members;
 		this.access = access;
@@ -52,11 +54,18 @@ public class PrivateChats {
 		this.fanout = fanout;
 	}
 
-	/** The direct chat of the two, made the first time; answers its id. */
+	/**
+	 * The direct chat of the two, made the first time; answers its id.
+	 *
+	 * @throws TooManyRoomsException when it is new and the person started too many chats within the hour
+	 */
 	@Transactional
 	public UUID direct(SchulhausUser user, UUID otherId) {
 		Account other = reachable(user, List.of(otherId)).get(0);
 		String key = pairKey(user.accountId(), other.id());
+		if (rooms.byKey(user.schoolId(), key).isEmpty()) {
+			creations.take(user.accountId());
+		}
 		UUID room = rooms.insertOther(user.schoolId(), RoomKind.DIRECT, key, key, user.accountId());
 		boolean joined = members.add(user.schoolId(), room, user.accountId(), "member");
 		joined |= members.add(user.schoolId(), room, other.id(), "member");
@@ -66,7 +75,11 @@ public class PrivateChats {
 		return room;
 	}
 
-	/** A new group chat of the starter and these people; answers its id. */
+	/**
+	 * A new group chat of the starter and these people; answers its id.
+	 *
+	 * @throws TooManyRoomsException when the person started too many chats within the hour
+	 */
 	@Transactional
 	public UUID group(SchulhausUser user, String name, List<UUID> people) {
 		String n = name == null ? "" : name.strip();
@@ -82,6 +95,7 @@ public class PrivateChats {
 			throw new InvalidInputException("personen", "chat.new.error.tooMany", MAX_MEMBERS);
 		}
 		List<Account> chosen = reachable(user, List.copyOf(others));
+		creations.take(user.accountId());
 		UUID room = rooms.insertOther(user.schoolId(), RoomKind.CHAT, n, null, user.accountId());
 		members.add(user.schoolId(), room, user.accountId(), "starter");
 		chosen.forEach(a -> members.add(user.schoolId(), room, a.id(), "member"));

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -33,12 +34,16 @@ public class RoomAccess {
 
 	/** Stands in for "no groups" in an {@code in (...)} list, which may not be empty. */
 	private static final UUID NONE = new UUID(0, 0);
+	/** The message key of the announcement room's name. */
+	static final String ANNOUNCEMENTS_NAME = "chat.room.announcements";
 
 	private final JdbcClient jdbc;
 	private final GroupManagement groups;
 	private final AccountManagement accounts;
+	private final MessageSource texts;
 
-	RoomAccess(JdbcClient jdbc, GroupManagement groups, AccountManagement accounts) {
+	RoomAccess(JdbcClient jdbc, GroupManagement groups, AccountManagement accounts, MessageSource texts) {
+		this.texts = texts;
 		this.jdbc = jdbc;
 		this.groups = groups;
 		this.accounts = accounts;
@@ -57,7 +62,7 @@ public class RoomAccess {
 			RoomRights r = rights(c.room(), mine.get(c.room().groupId()), c.role(), c.mute(), user.role(), Instant.now());
 			// the announcements are listed once there is one (or for those who write them)
 			if (r != null && (r.room().kind() != RoomKind.ANNOUNCE || r.room().lastSeq() > 0 || r.mayPost())) {
-				rights.add(named(r, others));
+				rights.add(named(user, r, others));
 			}
 		}
 		return rights;
@@ -78,7 +83,7 @@ public class RoomAccess {
 		}
 		Candidate c = candidates.get(0);
 		RoomRights r = rights(c.room(), mine.get(c.room().groupId()), c.role(), c.mute(), user.role(), Instant.now());
-		return Optional.ofNullable(r).map(found -> named(found, directPartners(user, candidates)));
+		return Optional.ofNullable(r).map(found -> named(user, found, directPartners(user, candidates)));
 	}
 
 	/** {@link #rights(Room, PersonGroup, String, Instant, Role, Instant)} for a roster room without a mute. */
@@ -183,13 +188,26 @@ public class RoomAccess {
 		return room.kind() == RoomKind.DIRECT && room.name() != null && room.name().contains(":") ? room.name() : null;
 	}
 
-	private static RoomRights named(RoomRights r, Map<UUID, String> others) {
-		String other = others.get(r.room().id());
-		if (r.room().kind() != RoomKind.DIRECT) {
+	/** The name the person sees: a direct chat's other person, the announcements' in the person's language. */
+	private RoomRights named(SchulhausUser user, RoomRights r, Map<UUID, String> others) {
+		Room room;
+		if (r.room().kind() == RoomKind.DIRECT) {
+			room = r.room().named(Objects.requireNonNullElse(others.get(r.room().id()), "–"));
+		} else if (r.room().kind() == RoomKind.ANNOUNCE) {
+			room = r.room().named(announcementsName(user));
+		} else {
 			return r;
 		}
-		Room room = r.room().named(Objects.requireNonNullElse(other, "–"));
 		return new RoomRights(room, r.mayPost(), r.leader(), r.refusalKey(), r.mutedUntil(), r.muted());
+	}
+
+	/**
+	 * The announcement room's name in the person's language (their own setting, as the pages use it; also where there is
+	 * no request, like a mail): the stored name ("Ankündigungen", kept for the audit log) is not shown, the room is known
+	 * by its kind.
+	 */
+	String announcementsName(SchulhausUser user) {
+		return texts.getMessage(ANNOUNCEMENTS_NAME, null, "Ankündigungen", user.locale());
 	}
 
 	private Map<UUID, PersonGroup> myGroups(SchulhausUser user) {

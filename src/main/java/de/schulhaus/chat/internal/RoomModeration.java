@@ -14,6 +14,7 @@ import de.schulhaus.accounts.AccountManagement;
 import de.schulhaus.accounts.GroupManagement;
 import de.schulhaus.accounts.Membership;
 import de.schulhaus.platform.AuditLog;
+import de.schulhaus.platform.InvalidInputException;
 import de.schulhaus.platform.NotFoundException;
 import de.schulhaus.platform.SchulhausUser;
 
@@ -82,12 +83,19 @@ public class RoomModeration {
 		}
 	}
 
-	/** Mutes a member of the room: they read on but cannot post until the mute ends; answers its end (null: until lifted). */
+	/**
+	 * Mutes a member of the room: they read on but cannot post until the mute ends; answers its end (null: until lifted).
+	 * No length (one the caller could not name) is refused once the room and the person are found.
+	 */
 	@Transactional
 	public Instant mute(SchulhausUser user, UUID roomId, UUID accountId, MuteLength length) {
 		Room room = lead(user, roomId);
 		String who = member(user, room, accountId);
-		Instant until = length.length() == null ? null : Instant.now().plus(length.length());
+		if (length == null) {
+			throw new InvalidInputException("duration", "chat.moderation.error.duration");
+		}
+		// to the millisecond, as the database keeps it: the answer and the room list say the same end
+		Instant until = length.length() == null ? null : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).plus(length.length());
 		setMute(user, room, accountId, until);
 		audit.record(user, "chat.member.muted", target(room), who + " " + (until == null ? "until lifted" : "until " + until));
 		return until;

@@ -18,6 +18,12 @@ final class TokenBucket {
 		this.refilledAt = now;
 	}
 
+	/** How long until the next action is allowed (0: now). */
+	synchronized long nanosUntilNext(long now) {
+		double missing = 1 - Math.min(capacity, tokens + (double) Math.max(0, now - refilledAt) / nanosPerToken);
+		return missing <= 0 ? 0 : Math.round(missing * nanosPerToken);
+	}
+
 	synchronized boolean tryTake(long now) {
 		if (now > refilledAt) {
 			tokens = Math.min(capacity, tokens + (double) (now - refilledAt) / nanosPerToken);

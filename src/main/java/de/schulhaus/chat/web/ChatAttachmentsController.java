@@ -139,6 +139,21 @@ class ChatAttachmentsController {
 			.cacheControl(CacheControl.noStore().cachePrivate()).body(new InputStreamResource(opened.content()));
 	}
 
+	/**
+	 * A smaller copy of an attached picture for the message list (PNG for a PNG, else JPEG), for the same readers and with
+	 * the same headers as the picture; 404 for what has none.
+	 */
+	@GetMapping("/attachments/{attachmentId}/preview")
+	ResponseEntity<byte[]> preview(@PathVariable String attachmentId, @AuthenticationPrincipal SchulhausUser user) {
+		CloudFiles.Preview preview = attachments.preview(user, Ids.parse(attachmentId, "attachment"))
+			.orElseThrow(() -> new NotFoundException("attachment"));
+		ContentDisposition disposition = ContentDisposition.inline().filename(preview.file().name(), StandardCharsets.UTF_8).build();
+		return ResponseEntity.ok().contentType(MediaType.parseMediaType(preview.contentType())).contentLength(preview.content().length)
+			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+			.header("X-Content-Type-Options", "nosniff").header("Content-Security-Policy", "default-src 'none'; sandbox")
+			.cacheControl(CacheControl.noStore().cachePrivate()).body(preview.content());
+	}
+
 	@ExceptionHandler(AttachmentTooLargeException.class)
 	ResponseEntity<ProblemDetail> tooLarge(AttachmentTooLargeException e) {
 		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)

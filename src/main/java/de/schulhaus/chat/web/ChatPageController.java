@@ -141,6 +141,8 @@ class ChatPageController {
 		model.addAttribute("attachmentMaxBytes", attachments.maxBytes());
 		model.addAttribute("attachmentMaxMb", attachments.maxBytes() / (1024 * 1024));
 		model.addAttribute("emoji", String.join(" ", Reactions.EMOJI));
+		// the script compares a mute's end with this, not with the device's clock alone
+		model.addAttribute("serverNow", System.currentTimeMillis());
 		extras.addTo(model, user, open);
 		return "chat/chat";
 	}

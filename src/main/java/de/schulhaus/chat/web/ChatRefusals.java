@@ -10,6 +10,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import de.schulhaus.chat.internal.NotAllowedException;
 import de.schulhaus.chat.internal.PostingNotAllowedException;
 import de.schulhaus.chat.internal.RoomRights;
+import de.schulhaus.chat.internal.TooManyRoomsException;
 import de.schulhaus.platform.InvalidInputException;
 
 /** The messenger's refusals as people read them: why one may not post (with a mute's end), a refused form's reason. */
@@ -60,6 +61,8 @@ public class ChatRefusals {
 			message = text(notAllowed.messageKey());
 		} else if (e instanceof PostingNotAllowedException posting) {
 			message = text(posting);
+		} else if (e instanceof TooManyRoomsException) {
+			message = text(TooManyRoomsException.MESSAGE_KEY);
 		} else {
 			throw e;
 		}

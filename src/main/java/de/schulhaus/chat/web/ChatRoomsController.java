@@ -24,6 +24,7 @@ import de.schulhaus.chat.internal.RoomKind;
 import de.schulhaus.chat.internal.RoomMembers;
 import de.schulhaus.chat.internal.RoomModeration;
 import de.schulhaus.chat.internal.RoomRights;
+import de.schulhaus.chat.internal.TooManyRoomsException;
 import de.schulhaus.platform.Ids;
 import de.schulhaus.platform.InvalidInputException;
 import de.schulhaus.platform.SchulhausUser;
@@ -76,7 +77,7 @@ class ChatRoomsController {
 			UUID room = direkt != null && !direkt.isBlank() ? chats.direct(user, Ids.parse(direkt, "account"))
 					: chats.group(user, name, ids(personen));
 			return "redirect:/chat/raum/" + room;
-		} catch (InvalidInputException | NotAllowedException e) {
+		} catch (InvalidInputException | NotAllowedException | TooManyRoomsException e) {
 			refusals.flash(redirect, e);
 			redirect.addFlashAttribute("name", name);
 			return "redirect:/chat/neu";

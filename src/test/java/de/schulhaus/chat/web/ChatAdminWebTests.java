@@ -100,6 +100,30 @@ class ChatAdminWebTests {
 			.isEqualTo(404);
 	}
 
+	@Test
+	void theAnnouncementsAreNamedInTheReadersLanguage() throws Exception {
+		UUID room = announcementRoom();
+		assertThat(send(room, f.admin, "Schulfest am Samstag").getStatus()).isEqualTo(201);
+		SchulhausUser english = f.pupil.withLanguage("en");
+
+		assertThat(names(english)).contains("Announcements").doesNotContain("Ankündigungen");
+		assertThat(names(f.pupil2)).contains("Ankündigungen");
+		assertThat(f.page(get("/chat/raum/" + room), english)).contains("<h2 id=\"h-room\">Announcements</h2>");
+		assertThat(f.page(get("/chat/raum/" + room), f.pupil2)).contains("<h2 id=\"h-room\">Ankündigungen</h2>");
+		// and in a search's hits
+		assertThat(JsonPath.<List<String>>read(f.call(get("/api/v1/chat/search").param("q", "Schulfest"), english).getResponse().getContentAsString(),
+				"$[*].roomName")).containsExactly("Announcements");
+		// a report of an announcement is listed for the admin under the room's name in their language
+		f.call(post("/api/v1/chat/rooms/" + room + "/messages/" + lastMessage(room) + "/reports").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\":\"falsch\"}"), f.pupil);
+		assertThat(JsonPath.<List<String>>read(f.call(get("/api/v1/chat/reports"), f.admin.withLanguage("en")).getResponse().getContentAsString(),
+				"$[*].roomName")).containsExactly("Announcements");
+	}
+
+	private UUID lastMessage(UUID room) {
+		return jdbc.sql("select id from chat_message where room_id = :room order by seq desc limit 1").param("room", room).query(UUID.class).single();
+	}
+
 	private UUID announcementRoom() throws Exception {
 		// the admin page makes the school's announcement room if the backfill has not yet
 		f.page(get("/verwaltung/chat"), f.admin);

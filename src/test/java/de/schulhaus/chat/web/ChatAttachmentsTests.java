@@ -189,7 +189,9 @@ class ChatAttachmentsTests {
 		String page = call(get("/chat/raum/" + room), classmate).getContentAsString(StandardCharsets.UTF_8);
 		UUID picture = attachmentNamed("Klassenfoto.png");
 		UUID pdf = attachmentNamed("Liste.pdf");
-		assertThat(page).contains("src=\"/api/v1/chat/attachments/" + picture + "\" alt=\"Klassenfoto.png\"");
+		// the list shows the picture's small copy, the link opens the picture
+		assertThat(page).contains("href=\"/api/v1/chat/attachments/" + picture + "\" target=\"_blank\"")
+			.contains("src=\"/api/v1/chat/attachments/" + picture + "/preview\"").contains("alt=\"Klassenfoto.png\"");
 		assertThat(page).contains("<span class=\"hint\">70 Bytes</span>").contains("<span class=\"hint\">4 Bytes</span>");
 		assertThat(page).containsPattern("<a class=\"chat-file\" href=\"/api/v1/chat/attachments/" + pdf + "\" download>");
 		// the composer takes files and says how large

@@ -40,7 +40,7 @@ class ChatConnectionSignalTests {
 		Frames frames = new Frames(JsonMapper.builder().build());
 		ChatHub hub = new ChatHub(null, null, frames, new ChatFanout(), null, null);
 		try {
-			ChatConnection connection = new ChatConnection(hub, session, null, new ChatProperties(10, 30, 8_000, Duration.ofSeconds(10), "", "c", org.springframework.util.unit.DataSize.ofMegabytes(25), Duration.ofMinutes(30)));
+			ChatConnection connection = new ChatConnection(hub, session, null, new ChatProperties(10, 30, 8_000, Duration.ofSeconds(10), "", "c", org.springframework.util.unit.DataSize.ofMegabytes(25), Duration.ofMinutes(30), 20));
 			String frame = frames.signal(LiveSignal.typing(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "Anna Schmidt"));
 			for (int i = 0; i < 200; i++) {
 				connection.signal(frame);
