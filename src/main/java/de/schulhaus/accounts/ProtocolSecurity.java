@@ -1,7 +1,11 @@
 package de.schulhaus.accounts;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,13 +14,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.HttpRequestHandler;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import de.schulhaus.platform.Apps;
 import de.schulhaus.platform.SchulhausUser;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,12 +73,17 @@ public class ProtocolSecurity {
 	private final CsrfTokenRepository csrfTokens;
 	private final SecurityContextRepository contexts;
 	private final JsonMapper json;
+	private final HttpFirewall firewall;
+	private final Apps apps;
 
-	ProtocolSecurity(ProtocolSignIn signIn, CsrfTokenRepository csrfTokens, SecurityContextRepository contexts, JsonMapper json) {
+	ProtocolSecurity(ProtocolSignIn signIn, CsrfTokenRepository csrfTokens, SecurityContextRepository contexts, JsonMapper json,
+			HttpFirewall firewall, Apps apps) {
 		this.signIn = signIn;
 		this.csrfTokens = csrfTokens;
 		this.contexts = contexts;
 		this.json = json;
+		this.firewall = firewall;
+		this.apps = apps;
 	}
 
 	public SecurityFilterChain chain(HttpSecurity http, String realm, Scope scope, String protocol, String... paths) throws Exception {
@@ -85,6 +102,108 @@ public class ProtocolSecurity {
 			.httpBasic(basic -> basic.realmName(realm).authenticationEntryPoint((request, response, e) -> challenge(response, realm)))
 			.exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> challenge(response, realm)));
 		return http.build();
+	}
+
+	/**
+	 * What {@link #chain} and Spring MVC's dispatch do for a protocol endpoint, as one servlet filter
+	 * that serves the request itself: for paths whose every request is a program's (a sync client's
+	 * burst of small PUTs), registered before all other filters, so that neither Spring Security's
+	 * filter chain, nor the observation of the request, nor the dispatcher run on them. It keeps what
+	 * they do there: the firewall (400 for what it rejects), HTTP Basic through {@link ProtocolSignIn}
+	 * for {@code scope} (the sign-in throttle and the audit of failures are there), the same 401
+	 * challenge, the security headers of a protocol chain (written before the answer, left off a 304
+	 * as Spring Security does), the 403 of an app switched off for the person's role, the signed-in
+	 * person in the {@link SecurityContextHolder} and the request in the {@link RequestContextHolder}
+	 * (the audit log reads the client's address there). Requests served this way are not timed by
+	 * the {@code http.server.requests} metric.
+	 * <pre>
+	 * FilterRegistrationBean&lt;Filter&gt; r = new FilterRegistrationBean&lt;&gt;(protocols.direct("Schulhaus Dateien", Scope.FILES, "webdav", endpoint));
+	 * r.addUrlPatterns("/dav/files/*"); r.setOrder(Ordered.HIGHEST_PRECEDENCE);
+	 * </pre>
+	 */
+	public Filter direct(String realm, Scope scope, String protocol, HttpRequestHandler handler) {
+		return (servletRequest, servletResponse, chain) -> {
+			if (!(servletRequest instanceof HttpServletRequest raw) || !(servletResponse instanceof HttpServletResponse rawResponse)) {
+				chain.doFilter(servletRequest, servletResponse);
+				return;
+			}
+			HttpServletRequest request;
+			try {
+				request = firewall.getFirewalledRequest(raw);
+			}
+			catch (RequestRejectedException ex) {
+				rawResponse.sendError(HttpServletResponse.SC_BAD_REQUEST);
+				return;
+			}
+			HttpServletResponse response = firewall.getFirewalledResponse(rawResponse);
+			securityHeaders(request, response);
+			Optional<SchulhausUser> user = basicCredentials(request)
+				.flatMap(c -> signIn.authenticate(c[0], c[1], scope, protocol, request.getRemoteAddr()));
+			if (user.isEmpty()) {
+				challenge(response, realm);
+				return;
+			}
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			if (apps.isAppPath(path) && apps.switchedOffAt(user.get(), path).isPresent()) {
+				response.sendError(HttpServletResponse.SC_FORBIDDEN);
+				return;
+			}
+			SecurityContext context = SecurityContextHolder.createEmptyContext();
+			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities()));
+			SecurityContextHolder.setContext(context);
+			ServletRequestAttributes attributes = new ServletRequestAttributes(request, response);
+			RequestContextHolder.setRequestAttributes(attributes);
+			LocaleContextHolder.setLocale(request.getLocale());
+			try {
+				handler.handleRequest(request, response);
+				if (response.getStatus() == HttpServletResponse.SC_NOT_MODIFIED && !response.isCommitted()) {
+					// as Spring Security's cache headers, which it leaves off a 304 (the client's copy is fine to keep)
+					response.setHeader("Cache-Control", null);
+					response.setHeader("Pragma", null);
+					response.setHeader("Expires", null);
+				}
+			}
+			finally {
+				attributes.requestCompleted();
+				LocaleContextHolder.resetLocaleContext();
+				RequestContextHolder.resetRequestAttributes();
+				SecurityContextHolder.clearContext();
+			}
+		};
+	}
+
+	/** Spring Security's default headers, as a protocol chain writes them. */
+	private static void securityHeaders(HttpServletRequest request, HttpServletResponse response) {
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader("X-XSS-Protection", "0");
+		response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+		response.setHeader("Pragma", "no-cache");
+		response.setHeader("Expires", "0");
+		if (request.isSecure()) {
+			response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
+		}
+		response.setHeader("X-Frame-Options", "DENY");
+	}
+
+	/** Login and secret of an {@code Authorization: Basic} header, as Spring Security's Basic filter reads them (UTF-8). */
+	private static Optional<String[]> basicCredentials(HttpServletRequest request) {
+		String header = request.getHeader("Authorization");
+		if (header == null) {
+			return Optional.empty();
+		}
+		header = header.trim();
+		if (header.length() <= 6 || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+			return Optional.empty();
+		}
+		String token;
+		try {
+			token = new String(Base64.getDecoder().decode(header.substring(6).getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+		int colon = token.indexOf(':');
+		return colon < 0 ? Optional.empty() : Optional.of(new String[] { token.substring(0, colon), token.substring(colon + 1) });
 	}
 
 	/**

@@ -5,11 +5,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import de.schulhaus.accounts.internal.CredentialChanges;
 import de.schulhaus.blobs.BlobOwner;
 import de.schulhaus.blobs.BlobUsage;
 import de.schulhaus.platform.AuditLog;
@@ -18,12 +26,17 @@ import de.schulhaus.platform.NotFoundException;
 import de.schulhaus.platform.SchulhausUser;
 import de.schulhaus.schools.Quotas;
 import de.schulhaus.schools.SchoolManagement;
+import de.schulhaus.schools.SchoolQuotasChanged;
 
 /**
  * How much a person's or a group's file space may hold: the person's (or group's) own quota where
  * the school admin set one, else the school's default for the role (or for groups). Modules ask
  * {@link #mayAdd} before an upload starts and attach with {@link #limitBytes}, so that the blob
  * store counts the upload against the limit in the attaching transaction.
+ * <p>
+ * A limit read is trusted for {@link #RECHECK} (a sync client's burst of small PUTs reads it once, not once a
+ * file) unless this node changed a quota or a role since: a change made here applies to the next upload at
+ * once, one made on another node within that second. The usage itself is never remembered.
  */
 @Service
 public class StorageQuotas {
@@ -34,12 +47,41 @@ public class StorageQuotas {
 	private final SchoolManagement schools;
 	private final BlobUsage usage;
 	private final AuditLog audit;
+	/** Roles change with the credentials version: a role's default may be another limit. */
+	private final CredentialChanges roleChanges;
+	private final AtomicLong quotaChanges = new AtomicLong();
+	private final Cache<BlobOwner, Limit> limits = Caffeine.newBuilder().maximumSize(100_000).build();
 
-	StorageQuotas(JdbcClient jdbc, SchoolManagement schools, BlobUsage usage, AuditLog audit) {
+	static final java.time.Duration RECHECK = java.time.Duration.ofSeconds(1);
+
+	/** A limit read at {@code at} (System.nanoTime), the counts of this node's changes taken before the read. */
+	private record Limit(long bytes, long at, long quotaChanges, long roleChanges) {
+	}
+
+	StorageQuotas(JdbcClient jdbc, SchoolManagement schools, BlobUsage usage, AuditLog audit, CredentialChanges roleChanges) {
 		this.jdbc = jdbc;
 		this.schools = schools;
 		this.usage = usage;
 		this.audit = audit;
+		this.roleChanges = roleChanges;
+	}
+
+	@EventListener
+	void on(SchoolQuotasChanged event) {
+		quotasChanged();
+	}
+
+	/** Counted when written and again when the transaction ends: a read between the two is not trusted afterwards. */
+	private void quotasChanged() {
+		quotaChanges.incrementAndGet();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					quotaChanges.incrementAndGet();
+				}
+			});
+		}
 	}
 
 	/**
@@ -47,6 +89,19 @@ public class StorageQuotas {
 	 * (every upload asks: a small PUT's cost is its statements).
 	 */
 	public long limitBytes(BlobOwner space) {
+		long now = System.nanoTime();
+		long quotas = quotaChanges.get();
+		long roles = roleChanges.current();
+		Limit known = limits.getIfPresent(space);
+		if (known != null && known.quotaChanges() == quotas && known.roleChanges() == roles && now - known.at() < RECHECK.toNanos()) {
+			return known.bytes();
+		}
+		long bytes = readLimitBytes(space);
+		limits.put(space, new Limit(bytes, now, quotas, roles));
+		return bytes;
+	}
+
+	private long readLimitBytes(BlobOwner space) {
 		if (space.kind() == BlobOwner.Kind.GROUP) {
 			// the school's and the office's spaces count as groups without a row: their quotas are the school's
 			boolean schoolSpace = space.equals(BlobOwner.schoolSpace(space.schoolId()));
@@ -137,6 +192,7 @@ public class StorageQuotas {
 		}
 		String login = jdbc.sql("select login from account where id = :id and school_id = :school").param("id", accountId)
 			.param("school", schoolId).query(String.class).optional().orElseThrow(() -> new NotFoundException("account"));
+		quotasChanged();
 		jdbc.sql("update account set files_quota_mb = :f, mail_quota_mb = :m where id = :id and school_id = :school")
 			.param("f", filesMb).param("m", mailMb).param("id", accountId).param("school", schoolId).update();
 		audit.record(schoolId, actor.accountId(), actor.login(), "account.quota", login, "files=" + filesMb + " mail=" + mailMb);
@@ -150,6 +206,7 @@ public class StorageQuotas {
 		}
 		String name = jdbc.sql("select name from school_group where id = :id and school_id = :school").param("id", groupId)
 			.param("school", schoolId).query(String.class).optional().orElseThrow(() -> new NotFoundException("group"));
+		quotasChanged();
 		jdbc.sql("update school_group set files_quota_mb = :f where id = :id and school_id = :school")
 			.param("f", filesMb).param("id", groupId).param("school", schoolId).update();
 		audit.record(schoolId, actor.accountId(), actor.login(), "group.quota", name, "files=" + filesMb);

@@ -149,6 +149,7 @@ public class SchoolManagement {
 			throw new InvalidInputException("quotas", "schools.error.quotaNegative");
 		}
 		schools.updateQuotas(id, quotas);
+		events.publishEvent(new SchoolQuotasChanged(id));
 		audit.record(school.id(), actor.accountId(), actor.login(), "school.quotas", school.schoolNumber(), quotas.toString());
 	}
 }

@@ -28,8 +28,10 @@ public class AccountRepository {
 
 	private final JdbcClient jdbc;
 	private final BatchStatements batches;
+	private final CredentialChanges changes;
 
-	AccountRepository(JdbcClient jdbc, BatchStatements batches) {
+	AccountRepository(JdbcClient jdbc, BatchStatements batches, CredentialChanges changes) {
+		this.changes = changes;
 		this.jdbc = jdbc;
 		this.batches = batches;
 	}
@@ -192,6 +194,7 @@ public class AccountRepository {
 	}
 
 	public void updateStatus(UUID schoolId, List<UUID> ids, AccountStatus status) {
+		changes.changed();
 		batches.run("update account set status = :s, credentials_version = credentials_version + 1 where id = :id and school_id = :school", ids.stream()
 			.map(id -> new MapSqlParameterSource("s", status.name()).addValue("id", id).addValue("school", schoolId)).toList());
 	}
@@ -204,6 +207,7 @@ public class AccountRepository {
 	}
 
 	public void updateNamesAndRoles(UUID schoolId, List<NamesAndRole> changes) {
+		this.changes.changed();
 		batches.run("update account set first_name = :f, last_name = :l, credentials_version = credentials_version + case when role = :r then 0 else 1 end, role = :r where id = :id and school_id = :school", changes.stream()
 			.map(c -> new MapSqlParameterSource("f", c.firstName()).addValue("l", c.lastName()).addValue("r", c.role().name())
 				.addValue("id", c.id()).addValue("school", schoolId))
@@ -211,18 +215,26 @@ public class AccountRepository {
 	}
 
 	public void updatePassword(UUID id, String hash, boolean mustChange) {
+		changes.changed();
 		jdbc.sql("update account set password_hash = :h, must_change_password = :m, credentials_version = credentials_version + 1 where id = :id")
 			.param("h", hash).param("m", mustChange).param("id", id).update();
 	}
 
 	/** Ends every remembered protocol sign-in of the account, on all nodes (see credentials_version). */
 	public void bumpCredentialsVersion(UUID id) {
+		changes.changed();
 		jdbc.sql("update account set credentials_version = credentials_version + 1 where id = :id").param("id", id).update();
 	}
 
 	public void bumpCredentialsVersionOfSchool(UUID schoolId) {
+		changes.changed();
 		jdbc.sql("update account set credentials_version = credentials_version + 1 where school_id = :school").param("school", schoolId)
 			.update();
+	}
+
+	/** For a change to sign-ins written elsewhere (a school's people deleted with it): felt by this node's next request at once. */
+	public void credentialsChanged() {
+		changes.changed();
 	}
 
 	public void markMustChangePassword(UUID id) {
@@ -239,6 +251,7 @@ public class AccountRepository {
 
 	/** Switches TOTP on (with its sealed secret and the step of the code that proved it) or off (both null). */
 	public void updateTotp(UUID id, String sealedSecret, boolean enabled, Long lastStep) {
+		changes.changed();
 		jdbc.sql("update account set totp_secret = :s, totp_enabled = :e, totp_last_step = :step, credentials_version = credentials_version + 1 where id = :id")
 			.param("s", sealedSecret).param("e", enabled).param("step", lastStep).param("id", id).update();
 	}
@@ -306,6 +319,7 @@ public class AccountRepository {
 	}
 
 	public void deleteAll(UUID schoolId, List<UUID> ids) {
+		changes.changed();
 		batches.run("delete from account where id = :id and school_id = :school",
 				ids.stream().map(id -> new MapSqlParameterSource("id", id).addValue("school", schoolId)).toList());
 	}

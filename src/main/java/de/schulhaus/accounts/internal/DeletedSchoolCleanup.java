@@ -45,6 +45,7 @@ class DeletedSchoolCleanup {
 		uploads.forEach(blobs::delete);
 		// memberships, app passwords, tokens, links, recovery codes and identities go with their rows (on delete cascade)
 		int groups = jdbc.sql("delete from school_group where school_id = :school").param("school", school).update();
+		accounts.credentialsChanged();
 		int people = jdbc.sql("delete from account where school_id = :school").param("school", school).update();
 		log.info("Deleted school {}: removed {} people, {} groups and {} roster uploads.", event.schoolNumber(), people, groups,
 				uploads.size());

@@ -1,13 +1,15 @@
 package de.schulhaus.files.dav;
 
-import java.util.Map;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
 import de.schulhaus.accounts.ProtocolSecurity;
 import de.schulhaus.accounts.Scope;
@@ -15,7 +17,11 @@ import de.schulhaus.dav.DavEngine;
 import de.schulhaus.files.internal.Spaces;
 import de.schulhaus.platform.IsolatedRoute;
 
-/** WebDAV for the files module: its filter chain (app passwords of scope files), its endpoint, its routes for the isolation test. */
+/**
+ * WebDAV for the files module: its endpoint, served before all other filters with the sign-in of a protocol chain
+ * (app passwords of scope files, {@link ProtocolSecurity#direct}); the filter chain for the rest of {@code /dav/};
+ * its routes for the isolation test.
+ */
 @Configuration
 class FilesDavConfiguration {
 
@@ -25,14 +31,18 @@ class FilesDavConfiguration {
 		return protocols.chain(http, "Schulhaus Dateien", Scope.FILES, "webdav", "/dav/**");
 	}
 
+	/**
+	 * A sync client's every file is a request of its own: these paths skip Spring Security's filter chain, the
+	 * request's observation and Spring MVC's dispatch, which cost about as much as a small PUT's own work.
+	 */
 	@Bean
-	SimpleUrlHandlerMapping filesDavMapping(DavEngine engine, Spaces spaces) {
-		FilesDavEndpoint endpoint = new FilesDavEndpoint(engine, spaces);
-		SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of(FilesDavEndpoint.ROOT + "**", endpoint,
-				"/dav/spaces", endpoint, FilesDavEndpoint.SPACES + "**", endpoint));
-		// before the controllers' mapping, which would answer OPTIONS and unknown methods itself
-		mapping.setOrder(-1);
-		return mapping;
+	FilterRegistrationBean<Filter> filesDavEndpoint(ProtocolSecurity protocols, DavEngine engine, Spaces spaces) {
+		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
+				protocols.direct("Schulhaus Dateien", Scope.FILES, "webdav", new FilesDavEndpoint(engine, spaces)));
+		registration.addUrlPatterns(FilesDavEndpoint.ROOT + "*", "/dav/spaces", FilesDavEndpoint.SPACES + "*");
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
 	}
 
 	// the space is addressed by sign-in, not by id: another school's person's id in that place must answer like any unknown name

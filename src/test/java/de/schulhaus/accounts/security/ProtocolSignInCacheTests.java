@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import de.schulhaus.IntegrationTest;
@@ -53,6 +54,9 @@ class ProtocolSignInCacheTests {
 
 	@Autowired
 	SignInThrottle throttle;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private double hashes() {
 		return meters.counter("schulhaus.passwords.verified").count();
@@ -136,5 +140,31 @@ class ProtocolSignInCacheTests {
 		assertThat(signIn.authenticate(teacher.login(), phone.secret(), Scope.FILES, "webdav", school))
 			.as("an app password not verified lately is refused too").isEmpty();
 		assertThat(signIn.authenticate(teacher.login(), phone.secret(), Scope.FILES, "webdav", "10.7.7.7")).isPresent();
+	}
+
+	@Test
+	void aChangeMadeOnAnotherNodeEndsTheRememberedSignInWithinASecond() throws Exception {
+		var t = new TestSchools(mvc);
+		var school = t.createSchool("Cache-Knoten-Schule");
+		var teacher = t.createUser(school, "Karl", "Knoten", "TEACHER", "Kompass-Laterne-Quitte-2026", null);
+		var user = users.load(teacher.login()).orElseThrow();
+		var laptop = credentials.createAppPassword(user, "Laptop", Set.of(Scope.FILES), null);
+		assertThat(signIn.authenticate(teacher.login(), laptop.secret(), Scope.FILES, "webdav", "10.8.8.8")).isPresent();
+		assertThat(signIn.authenticate(teacher.login(), laptop.secret(), Scope.FILES, "webdav", "10.8.8.8")).isPresent();
+
+		// what another node writes when the app password is revoked there: this node's own code is not told
+		long changed = System.nanoTime();
+		jdbc.sql("delete from app_password where id = :id").param("id", laptop.id()).update();
+		jdbc.sql("update account set credentials_version = credentials_version + 1 where id = :id").param("id", teacher.id()).update();
+		long refusedAfter = -1;
+		while (System.nanoTime() - changed < 3_000_000_000L) {
+			if (signIn.authenticate(teacher.login(), laptop.secret(), Scope.FILES, "webdav", "10.8.8.8").isEmpty()) {
+				refusedAfter = System.nanoTime() - changed;
+				break;
+			}
+			Thread.sleep(20);
+		}
+		assertThat(refusedAfter).as("refused, and within the second a check is trusted").isBetween(0L, 1_200_000_000L);
+		assertThat(signIn.authenticate(teacher.login(), laptop.secret(), Scope.FILES, "webdav", "10.8.8.8")).isEmpty();
 	}
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,6 +53,9 @@ class StorageQuotasTests {
 
 	@Autowired
 	AccountUserDetailsService users;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private UUID upload(BlobOwner space, int bytes, long limit) {
 		var staged = blobs.stage(new ByteArrayInputStream(new byte[bytes]));
@@ -95,6 +99,34 @@ class StorageQuotasTests {
 		assertThat(mvc.perform(post("/verwaltung/gruppen/" + group + "/speicher").with(user(otherAdmin)).with(csrf()).param("filesQuotaMb", "1"))
 			.andReturn().getResponse().getStatus()).isEqualTo(404);
 		assertThat(quotas.limitBytes(space)).isEqualTo(2 * MB);
+	}
+
+	@Test
+	void aQuotaChangedHereAppliesAtOnceAndOneChangedOnAnotherNodeWithinASecond() throws Exception {
+		var t = new TestSchools(mvc);
+		var school = t.createSchool("Knoten-Speicher-Schule");
+		var pupil = t.createUser(school, "Kai", "Knoten", "PUPIL", null, null);
+		var operator = users.load("operator@schulhaus.local").orElseThrow();
+		BlobOwner space = BlobOwner.account(school.id(), pupil.id());
+		long before = quotas.limitBytes(space);
+
+		quotas.setPersonal(school.id(), pupil.id(), 3L, null, operator);
+		assertThat(quotas.limitBytes(space)).as("changed on this node: the next upload's limit").isEqualTo(3 * MB);
+		quotas.setPersonal(school.id(), pupil.id(), null, null, operator);
+		assertThat(quotas.limitBytes(space)).as("back to the school's default for pupils").isEqualTo(before);
+
+		// what another node writes when the admin gives the pupil 2 MB there: this node's code is not told
+		long changed = System.nanoTime();
+		jdbc.sql("update account set files_quota_mb = 2 where id = :id").param("id", pupil.id()).update();
+		long seenAfter = -1;
+		while (System.nanoTime() - changed < 3_000_000_000L) {
+			if (quotas.limitBytes(space) == 2 * MB) {
+				seenAfter = System.nanoTime() - changed;
+				break;
+			}
+			Thread.sleep(20);
+		}
+		assertThat(seenAfter).as("the new limit, within the second a read is trusted").isBetween(0L, 1_200_000_000L);
 	}
 
 	@Test

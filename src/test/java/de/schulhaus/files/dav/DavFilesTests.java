@@ -320,6 +320,33 @@ class DavFilesTests {
 		assertThat(perform(request(HttpMethod.valueOf("PROPFIND"), root).header("Depth", "0")).getStatus()).isEqualTo(401);
 	}
 
+	@Test
+	void answersCarryTheSecurityHeadersAndRefuseWhatTheProtocolChainRefuses() throws Exception {
+		MockHttpServletResponse put = call("PUT", "kopf.txt", "Kopfzeilen");
+		assertThat(put.getStatus()).isEqualTo(201);
+		assertThat(put.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(put.getHeader("X-Frame-Options")).isEqualTo("DENY");
+		assertThat(put.getHeader("Cache-Control")).isEqualTo("no-cache, no-store, max-age=0, must-revalidate");
+		String etag = put.getHeader("ETag");
+		MockHttpServletResponse unchanged = perform(dav("GET", "kopf.txt").header("If-None-Match", etag));
+		assertThat(unchanged.getStatus()).isEqualTo(304);
+		assertThat(unchanged.getHeader("Cache-Control")).as("a 304 lets the client keep its copy").isNull();
+		assertThat(unchanged.getHeader("Pragma")).isNull();
+		assertThat(unchanged.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+
+		MockHttpServletResponse anonymous = perform(request(HttpMethod.valueOf("PROPFIND"), java.net.URI.create(root)));
+		assertThat(anonymous.getStatus()).isEqualTo(401);
+		assertThat(anonymous.getHeader("WWW-Authenticate")).isEqualTo("Basic realm=\"Schulhaus Dateien\", charset=\"UTF-8\"");
+		assertThat(anonymous.getHeader("X-Frame-Options")).isEqualTo("DENY");
+		String calendarOnly = credentials.createAppPassword(person, "Kalender", Set.of(Scope.CALENDAR), null).secret();
+		assertThat(perform(request(HttpMethod.valueOf("PROPFIND"), java.net.URI.create(root)).with(httpBasic(teacher.login(), calendarOnly)))
+			.getStatus()).as("an app password of another scope").isEqualTo(401);
+		assertThat(perform(request(HttpMethod.valueOf("PROPFIND"), java.net.URI.create(root)).header("Authorization", "Basic ###"))
+			.getStatus()).as("credentials that are no Base64").isEqualTo(401);
+		assertThat(perform(request(HttpMethod.GET, java.net.URI.create(root + "kopf.txt;jsessionid=1")).with(httpBasic(teacher.login(), secret)))
+			.getStatus()).as("the firewall's refusal of a path parameter").isEqualTo(400);
+	}
+
 	private MockHttpServletRequestBuilder dav(String method, String path) {
 		return request(HttpMethod.valueOf(method), java.net.URI.create(root + path)).with(httpBasic(teacher.login(), secret));
 	}
