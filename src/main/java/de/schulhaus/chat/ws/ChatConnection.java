@@ -231,7 +231,7 @@ final class ChatConnection {
 		if (dropped.get()) {
 			return;
 		}
-		if (pendingBytes.addAndGet(cost) > bufferLimit) {
+		if (pendingBytes.addAndGet(cost) > Math.min(bufferLimit, hub.sharePerConnection())) {
 			drop(CloseStatus.SESSION_NOT_RELIABLE.withReason("send buffer full: the client does not read"));
 			return;
 		}

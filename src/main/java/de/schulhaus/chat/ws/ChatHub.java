@@ -44,6 +44,13 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 	private final Map<UUID, Set<ChatConnection>> byRoom = new ConcurrentHashMap<>();
 	private final Map<UUID, Set<ChatConnection>> byAccount = new ConcurrentHashMap<>();
 	private final Map<ChatConnection, Set<UUID>> followed = new ConcurrentHashMap<>();
+	private final AtomicInteger live = new AtomicInteger();
+	/**
+	 * What all of this node's connections together may have waiting to be sent: a quarter of the heap. Each connection may
+	 * hold its share of it (at most {@code schulhaus.chat.send-buffer-bytes}), so that a node that falls behind with
+	 * thousands of connections drops the slowest and lets them resume from the database, instead of filling its heap.
+	 */
+	private volatile long queueBudget = Runtime.getRuntime().maxMemory() / 4;
 
 	ChatHub(RoomAccess access, ChatMessages messages, Frames frames, ChatFanout fanout, SocketPosts posts, SignedInSessions sessions) {
 		this.posts = posts;
@@ -76,6 +83,7 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 	}
 
 	void connect(ChatConnection connection) {
+		live.incrementAndGet();
 		byAccount.computeIfAbsent(connection.user().accountId(), k -> ConcurrentHashMap.newKeySet()).add(connection);
 		connection.refresh();
 		connection.startHold();
@@ -83,6 +91,7 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 
 	/** The connection is closed or dropped: it hears nothing more. */
 	void forget(ChatConnection connection) {
+		live.decrementAndGet();
 		Set<ChatConnection> mine = byAccount.get(connection.user().accountId());
 		if (mine != null) {
 			mine.remove(connection);
@@ -113,6 +122,16 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 			roomIds.forEach(room -> byRoom.getOrDefault(room, Set.of()).remove(connection));
 			followed.remove(connection);
 		}
+	}
+
+	/** What one connection may have waiting now: its share of the node's budget. */
+	long sharePerConnection() {
+		return queueBudget / Math.max(1, live.get());
+	}
+
+	/** For tests: a smaller budget than a quarter of the heap. */
+	void queueBudget(long bytes) {
+		queueBudget = bytes;
 	}
 
 	/** How many live connections the person has on this node. */

@@ -59,4 +59,45 @@ class ChatConnectionSignalTests {
 			hub.destroy();
 		}
 	}
+
+	@Test
+	void aConnectionMayQueueOnlyItsShareOfTheNodesBudget() throws Exception {
+		CountDownLatch reading = new CountDownLatch(1);
+		WebSocketSession session = mock(WebSocketSession.class);
+		doAnswer(call -> {
+			reading.await(20, TimeUnit.SECONDS);
+			return null;
+		}).when(session).sendMessage(any());
+		Frames frames = new Frames(JsonMapper.builder().build());
+		ChatHub hub = new ChatHub(null, null, frames, new ChatFanout(), null, null);
+		try {
+			ChatProperties roomy = new ChatProperties(10, 30, 512 * 1024, Duration.ofSeconds(10), "", "c",
+					org.springframework.util.unit.DataSize.ofMegabytes(25), Duration.ofMinutes(30), 20);
+			de.schulhaus.platform.SchulhausUser pupil = new de.schulhaus.platform.SchulhausUser(UUID.randomUUID(), UUID.randomUUID(), "p", "Paul",
+					de.schulhaus.platform.Role.PUPIL, "de", false, true, null);
+			ChatConnection generous = new ChatConnection(hub, session, pupil, roomy);
+			ChatConnection squeezed = new ChatConnection(hub, session, pupil, roomy);
+			// the client stops reading: the first frame blocks its drain, the rest wait
+			generous.signal(frames.signal(LiveSignal.typing(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "A")));
+			squeezed.signal(frames.signal(LiveSignal.typing(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "A")));
+			Thread.sleep(200);
+			for (int i = 0; i < 20; i++) {
+				generous.message(message(i));
+			}
+			assertThat(generous.dropped()).as("20 × 2.3 KB waiting is well within a quarter of the heap").isFalse();
+			hub.queueBudget(20_000);
+			for (int i = 0; i < 20; i++) {
+				squeezed.message(message(i));
+			}
+			assertThat(squeezed.dropped()).as("beyond its share of a 20 KB budget").isTrue();
+		} finally {
+			reading.countDown();
+			hub.destroy();
+		}
+	}
+
+	private static de.schulhaus.chat.internal.ChatMessage message(int n) {
+		return new de.schulhaus.chat.internal.ChatMessage(UUID.randomUUID(), UUID.randomUUID(), n + 1, n + 1, UUID.randomUUID(), "Anna",
+				"x".repeat(1_000), "<p>" + "x".repeat(1_000) + "</p>", java.time.Instant.now(), null, false, null, List.of(), List.of(), List.of());
+	}
 }
