@@ -172,7 +172,7 @@ public class ProtocolSecurity {
 		};
 	}
 
-	/** Spring Security's default headers, as a protocol chain writes them. */
+	/** Spring Security's default headers, as a protocol chain writes them, and a policy that keeps served files inert. */
 	private static void securityHeaders(HttpServletRequest request, HttpServletResponse response) {
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("X-XSS-Protection", "0");
@@ -183,6 +183,8 @@ public class ProtocolSecurity {
 			response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
 		}
 		response.setHeader("X-Frame-Options", "DENY");
+		// a file a browser opens here (say an uploaded .html) must not run as a page of this site
+		response.setHeader("Content-Security-Policy", "default-src 'none'; sandbox; frame-ancestors 'none'");
 	}
 
 	/** Login and secret of an {@code Authorization: Basic} header, as Spring Security's Basic filter reads them (UTF-8). */

@@ -327,6 +327,9 @@ class DavFilesTests {
 		assertThat(put.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
 		assertThat(put.getHeader("X-Frame-Options")).isEqualTo("DENY");
 		assertThat(put.getHeader("Cache-Control")).isEqualTo("no-cache, no-store, max-age=0, must-revalidate");
+		MockHttpServletResponse page = perform(dav("GET", "kopf.txt"));
+		assertThat(page.getHeader("Content-Security-Policy")).as("an uploaded page opened in a browser runs nothing")
+			.isEqualTo("default-src 'none'; sandbox; frame-ancestors 'none'");
 		String etag = put.getHeader("ETag");
 		MockHttpServletResponse unchanged = perform(dav("GET", "kopf.txt").header("If-None-Match", etag));
 		assertThat(unchanged.getStatus()).isEqualTo(304);
