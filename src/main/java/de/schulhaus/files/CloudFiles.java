@@ -150,9 +150,11 @@ public class CloudFiles {
 	/**
 	 * A smaller copy of a picture in an account's own files, at most {@code maxWidth} × {@code maxHeight} pixels (never
 	 * larger than the picture): PNG for a PNG, else JPEG. For a module that has checked the reader's right like for
-	 * {@link #ownedBy}; empty like it, and for what is no picture the JDK reads or is larger than 40 MB.
+	 * {@link #ownedBy}; empty like it, and for what is no picture the JDK reads or is larger than 40 MB. The preview's
+	 * {@linkplain Preview#etag() tag} changes with the file's content and the size asked for: where it equals
+	 * {@code knownEtag} (what the reader's browser holds), nothing is scaled and the answer carries no bytes.
 	 */
-	public Optional<Preview> previewOwnedBy(UUID schoolId, UUID ownerId, UUID fileId, int maxWidth, int maxHeight) {
+	public Optional<Preview> previewOwnedBy(UUID schoolId, UUID ownerId, UUID fileId, int maxWidth, int maxHeight, String knownEtag) {
 		if (schoolId == null || ownerId == null) {
 			return Optional.empty();
 		}
@@ -164,6 +166,11 @@ public class CloudFiles {
 				return Optional.empty();
 			}
 			boolean png = resource.contentType().toLowerCase(java.util.Locale.ROOT).startsWith("image/png");
+			String etag = "\"" + resource.etag() + "-p" + maxWidth + "x" + maxHeight + "\"";
+			String type = png ? "image/png" : "image/jpeg";
+			if (etag.equals(knownEtag)) {
+				return Optional.of(new Preview(type, null, etag, file(hit)));
+			}
 			var out = new java.io.ByteArrayOutputStream(32 * 1024);
 			try (InputStream in = files.read(resource, 0, resource.length())) {
 				if (!PictureScaling.write(in, maxWidth, maxHeight, png, out)) {
@@ -172,12 +179,20 @@ public class CloudFiles {
 			} catch (java.io.IOException e) {
 				throw new java.io.UncheckedIOException(e);
 			}
-			return Optional.of(new Preview(png ? "image/png" : "image/jpeg", out.toByteArray(), file(hit)));
+			return Optional.of(new Preview(type, out.toByteArray(), etag, file(hit)));
 		});
 	}
 
-	/** A picture's smaller copy: its type, its bytes and the file it shows. */
-	public record Preview(String contentType, byte[] content, CloudFile file) {
+	/**
+	 * A picture's smaller copy: its type, its bytes (null where the reader holds this very preview already), its HTTP
+	 * entity tag (quoted) and the file it shows.
+	 */
+	public record Preview(String contentType, byte[] content, String etag, CloudFile file) {
+
+		/** Whether the reader's copy is still this preview: nothing was scaled. */
+		public boolean unchanged() {
+			return content == null;
+		}
 	}
 
 	/**

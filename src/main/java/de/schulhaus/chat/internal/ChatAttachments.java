@@ -117,11 +117,12 @@ public class ChatAttachments {
 
 	/**
 	 * A smaller copy of an attached picture ({@value #PREVIEW_WIDTH} pixels wide at most) for whoever may {@link #open} it;
-	 * empty like there, and for a file that is no picture the server can scale.
+	 * empty like there, and for a file that is no picture the server can scale. Where {@code knownEtag} (the reader's
+	 * If-None-Match) is still the preview's tag, nothing is scaled again.
 	 */
-	public Optional<CloudFiles.Preview> preview(SchulhausUser user, UUID attachmentId) {
+	public Optional<CloudFiles.Preview> preview(SchulhausUser user, UUID attachmentId, String knownEtag) {
 		return readable(user, attachmentId)
-			.flatMap(ref -> files.previewOwnedBy(user.schoolId(), ref.owner(), ref.file(), PREVIEW_WIDTH, PREVIEW_HEIGHT));
+			.flatMap(ref -> files.previewOwnedBy(user.schoolId(), ref.owner(), ref.file(), PREVIEW_WIDTH, PREVIEW_HEIGHT, knownEtag));
 	}
 
 	/** The attachment's file, if the person reads its room and its message is not deleted. */

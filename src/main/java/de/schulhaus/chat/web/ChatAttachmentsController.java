@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -141,17 +142,24 @@ class ChatAttachmentsController {
 
 	/**
 	 * A smaller copy of an attached picture for the message list (PNG for a PNG, else JPEG), for the same readers and with
-	 * the same headers as the picture; 404 for what has none.
+	 * the same headers as the picture; 404 for what has none. The browser keeps it but asks again each time it shows it
+	 * ({@code no-cache} with an ETag): a reader who left the room gets 404, one who still reads it a 304 without the
+	 * picture being scaled again.
 	 */
 	@GetMapping("/attachments/{attachmentId}/preview")
-	ResponseEntity<byte[]> preview(@PathVariable String attachmentId, @AuthenticationPrincipal SchulhausUser user) {
-		CloudFiles.Preview preview = attachments.preview(user, Ids.parse(attachmentId, "attachment"))
+	ResponseEntity<byte[]> preview(@PathVariable String attachmentId, @AuthenticationPrincipal SchulhausUser user,
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+		CloudFiles.Preview preview = attachments.preview(user, Ids.parse(attachmentId, "attachment"), ifNoneMatch)
 			.orElseThrow(() -> new NotFoundException("attachment"));
+		CacheControl cache = CacheControl.noCache().cachePrivate();
+		if (preview.unchanged()) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(preview.etag()).cacheControl(cache).build();
+		}
 		ContentDisposition disposition = ContentDisposition.inline().filename(preview.file().name(), StandardCharsets.UTF_8).build();
 		return ResponseEntity.ok().contentType(MediaType.parseMediaType(preview.contentType())).contentLength(preview.content().length)
 			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
 			.header("X-Content-Type-Options", "nosniff").header("Content-Security-Policy", "default-src 'none'; sandbox")
-			.cacheControl(CacheControl.noStore().cachePrivate()).body(preview.content());
+			.eTag(preview.etag()).cacheControl(cache).body(preview.content());
 	}
 
 	@ExceptionHandler(AttachmentTooLargeException.class)

@@ -67,9 +67,10 @@ class ChatAttachmentPreviewTests {
 		assertThat(shown.getWidth()).isEqualTo(480);
 		assertThat(shown.getHeight()).isEqualTo(320);
 		assertThat(small.getContentAsByteArray().length).isLessThan(photo.length / 4);
-		// the same headers as the picture itself: not kept by the browser, never run as anything else
+		// kept by the browser but asked for again each time (a reader who leaves loses it), never run as anything else
 		MockHttpServletResponse full = call(get(href), f.pupil2);
-		assertThat(small.getHeader("Cache-Control")).isEqualTo(full.getHeader("Cache-Control")).contains("no-store");
+		assertThat(small.getHeader("Cache-Control")).contains("no-cache").contains("private").doesNotContain("no-store");
+		assertThat(small.getHeader("ETag")).startsWith("\"").endsWith("\"");
 		assertThat(small.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
 		assertThat(small.getHeader("Content-Disposition")).startsWith("inline");
 		assertThat(full.getContentAsByteArray()).isEqualTo(photo);
@@ -93,6 +94,25 @@ class ChatAttachmentPreviewTests {
 		shown = ImageIO.read(new ByteArrayInputStream(call(get(preview), f.pupil).getContentAsByteArray()));
 		assertThat(shown.getHeight()).isEqualTo(480);
 		assertThat(shown.getWidth()).isEqualTo(120);
+	}
+
+	@Test
+	void aBrowserThatHasThePreviewIsToldSoAndOnlyWhileItMayReadIt() throws Exception {
+		String preview = JsonPath.read(post(f.pupil, "Tafelbild.jpg", "image/jpeg", picture(1600, 1200, "jpeg")), "$.attachments[0].previewHref");
+		MockHttpServletResponse first = call(get(preview), f.pupil2);
+		String etag = first.getHeader("ETag");
+		assertThat(first.getStatus()).isEqualTo(200);
+
+		MockHttpServletResponse again = call(get(preview).header("If-None-Match", etag), f.pupil2);
+		assertThat(again.getStatus()).isEqualTo(304);
+		assertThat(again.getContentAsByteArray()).isEmpty();
+		assertThat(again.getHeader("ETag")).isEqualTo(etag);
+		// a tag of something else gets the picture
+		assertThat(call(get(preview).header("If-None-Match", "\"anderes\""), f.pupil2).getContentAsByteArray())
+			.isEqualTo(first.getContentAsByteArray());
+		// someone outside the room learns nothing from holding the tag: 404 like for a missing one
+		SchulhausUser outsider = f.person("Olga", "Außen", "TEACHER");
+		assertThat(call(get(preview).header("If-None-Match", etag), outsider).getStatus()).isEqualTo(404);
 	}
 
 	@Test
