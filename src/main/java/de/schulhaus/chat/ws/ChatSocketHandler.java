@@ -27,8 +27,15 @@ class ChatSocketHandler extends TextWebSocketHandler {
 	/** Tomcat's own limit for one blocking send; after it the send fails and the connection is dropped. */
 	private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 	private static final String CONNECTION = ChatConnection.class.getName();
-	/** A resume naming a few hundred rooms fits. */
-	private static final int MAX_FRAME = 64 * 1024;
+	/** The longest text frame taken, in characters: a resume naming a few hundred rooms fits, as does a post of 10,000. */
+	static final int MAX_FRAME = 64 * 1024;
+	/**
+	 * Tomcat's buffer for a text frame, in characters. Every connection that has sent text keeps one for good, so it is small:
+	 * 5,000 posting connections with buffers of {@link #MAX_FRAME} held 640 MB. A longer frame arrives in parts and is put
+	 * together here ({@link #supportsPartialMessages}), only while it comes.
+	 */
+	static final int TEXT_BUFFER = 2 * 1024;
+	private static final String PARTIAL = ChatSocketHandler.class.getName() + ".partial";
 
 	private final ChatHub hub;
 	private final ChatProperties properties;
@@ -47,7 +54,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
 			session.close(CloseStatus.POLICY_VIOLATION);
 			return;
 		}
-		session.setTextMessageSizeLimit(MAX_FRAME);
+		session.setTextMessageSizeLimit(TEXT_BUFFER);
 		if (session instanceof NativeWebSocketSession nativeSession) {
 			jakarta.websocket.Session tomcat = nativeSession.getNativeSession(jakarta.websocket.Session.class);
 			if (tomcat != null) {
@@ -63,13 +70,25 @@ class ChatSocketHandler extends TextWebSocketHandler {
 	}
 
 	@Override
+	public boolean supportsPartialMessages() {
+		return true;
+	}
+
+	@Override
 	protected void handleTextMessage(WebSocketSession session, TextMessage message) throws IOException {
 		ChatConnection connection = connection(session);
-		if (connection == null) {
+		if (connection == null || connection.dropped()) {
+			return;
+		}
+		String payload = whole(session, message);
+		if (payload == null) {
+			if (session.getAttributes().get(PARTIAL) == null) {
+				connection.drop(CloseStatus.TOO_BIG_TO_PROCESS.withReason("frame longer than " + MAX_FRAME + " characters"));
+			}
 			return;
 		}
 		try {
-			tools.jackson.databind.JsonNode frame = ResumeRequest.read(json, message.getPayload());
+			tools.jackson.databind.JsonNode frame = ResumeRequest.read(json, payload);
 			String type = frame.path("type").asString("");
 			if ("typing".equals(type)) {
 				connection.typing(ResumeRequest.typingIn(frame));
@@ -97,6 +116,32 @@ class ChatSocketHandler extends TextWebSocketHandler {
 		if (connection != null) {
 			connection.drop(status);
 		}
+	}
+
+	/**
+	 * The frame once it is complete, null while parts are still to come or when it grew beyond {@link #MAX_FRAME} (then no
+	 * part is kept). Tomcat hands one session's parts over one after the other.
+	 */
+	private static String whole(WebSocketSession session, TextMessage message) {
+		Map<String, Object> attributes = session.getAttributes();
+		StringBuilder partial = (StringBuilder) attributes.get(PARTIAL);
+		if (partial == null && message.isLast()) {
+			return message.getPayload();
+		}
+		if (partial == null) {
+			partial = new StringBuilder(TEXT_BUFFER * 2);
+			attributes.put(PARTIAL, partial);
+		}
+		if (partial.length() + message.getPayload().length() > MAX_FRAME) {
+			attributes.remove(PARTIAL);
+			return null;
+		}
+		partial.append(message.getPayload());
+		if (!message.isLast()) {
+			return null;
+		}
+		attributes.remove(PARTIAL);
+		return partial.toString();
 	}
 
 	private static ChatConnection connection(WebSocketSession session) {

@@ -307,6 +307,24 @@ class ChatSocketTests {
 	}
 
 	@Test
+	void aLongPostArrivesWholeAndAFrameBeyondTheLimitClosesTheConnection() throws Exception {
+		LiveClient client = LiveClient.connect(port, signIn(pupil));
+		client.next("rooms", WAIT);
+		// far longer than the server's buffer for a frame: taken in parts and put together
+		String body = "Äpfel und Birnen – ".repeat(500).substring(0, 9_496) + "Ende";
+		client.send("{\"type\":\"post\",\"ref\":\"lang\",\"room\":\"" + room + "\",\"body\":\"" + body + "\"}");
+		client.next("posted", WAIT);
+		assertThat(messages.after(teacher, room, 0, 10)).singleElement().extracting(ChatMessage::body).isEqualTo(body);
+		// the connection goes on with short frames afterwards
+		client.send("{\"type\":\"post\",\"ref\":\"kurz\",\"room\":\"" + room + "\",\"body\":\"Danke\"}");
+		assertThat(JsonPath.<String>read(client.next("posted", WAIT), "$.ref")).isEqualTo("kurz");
+
+		client.send("{\"type\":\"resume\",\"rooms\":{\"" + room + "\":0" + ",\"x\":0".repeat(ChatSocketHandler.MAX_FRAME / 6) + "}}");
+		assertThat(client.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1009);
+		assertThat(messages.after(teacher, room, 0, 10)).hasSize(2);
+	}
+
+	@Test
 	void theHandshakeNeedsASignedInPersonAndThisServersOrigin() throws Exception {
 		ExecutionException anonymous = handshakeFailure(Optional.empty(), Optional.empty());
 		assertThat(((WebSocketHandshakeException) anonymous.getCause()).getResponse().statusCode()).isEqualTo(401);
