@@ -11,11 +11,13 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import de.schulhaus.platform.BatchStatements;
 import de.schulhaus.platform.Ids;
 
 /**
@@ -35,9 +37,11 @@ public class BlobStore {
 	private final JdbcClient jdbc;
 	private final Duration attachWithin;
 	private final StorageLedger ledger;
+	private final BatchStatements batches;
 
-	BlobStore(ContentStore content, JdbcClient jdbc, BlobsProperties properties, StorageLedger ledger) {
+	BlobStore(ContentStore content, JdbcClient jdbc, BlobsProperties properties, StorageLedger ledger, BatchStatements batches) {
 		this.ledger = ledger;
+		this.batches = batches;
 		this.content = content;
 		this.jdbc = jdbc;
 		// half the staging age: the sweeper never removes content that a running transaction attaches
@@ -86,8 +90,7 @@ public class BlobStore {
 		if (!ledger.tryAdd(owner, stat.size(), limitBytes)) {
 			throw new QuotaExceededException(owner, stat.size());
 		}
-		jdbc.sql("insert into stored_blob (id, school_id, owner_kind, owner_id, size_bytes, created_at) "
-				+ "values (:id, :school, :kind, :owner, :size, :at)")
+		jdbc.sql(INSERT)
 			.param("id", staged.id()).param("school", owner.schoolId())
 			.param("kind", owner.kind() == null ? null : owner.kind().column()).param("owner", owner.ownerId())
 			.param("size", stat.size()).param("at", Timestamp.from(Instant.now()))
@@ -103,6 +106,50 @@ public class BlobStore {
 		});
 		return staged.id();
 	}
+
+	/** Staged content to attach to an owner's space of {@code limitBytes} (negative: no limit), for {@link #attachAll}. */
+	public record Attachment(StagedBlob staged, BlobOwner owner, long limitBytes) {
+	}
+
+	/**
+	 * {@link #attach(StagedBlob, BlobOwner, long)} for several contents in few round trips, in the caller's transaction,
+	 * counted against their spaces in the order given. False for what was not attached (no room, or the space has no
+	 * usage row yet): its content stays staged for the single attach. A rollback leaves every content staged as well, so
+	 * that the caller can attach them one by one after all; the caller discards what it gives up.
+	 */
+	public boolean[] attachAll(List<Attachment> attachments) {
+		requireTransaction();
+		long[] sizes = new long[attachments.size()];
+		long[] limits = new long[attachments.size()];
+		for (int i = 0; i < attachments.size(); i++) {
+			StagedBlob staged = attachments.get(i).staged();
+			ContentStore.Stat stat = content.stat(staged.id())
+				.orElseThrow(() -> new IllegalStateException("staged blob " + staged.id() + " is gone (discarded or swept)"));
+			if (stat.modified().isBefore(Instant.now().minus(attachWithin)) && !resumable(staged.id())) {
+				throw new IllegalStateException("staged blob " + staged.id() + " is older than " + attachWithin + " and may be swept; stage it again");
+			}
+			sizes[i] = stat.size();
+			limits[i] = attachments.get(i).limitBytes();
+		}
+		boolean[] attached = ledger.tryAddAll(attachments.stream().map(Attachment::owner).toList(), sizes, limits);
+		List<MapSqlParameterSource> rows = new java.util.ArrayList<>();
+		Timestamp now = Timestamp.from(Instant.now());
+		for (int i = 0; i < attachments.size(); i++) {
+			if (attached[i]) {
+				BlobOwner owner = attachments.get(i).owner();
+				rows.add(new MapSqlParameterSource().addValue("id", attachments.get(i).staged().id()).addValue("school", owner.schoolId())
+					.addValue("kind", owner.kind() == null ? null : owner.kind().column()).addValue("owner", owner.ownerId())
+					.addValue("size", sizes[i]).addValue("at", now));
+			}
+		}
+		if (!rows.isEmpty()) {
+			batches.run(INSERT, rows);
+		}
+		return attached;
+	}
+
+	private static final String INSERT = "insert into stored_blob (id, school_id, owner_kind, owner_id, size_bytes, created_at) "
+			+ "values (:id, :school, :kind, :owner, :size, :at)";
 
 	/** Removes staged content that will not be attached; content that was attached meanwhile is kept. */
 	public void discard(StagedBlob staged) {

@@ -1,21 +1,28 @@
 package de.schulhaus.blobs;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import de.schulhaus.platform.BatchStatements;
 
 /** The usage of each space, one row each, changed only in the transactions that attach or delete its blobs. */
 @Component
 class StorageLedger {
 
 	private final JdbcClient jdbc;
+	private final BatchStatements batches;
 
-	StorageLedger(JdbcClient jdbc) {
+	StorageLedger(JdbcClient jdbc, BatchStatements batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 	}
 
 	/**
@@ -37,10 +44,39 @@ class StorageLedger {
 		return add(owner, bytes, limit);
 	}
 
+	/**
+	 * {@link #tryAdd} for several contents in one round trip, one after the other as listed, without making a missing row:
+	 * false for what found no row or no room (the caller then goes the single way, which makes the row or refuses).
+	 */
+	boolean[] tryAddAll(List<BlobOwner> owners, long[] bytes, long[] limits) {
+		boolean[] added = new boolean[owners.size()];
+		List<MapSqlParameterSource> rows = new ArrayList<>();
+		List<Integer> counted = new ArrayList<>();
+		for (int i = 0; i < owners.size(); i++) {
+			BlobOwner owner = owners.get(i);
+			if (owner.kind() == null) {
+				added[i] = true;
+				continue;
+			}
+			counted.add(i);
+			rows.add(new MapSqlParameterSource().addValue("bytes", bytes[i]).addValue("limit", limits[i]).addValue("school", owner.schoolId())
+				.addValue("kind", owner.kind().column()).addValue("owner", owner.ownerId()));
+		}
+		if (!rows.isEmpty()) {
+			int[] counts = batches.run(ADD, rows);
+			for (int k = 0; k < counts.length; k++) {
+				added[counted.get(k)] = counts[k] == 1;
+			}
+		}
+		return added;
+	}
+
+	private static final String ADD = """
+			update storage_usage set bytes = bytes + :bytes
+			where school_id = :school and owner_kind = :kind and owner_id = :owner and (:limit < 0 or bytes + :bytes <= :limit)""";
+
 	private boolean add(BlobOwner owner, long bytes, long limit) {
-		return jdbc.sql("""
-				update storage_usage set bytes = bytes + :bytes
-				where school_id = :school and owner_kind = :kind and owner_id = :owner and (:limit < 0 or bytes + :bytes <= :limit)""")
+		return jdbc.sql(ADD)
 			.param("bytes", bytes).param("limit", limit)
 			.param("school", owner.schoolId()).param("kind", owner.kind().column()).param("owner", owner.ownerId())
 			.update() == 1;

@@ -11,9 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import de.schulhaus.platform.BatchStatements;
 import de.schulhaus.platform.Ids;
 
 /**
@@ -27,8 +29,10 @@ class FileActivity {
 	private static final Duration GROUPED_WITHIN = Duration.ofMinutes(15);
 
 	private final JdbcClient jdbc;
+	private final BatchStatements batches;
 
-	FileActivity(JdbcClient jdbc) {
+	FileActivity(JdbcClient jdbc, BatchStatements batches) {
+		this.batches = batches;
 		this.jdbc = jdbc;
 	}
 
@@ -54,11 +58,30 @@ class FileActivity {
 		if (SystemFiles.hidden(name)) {
 			return;
 		}
-		jdbc.sql("insert into file_activity (id, school_id, space_id, actor_id, action, name, at) values (:id, :school, :space, :actor, :action, :name, :at)")
+		jdbc.sql(INSERT)
 			.param("id", Ids.newId()).param("school", space.schoolId()).param("space", space.id()).param("actor", space.viewer())
 			.param("action", action.column()).param("name", name).param("at", FileNodes.time(Instant.now()))
 			.update();
 	}
+
+	/** {@link #record} for several files at once, one round trip. */
+	void recordAll(List<Space> spaces, Action action, List<String> names) {
+		List<MapSqlParameterSource> rows = new ArrayList<>();
+		OffsetDateTime at = FileNodes.time(Instant.now());
+		for (int i = 0; i < names.size(); i++) {
+			if (!SystemFiles.hidden(names.get(i))) {
+				Space space = spaces.get(i);
+				rows.add(new MapSqlParameterSource().addValue("id", Ids.newId()).addValue("school", space.schoolId()).addValue("space", space.id())
+					.addValue("actor", space.viewer()).addValue("action", action.column()).addValue("name", names.get(i)).addValue("at", at));
+			}
+		}
+		if (!rows.isEmpty()) {
+			batches.run(INSERT, rows);
+		}
+	}
+
+	private static final String INSERT = "insert into file_activity (id, school_id, space_id, actor_id, action, name, at) "
+			+ "values (:id, :school, :space, :actor, :action, :name, :at)";
 
 	/** The newest lines of these spaces, grouped; reads at most {@code limit * 20} rows. */
 	List<Line> recent(UUID school, Collection<UUID> spaces, int limit) {

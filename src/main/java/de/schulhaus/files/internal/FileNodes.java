@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import de.schulhaus.dav.DavLockProbe;
+import de.schulhaus.platform.BatchStatements;
 
 /** The {@code file_node} rows of a space; every statement filters by school and owner. */
 @Repository
@@ -23,8 +25,10 @@ class FileNodes {
 	private static final String COLUMNS = "id, parent_id, name, kind, blob_id, size_bytes, content_type, etag, created_at, modified_at, modified_by";
 
 	private final JdbcClient jdbc;
+	private final BatchStatements batches;
 
-	FileNodes(JdbcClient jdbc) {
+	FileNodes(JdbcClient jdbc, BatchStatements batches) {
+		this.batches = batches;
 		this.jdbc = jdbc;
 	}
 
@@ -180,11 +184,42 @@ class FileNodes {
 			.update();
 	}
 
+	private static final String INSERT_IF_ABSENT = "insert into file_node (id, school_id, owner_id, parent_id, name, kind, blob_id, size_bytes, content_type, etag, created_at, "
+			+ "modified_at, modified_by) values (:id, :school, :owner, :parent, :name, :kind, :blob, :size, :type, :etag, :created, :modified, :by) "
+			+ "on conflict do nothing";
+
+	/**
+	 * {@link #insertIfAbsent} for several new files in one round trip, in the order given: per file whether its row went in
+	 * (false where the name was taken, also by a file earlier in the list).
+	 */
+	boolean[] insertAllIfAbsent(List<Space> spaces, List<FileNode> files) {
+		List<MapSqlParameterSource> rows = new ArrayList<>(files.size());
+		for (int i = 0; i < files.size(); i++) {
+			FileNode node = files.get(i);
+			rows.add(new MapSqlParameterSource().addValue("id", node.id()).addValue("school", spaces.get(i).schoolId())
+				.addValue("owner", spaces.get(i).id()).addValue("parent", node.parentId()).addValue("name", node.name())
+				.addValue("kind", node.folder() ? "folder" : "file").addValue("blob", node.blobId()).addValue("size", node.size())
+				.addValue("type", node.contentType()).addValue("etag", node.etag()).addValue("created", time(node.created()))
+				.addValue("modified", time(node.modified())).addValue("by", node.modifiedBy()));
+		}
+		int[] counts = batches.run(INSERT_IF_ABSENT, rows);
+		boolean[] inserted = new boolean[counts.length];
+		for (int i = 0; i < counts.length; i++) {
+			inserted[i] = counts[i] == 1;
+		}
+		return inserted;
+	}
+
+	/** Removes rows that {@link #insertAllIfAbsent} put in and that are not to stay, before anybody else saw them. */
+	void removeInserted(UUID school, Collection<UUID> ids) {
+		if (!ids.isEmpty()) {
+			jdbc.sql("delete from file_node where school_id = :school and id in (:ids)").param("school", school).param("ids", ids).update();
+		}
+	}
+
 	/** Inserts a node unless its name is taken in its folder (a concurrent upload): whether it did. */
 	boolean insertIfAbsent(UUID school, UUID owner, FileNode node) {
-		return jdbc.sql("insert into file_node (id, school_id, owner_id, parent_id, name, kind, blob_id, size_bytes, content_type, etag, created_at, "
-				+ "modified_at, modified_by) values (:id, :school, :owner, :parent, :name, :kind, :blob, :size, :type, :etag, :created, :modified, :by) "
-				+ "on conflict do nothing")
+		return jdbc.sql(INSERT_IF_ABSENT)
 			.param("id", node.id()).param("school", school).param("owner", owner).param("parent", node.parentId())
 			.param("name", node.name()).param("kind", node.folder() ? "folder" : "file").param("blob", node.blobId())
 			.param("size", node.size()).param("type", node.contentType()).param("etag", node.etag())

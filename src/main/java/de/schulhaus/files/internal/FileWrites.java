@@ -44,10 +44,12 @@ class FileWrites {
 	private final FileVersions versions;
 	private final FileHistory history;
 	private final FileActivity activity;
+	private final NewFileCommits commits;
 
 	FileWrites(FileNodes nodes, FileProperties properties, BlobStore blobs, StorageQuotas quotas, TransactionTemplate tx, FileVersions versions,
-			FileHistory history, FileActivity activity) {
+			FileHistory history, FileActivity activity, NewFileCommits commits) {
 		this.activity = activity;
+		this.commits = commits;
 		this.versions = versions;
 		this.history = history;
 		this.nodes = nodes;
@@ -168,6 +170,16 @@ class FileWrites {
 		FileNames.check(name);
 		UUID school = target.schoolId();
 		UUID owner = target.id();
+		if (known != null && known.isEmpty()) {
+			// a new name, as the request found it: together with the other new files of this moment
+			Instant now = Instant.now();
+			FileNode node = new FileNode(Ids.newId(), parent.id(), name, false, staged.id(), staged.size(), type, FileNodes.etag(), now,
+					clientModified != null ? clientModified : now, target.viewer());
+			if (commits.commit(target, node, staged, limit)) {
+				return node;
+			}
+			// taken meanwhile, no room, or the batch failed: alone, as below
+		}
 		try {
 			return tx.execute(status -> {
 				Optional<FileNode> existing = known != null ? known : nodes.child(school, owner, parent.id(), name);

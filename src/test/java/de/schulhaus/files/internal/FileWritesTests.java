@@ -68,6 +68,55 @@ class FileWritesTests {
 	}
 
 	@Test
+	void newFilesWrittenAtOnceAreCommittedTogetherAndCountedExactly() throws Exception {
+		var t = new TestSchools(mvc);
+		var school = t.createSchool("Gruppen-Schule");
+		var teacher = t.createUser(school, "Greta", "Gruppe", "TEACHER", "Kompass-Laterne-Quitte-2026", null);
+		// room for 20 of the 40 uploads of 50,000 bytes; ten names come twice
+		quotas.setPersonal(school.id(), teacher.id(), 1L, null, users.load(teacher.login()).orElseThrow());
+		Space space = own(school.id(), teacher.id());
+		FileNode root = nodes.root(school.id(), teacher.id());
+		java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(16);
+		java.util.List<java.util.concurrent.Future<Optional<FileNode>>> results = new java.util.ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			String name = "blatt-" + (i % 30) + ".pdf";
+			results.add(clients.submit(() -> {
+				try {
+					return Optional.of(writes.write(space, root, name, Optional.empty(), new ByteArrayInputStream(new byte[50_000]),
+							"application/pdf", 50_000, null));
+				} catch (DavException e) {
+					assertThat(e.status()).isEqualTo(507);
+					return Optional.<FileNode>empty();
+				}
+			}));
+		}
+		int stored = 0;
+		for (var result : results) {
+			if (result.get(60, java.util.concurrent.TimeUnit.SECONDS).isPresent()) {
+				stored++;
+			}
+		}
+		clients.shutdown();
+
+		long usage = quotas.usageOfPerson(school.id(), teacher.id()).usedBytes();
+		long blobBytes = jdbc.sql("select coalesce(sum(size_bytes), 0) from stored_blob where owner_id = :owner").param("owner", teacher.id())
+			.query(Long.class).single();
+		assertThat(usage).as("the usage is what is stored").isEqualTo(blobBytes).isLessThanOrEqualTo(1024L * 1024);
+		assertThat(stored).as("what fits is stored").isGreaterThanOrEqualTo(10);
+		java.util.List<String> names = jdbc.sql("select name from file_node where school_id = :school and owner_id = :owner and kind = 'file'")
+			.param("school", school.id()).param("owner", teacher.id()).query(String.class).list();
+		assertThat(names).doesNotHaveDuplicates();
+		// every file's content is counted, and nothing is counted that no file or version holds
+		assertThat(jdbc.sql("select count(*) from file_node n where n.owner_id = :owner and n.kind = 'file' "
+				+ "and not exists (select 1 from stored_blob b where b.id = n.blob_id)").param("owner", teacher.id()).query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from stored_blob b where b.owner_id = :owner and not exists (select 1 from file_node n where n.blob_id = b.id) "
+				+ "and not exists (select 1 from file_version v where v.blob_id = b.id)").param("owner", teacher.id()).query(Long.class).single()).isZero();
+		// one activity line per file that came new
+		assertThat(jdbc.sql("select count(*) from file_activity where space_id = :space and action = 'uploaded'").param("space", space.id())
+			.query(Long.class).single()).isEqualTo(names.size());
+	}
+
+	@Test
 	void aFolderThatAParallelClientMadeAMomentEarlierAnswers405NotA500() throws Exception {
 		var t = new TestSchools(mvc);
 		var school = t.createSchool("Parallel-Schule");
