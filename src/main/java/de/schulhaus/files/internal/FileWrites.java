@@ -94,8 +94,12 @@ class FileWrites {
 			// small content: reading it costs less than asking for the usage twice; the attach refuses what does not fit
 			limit = quotas.limitBytes(space);
 		}
-		StagedBlob staged = blobs.stage(content);
-		return attachStaged(target, parent, name, known, staged, type, modified, limit);
+		// a small new file goes into the database together with others of the moment: the batch waits for its content
+		try (NewFileCommits.Arrival arrival = known != null && known.isEmpty() && length >= 0 && length < EARLY_QUOTA_CHECK_FROM
+				? commits.announce() : null) {
+			StagedBlob staged = blobs.stage(content);
+			return attachStaged(target, parent, name, known, staged, type, modified, limit, arrival);
+		}
 	}
 
 	/**
@@ -161,12 +165,12 @@ class FileWrites {
 	 * the existing one) in one short transaction; the staged content is discarded when that fails.
 	 */
 	FileNode attachStaged(Space target, FileNode parent, String name, StagedBlob staged, String type) {
-		return attachStaged(target, parent, name, null, staged, type, null, quotas.limitBytes(target.quotaOwner()));
+		return attachStaged(target, parent, name, null, staged, type, null, quotas.limitBytes(target.quotaOwner()), null);
 	}
 
 	/** @param known what the request found at the name (a replace then checks that it is still so), null to look in the transaction */
 	private FileNode attachStaged(Space target, FileNode parent, String name, Optional<FileNode> known, StagedBlob staged, String type,
-			Instant clientModified, long limit) {
+			Instant clientModified, long limit, NewFileCommits.Arrival arrival) {
 		FileNames.check(name);
 		UUID school = target.schoolId();
 		UUID owner = target.id();
@@ -175,7 +179,7 @@ class FileWrites {
 			Instant now = Instant.now();
 			FileNode node = new FileNode(Ids.newId(), parent.id(), name, false, staged.id(), staged.size(), type, FileNodes.etag(), now,
 					clientModified != null ? clientModified : now, target.viewer());
-			if (commits.commit(target, node, staged, limit)) {
+			if (commits.commit(target, node, staged, limit, arrival)) {
 				return node;
 			}
 			// taken meanwhile, no room, or the batch failed: alone, as below

@@ -38,6 +38,8 @@ class NewFileCommits implements DisposableBean {
 	static final int LANES = 4;
 	/** The most files one transaction takes. */
 	static final int MAX_BATCH = 64;
+	/** How long a batch waits at most for small files whose content is being staged right now. */
+	static final long LINGER_NANOS = 2_000_000;
 
 	private final FileNodes nodes;
 	private final BlobStore blobs;
@@ -45,6 +47,8 @@ class NewFileCommits implements DisposableBean {
 	private final TransactionTemplate tx;
 	private final Lane[] lanes = new Lane[LANES];
 	private volatile boolean closed;
+	/** Small new files whose content is being staged now: a batch waits a moment for them. */
+	private final java.util.concurrent.atomic.AtomicInteger coming = new java.util.concurrent.atomic.AtomicInteger();
 
 	NewFileCommits(FileNodes nodes, BlobStore blobs, FileActivity activity, TransactionTemplate tx) {
 		this.nodes = nodes;
@@ -58,10 +62,35 @@ class NewFileCommits implements DisposableBean {
 	}
 
 	/**
+	 * A small new file whose content is staged now and then {@linkplain #commit committed}: until then (or until it is
+	 * {@linkplain Arrival#close closed}, whichever comes first), batches wait a moment for it.
+	 */
+	Arrival announce() {
+		coming.incrementAndGet();
+		return new Arrival();
+	}
+
+	/** A file on its way to a batch; closing it (again) does no harm. */
+	final class Arrival implements AutoCloseable {
+
+		private final java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+
+		@Override
+		public void close() {
+			if (open.compareAndSet(true, false)) {
+				coming.decrementAndGet();
+			}
+		}
+	}
+
+	/**
 	 * Commits the new file's row, its content's attachment and its activity line together with others'. True when it is
 	 * stored; false when the caller is to write it alone (its content still staged).
 	 */
-	boolean commit(Space space, FileNode node, StagedBlob staged, long limit) {
+	boolean commit(Space space, FileNode node, StagedBlob staged, long limit, Arrival arrival) {
+		if (arrival != null) {
+			arrival.close();
+		}
 		if (closed) {
 			return false;
 		}
@@ -123,6 +152,17 @@ class NewFileCommits implements DisposableBean {
 					}
 					batch.add(first);
 					queue.drainTo(batch, MAX_BATCH - 1);
+					// others' small files are on their way (their content being written): one transaction for them too
+					long until = System.nanoTime() + LINGER_NANOS;
+					while (batch.size() < MAX_BATCH && coming.get() > 0) {
+						long left = until - System.nanoTime();
+						Pending next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+						if (next == null) {
+							break;
+						}
+						batch.add(next);
+						queue.drainTo(batch, MAX_BATCH - batch.size());
+					}
 					commitBatch(batch);
 				} catch (InterruptedException e) {
 					if (closed) {
