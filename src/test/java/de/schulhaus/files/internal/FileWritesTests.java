@@ -117,6 +117,45 @@ class FileWritesTests {
 	}
 
 	@Test
+	void aNewFileWhoseFolderWentAwayFailsAloneAndTheOthersWrittenWithItAreStored() throws Exception {
+		var t = new TestSchools(mvc);
+		var school = t.createSchool("Ordner-weg-Schule");
+		var teacher = t.createUser(school, "Olivia", "Ordner", "TEACHER", "Kompass-Laterne-Quitte-2026", null);
+		Space space = own(school.id(), teacher.id());
+		FileNode root = nodes.root(school.id(), teacher.id());
+		java.time.Instant now = java.time.Instant.now();
+		// a folder that another request removed after this one had found it
+		FileNode gone = new FileNode(java.util.UUID.randomUUID(), root.id(), "Entfernt", true, null, 0, null, FileNodes.etag(), now, now, teacher.id());
+		java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+		java.util.List<java.util.concurrent.Future<FileNode>> results = new java.util.ArrayList<>();
+		for (int round = 0; round < 3; round++) {
+			for (int i = 0; i < 8; i++) {
+				FileNode folder = i == 3 ? gone : root;
+				String name = "datei-" + round + "-" + i + ".txt";
+				results.add(clients.submit(() -> writes.write(space, folder, name, Optional.empty(), bytes("Inhalt " + name), "text/plain", 20, null)));
+			}
+		}
+		int stored = 0;
+		int failed = 0;
+		for (var result : results) {
+			try {
+				assertThat(result.get(60, java.util.concurrent.TimeUnit.SECONDS).parentId()).isEqualTo(root.id());
+				stored++;
+			} catch (java.util.concurrent.ExecutionException e) {
+				failed++;
+			}
+		}
+		clients.shutdown();
+		assertThat(stored).isEqualTo(21);
+		assertThat(failed).isEqualTo(3);
+		assertThat(jdbc.sql("select count(*) from file_node where school_id = :school and owner_id = :owner and kind = 'file'")
+			.param("school", school.id()).param("owner", teacher.id()).query(Long.class).single()).isEqualTo(21);
+		long usage = quotas.usageOfPerson(school.id(), teacher.id()).usedBytes();
+		assertThat(usage).isEqualTo(jdbc.sql("select coalesce(sum(size_bytes), 0) from stored_blob where owner_id = :owner").param("owner", teacher.id())
+			.query(Long.class).single()).isEqualTo(21 * 20);
+	}
+
+	@Test
 	void aFolderThatAParallelClientMadeAMomentEarlierAnswers405NotA500() throws Exception {
 		var t = new TestSchools(mvc);
 		var school = t.createSchool("Parallel-Schule");
