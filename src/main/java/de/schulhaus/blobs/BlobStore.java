@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,13 +81,7 @@ public class BlobStore {
 	 */
 	public UUID attach(StagedBlob staged, BlobOwner owner, long limitBytes) {
 		requireTransaction();
-		ContentStore.Stat stat = content.stat(staged.id())
-			.orElseThrow(() -> new IllegalStateException("staged blob " + staged.id() + " is gone (discarded or swept)"));
-		// S3 dates a completed multipart upload by its start, which for a resumable upload may be a day
-		// ago; the sweeper leaves content alone while its upload's row is there
-		if (stat.modified().isBefore(Instant.now().minus(attachWithin)) && !resumable(staged.id())) {
-			throw new IllegalStateException("staged blob " + staged.id() + " is older than " + attachWithin + " and may be swept; stage it again");
-		}
+		ContentStore.Stat stat = attachable(staged);
 		if (!ledger.tryAdd(owner, stat.size(), limitBytes)) {
 			throw new QuotaExceededException(owner, stat.size());
 		}
@@ -107,6 +102,18 @@ public class BlobStore {
 		return staged.id();
 	}
 
+	/** The staged content's size and date, if it is still there and young enough that no sweeper removes it meanwhile. */
+	private ContentStore.Stat attachable(StagedBlob staged) {
+		ContentStore.Stat stat = content.stat(staged.id())
+			.orElseThrow(() -> new IllegalStateException("staged blob " + staged.id() + " is gone (discarded or swept)"));
+		// S3 dates a completed multipart upload by its start, which for a resumable upload may be a day
+		// ago; the sweeper leaves content alone while its upload's row is there
+		if (stat.modified().isBefore(Instant.now().minus(attachWithin)) && !resumable(staged.id())) {
+			throw new IllegalStateException("staged blob " + staged.id() + " is older than " + attachWithin + " and may be swept; stage it again");
+		}
+		return stat;
+	}
+
 	/** Staged content to attach to an owner's space of {@code limitBytes} (negative: no limit), for {@link #attachAll}. */
 	public record Attachment(StagedBlob staged, BlobOwner owner, long limitBytes) {
 	}
@@ -122,17 +129,12 @@ public class BlobStore {
 		long[] sizes = new long[attachments.size()];
 		long[] limits = new long[attachments.size()];
 		for (int i = 0; i < attachments.size(); i++) {
-			StagedBlob staged = attachments.get(i).staged();
-			ContentStore.Stat stat = content.stat(staged.id())
-				.orElseThrow(() -> new IllegalStateException("staged blob " + staged.id() + " is gone (discarded or swept)"));
-			if (stat.modified().isBefore(Instant.now().minus(attachWithin)) && !resumable(staged.id())) {
-				throw new IllegalStateException("staged blob " + staged.id() + " is older than " + attachWithin + " and may be swept; stage it again");
-			}
+			ContentStore.Stat stat = attachable(attachments.get(i).staged());
 			sizes[i] = stat.size();
 			limits[i] = attachments.get(i).limitBytes();
 		}
 		boolean[] attached = ledger.tryAddAll(attachments.stream().map(Attachment::owner).toList(), sizes, limits);
-		List<MapSqlParameterSource> rows = new java.util.ArrayList<>();
+		List<MapSqlParameterSource> rows = new ArrayList<>();
 		Timestamp now = Timestamp.from(Instant.now());
 		for (int i = 0; i < attachments.size(); i++) {
 			if (attached[i]) {
