@@ -2,7 +2,9 @@ package de.schulhaus.blobs;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
@@ -21,6 +23,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -89,7 +95,7 @@ class FolderContentStore implements ContentStore {
 		Path target = path(id);
 		boolean moved = false;
 		try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-			long size = content.transferTo(Channels.newOutputStream(channel));
+			long size = copy(content, channel);
 			Path shard = target.getParent();
 			if (!shards.contains(shard)) {
 				Files.createDirectories(shard);
@@ -110,6 +116,76 @@ class FolderContentStore implements ContentStore {
 			// e.g. the content stream refusing to go past a size limit: nothing of it stays behind
 			deleteQuietly(moved ? target : part);
 			throw e;
+		}
+	}
+
+	/** After how many bytes a large write starts writing what it has to the disk, beside the copying. */
+	static final long FLUSH_EVERY = 16L << 20;
+
+	private static final ExecutorService FLUSHES = Executors.newCachedThreadPool(task -> {
+		Thread thread = new Thread(task, "blob-flush");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	/**
+	 * Copies the content into the file; on the way, every {@link #FLUSH_EVERY} bytes, one flush of what is there runs on
+	 * another thread (never two at once). The kernel would otherwise keep a large upload in memory until the final fsync
+	 * and then write all of it while the client waits: about 0.6 s per GiB on the build box (bench/RESULTS.md).
+	 */
+	private static long copy(InputStream content, FileChannel channel) throws IOException {
+		byte[] buffer = new byte[64 * 1024];
+		ByteBuffer bytes = ByteBuffer.wrap(buffer);
+		long size = 0;
+		long flushedAt = 0;
+		Future<Void> flush = null;
+		try {
+			for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
+				bytes.clear().limit(n);
+				while (bytes.hasRemaining()) {
+					channel.write(bytes);
+				}
+				size += n;
+				if (size - flushedAt >= FLUSH_EVERY && (flush == null || flush.isDone())) {
+					finish(flush);
+					flushedAt = size;
+					flush = FLUSHES.submit(() -> {
+						channel.force(false);
+						return null;
+					});
+				}
+			}
+			finish(flush);
+			flush = null;
+			return size;
+		}
+		finally {
+			if (flush != null) {
+				// failed on the way: the file goes anyway, but not while a flush still uses its channel
+				try {
+					finish(flush);
+				}
+				catch (IOException | RuntimeException ignored) {
+					// the copy's own failure is the one to report
+				}
+			}
+		}
+	}
+
+	/** Waits for the flush (none: null) and passes on its failure. */
+	private static void finish(Future<Void> flush) throws IOException {
+		if (flush == null) {
+			return;
+		}
+		try {
+			flush.get();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new InterruptedIOException("interrupted while content was flushed");
+		}
+		catch (ExecutionException e) {
+			throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
 		}
 	}
 

@@ -63,7 +63,8 @@ class BlobStoreTests extends BlobStoreBehaviour {
 		try (Stream<Path> parts = Files.list(folder().temp())) {
 			partsBefore = parts.count();
 		}
-		InputStream breaksOff = new SequenceInputStream(new GeneratedContent(3 * MB), new InputStream() {
+		// past FolderContentStore.FLUSH_EVERY, so that it breaks off while content is being flushed
+		InputStream breaksOff = new SequenceInputStream(new GeneratedContent(2 * FolderContentStore.FLUSH_EVERY + 5), new InputStream() {
 			@Override
 			public int read() throws IOException {
 				throw new IOException("connection reset by the browser");
