@@ -176,10 +176,15 @@ final class ChatConnection {
 	}
 
 	void message(ChatMessage message) {
+		message(message, null);
+	}
+
+	/** {@code frame}: the message's frame as every reader gets it, written once for all connections (null: written here). */
+	void message(ChatMessage message, String frame) {
 		int cost = FRAME_OVERHEAD + (message.body().length() + (message.html() == null ? 0 : message.html().length())) * 2;
 		offer(() -> {
 			pendingBytes.addAndGet(-cost);
-			deliver(message);
+			deliver(message, frame);
 		}, cost);
 	}
 
@@ -320,7 +325,7 @@ final class ChatConnection {
 		send(hub.frames().rooms("resumed", sent));
 	}
 
-	private void deliver(ChatMessage message) throws IOException {
+	private void deliver(ChatMessage message, String frame) throws IOException {
 		Room room = rooms.get(message.roomId());
 		Long last = sent.get(message.roomId());
 		if (room == null || last == null || message.changedSeq() <= last) {
@@ -331,7 +336,7 @@ final class ChatConnection {
 			return;
 		}
 		if (message.changedSeq() == last + 1) {
-			sendMessage(message);
+			sendMessage(message, frame);
 			sendEarly(room.id());
 			return;
 		}
@@ -412,7 +417,11 @@ final class ChatConnection {
 	}
 
 	private void sendMessage(ChatMessage message) throws IOException {
-		send(hub.frames().message(message, user.accountId()));
+		sendMessage(message, null);
+	}
+
+	private void sendMessage(ChatMessage message, String frame) throws IOException {
+		send(frame != null ? frame : hub.frames().message(message, user.accountId()));
 		sent.put(message.roomId(), message.changedSeq());
 	}
 

@@ -141,8 +141,13 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 
 	@Override
 	public void message(UUID schoolId, ChatMessage message) {
-		for (ChatConnection connection : byRoom.getOrDefault(message.roomId(), Set.of())) {
-			connection.message(message);
+		Set<ChatConnection> readers = byRoom.getOrDefault(message.roomId(), Set.of());
+		if (readers.isEmpty()) {
+			return;
+		}
+		String frame = frames.shared(message);
+		for (ChatConnection connection : readers) {
+			connection.message(message, frame);
 		}
 	}
 

@@ -1,19 +1,17 @@
 package de.schulhaus.chat.ws;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import de.schulhaus.chat.internal.ChatMessage;
 import de.schulhaus.chat.internal.LiveSignal;
 import de.schulhaus.chat.internal.MessageView;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,31 +25,35 @@ import tools.jackson.databind.json.JsonMapper;
 class Frames {
 
 	private final JsonMapper json;
-	/**
-	 * A message without reactions reads the same for everyone: its frame is written once for all of a room's
-	 * connections instead of once per reader (a post to a class room is 30 sends). Keyed by the message's
-	 * whole state (a record: an edit, a deletion or a changed quote is another key), kept for seconds.
-	 */
-	private final Cache<ChatMessage, String> shared = Caffeine.newBuilder().maximumSize(10_000)
-		.expireAfterWrite(Duration.ofSeconds(10)).build();
 
 	Frames(JsonMapper json) {
 		this.json = json;
 	}
 
+	/**
+	 * The frame of a message for every reader, if it reads the same for everyone (no reactions, whose {@code mine}
+	 * differs by reader): the hub writes it once for all of a room's connections (a post to a class room is 30 sends).
+	 * Null where each reader needs their own ({@link #message}).
+	 */
+	String shared(ChatMessage m) {
+		return m.reactions().isEmpty() ? write(m, null) : null;
+	}
+
 	/** One message as {@code reader} sees it ({@link MessageView}: whether they reacted is theirs). */
 	String message(ChatMessage m, UUID reader) {
-		if (m.reactions().isEmpty()) {
-			return shared.get(m, same -> write(same, null));
-		}
 		return write(m, reader);
 	}
 
 	private String write(ChatMessage m, UUID reader) {
-		ObjectNode frame = json.createObjectNode();
-		frame.put("type", "message");
-		frame.setAll((ObjectNode) json.valueToTree(MessageView.of(m, reader)));
-		return json.writeValueAsString(frame);
+		return json.writeValueAsString(new MessageFrame(MessageView.of(m, reader)));
+	}
+
+	/** {@code {"type":"message", ...the message's view}}. */
+	record MessageFrame(@JsonUnwrapped MessageView view) {
+		@JsonProperty(index = 0)
+		public String type() {
+			return "message";
+		}
 	}
 
 	/** {@code {"type":"typing","roomId","accountId","name"}} or {@code {"type":"read","roomId","accountId","seq"}}. */
