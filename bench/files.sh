@@ -5,7 +5,9 @@
 #  - PROPFIND depth 1 on a folder of FILES (10,000) small files, made by parallel PUTs; median of RUNS,
 #  - PUT and GET of a 1 GiB file (BIG_MB, throughput in MiB/s, GET to /dev/null; a third GET compares the bytes),
 #  - SMALL (1,000) PUTs of 4 KiB by 8 parallel clients (PUTs per second; median of SMALL_RUNS (3) runs after WARM_SMALL
-#    (2,000) PUTs that let the JIT compile the write path, for both servers),
+#    (30,000) PUTs, for both servers: a running server's rate. On 2 cores the JIT compiles the write path for the first
+#    30-40 s of this traffic, C2 busy 50-70 % of a core, and settles after that (JFR compilation events, bench/RESULTS.md
+#    2026-12-01 17:08); the cold rate shows in the creation of the FILES files just after the start),
 #  - the Schulhaus JVM meanwhile: peak RSS and heap used (jstat) while the 1 GiB file goes up and down
 #    (BIG_MB=5120: the issue's 5 GB file; the disk needs three times that free, for the source and both servers).
 # Apache runs without authentication (its DAV folder is a temp dir); Schulhaus checks the app password
@@ -19,7 +21,7 @@ source bench/lib.sh
 FILES=${FILES:-10000}
 SMALL=${SMALL:-1000}
 SMALL_RUNS=${SMALL_RUNS:-3}
-WARM_SMALL=${WARM_SMALL:-2000}
+WARM_SMALL=${WARM_SMALL:-30000}
 RUNS=${RUNS:-5}
 BIG_MB=${BIG_MB:-1024}
 PARALLEL=${PARALLEL:-8}
@@ -174,8 +176,8 @@ for who in apache schulhaus; do
   propfind[$who]=$(median < "$WORK/$who-propfind.txt")
   echo "$who.propfind_depth1_${FILES}_files_s.median=${propfind[$who]} runs=$(tr '\n' ' ' < "$WORK/$who-propfind.txt")"
 
-  # a running server's rate: WARM_SMALL PUTs first (on a 2-core box the JIT compiles the write path for a minute
-  # and more, on one of the two cores), then SMALL_RUNS runs of SMALL; the median run counts
+  # a running server's rate: WARM_SMALL PUTs first (on a 2-core box the JIT compiles the write path for the first
+  # 30-40 s of this traffic, on one of the two cores), then SMALL_RUNS runs of SMALL; the median run counts
   echo "$who: $WARM_SMALL small PUTs to warm up, then $SMALL_RUNS x $SMALL ..." >&2
   put_many "$who" "$WORK/small.bin" "$WARM_SMALL" w > /dev/null
   rates=""
@@ -195,6 +197,8 @@ for who in apache schulhaus; do
     ( for _ in $(seq 1 2400); do awk '/VmRSS/ {print $2}' /proc/"$PID"/status; sleep 0.25; done > "$WORK/rss.txt" ) &
     SAMPLER=$!
   fi
+  # the disk's dirty pages written out first: the PUT must not pay for the other server's writes (or its own small files)
+  sync
   code=$(dav "$who" -o /dev/null -w '%{http_code} %{time_total}' -T "$WORK/big.bin" "$root/big.bin")
   put_big[$who]=$(echo "scale=1; $BIG_MB / ${code#* }" | bc)
   echo "$who.put_${BIG_MB}mib_mb_per_s=${put_big[$who]} status=${code% *}"
