@@ -159,13 +159,18 @@ put_many() {
   echo "$t1 - $t0" | bc
 }
 
-declare -A propfind put_big get_big small_rate
+declare -A propfind put_big get_big small_rate small_rates
+# Phase by phase, each server in turn: the box's speed drifts by a third within minutes (bench/RESULTS.md), and a
+# server measured minutes after the other would carry that drift in the ratio.
 for who in apache schulhaus; do
   root=$(dav_root "$who")
   dav "$who" -o /dev/null -X MKCOL "$root/many/"
   echo "$who: $FILES files ..." >&2
   made=$(put_many "$who" "$WORK/tiny.bin" "$FILES" f)
   echo "$who.create_${FILES}_files_s=$made failed=$(cat "$WORK/$who-f.failed")"
+done
+for who in apache schulhaus; do
+  root=$(dav_root "$who")
   dav "$who" -X PROPFIND -H 'Depth: 1' "$root/many/" > "$WORK/$who-propfind.xml"
   listed=$(grep -oE '<([A-Za-z0-9]+:)?response[ >]' "$WORK/$who-propfind.xml" | wc -l)
   # allprop (no body): what each server counts as all properties decides the answer's size
@@ -175,44 +180,53 @@ for who in apache schulhaus; do
   done > "$WORK/$who-propfind.txt"
   propfind[$who]=$(median < "$WORK/$who-propfind.txt")
   echo "$who.propfind_depth1_${FILES}_files_s.median=${propfind[$who]} runs=$(tr '\n' ' ' < "$WORK/$who-propfind.txt")"
+done
 
-  # a running server's rate: WARM_SMALL PUTs first (on a 2-core box the JIT compiles the write path for the first
-  # 30-40 s of this traffic, on one of the two cores), then SMALL_RUNS runs of SMALL; the median run counts
-  echo "$who: $WARM_SMALL small PUTs to warm up, then $SMALL_RUNS x $SMALL ..." >&2
+# a running server's rate: WARM_SMALL PUTs first (on a 2-core box the JIT compiles the write path for the first
+# 30-40 s of this traffic, on one of the two cores), then SMALL_RUNS runs of SMALL, the servers taking turns; the
+# median run counts
+for who in apache schulhaus; do
+  echo "$who: $WARM_SMALL small PUTs to warm up ..." >&2
   put_many "$who" "$WORK/small.bin" "$WARM_SMALL" w > /dev/null
-  rates=""
-  for run in $(seq 1 "$SMALL_RUNS"); do
+done
+echo "$SMALL_RUNS x $SMALL small PUTs on each, in turns ..." >&2
+for run in $(seq 1 "$SMALL_RUNS"); do
+  for who in apache schulhaus; do
     t=$(put_many "$who" "$WORK/small.bin" "$SMALL" "s$run")
-    rates="$rates $(echo "scale=1; $SMALL / $t" | bc)"
+    small_rates[$who]="${small_rates[$who]:-} $(echo "scale=1; $SMALL / $t" | bc)"
     failed=$(cat "$WORK/$who-s$run.failed")
     [ "$failed" = 0 ] || echo "$who.small_puts.run_$run.failed=$failed"
   done
-  small_rate[$who]=$(echo "$rates" | tr ' ' '\n' | grep . | median)
-  echo "$who.small_puts_4k_per_s.median=${small_rate[$who]} runs=${rates# } clients=$PARALLEL warm_up_puts=$WARM_SMALL"
+done
+for who in apache schulhaus; do
+  small_rate[$who]=$(echo "${small_rates[$who]}" | tr ' ' '\n' | grep . | median)
+  echo "$who.small_puts_4k_per_s.median=${small_rate[$who]} runs=${small_rates[$who]# } clients=$PARALLEL warm_up_puts=$WARM_SMALL"
+done
 
-  if [ "$who" = schulhaus ]; then
-    # RSS from /proc and heap from jstat, every 250 ms while the big file goes up and down (at most 10 min)
-    "$JAVA_BIN/jstat" -gc "$PID" 250 2400 > "$WORK/heap.txt" &
-    JSTAT=$!
-    ( for _ in $(seq 1 2400); do awk '/VmRSS/ {print $2}' /proc/"$PID"/status; sleep 0.25; done > "$WORK/rss.txt" ) &
-    SAMPLER=$!
-  fi
+# RSS from /proc and heap from jstat, every 250 ms while the big file goes up and down (at most 10 min)
+"$JAVA_BIN/jstat" -gc "$PID" 250 2400 > "$WORK/heap.txt" &
+JSTAT=$!
+( for _ in $(seq 1 2400); do awk '/VmRSS/ {print $2}' /proc/"$PID"/status; sleep 0.25; done > "$WORK/rss.txt" ) &
+SAMPLER=$!
+for who in apache schulhaus; do
+  root=$(dav_root "$who")
   # the disk's dirty pages written out first: the PUT must not pay for the other server's writes (or its own small files)
   sync
   code=$(dav "$who" -o /dev/null -w '%{http_code} %{time_total}' -T "$WORK/big.bin" "$root/big.bin")
   put_big[$who]=$(echo "scale=1; $BIG_MB / ${code#* }" | bc)
   echo "$who.put_${BIG_MB}mib_mb_per_s=${put_big[$who]} status=${code% *}"
+done
+for who in apache schulhaus; do
+  root=$(dav_root "$who")
   code=$(dav "$who" -o /dev/null -w '%{http_code} %{time_total}' "$root/big.bin")
   get_big[$who]=$(echo "scale=1; $BIG_MB / ${code#* }" | bc)
   same=$(dav "$who" "$root/big.bin" | cmp -s - "$WORK/big.bin" && echo yes || echo no)
   echo "$who.get_${BIG_MB}mib_mb_per_s=${get_big[$who]} status=${code% *} same_bytes=$same"
-  if [ "$who" = schulhaus ]; then
-    kill "$SAMPLER" "$JSTAT" 2>/dev/null || true; wait "$SAMPLER" "$JSTAT" 2>/dev/null || true; SAMPLER=""; JSTAT=""
-    # jstat -gc: S0U S1U EU OU are columns 3, 4, 6, 8 (KB); heap used includes garbage not yet collected
-    heap=$(awk '$1 ~ /^[0-9.]+$/ { u = $3 + $4 + $6 + $8; if (u > h) h = u; if ($8 > o) o = $8 } END { printf "heap_used_mb.peak=%d old_gen_used_mb.peak=%d", h / 1024, o / 1024 }' "$WORK/heap.txt")
-    echo "schulhaus.jvm_while_${BIG_MB}mib_up_and_down.rss_mb.peak=$(( $(sort -n "$WORK/rss.txt" | tail -1) / 1024 )) $heap samples=$(wc -l < "$WORK/rss.txt")"
-  fi
 done
+kill "$SAMPLER" "$JSTAT" 2>/dev/null || true; wait "$SAMPLER" "$JSTAT" 2>/dev/null || true; SAMPLER=""; JSTAT=""
+# jstat -gc: S0U S1U EU OU are columns 3, 4, 6, 8 (KB); heap used includes garbage not yet collected
+heap=$(awk '$1 ~ /^[0-9.]+$/ { u = $3 + $4 + $6 + $8; if (u > h) h = u; if ($8 > o) o = $8 } END { printf "heap_used_mb.peak=%d old_gen_used_mb.peak=%d", h / 1024, o / 1024 }' "$WORK/heap.txt")
+echo "schulhaus.jvm_while_${BIG_MB}mib_up_and_down.rss_mb.peak=$(( $(sort -n "$WORK/rss.txt" | tail -1) / 1024 )) $heap samples=$(wc -l < "$WORK/rss.txt")"
 
 echo "ratio.propfind_time.schulhaus_over_apache=$(ratio "${propfind[schulhaus]}" "${propfind[apache]}")"
 echo "ratio.put_${BIG_MB}mib.schulhaus_over_apache=$(ratio "${put_big[schulhaus]}" "${put_big[apache]}")"
