@@ -10,6 +10,7 @@
 #    2026-12-01 17:08); the cold rate shows in the creation of the FILES files just after the start),
 #  - the Schulhaus JVM meanwhile: peak RSS and heap used (jstat) while the 1 GiB file goes up and down
 #    (BIG_MB=5120: the 5 GB file; the disk needs three times that free, for the source and both servers).
+# Phase by phase, the servers take turns (the box's speed drifts within minutes); before each 1 GiB PUT the disk is synced.
 # Apache runs without authentication (its DAV folder is a temp dir); Schulhaus checks the app password
 # on every request, which is part of what a client pays there.
 # Needs: a JDK, curl, PostgreSQL on 127.0.0.1:5432 (user postgres, trust), apache2 (installed if missing).
