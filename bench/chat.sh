@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The messenger on one node (issue 13, Performance): CLIENTS (5,000) WebSocket clients on /ws at once, in
 # ROOMS (170) class rooms of ROOM_SIZE (30) pupils and their teacher, RATE (500) messages a second posted for
-# DURATION (60) s over the HTTP API (POST /api/v1/chat/rooms/<id>/messages, with the poster's session and
-# CSRF token, as the web UI posts), then one broadcast to a room of BIG_ROOM (1,000) members. The load
+# DURATION (60) s over the clients' WebSockets ({"type":"post",...}, as the web page posts while its connection is
+# up; POST_VIA=http: over the HTTP API, POST /api/v1/chat/rooms/<id>/messages with the poster's session and CSRF
+# token, as the page posts while it is down), then one broadcast to a room of BIG_ROOM (1,000) members. The load
 # generator is bench/ChatLoad.java (JDK only: java.net.http's WebSocket to receive, plain HTTP/1.1 to post).
 # Before the measured DURATION, WARMUP (10) s at the same rate let the JIT compile the path on the freshly
 # started server (the issue asks what a running node sustains); their messages count for loss, not for latency
@@ -54,8 +55,8 @@ DURATION=${DURATION:-60}
 WARMUP=${WARMUP:-10}
 CHURN=${CHURN:-2}
 SENDERS=${SENDERS:-256}
-# http: the clients post over the HTTP API, as the web page does; ws: over their WebSocket (see bench/RESULTS.md, 2026-12-01)
-POST_VIA=${POST_VIA:-http}
+# ws: the clients post over their WebSocket, as the web page does; http: over the HTTP API (see bench/RESULTS.md, 2026-12-01)
+POST_VIA=${POST_VIA:-ws}
 BIG_ROOM=${BIG_ROOM:-1000}
 PORT=${PORT:-18096}
 JAVA=${JAVA:-$(newest_java)}

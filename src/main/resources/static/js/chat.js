@@ -1,7 +1,7 @@
 // The messenger page, live: new messages over /ws (resumed from the last seen seq of every room, so
-// nothing is missed or shown twice after a reconnect), posting through the API, the open room marked
-// read, unread counts in the room list and beside the app's tile. Without it the page still works:
-// links switch rooms and the form posts.
+// nothing is missed or shown twice after a reconnect), posting over the same connection (through the
+// API while it is down, and for files and edits), the open room marked read, unread counts in the room
+// list and beside the app's tile. Without it the page still works: links switch rooms and the form posts.
 const root = document.getElementById('chat');
 const csrfToken = document.querySelector('meta[name="csrf-token"]')?.content;
 const csrfHeader = document.querySelector('meta[name="csrf-header"]')?.content;
@@ -342,6 +342,10 @@ function connect() {
     const frame = JSON.parse(event.data);
     if (frame.type === 'message') {
       receive(frame);
+    } else if (frame.type === 'posted') {
+      answerPost(frame.ref, { ok: true });
+    } else if (frame.type === 'refused') {
+      answerPost(frame.ref, { ok: false, detail: frame.title });
     } else if (frame.type === 'typing' || frame.type === 'read') {
       if (frame.roomId === openRoom) others?.onFrame(frame);
     } else if (frame.type === 'rooms' || frame.type === 'resumed') {
@@ -359,6 +363,8 @@ function connect() {
   socket.addEventListener('close', (event) => {
     resumed = false;
     delete root.dataset.live;
+    // whether these were stored is unknown now: said like a failed request (the socket brings them if they were)
+    for (const ref of [...waitingPosts.keys()]) answerPost(ref, { ok: false });
     // 1008: signed out (or not signed in); a new page load is the way back
     if (event.code === 1008) return;
     if (status) status.textContent = root.dataset.textOffline;
@@ -366,6 +372,33 @@ function connect() {
     attempts++;
     setTimeout(connect, delay);
   });
+}
+
+// ---- posting over the live connection while it is up: no HTTP request (and session look-up) per post, which
+// took most of the server's time per post (bench/RESULTS.md); over the API when it is down, and for files and edits
+
+const POST_ANSWER_MILLIS = 15000;
+const waitingPosts = new Map();
+let postRefs = 0;
+
+/** The server's answer ({ ok, detail }) to a post over the socket, or null when the socket is not live. */
+function postOverSocket(room, body, replyTo) {
+  const socket = current;
+  if (!resumed || socket?.readyState !== WebSocket.OPEN) return null;
+  const ref = `p${++postRefs}-${Date.now().toString(36)}`;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => answerPost(ref, { ok: false }), POST_ANSWER_MILLIS);
+    waitingPosts.set(ref, { resolve, timer });
+    socket.send(JSON.stringify({ type: 'post', ref, room, body, replyTo: replyTo || null }));
+  });
+}
+
+function answerPost(ref, answer) {
+  const waiting = waitingPosts.get(ref);
+  if (!waiting) return;
+  waitingPosts.delete(ref);
+  clearTimeout(waiting.timer);
+  waiting.resolve(answer);
 }
 
 // ---- older messages: the button, or scrolling to the top
@@ -625,7 +658,25 @@ if (live && form) {
     }
     const button = form.querySelector('button[type=submit]');
     button.disabled = true;
+    const sent = () => {
+      textarea.value = '';
+      if (fileInput) {
+        fileInput.value = '';
+        fileChanged();
+      }
+      count();
+      showProblem('');
+      setMode({});
+    };
     try {
+      const viaSocket = file || mode.editing ? null : postOverSocket(openRoom, text, mode.replyTo);
+      if (viaSocket) {
+        // the message itself comes over the socket like everyone's
+        const answer = await viaSocket;
+        if (answer.ok) sent();
+        else showProblem(answer.detail || root.dataset.textNetwork);
+        return;
+      }
       let upload;
       if (file) {
         upload = new FormData();
@@ -639,14 +690,7 @@ if (live && form) {
         ? await fetch(`${api}/messages/${mode.editing}`, { method: 'PATCH', headers: headers(true), body: JSON.stringify({ body: text }) })
         : await fetch(`${api}/rooms/${openRoom}/messages`, { method: 'POST', headers: headers(true), body: JSON.stringify({ body: text, replyTo: mode.replyTo }) });
       if (r.ok) {
-        textarea.value = '';
-        if (fileInput) {
-          fileInput.value = '';
-          fileChanged();
-        }
-        count();
-        showProblem('');
-        setMode({});
+        sent();
         // shown now; the socket brings it too (and counts it), which then changes nothing
         show(await r.json());
       } else {

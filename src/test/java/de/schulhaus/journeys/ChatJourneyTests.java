@@ -72,6 +72,9 @@ class ChatJourneyTests {
 			teacherTab.find("#chat-text").sendKeys(Keys.ENTER);
 			awaitText(teacherTab, "#chat-log", "Brote");
 			assertThat(teacherTab.find("#chat-text").getAttribute("value")).isEmpty();
+			assertThat(((JavascriptExecutor) teacherTab.driver).executeScript("return performance.getEntriesByType('resource')"
+					+ ".filter(e => e.initiatorType === 'fetch' && e.name.endsWith('/messages')).length;"))
+				.as("posted over the live connection, not the API").isEqualTo(0L);
 
 			awaitText(pupilTab, "#chat-log", "Bitte <b>Brote</b> mitbringen!");
 			assertThat(pupilTab.find("#chat-log .chat-message .chat-author").getText()).isEqualTo("Sabine Becker");
