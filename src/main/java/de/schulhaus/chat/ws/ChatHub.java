@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -23,7 +21,7 @@ import de.schulhaus.chat.internal.RoomAccess;
 
 /**
  * This node's live connections, indexed by room and by person, fed by the {@link ChatFanout}. It
- * only hands work to the connections; their drains run on the hub's threads, never the poster's.
+ * only hands work to the connections; their drains run on the hub's {@link DrainWorkers}, never the poster's.
  */
 @Component
 class ChatHub implements ChatFanout.Receiver, DisposableBean {
@@ -31,7 +29,7 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 	private final RoomAccess access;
 	private final ChatMessages messages;
 	private final Frames frames;
-	private final ExecutorService drains;
+	private final DrainWorkers drains;
 	private final ChatFanout fanout;
 	private final SocketPosts posts;
 	/**
@@ -59,12 +57,7 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 		this.messages = messages;
 		this.frames = frames;
 		this.fanout = fanout;
-		AtomicInteger threads = new AtomicInteger();
-		this.drains = Executors.newCachedThreadPool(r -> {
-			Thread thread = new Thread(r, "chat-ws-" + threads.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.drains = new DrainWorkers(DRAIN_THREADS, "chat-ws");
 		AtomicInteger posters = new AtomicInteger();
 		this.postings = new java.util.concurrent.ThreadPoolExecutor(POSTING_THREADS, POSTING_THREADS, 1, java.util.concurrent.TimeUnit.MINUTES,
 				new java.util.concurrent.LinkedBlockingQueue<>(POSTS_WAITING), r -> {
@@ -76,6 +69,8 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 	}
 
 	static final int POSTING_THREADS = 8;
+	/** Drains run on these few threads, and on one more for each of them stuck in a send or a database read. */
+	static final int DRAIN_THREADS = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
 	static final int POSTS_WAITING = 5_000;
 
 	java.util.concurrent.Executor postings() {
