@@ -3,13 +3,16 @@
 # httpd with mod_dav_fs on the same box, both on loopback, each figure for both and the ratio
 # Schulhaus/Apache:
 #  - PROPFIND depth 1 on a folder of FILES (10,000) small files, made by parallel PUTs; median of RUNS,
-#  - PUT and GET of a 1 GiB file (BIG_MB, throughput in MiB/s, GET to /dev/null; a third GET compares the bytes),
+#  - PUT and GET of a 1 GiB file (BIG_MB, throughput in MiB/s, GET to /dev/null; a third GET compares the bytes): the
+#    median of BIG_RUNS (3) PUTs of a new file each, the servers taking turns, with the server's CPU seconds for each
+#    (one server's single PUTs took 133-369 MiB/s a minute apart on the same box, bench/RESULTS.md 2026-12-01 20:00),
 #  - SMALL (1,000) PUTs of 4 KiB by 8 parallel clients (PUTs per second; median of SMALL_RUNS (3) runs after WARM_SMALL
 #    (30,000) PUTs, for both servers: a running server's rate. On 2 cores the JIT compiles the write path for the first
 #    30-40 s of this traffic, C2 busy 50-70 % of a core, and settles after that (JFR compilation events, bench/RESULTS.md
 #    2026-12-01 17:08); the cold rate shows in the creation of the FILES files just after the start),
 #  - the Schulhaus JVM meanwhile: peak RSS and heap used (jstat) while the 1 GiB file goes up and down
-#    (BIG_MB=5120: the issue's 5 GB file; the disk needs three times that free, for the source and both servers).
+#    (BIG_MB=5120: the issue's 5 GB file; the disk needs 2 * BIG_RUNS + 1 times that free, for the source and both
+#    servers' copies; with BIG_RUNS=1 three times).
 # Phase by phase, the servers take turns (the box's speed drifts within minutes); before each 1 GiB PUT the disk is synced.
 # Apache runs without authentication (its DAV folder is a temp dir); Schulhaus checks the app password
 # on every request, which is part of what a client pays there.
@@ -25,6 +28,7 @@ SMALL_RUNS=${SMALL_RUNS:-3}
 WARM_SMALL=${WARM_SMALL:-30000}
 RUNS=${RUNS:-5}
 BIG_MB=${BIG_MB:-1024}
+BIG_RUNS=${BIG_RUNS:-3}
 PARALLEL=${PARALLEL:-8}
 PORT=${PORT:-18090}
 APACHE_PORT=${APACHE_PORT:-18091}
@@ -209,19 +213,39 @@ done
 JSTAT=$!
 ( for _ in $(seq 1 2400); do awk '/VmRSS/ {print $2}' /proc/"$PID"/status; sleep 0.25; done > "$WORK/rss.txt" ) &
 SAMPLER=$!
+# CPU ticks (1/100 s) of the server's processes: the JVM, or all of Apache's
+server_ticks() {
+  local pids t=0 p
+  if [ "$1" = schulhaus ]; then pids=$PID; else pids=$(pgrep -x apache2); fi
+  for p in $pids; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+  echo $t
+}
+declare -A big_rates=([apache]="" [schulhaus]="")
+for run in $(seq 1 "$BIG_RUNS"); do
+  # each run a new file (both servers would treat an overwrite differently: Apache deletes the old file, Schulhaus keeps
+  # it as a version); the servers take turns, who goes first alternating
+  if [ $((run % 2)) -eq 1 ]; then order="apache schulhaus"; else order="schulhaus apache"; fi
+  for who in $order; do
+    root=$(dav_root "$who")
+    # the disk's dirty pages written out first: the PUT must not pay for the other server's writes (or its own small files)
+    sync
+    ticks=$(server_ticks "$who")
+    code=$(dav "$who" -o /dev/null -w '%{http_code} %{time_total}' -T "$WORK/big.bin" "$root/big-$run.bin")
+    ticks=$(( $(server_ticks "$who") - ticks ))
+    rate=$(echo "scale=1; $BIG_MB / ${code#* }" | bc)
+    big_rates[$who]="${big_rates[$who]} $rate"
+    echo "$who.put_${BIG_MB}mib.run$run mb_per_s=$rate status=${code% *} server_cpu_s=$(echo "scale=2; $ticks / 100" | bc)"
+  done
+done
 for who in apache schulhaus; do
-  root=$(dav_root "$who")
-  # the disk's dirty pages written out first: the PUT must not pay for the other server's writes (or its own small files)
-  sync
-  code=$(dav "$who" -o /dev/null -w '%{http_code} %{time_total}' -T "$WORK/big.bin" "$root/big.bin")
-  put_big[$who]=$(echo "scale=1; $BIG_MB / ${code#* }" | bc)
-  echo "$who.put_${BIG_MB}mib_mb_per_s=${put_big[$who]} status=${code% *}"
+  put_big[$who]=$(echo "${big_rates[$who]}" | tr ' ' '\n' | grep . | median)
+  echo "$who.put_${BIG_MB}mib_mb_per_s.median=${put_big[$who]} runs=${big_rates[$who]# }"
 done
 for who in apache schulhaus; do
   root=$(dav_root "$who")
-  code=$(dav "$who" -o /dev/null -w '%{http_code} %{time_total}' "$root/big.bin")
+  code=$(dav "$who" -o /dev/null -w '%{http_code} %{time_total}' "$root/big-1.bin")
   get_big[$who]=$(echo "scale=1; $BIG_MB / ${code#* }" | bc)
-  same=$(dav "$who" "$root/big.bin" | cmp -s - "$WORK/big.bin" && echo yes || echo no)
+  same=$(dav "$who" "$root/big-1.bin" | cmp -s - "$WORK/big.bin" && echo yes || echo no)
   echo "$who.get_${BIG_MB}mib_mb_per_s=${get_big[$who]} status=${code% *} same_bytes=$same"
 done
 kill "$SAMPLER" "$JSTAT" 2>/dev/null || true; wait "$SAMPLER" "$JSTAT" 2>/dev/null || true; SAMPLER=""; JSTAT=""
