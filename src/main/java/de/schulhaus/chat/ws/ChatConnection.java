@@ -175,10 +175,6 @@ final class ChatConnection {
 		offer(() -> resumeFrom(lastSeen), 0);
 	}
 
-	void message(ChatMessage message) {
-		message(message, null);
-	}
-
 	/** {@code frame}: the message's frame as every reader gets it, written once for all connections (null: written here). */
 	void message(ChatMessage message, String frame) {
 		int cost = FRAME_OVERHEAD + (message.body().length() + (message.html() == null ? 0 : message.html().length())) * 2;

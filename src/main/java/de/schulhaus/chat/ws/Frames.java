@@ -36,15 +36,11 @@ class Frames {
 	 * Null where each reader needs their own ({@link #message}).
 	 */
 	String shared(ChatMessage m) {
-		return m.reactions().isEmpty() ? write(m, null) : null;
+		return m.reactions().isEmpty() ? message(m, null) : null;
 	}
 
 	/** One message as {@code reader} sees it ({@link MessageView}: whether they reacted is theirs). */
 	String message(ChatMessage m, UUID reader) {
-		return write(m, reader);
-	}
-
-	private String write(ChatMessage m, UUID reader) {
 		return json.writeValueAsString(new MessageFrame(MessageView.of(m, reader)));
 	}
 

@@ -82,12 +82,12 @@ class ChatConnectionSignalTests {
 			squeezed.signal(frames.signal(LiveSignal.typing(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "A")));
 			Thread.sleep(200);
 			for (int i = 0; i < 20; i++) {
-				generous.message(message(i));
+				generous.message(message(i), null);
 			}
 			assertThat(generous.dropped()).as("20 × 2.3 KB waiting is well within a quarter of the heap").isFalse();
 			hub.queueBudget(20_000);
 			for (int i = 0; i < 20; i++) {
-				squeezed.message(message(i));
+				squeezed.message(message(i), null);
 			}
 			assertThat(squeezed.dropped()).as("beyond its share of a 20 KB budget").isTrue();
 		} finally {
