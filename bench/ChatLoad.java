@@ -91,6 +91,11 @@ public class ChatLoad {
 	static final AtomicLong delivered = new AtomicLong();
 	static final AtomicLong duplicates = new AtomicLong();
 	static final AtomicLong resumedDuplicates = new AtomicLong();
+	/**
+	 * Out of order at a client that has resumed: a resume the server reads only after its grace (1 s after the connect, under
+	 * overload) gets the live messages first and the missed ones after them, by design (ChatConnection).
+	 */
+	static final AtomicLong resumedOutOfOrder = new AtomicLong();
 	static final AtomicLong outOfOrder = new AtomicLong();
 	static final AtomicLong reconnects = new AtomicLong();
 	static final AtomicLong closedByServer = new AtomicLong();
@@ -331,8 +336,8 @@ public class ChatLoad {
 		}
 		out("chat.lost=%d (target: 0) duplicates=%d (target: 0) out_of_order=%d unexpected=%d", lost, duplicates.get(), outOfOrder.get(),
 				unexpected);
-		out("chat.reconnects=%d (dropped by the bench: %d, closed by the server: %d) duplicates_after_resume=%d (target: 0)",
-				reconnects.get(), dropped.get(), closedByServer.get(), resumedDuplicates.get());
+		out("chat.reconnects=%d (dropped by the bench: %d, closed by the server: %d) duplicates_after_resume=%d (target: 0) out_of_order_after_resume=%d",
+				reconnects.get(), dropped.get(), closedByServer.get(), resumedDuplicates.get(), resumedOutOfOrder.get());
 		long[] posts = postMicros.stream().mapToLong(Long::longValue).sorted().toArray();
 		long[] lags = lagMicros.stream().mapToLong(Long::longValue).sorted().toArray();
 		out("chat.post_ms.p50=%.1f p99=%.1f max=%.1f sender_lag_ms.p99=%.1f max=%.1f", pl(posts, 50), pl(posts, 99), pl(posts, 100),
@@ -492,7 +497,7 @@ public class ChatLoad {
 					return;
 				}
 				if (seq != seqs.nextClearBit(1)) {
-					outOfOrder.incrementAndGet();
+					(resumedOnce ? resumedOutOfOrder : outOfOrder).incrementAndGet();
 				}
 				seqs.set((int) seq);
 				String body = field(frame, "\"body\":\"", '"');
