@@ -57,7 +57,9 @@ import java.util.concurrent.locks.LockSupport;
  * churn: clients a second (measured phase) whose connection the bench drops; each reconnects a second later
  * and resumes from the last seq it has without a gap before it, as a real client after a network hiccup.
  * The first warmupSeconds of posting (same rate) let the server's JIT compile the path; their messages are
- * checked for loss like all others, but neither their latency nor the CPU they cost is counted.
+ * checked for loss like all others, but neither their latency nor the CPU they cost is counted. Before the measured
+ * phase, the bench waits until every warm-up post is answered and delivered: a backlog the cold server built up would
+ * otherwise carry over into the measured phase, which is about a node that has been running.
  * peopleFile: one client a line, "login TAB classRoomIndex"; the first bigRoomMembers are in the big room,
  * the first of them posts the broadcast. roomsFile: "index TAB chatRoomUuid", the big room last.
  */
@@ -200,21 +202,29 @@ public class ChatLoad {
 		ConcurrentLinkedQueue<Long> lagMicros = new ConcurrentLinkedQueue<>();
 		AtomicLong slowedDown = new AtomicLong();
 		AtomicLong postErrors = new AtomicLong();
+		int warmupPosts = rate * warmup;
 		int total = rate * (warmup + seconds);
 		long interval = TimeUnit.SECONDS.toNanos(1) / rate;
 		long warmupStart = System.nanoTime();
-		long loadStart = warmupStart + TimeUnit.SECONDS.toNanos(warmup);
-		measureFrom = loadStart;
+		long loadStart = warmupStart;
 		long[] cpuStart = null;
 		long[] selfStart = null;
 		CountDownLatch sent = new CountDownLatch(total);
+		CountDownLatch warmedUp = new CountDownLatch(warmupPosts);
 		for (int i = 0; i < total; i++) {
-			long due = warmupStart + i * interval;
-			if (cpuStart == null && due >= loadStart) {
+			if (i == warmupPosts) {
+				// the measured phase starts from no backlog: every warm-up post answered and delivered
+				warmedUp.await();
+				awaitDeliveries(expectedDeliveries(), 5);
+				loadStart = System.nanoTime();
+				measureFrom = loadStart;
+				out("chat.warmup.drained_s=%.1f (after %d s of warm-up posting)", secondsSince(warmupStart) - warmup, warmup);
 				cpuStart = cpu(serverPid);
 				selfStart = cpu(ProcessHandle.current().pid());
 			}
-			if (churn > 0 && due >= loadStart && i % rate == 0) {
+			boolean measured = i >= warmupPosts;
+			long due = measured ? loadStart + (i - warmupPosts) * interval : warmupStart + i * interval;
+			if (churn > 0 && measured && i % rate == 0) {
 				// every second of the measured phase, CHURN clients lose their connection and come back a second later
 				later.execute(() -> {
 					for (int k = 0; k < churn; k++) {
@@ -237,12 +247,12 @@ public class ChatLoad {
 					List<Client> members = membersOf.get(room).stream().filter(c -> c.session != null && (!viaSocket || c.current != null)).toList();
 					Client author = members.get(ThreadLocalRandom.current().nextInt(members.size()));
 					long started = System.nanoTime();
-					if (due >= loadStart) {
+					if (measured) {
 						lagMicros.add((started - due) / 1000);
 					}
 					String body = "chatbench r=" + room + " n=" + n + " t=" + (due - START) + " Guten Morgen, heute Mathe in Raum 204";
 					int status = viaSocket ? author.postLive(roomIds[room], body, room + "-" + n) : author.post(senderHttp.get(), roomIds[room], body);
-					if (due >= loadStart) {
+					if (measured) {
 						postMicros.add((System.nanoTime() - started) / 1000);
 					}
 					if (status == 201) {
@@ -267,31 +277,20 @@ public class ChatLoad {
 					errors.add("post: " + e);
 				} finally {
 					sent.countDown();
+					if (!measured) {
+						warmedUp.countDown();
+					}
 				}
 			});
 		}
 		sent.await();
-		double postingSeconds = secondsSince(warmupStart);
+		double postingSeconds = secondsSince(loadStart);
 		long postedTotal;
-		long expected = 0;
 		synchronized (postedLock) {
 			postedTotal = Arrays.stream(posted).mapToLong(BitSet::cardinality).sum();
-			for (Client c : clients) {
-				if (c.session != null) {
-					expected += posted[c.classRoom].cardinality();
-				}
-			}
 		}
-		// until every delivery is in, or nothing arrived for 15 s
-		long last = -1;
-		long lastChange = System.nanoTime();
-		while (delivered.get() < expected && System.nanoTime() - lastChange < TimeUnit.SECONDS.toNanos(15)) {
-			Thread.sleep(100);
-			if (delivered.get() != last) {
-				last = delivered.get();
-				lastChange = System.nanoTime();
-			}
-		}
+		long expected = expectedDeliveries();
+		awaitDeliveries(expected, 15);
 		double loadSeconds = secondsSince(loadStart);
 		long[] cpuEnd = cpu(serverPid);
 		long[] selfEnd = cpu(ProcessHandle.current().pid());
@@ -592,6 +591,32 @@ public class ChatLoad {
 			reconnects.incrementAndGet();
 			resumedOnce = true;
 			connect(httpClient, resume.toString());
+		}
+	}
+
+	/** Deliveries due for what was posted so far: each live client gets every message of its class room. */
+	static long expectedDeliveries() {
+		long expected = 0;
+		synchronized (postedLock) {
+			for (Client c : clients) {
+				if (c.session != null) {
+					expected += posted[c.classRoom].cardinality();
+				}
+			}
+		}
+		return expected;
+	}
+
+	/** Until {@code expected} deliveries are in, or nothing arrived for {@code quietSeconds}. */
+	static void awaitDeliveries(long expected, int quietSeconds) throws InterruptedException {
+		long last = -1;
+		long lastChange = System.nanoTime();
+		while (delivered.get() < expected && System.nanoTime() - lastChange < TimeUnit.SECONDS.toNanos(quietSeconds)) {
+			Thread.sleep(100);
+			if (delivered.get() != last) {
+				last = delivered.get();
+				lastChange = System.nanoTime();
+			}
 		}
 	}
 
