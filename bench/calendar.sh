@@ -105,7 +105,6 @@ ls "$WORK/events" | xargs -P "$PARALLEL" -n 50 sh -c '
 t1=$(date +%s.%N)
 echo "schulhaus.put_${EVENTS}_events_s=$(echo "$t1 - $t0" | bc) not_201=$(grep -vc '^201$' "$WORK/put.codes" || true)"
 
-median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 ratio() { echo "scale=2; $1 / $2" | bc; }
 root() { if [ "$1" = schulhaus ]; then echo "$SCHULHAUS"; else echo "$RADICALE"; fi; }
 # $1 server, $2 body file, $3 Depth: one REPORT, prints its seconds; the answer is kept in $WORK/<server>-answer.xml

@@ -137,7 +137,6 @@ SCHULHAUS_DAV="$BASE/dav/files/$login"
 # $1: schulhaus|apache; the folder's URL and curl's config (credentials) for that server
 dav_root() { if [ "$1" = schulhaus ]; then echo "$SCHULHAUS_DAV"; else echo "$APACHE"; fi; }
 dav() { local who=$1; shift; curl -sS -K "$WORK/$who.curlrc" "$@"; }
-median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 ratio() { echo "scale=2; $1 / $2" | bc; }
 
 head -c 4096 /dev/urandom > "$WORK/small.bin"
@@ -204,7 +203,7 @@ for run in $(seq 1 "$SMALL_RUNS"); do
   done
 done
 for who in apache schulhaus; do
-  small_rate[$who]=$(echo "${small_rates[$who]}" | tr ' ' '\n' | grep . | median)
+  small_rate[$who]=$(echo "${small_rates[$who]}" | median)
   echo "$who.small_puts_4k_per_s.median=${small_rate[$who]} runs=${small_rates[$who]# } clients=$PARALLEL warm_up_puts=$WARM_SMALL"
 done
 
@@ -238,7 +237,7 @@ for run in $(seq 1 "$BIG_RUNS"); do
   done
 done
 for who in apache schulhaus; do
-  put_big[$who]=$(echo "${big_rates[$who]}" | tr ' ' '\n' | grep . | median)
+  put_big[$who]=$(echo "${big_rates[$who]}" | median)
   echo "$who.put_${BIG_MB}mib_mb_per_s.median=${put_big[$who]} runs=${big_rates[$who]# }"
 done
 for who in apache schulhaus; do

@@ -19,3 +19,6 @@ box_speed() {
   t1=$(date +%s.%N)
   echo "scale=0; 1024 / ($t1 - $t0)" | bc
 }
+
+# The median of the numbers on standard input, one a line or several a line separated by spaces.
+median() { tr -s ' \t' '\n' | sort -n | awk 'NF {v[++n] = $1} END {print v[int((n + 1) / 2)]}'; }

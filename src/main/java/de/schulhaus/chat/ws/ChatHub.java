@@ -58,13 +58,8 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 		this.frames = frames;
 		this.fanout = fanout;
 		this.drains = new DrainWorkers(DRAIN_THREADS, "chat-ws");
-		AtomicInteger posters = new AtomicInteger();
 		this.postings = new java.util.concurrent.ThreadPoolExecutor(POSTING_THREADS, POSTING_THREADS, 1, java.util.concurrent.TimeUnit.MINUTES,
-				new java.util.concurrent.LinkedBlockingQueue<>(POSTS_WAITING), r -> {
-					Thread thread = new Thread(r, "chat-post-" + posters.incrementAndGet());
-					thread.setDaemon(true);
-					return thread;
-				});
+				new java.util.concurrent.LinkedBlockingQueue<>(POSTS_WAITING), DrainWorkers.daemons("chat-post"));
 		fanout.subscribe(this);
 	}
 

@@ -27,6 +27,7 @@ final class DrainWorkers extends ThreadPoolExecutor {
 
 	static final long STUCK_MILLIS = 50;
 	static final long WATCH_MILLIS = 25;
+	private static final long STUCK_NANOS = TimeUnit.MILLISECONDS.toNanos(STUCK_MILLIS);
 
 	private final int steady;
 	private final Map<Thread, Long> runningSince = new ConcurrentHashMap<>();
@@ -52,7 +53,7 @@ final class DrainWorkers extends ThreadPoolExecutor {
 	/** Threads stuck in a task do not count: one more for each of them; fewer again when they are done. */
 	void allowForStuck() {
 		long now = System.nanoTime();
-		long stuck = runningSince.values().stream().filter(since -> now - since > TimeUnit.MILLISECONDS.toNanos(STUCK_MILLIS)).count();
+		long stuck = runningSince.values().stream().filter(since -> now - since > STUCK_NANOS).count();
 		int wanted = steady + (int) stuck;
 		if (wanted > getMaximumPoolSize()) {
 			setMaximumPoolSize(wanted);
@@ -77,7 +78,8 @@ final class DrainWorkers extends ThreadPoolExecutor {
 		return super.shutdownNow();
 	}
 
-	private static java.util.concurrent.ThreadFactory daemons(String name) {
+	/** Daemon threads named {@code name-1}, {@code name-2}, ... (also the hub's posting threads'). */
+	static java.util.concurrent.ThreadFactory daemons(String name) {
 		AtomicInteger threads = new AtomicInteger();
 		return task -> {
 			Thread thread = new Thread(task, name + "-" + threads.incrementAndGet());
