@@ -160,7 +160,7 @@ public class MessageReports {
 				.param("school", user.schoolId()).query(UUID.class).list();
 			for (UUID id : reported) {
 				if (!rooms.contains(id)) {
-					jdbc.sql("select " + ChatRooms.COLUMNS + " from chat_room r where r.school_id = :school and r.id = :id")
+					jdbc.sql("select " + ChatRooms.COLUMNS + " from " + ChatRooms.BY_ID + " where r.school_id = :school")
 						.param("school", user.schoolId()).param("id", id).query(ChatRooms::map).optional()
 						.filter(r -> handlers(user.schoolId(), r).contains(user.accountId())).ifPresent(r -> rooms.add(r.id()));
 				}

@@ -143,13 +143,14 @@ public class RoomAccess {
 
 	private List<Candidate> candidates(SchulhausUser user, Map<UUID, PersonGroup> mine, UUID onlyRoom) {
 		List<UUID> groupIds = mine.isEmpty() ? List.of(NONE) : List.copyOf(mine.keySet());
-		return jdbc.sql("select " + ChatRooms.COLUMNS + ", cm.role as my_role, mu.until_at, mu.account_id as muted from chat_room r "
+		return jdbc.sql("select " + ChatRooms.COLUMNS + ", cm.role as my_role, mu.until_at, mu.account_id as muted from "
+				+ (onlyRoom == null ? "chat_room r " : ChatRooms.BY_ID + " ")
 				+ "left join chat_member cm on cm.room_id = r.id and cm.account_id = :me "
 				+ "left join chat_mute mu on mu.room_id = r.id and mu.account_id = :me "
-				+ "where r.school_id = :school " + (onlyRoom == null ? "" : "and r.id = :room ")
+				+ "where r.school_id = :school "
 				+ "and ((r.group_id in (:groups) and r.group_gone = false) or cm.account_id is not null or r.kind = 'ANNOUNCE') "
 				+ "order by r.last_activity_at desc, r.id")
-			.param("me", user.accountId()).param("school", user.schoolId()).param("groups", groupIds).param("room", onlyRoom)
+			.param("me", user.accountId()).param("school", user.schoolId()).param("groups", groupIds).param("id", onlyRoom)
 			.query((rs, n) -> {
 				Timestamp until = rs.getTimestamp("until_at");
 				Instant mute = rs.getObject("muted") == null ? null : until == null ? Instant.MAX : until.toInstant();
