@@ -29,7 +29,6 @@ public class ChatMessages {
 	public static final int MAX_LENGTH = 10_000;
 
 	private final JdbcClient jdbc;
-	private final ChatRooms rooms;
 	private final RoomAccess access;
 	private final ReadMarkers reads;
 	private final MessageRows rows;
@@ -38,14 +37,15 @@ public class ChatMessages {
 	private final Mentions mentions;
 	private final AccountManagement accounts;
 	private final MessagePushes pushes;
+	private final NewMessageRows newRows;
 
-	ChatMessages(JdbcClient jdbc, ChatRooms rooms, RoomAccess access, ReadMarkers reads, MessageRows rows, MessageText markup, ChatFanout fanout,
-			Mentions mentions, AccountManagement accounts, MessagePushes pushes) {
+	ChatMessages(JdbcClient jdbc, RoomAccess access, ReadMarkers reads, MessageRows rows, MessageText markup, ChatFanout fanout,
+			Mentions mentions, AccountManagement accounts, MessagePushes pushes, NewMessageRows newRows) {
+		this.newRows = newRows;
 		this.mentions = mentions;
 		this.pushes = pushes;
 		this.accounts = accounts;
 		this.jdbc = jdbc;
-		this.rooms = rooms;
 		this.access = access;
 		this.reads = reads;
 		this.rows = rows;
@@ -89,12 +89,8 @@ public class ChatMessages {
 		}
 		ChatMessage.Reply reply = replyTo == null ? null : replyTarget(user.schoolId(), roomId, replyTo);
 		Instant now = Instant.now();
-		long seq = rooms.nextSeq(user.schoolId(), roomId, now);
 		UUID id = Ids.newId();
-		jdbc.sql("insert into chat_message (id, room_id, school_id, seq, changed_seq, author_id, body, created_at, reply_to) "
-				+ "values (:id, :room, :school, :seq, :seq, :author, :body, :now, :reply)")
-			.param("id", id).param("room", roomId).param("school", user.schoolId()).param("seq", seq).param("author", user.accountId())
-			.param("body", body).param("now", Timestamp.from(now)).param("reply", replyTo).update();
+		long seq = newRows.insert(user.schoolId(), roomId, id, user.accountId(), body, now, replyTo);
 		List<ChatMessage.Attachment> attachments = List.of();
 		if (file != null) {
 			UUID attachment = Ids.newId();
@@ -105,7 +101,6 @@ public class ChatMessages {
 				.param("now", Timestamp.from(now)).update();
 			attachments = List.of(new ChatMessage.Attachment(attachment, file.name(), file.contentType(), file.size()));
 		}
-		reads.advanceOwn(user.schoolId(), roomId, user.accountId(), seq);
 		List<UUID> mentioned = mentions.in(rights.room(), body);
 		if (!mentioned.isEmpty()) {
 			mentions.store(user.schoolId(), rights.room(), id, List.of(), mentioned, user.accountId(), user.displayName());

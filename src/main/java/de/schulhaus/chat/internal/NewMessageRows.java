@@ -1,0 +1,70 @@
+package de.schulhaus.chat.internal;
+
+import java.sql.DatabaseMetaData;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.stereotype.Component;
+
+import de.schulhaus.platform.NotFoundException;
+
+/**
+ * Writes a new message in the caller's transaction: takes the room's next seq (and marks the room active), inserts the
+ * message with it and moves the poster's read marker there (what one writes oneself counts as read). On PostgreSQL that
+ * is one statement, so one wait for the database instead of three: it is the hottest write of a chat node, and under
+ * load each round trip waits for both the node's and the database's process to get a core. Elsewhere (H2, which has no
+ * writing common table expressions) it is the three statements of {@link ChatRooms#nextSeq}, the insert and
+ * {@link ReadMarkers#advanceOwn}.
+ */
+@Component
+class NewMessageRows {
+
+	static final String INSERT = "insert into chat_message (id, room_id, school_id, seq, changed_seq, author_id, body, created_at, reply_to) ";
+
+	/**
+	 * The room's row by its primary key alone, its school checked on that row ({@link ChatRooms#BY_ID}); its lock orders the
+	 * room's seqs until the commit. No room, no message, no marker: the statement answers no row. The marker only moves
+	 * forward, also when another device of the poster's has just posted a later one.
+	 */
+	private static final String IN_ONE_STATEMENT = "with s as (update chat_room set last_seq = last_seq + 1, last_activity_at = :now "
+			+ "where id = (select r.id from " + ChatRooms.BY_ID + " where r.school_id = :school) returning last_seq), "
+			+ "m as (" + INSERT + "select :message, :id, :school, s.last_seq, s.last_seq, :author, :body, cast(:now as timestamp with time zone), cast(:reply as uuid) "
+			+ "from s returning seq), "
+			+ "r as (insert into chat_read (room_id, school_id, account_id, last_read_seq) select :id, :school, :author, m.seq from m "
+			+ "on conflict (room_id, account_id) do update set last_read_seq = greatest(chat_read.last_read_seq, excluded.last_read_seq)) "
+			+ "select seq from m";
+
+	private final JdbcClient jdbc;
+	private final ChatRooms rooms;
+	private final ReadMarkers reads;
+	private final boolean oneStatement;
+
+	NewMessageRows(JdbcClient jdbc, DataSource dataSource, ChatRooms rooms, ReadMarkers reads) throws MetaDataAccessException {
+		this.jdbc = jdbc;
+		this.rooms = rooms;
+		this.reads = reads;
+		String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+		this.oneStatement = product != null && product.toLowerCase().contains("postgres");
+	}
+
+	/** Writes the message; answers its seq. A room that is not there, or another school's: {@link NotFoundException}. */
+	long insert(UUID schoolId, UUID roomId, UUID messageId, UUID authorId, String body, Instant now, UUID replyTo) {
+		if (oneStatement) {
+			return jdbc.sql(IN_ONE_STATEMENT).param("now", Timestamp.from(now)).param("id", roomId).param("school", schoolId)
+				.param("message", messageId).param("author", authorId).param("body", body).param("reply", replyTo)
+				.query(Long.class).optional().orElseThrow(() -> new NotFoundException("room"));
+		}
+		long seq = rooms.nextSeq(schoolId, roomId, now);
+		jdbc.sql(INSERT + "values (:id, :room, :school, :seq, :seq, :author, :body, :now, :reply)")
+			.param("id", messageId).param("room", roomId).param("school", schoolId).param("seq", seq).param("author", authorId)
+			.param("body", body).param("now", Timestamp.from(now)).param("reply", replyTo).update();
+		reads.advanceOwn(schoolId, roomId, authorId, seq);
+		return seq;
+	}
+}
