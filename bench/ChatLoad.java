@@ -54,7 +54,7 @@ import java.util.concurrent.locks.LockSupport;
  * Usage: java ChatLoad.java baseUrl peopleFile roomsFile password serverPid dir rate seconds bigRoomMembers warmupSeconds churn senders
  * senders: posts in flight at most (threads, each with its own kept-alive connection), so that the
  * client side does not cap the server's concurrency: 5,000 browsers would not.
- * churn: clients a second (measured phase) whose connection the bench drops; each reconnects a second later
+ * churn: clients a second (warm-up and measured phase) whose connection the bench drops; each reconnects a second later
  * and resumes from the last seq it has without a gap before it, as a real client after a network hiccup.
  * The first warmupSeconds of posting (same rate) let the server's JIT compile the path; their messages are
  * checked for loss like all others, but neither their latency nor the CPU they cost is counted. Before the measured
@@ -224,8 +224,9 @@ public class ChatLoad {
 			}
 			boolean measured = i >= warmupPosts;
 			long due = measured ? loadStart + (i - warmupPosts) * interval : warmupStart + i * interval;
-			if (churn > 0 && measured && i % rate == 0) {
-				// every second of the measured phase, CHURN clients lose their connection and come back a second later
+			if (churn > 0 && i % rate == 0) {
+				// every second, CHURN clients lose their connection and come back a second later; in the warm-up too, so
+				// that the reconnects' path (handshake, sign-in check, catch-up) is compiled before the measured phase
 				later.execute(() -> {
 					for (int k = 0; k < churn; k++) {
 						Client c = clients[ThreadLocalRandom.current().nextInt(clients.length)];

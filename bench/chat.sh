@@ -15,8 +15,8 @@
 #    latency) until a client's WebSocket had it, over every client of the room [p99 <= 150 ms];
 #  - messages lost (every client's messages of its room checked against those whose POST answered 201) and
 #    duplicates [both 0]; a client the server closes reconnects and resumes from its last seq, as a real one does,
-#    and every second of the measured phase CHURN (2) clients lose their connection (the bench aborts it) and come
-#    back a second later with a resume: the "catches up exactly ... no gap, no duplicate" under load
+#    and every second (of the warm-up too, so that the reconnect path is compiled) CHURN (2) clients lose their
+#    connection (the bench aborts it) and come back a second later with a resume: the "catches up exactly ... no gap, no duplicate" under load
 #    (their duplicates are printed apart; what was due from a second before such a drop until the client was back
 #    is left out of the latency, since it arrives by catch-up, not live);
 #  - the broadcast: from its POST until all BIG_ROOM members have it [<= 1 s];
