@@ -25,7 +25,7 @@ import de.schulhaus.platform.NotFoundException;
 @Component
 class NewMessageRows {
 
-	static final String INSERT = "insert into chat_message (id, room_id, school_id, seq, changed_seq, author_id, body, created_at, reply_to) ";
+	private static final String INSERT = "insert into chat_message (id, room_id, school_id, seq, changed_seq, author_id, body, created_at, reply_to) ";
 
 	/**
 	 * The room's row by its primary key alone, its school checked on that row ({@link ChatRooms#BY_ID}); its lock orders the
