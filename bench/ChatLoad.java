@@ -7,23 +7,26 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -44,9 +47,9 @@ import java.util.concurrent.locks.LockSupport;
  * big room, timed until every member has it.
  * <p>
  * Everything runs in this one JVM, so send and receive times come from the same System.nanoTime.
- * Receiving uses the JDK's WebSocket client, spread over several HttpClients (each has one selector
- * thread); posting uses plain HTTP/1.1 on kept-alive sockets, which costs far less CPU than HttpClient
- * on a box whose two cores the server needs too.
+ * Receiving reads the WebSockets on a few selector threads with the frames parsed by hand ({@link LiveSocket});
+ * posting uses plain HTTP/1.1 on kept-alive sockets. Both cost far less CPU than the JDK's HttpClient and
+ * WebSocket client on a box whose two cores the server needs too.
  * <p>
  * Between phases it waits at checkpoints so that the script can measure the server: it writes
  * {@code <dir>/<name>} and goes on when {@code <dir>/<name>.go} exists.
@@ -84,6 +87,7 @@ public class ChatLoad {
 	static final Object postedLock = new Object();
 	/** Whether the clients post over their WebSocket (else over the HTTP API, as the web page does). */
 	static boolean viaSocket;
+	static Loop[] loops;
 	static final AtomicLong unanswered = new AtomicLong();
 
 	static int[] latencyMicros;
@@ -168,11 +172,11 @@ public class ChatLoad {
 		checkpoint("signed-in");
 
 		// --- connect every client and wait for its first rooms frame (it is live from then on) ---
-		int httpClients = Math.max(1, Math.min(16, clients.length / 500));
-		ExecutorService callbacks = Executors.newFixedThreadPool(4, daemon("ws-callback"));
-		HttpClient[] ws = new HttpClient[httpClients];
-		for (int i = 0; i < httpClients; i++) {
-			ws[i] = HttpClient.newBuilder().executor(callbacks).connectTimeout(Duration.ofSeconds(30)).build();
+		int loopCount = Math.max(1, Math.min(4, clients.length / 2500));
+		loops = new Loop[loopCount];
+		for (int i = 0; i < loopCount; i++) {
+			loops[i] = new Loop();
+			daemon("ws-loop").newThread(loops[i]).start();
 		}
 		t0 = System.nanoTime();
 		Semaphore handshakes = new Semaphore(100);
@@ -181,7 +185,7 @@ public class ChatLoad {
 				continue;
 			}
 			handshakes.acquire();
-			c.connect(ws[c.index % httpClients], null).whenComplete((w, e) -> handshakes.release());
+			c.connect(null).whenComplete((w, e) -> handshakes.release());
 		}
 		for (Client c : clients) {
 			if (c.session != null && !c.live.await(60, TimeUnit.SECONDS)) {
@@ -189,7 +193,7 @@ public class ChatLoad {
 			}
 		}
 		long live = Arrays.stream(clients).filter(c -> c.live.getCount() == 0).count();
-		out("chat.connect_s=%.1f live_clients=%d websocket_http_clients=%d", secondsSince(t0), live, httpClients);
+		out("chat.connect_s=%.1f live_clients=%d websocket_loops=%d", secondsSince(t0), live, loopCount);
 		checkpoint("connected");
 
 		// --- the load: RATE messages a second for SECONDS, round-robin over the class rooms ---
@@ -373,7 +377,7 @@ public class ChatLoad {
 	}
 
 	/** One person: a session, a CSRF token, a WebSocket, what arrived. */
-	static final class Client implements WebSocket.Listener {
+	static final class Client {
 
 		final int index;
 		final String login;
@@ -386,16 +390,13 @@ public class ChatLoad {
 		final BitSet received = new BitSet();
 		/** Per room the seqs that arrived on any of this client's connections (only touched by its listener callbacks). */
 		final Map<String, BitSet> seen = new ConcurrentHashMap<>();
-		volatile WebSocket current;
+		volatile LiveSocket current;
 		final Map<String, CompletableFuture<Integer>> answers = new java.util.concurrent.ConcurrentHashMap<>();
-		final Object sendLock = new Object();
 		volatile boolean resumedOnce;
 		/** The last time this client was away (dropped by the bench): its messages of then are caught up, not live. */
 		volatile long awayFrom = Long.MAX_VALUE;
 		volatile long awayUntil = Long.MIN_VALUE;
 		volatile String session;
-		volatile HttpClient httpClient;
-		private final StringBuilder partial = new StringBuilder();
 
 		Client(int index, String login, int classRoom, boolean inBigRoom) {
 			this.index = index;
@@ -416,7 +417,7 @@ public class ChatLoad {
 
 		/** Posts over this client's WebSocket and waits for the server's answer: 201 posted, its status refused, -2 no answer. */
 		int postLive(String roomId, String text, String ref) throws Exception {
-			WebSocket w = current;
+			LiveSocket w = current;
 			if (w == null) {
 				return -2;
 			}
@@ -424,12 +425,9 @@ public class ChatLoad {
 			answers.put(ref, answer);
 			String frame = "{\"type\":\"post\",\"ref\":\"" + ref + "\",\"room\":\"" + roomId + "\",\"body\":\"" + text + "\"}";
 			try {
-				// java.net.http allows one send at a time per WebSocket
-				synchronized (sendLock) {
-					w.sendText(frame, true).get(30, TimeUnit.SECONDS);
-				}
+				w.sendText(frame);
 				return answer.get(30, TimeUnit.SECONDS);
-			} catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+			} catch (IOException | java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
 				return -2;
 			} finally {
 				answers.remove(ref);
@@ -447,42 +445,35 @@ public class ChatLoad {
 					CSRF_HEADER + ": " + maskedCsrf, "application/json", json).status();
 		}
 
-		CompletableFuture<WebSocket> connect(HttpClient client, String resume) {
-			httpClient = client;
-			String ws = "ws://" + base.getHost() + ":" + base.getPort() + "/ws";
-			return client.newWebSocketBuilder().header("Cookie", SESSION_COOKIE + "=" + session).connectTimeout(Duration.ofSeconds(30))
-				.buildAsync(URI.create(ws), this).whenComplete((w, e) -> {
-					if (e != null) {
-						errors.add("connect " + login + ": " + e);
-					} else if (resume != null) {
-						w.sendText(resume, true);
-					}
-				});
+		/** Opens a new connection (resuming, unless {@code resume} is null); completes when it is open or has failed. */
+		CompletableFuture<LiveSocket> connect(String resume) {
+			LiveSocket socket = new LiveSocket(this, resume);
+			socket.opened.whenComplete((w, e) -> {
+				if (e != null) {
+					errors.add("connect " + login + ": " + e);
+				}
+			});
+			loops[index % loops.length].add(socket);
+			return socket.opened;
 		}
 
-		@Override
-		public void onOpen(WebSocket webSocket) {
-			current = webSocket;
+		void opened(LiveSocket socket) {
+			current = socket;
 			if (awayFrom != Long.MAX_VALUE && awayUntil < awayFrom) {
 				awayUntil = System.nanoTime();
 			}
-			webSocket.request(1);
 		}
 
-		@Override
-		public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-			long now = System.nanoTime();
-			if (webSocket != current) {
-				return null; // a connection this client has dropped
-			}
-			partial.append(data);
-			if (last) {
-				String frame = partial.toString();
-				partial.setLength(0);
+		void text(LiveSocket socket, String frame, long now) {
+			if (socket == current) {
 				handle(frame, now);
+			} // else a connection this client has dropped
+		}
+
+		void gone(LiveSocket socket, String why) {
+			if (socket == current) {
+				lost(why);
 			}
-			webSocket.request(1);
-			return null;
 		}
 
 		private void handle(String frame, long now) {
@@ -543,21 +534,6 @@ public class ChatLoad {
 			}
 		}
 
-		@Override
-		public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-			if (webSocket == current) {
-				lost(statusCode + " " + reason);
-			}
-			return null;
-		}
-
-		@Override
-		public void onError(WebSocket webSocket, Throwable error) {
-			if (webSocket == current) {
-				lost(error.toString());
-			}
-		}
-
 		/** Closed by the server: back at once, resuming. */
 		private void lost(String why) {
 			if (closing) {
@@ -571,7 +547,7 @@ public class ChatLoad {
 
 		/** A network hiccup on the client's side: the connection is gone without a close; back after a second. */
 		void drop(java.util.concurrent.ScheduledExecutorService later) {
-			WebSocket w = current;
+			LiveSocket w = current;
 			if (w == null || closing) {
 				return;
 			}
@@ -591,7 +567,314 @@ public class ChatLoad {
 			resume.append("}}");
 			reconnects.incrementAndGet();
 			resumedOnce = true;
-			connect(httpClient, resume.toString());
+			connect(resume.toString());
+		}
+	}
+
+	/**
+	 * A selector thread that reads many clients' WebSockets. The JDK's WebSocket client took 0.4 of a core at 15,000
+	 * frames a second, on the two cores it shares with the server it measures; this reads each socket's frames in one
+	 * go and hands them to the client on the same thread.
+	 */
+	static final class Loop implements Runnable {
+
+		private final Selector selector;
+		private final ConcurrentLinkedQueue<LiveSocket> added = new ConcurrentLinkedQueue<>();
+
+		Loop() throws IOException {
+			selector = Selector.open();
+		}
+
+		void add(LiveSocket socket) {
+			added.add(socket);
+			selector.wakeup();
+		}
+
+		@Override
+		public void run() {
+			while (true) {
+				try {
+					selector.select();
+				} catch (IOException e) {
+					errors.add("select: " + e);
+					return;
+				}
+				for (LiveSocket s; (s = added.poll()) != null;) {
+					s.start(selector);
+				}
+				long now = System.nanoTime();
+				for (Iterator<SelectionKey> keys = selector.selectedKeys().iterator(); keys.hasNext();) {
+					SelectionKey key = keys.next();
+					keys.remove();
+					LiveSocket s = (LiveSocket) key.attachment();
+					if (key.isValid()) {
+						s.ready(key, now);
+					}
+				}
+			}
+		}
+	}
+
+	/**
+	 * One WebSocket connection of a client (RFC 6455 by hand: the handshake with its accept check, text frames whole or
+	 * fragmented, ping, close; what the client sends is masked). Only its loop's thread reads; anyone may send.
+	 */
+	static final class LiveSocket {
+
+		private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+
+		final CompletableFuture<LiveSocket> opened = new CompletableFuture<>();
+		private final Client client;
+		private final String resume;
+		private final String key;
+		private SocketChannel channel;
+		private ByteBuffer in = ByteBuffer.allocate(4096);
+		private ByteArrayOutputStream fragments;
+		private boolean open;
+		private volatile boolean done;
+
+		LiveSocket(Client client, String resume) {
+			this.client = client;
+			this.resume = resume;
+			byte[] nonce = new byte[16];
+			ThreadLocalRandom.current().nextBytes(nonce);
+			this.key = Base64.getEncoder().encodeToString(nonce);
+		}
+
+		void start(Selector selector) {
+			try {
+				channel = SocketChannel.open();
+				channel.configureBlocking(false);
+				channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+				channel.register(selector, channel.connect(new InetSocketAddress(base.getHost(), base.getPort())) ? SelectionKey.OP_READ
+						: SelectionKey.OP_CONNECT, this);
+				if (channel.isConnected()) {
+					handshake();
+				}
+			} catch (IOException e) {
+				failed(e.toString());
+			}
+		}
+
+		void ready(SelectionKey selected, long now) {
+			try {
+				if (selected.isConnectable()) {
+					channel.finishConnect();
+					selected.interestOps(SelectionKey.OP_READ);
+					handshake();
+				} else if (selected.isReadable()) {
+					read(now);
+				}
+			} catch (IOException | RuntimeException e) {
+				failed(e.toString());
+			}
+		}
+
+		private void handshake() throws IOException {
+			String request = "GET /ws HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+					+ "Sec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\nCookie: " + SESSION_COOKIE + "=" + client.session + "\r\n\r\n";
+			write(ByteBuffer.wrap(request.getBytes(StandardCharsets.ISO_8859_1)));
+		}
+
+		private void read(long now) throws IOException {
+			int n = channel.read(in);
+			if (n < 0) {
+				failed("closed without a close frame");
+				return;
+			}
+			in.flip();
+			if (!open && !upgraded()) {
+				in.compact();
+				return;
+			}
+			int needed = frames(now);
+			in.compact();
+			if (needed > in.capacity()) {
+				ByteBuffer bigger = ByteBuffer.allocate(Integer.highestOneBit(needed) * 2);
+				in.flip();
+				bigger.put(in);
+				in = bigger;
+			}
+		}
+
+		/** The server's answer to the handshake, once it is all in: 101 with the right accept, or the connection fails. */
+		private boolean upgraded() throws IOException {
+			String head = new String(in.array(), 0, in.limit(), StandardCharsets.ISO_8859_1);
+			int end = head.indexOf("\r\n\r\n");
+			if (end < 0) {
+				if (in.limit() == in.capacity()) {
+					throw new IOException("handshake answer too long");
+				}
+				return false;
+			}
+			String[] lines = head.substring(0, end).split("\r\n");
+			if (!lines[0].startsWith("HTTP/1.1 101")) {
+				throw new IOException("handshake answered " + lines[0]);
+			}
+			String accept = null;
+			for (String line : lines) {
+				if (line.regionMatches(true, 0, "Sec-WebSocket-Accept:", 0, 21)) {
+					accept = line.substring(21).trim();
+				}
+			}
+			try {
+				String expected = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
+					.digest((key + ACCEPT_GUID).getBytes(StandardCharsets.ISO_8859_1)));
+				if (!expected.equals(accept)) {
+					throw new IOException("wrong Sec-WebSocket-Accept " + accept);
+				}
+			} catch (java.security.NoSuchAlgorithmException e) {
+				throw new IllegalStateException(e);
+			}
+			in.position(end + 4);
+			open = true;
+			client.opened(this);
+			opened.complete(this);
+			if (resume != null) {
+				sendText(resume);
+			}
+			return true;
+		}
+
+		/** Hands every whole frame in the buffer on; answers the size the next, partial one needs (0: none). */
+		private int frames(long now) throws IOException {
+			while (in.remaining() >= 2) {
+				int at = in.position();
+				int b0 = in.get(at) & 0xff;
+				int b1 = in.get(at + 1) & 0xff;
+				if ((b1 & 0x80) != 0) {
+					throw new IOException("a masked frame from the server");
+				}
+				long length = b1 & 0x7f;
+				int header = 2;
+				if (length == 126) {
+					if (in.remaining() < 4) {
+						return 4;
+					}
+					length = in.getShort(at + 2) & 0xffff;
+					header = 4;
+				} else if (length == 127) {
+					if (in.remaining() < 10) {
+						return 10;
+					}
+					length = in.getLong(at + 2);
+					header = 10;
+				}
+				if (length > 16 * 1024 * 1024) {
+					throw new IOException("a frame of " + length + " bytes");
+				}
+				if (in.remaining() < header + length) {
+					return header + (int) length;
+				}
+				int start = in.arrayOffset() + at + header;
+				int size = (int) length;
+				in.position(at + header + size);
+				boolean fin = (b0 & 0x80) != 0;
+				switch (b0 & 0x0f) {
+					case 1 -> {
+						if (fin) {
+							client.text(this, new String(in.array(), start, size, StandardCharsets.UTF_8), now);
+						} else {
+							fragments = new ByteArrayOutputStream();
+							fragments.write(in.array(), start, size);
+						}
+					}
+					case 0 -> {
+						if (fragments == null) {
+							throw new IOException("a continuation without a start");
+						}
+						fragments.write(in.array(), start, size);
+						if (fin) {
+							String text = fragments.toString(StandardCharsets.UTF_8);
+							fragments = null;
+							client.text(this, text, now);
+						}
+					}
+					case 8 -> {
+						int code = size >= 2 ? ((in.array()[start] & 0xff) << 8 | (in.array()[start + 1] & 0xff)) : 1005;
+						String reason = size > 2 ? new String(in.array(), start + 2, size - 2, StandardCharsets.UTF_8) : "";
+						send(8, Arrays.copyOfRange(in.array(), start, start + Math.min(size, 2)));
+						failed(code + " " + reason);
+						return 0;
+					}
+					case 9 -> send(10, Arrays.copyOfRange(in.array(), start, start + size));
+					case 10 -> {
+						// an answer to a ping of ours: none are sent
+					}
+					default -> throw new IOException("a frame of opcode " + (b0 & 0x0f));
+				}
+			}
+			return 0;
+		}
+
+		void sendText(String text) throws IOException {
+			send(1, text.getBytes(StandardCharsets.UTF_8));
+		}
+
+		private void send(int opcode, byte[] payload) throws IOException {
+			int length = payload.length;
+			ByteBuffer frame = ByteBuffer.allocate(14 + length);
+			frame.put((byte) (0x80 | opcode));
+			if (length < 126) {
+				frame.put((byte) (0x80 | length));
+			} else if (length < 65536) {
+				frame.put((byte) (0x80 | 126)).putShort((short) length);
+			} else {
+				frame.put((byte) (0x80 | 127)).putLong(length);
+			}
+			byte[] mask = new byte[4];
+			ThreadLocalRandom.current().nextBytes(mask);
+			frame.put(mask);
+			for (int i = 0; i < length; i++) {
+				frame.put((byte) (payload[i] ^ mask[i & 3]));
+			}
+			frame.flip();
+			write(frame);
+		}
+
+		/** Small writes from any thread; a full socket buffer (a server that does not read) is waited out for 30 s at most. */
+		private synchronized void write(ByteBuffer bytes) throws IOException {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while (bytes.hasRemaining()) {
+				if (done) {
+					throw new IOException("closed");
+				}
+				if (channel.write(bytes) == 0) {
+					if (System.nanoTime() > deadline) {
+						throw new IOException("the server did not read for 30 s");
+					}
+					LockSupport.parkNanos(200_000);
+				}
+			}
+		}
+
+		/** The client's side gone at once, without a close frame (a network hiccup). */
+		void abort() {
+			done = true;
+			closeChannel();
+		}
+
+		private void failed(String why) {
+			if (done) {
+				return;
+			}
+			done = true;
+			closeChannel();
+			if (open) {
+				client.gone(this, why);
+			} else {
+				opened.completeExceptionally(new IOException(why));
+			}
+		}
+
+		private void closeChannel() {
+			try {
+				if (channel != null) {
+					channel.close();
+				}
+			} catch (IOException ignored) {
+				// closing anyway
+			}
 		}
 	}
 

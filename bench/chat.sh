@@ -4,7 +4,7 @@
 # DURATION (60) s over the clients' WebSockets ({"type":"post",...}, as the web page posts while its connection is
 # up; POST_VIA=http: over the HTTP API, POST /api/v1/chat/rooms/<id>/messages with the poster's session and CSRF
 # token, as the page posts while it is down), then one broadcast to a room of BIG_ROOM (1,000) members. The load
-# generator is bench/ChatLoad.java (JDK only: java.net.http's WebSocket to receive, plain HTTP/1.1 to post).
+# generator is bench/ChatLoad.java (JDK only: WebSockets read on a few selector threads, plain HTTP/1.1 to post).
 # Before the measured DURATION, WARMUP (10) s at the same rate let the JIT compile the path on the freshly
 # started server (the issue asks what a running node sustains); their messages count for loss, not for latency
 # or CPU. The measured phase starts once every warm-up post is answered and delivered (chat.warmup.drained_s: how
