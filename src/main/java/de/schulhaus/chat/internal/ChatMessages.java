@@ -11,7 +11,10 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import de.schulhaus.accounts.AccountManagement;
 import de.schulhaus.platform.Ids;
@@ -38,10 +41,12 @@ public class ChatMessages {
 	private final AccountManagement accounts;
 	private final MessagePushes pushes;
 	private final NewMessageRows newRows;
+	private final TransactionTemplate transaction;
 
 	ChatMessages(JdbcClient jdbc, RoomAccess access, ReadMarkers reads, MessageRows rows, MessageText markup, ChatFanout fanout,
-			Mentions mentions, AccountManagement accounts, MessagePushes pushes, NewMessageRows newRows) {
+			Mentions mentions, AccountManagement accounts, MessagePushes pushes, NewMessageRows newRows, PlatformTransactionManager transactions) {
 		this.newRows = newRows;
+		this.transaction = new TransactionTemplate(transactions);
 		this.mentions = mentions;
 		this.pushes = pushes;
 		this.accounts = accounts;
@@ -53,20 +58,21 @@ public class ChatMessages {
 		this.fanout = fanout;
 	}
 
-	/** Checks the text first, then posts it as the room's next message; what one writes oneself counts as read. */
-	@Transactional
+	/**
+	 * Checks the text first, then posts it as the room's next message; what one writes oneself counts as read. A post
+	 * that writes nothing but the message (no mention, no file, no push) has no transaction of its own where that write
+	 * is one statement ({@link NewMessageRows}): its commit is then no extra wait for the database.
+	 */
 	public ChatMessage post(SchulhausUser user, UUID roomId, String text) {
 		return post(user, access.require(user, roomId), text, null);
 	}
 
 	/** {@link #post(SchulhausUser, UUID, String)} with the rights the caller has just looked up for this request. */
-	@Transactional
 	public ChatMessage post(SchulhausUser user, RoomRights rights, String text) {
 		return post(user, rights, text, null);
 	}
 
 	/** A message that answers {@code replyTo}, an earlier message of the same room that is not deleted (none: null). */
-	@Transactional
 	public ChatMessage post(SchulhausUser user, RoomRights rights, String text, UUID replyTo) {
 		return post(user, rights, text, replyTo, null);
 	}
@@ -82,15 +88,25 @@ public class ChatMessages {
 	}
 
 	private ChatMessage post(SchulhausUser user, RoomRights rights, String text, UUID replyTo, PostedFile file) {
-		UUID roomId = rights.room().id();
 		String body = validBody(text);
 		if (!rights.mayPost()) {
 			throw rights.refusal();
 		}
-		ChatMessage.Reply reply = replyTo == null ? null : replyTarget(user.schoolId(), roomId, replyTo);
+		ChatMessage.Reply reply = replyTo == null ? null : replyTarget(user.schoolId(), rights.room().id(), replyTo);
+		List<UUID> mentioned = mentions.in(rights.room(), body);
+		boolean messageOnly = file == null && mentioned.isEmpty() && !MessagePushes.mayPush(rights) && newRows.oneStatement();
+		if (messageOnly || TransactionSynchronizationManager.isActualTransactionActive()) {
+			return write(user, rights, body, reply, file, mentioned);
+		}
+		return transaction.execute(status -> write(user, rights, body, reply, file, mentioned));
+	}
+
+	/** The post's writes; in the caller's transaction if there is one, the message's delivery after its commit. */
+	private ChatMessage write(SchulhausUser user, RoomRights rights, String body, ChatMessage.Reply reply, PostedFile file, List<UUID> mentioned) {
+		UUID roomId = rights.room().id();
 		Instant now = Instant.now();
 		UUID id = Ids.newId();
-		long seq = newRows.insert(user.schoolId(), roomId, id, user.accountId(), body, now, replyTo);
+		long seq = newRows.insert(user.schoolId(), roomId, id, user.accountId(), body, now, reply == null ? null : reply.id());
 		List<ChatMessage.Attachment> attachments = List.of();
 		if (file != null) {
 			UUID attachment = Ids.newId();
@@ -101,7 +117,6 @@ public class ChatMessages {
 				.param("now", Timestamp.from(now)).update();
 			attachments = List.of(new ChatMessage.Attachment(attachment, file.name(), file.contentType(), file.size()));
 		}
-		List<UUID> mentioned = mentions.in(rights.room(), body);
 		if (!mentioned.isEmpty()) {
 			mentions.store(user.schoolId(), rights.room(), id, List.of(), mentioned, user.accountId(), user.displayName());
 		}

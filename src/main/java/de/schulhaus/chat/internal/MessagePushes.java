@@ -38,10 +38,22 @@ class MessagePushes {
 		this.notifications = notifications;
 	}
 
+	/**
+	 * Whether a message in the room by this poster may ring anybody's phone (then {@link #posted} needs the posting
+	 * transaction): not a pupil's in a class or course room.
+	 */
+	static boolean mayPush(RoomRights rights) {
+		Room room = rights.room();
+		return room.kind() != RoomKind.GROUP || rights.leader() && !room.archived() && room.groupId() != null;
+	}
+
 	/** In the posting transaction: the push goes out after the commit, and not at all if it rolls back. */
 	void posted(UUID schoolId, RoomRights rights, UUID authorId, String authorName, Collection<UUID> mentioned) {
+		if (!mayPush(rights)) {
+			return;
+		}
 		Room room = rights.room();
-		List<UUID> recipients = recipients(schoolId, room, rights.leader());
+		List<UUID> recipients = recipients(schoolId, room);
 		if (recipients.isEmpty()) {
 			return;
 		}
@@ -61,12 +73,11 @@ class MessagePushes {
 		notifications.pushOnly(schoolId, people, push);
 	}
 
-	private List<UUID> recipients(UUID schoolId, Room room, boolean byLeader) {
+	private List<UUID> recipients(UUID schoolId, Room room) {
 		return switch (room.kind()) {
 			case DIRECT, CHAT -> members.of(schoolId, room.id(), List.of("starter", "member"));
 			case ANNOUNCE -> accounts.active(schoolId).stream().map(Account::id).toList();
-			case GROUP -> byLeader && !room.archived() && room.groupId() != null
-				? groups.members(schoolId, room.groupId()).stream().map(Membership::accountId).toList() : List.of();
+			case GROUP -> groups.members(schoolId, room.groupId()).stream().map(Membership::accountId).toList();
 		};
 	}
 }

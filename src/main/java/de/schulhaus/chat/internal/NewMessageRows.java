@@ -53,6 +53,11 @@ class NewMessageRows {
 		this.oneStatement = product != null && product.toLowerCase().contains("postgres");
 	}
 
+	/** Whether {@link #insert} is one statement: atomic on its own, it needs no transaction of its own either. */
+	boolean oneStatement() {
+		return oneStatement;
+	}
+
 	/** Writes the message; answers its seq. A room that is not there, or another school's: {@link NotFoundException}. */
 	long insert(UUID schoolId, UUID roomId, UUID messageId, UUID authorId, String body, Instant now, UUID replyTo) {
 		if (oneStatement) {
