@@ -8,9 +8,9 @@
 # Before the measured DURATION, WARMUP (60) s at the same rate let the JIT compile the path on the freshly
 # started server (the issue asks what a running node sustains); their messages count for loss, not for latency
 # or CPU. With 10 s the server was still compiling through the measured minute and used 0.9 of a core at 500/s,
-# with 60 s 0.72-0.75 (bench/RESULTS.md, 2026-12-02). The measured phase starts once every warm-up post is answered and delivered (chat.warmup.drained_s: how
-# long after the warm-up that took), so a backlog of the cold server does not carry over into it; posting_took_s
-# is the measured phase's. It prints, with the issue's targets next to them:
+# with 60 s 0.72-0.75 (bench/RESULTS.md, 2026-12-02). The measured phase starts once every warm-up post is
+# answered and delivered (chat.warmup.drained_s: how long after the warm-up that took), so a backlog of the cold
+# server does not carry over into it; posting_took_s is the measured phase's. It prints, with the issue's targets next to them:
 #  - delivery latency p50/p99/max (and by 10 s slice) from the moment each message was due to be posted (its
 #    text carries that time; the sender is open-loop, so a sender or server that falls behind shows as
 #    latency) until a client's WebSocket had it, over every client of the room [p99 <= 150 ms];
