@@ -91,7 +91,8 @@ public class ChatLoad {
 	static final AtomicLong unanswered = new AtomicLong();
 
 	static int[] latencyMicros;
-	static byte[] latencySlice;
+	/** The second of the measured phase in which each recorded message was due. */
+	static short[] latencySecond;
 	static volatile long measureFrom = Long.MAX_VALUE;
 	static final AtomicInteger latencyCount = new AtomicInteger();
 	static final AtomicLong delivered = new AtomicLong();
@@ -198,7 +199,7 @@ public class ChatLoad {
 
 		// --- the load: RATE messages a second for SECONDS, round-robin over the class rooms ---
 		latencyMicros = new int[(int) Math.min(Integer.MAX_VALUE - 8, (long) rate * seconds * 40L + 1000)];
-		latencySlice = new byte[latencyMicros.length];
+		latencySecond = new short[latencyMicros.length];
 		ExecutorService senders = Executors.newFixedThreadPool(senderThreads, daemon("sender"));
 		java.util.concurrent.ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(daemon("churn"));
 		ThreadLocal<Http> senderHttp = ThreadLocal.withInitial(Http::new);
@@ -222,7 +223,8 @@ public class ChatLoad {
 				awaitDeliveries(expectedDeliveries(), 5);
 				loadStart = System.nanoTime();
 				measureFrom = loadStart;
-				out("chat.warmup.drained_s=%.1f (after %d s of warm-up posting)", secondsSince(warmupStart) - warmup, warmup);
+				out("chat.warmup.drained_s=%.1f (after %d s of warm-up posting) measured_from=%s", secondsSince(warmupStart) - warmup, warmup,
+						java.time.Instant.now());
 				cpuStart = cpu(serverPid);
 				selfStart = cpu(ProcessHandle.current().pid());
 			}
@@ -330,7 +332,7 @@ public class ChatLoad {
 			int[] in = new int[recorded];
 			int k = 0;
 			for (int i = 0; i < recorded; i++) {
-				if (latencySlice[i] == slice) {
+				if (latencySecond[i] / 10 == slice) {
 					in[k++] = latencyMicros[i];
 				}
 			}
@@ -338,6 +340,21 @@ public class ChatLoad {
 			Arrays.sort(in);
 			out("chat.latency_ms.due_%03d-%03ds.p50=%.1f p99=%.1f max=%.1f", slice * 10, slice * 10 + 10, p(in, 50), p(in, 99), p(in, 100));
 		}
+		// p99 by the second in which the message was due: a spike's start and length, to set beside vmstat, GC or checkpoint logs
+		StringBuilder bySecond = new StringBuilder();
+		for (int second = 0; second < seconds; second++) {
+			int[] in = new int[recorded];
+			int k = 0;
+			for (int i = 0; i < recorded; i++) {
+				if (latencySecond[i] == second) {
+					in[k++] = latencyMicros[i];
+				}
+			}
+			in = Arrays.copyOf(in, k);
+			Arrays.sort(in);
+			bySecond.append(second == 0 ? "" : ",").append(Math.round(p(in, 99)));
+		}
+		out("chat.latency_ms.p99_by_second=%s", bySecond);
 		out("chat.lost=%d (target: 0) duplicates=%d (target: 0) out_of_order=%d unexpected=%d", lost, duplicates.get(), outOfOrder.get(),
 				unexpected);
 		out("chat.reconnects=%d (dropped by the bench: %d, closed by the server: %d) duplicates_after_resume=%d (target: 0) out_of_order_after_resume=%d",
@@ -508,7 +525,7 @@ public class ChatLoad {
 					if (due >= measureFrom && (due < awayFrom || due > awayUntil && awayUntil >= awayFrom)) {
 						int i = latencyCount.getAndIncrement();
 						if (i < latencyMicros.length) {
-							latencySlice[i] = (byte) Math.min(127, (due - measureFrom) / TimeUnit.SECONDS.toNanos(10));
+							latencySecond[i] = (short) Math.min(Short.MAX_VALUE, (due - measureFrom) / TimeUnit.SECONDS.toNanos(1));
 							latencyMicros[i] = (int) Math.min(Integer.MAX_VALUE, (now - due) / 1000);
 						}
 					}
