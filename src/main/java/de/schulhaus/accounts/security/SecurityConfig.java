@@ -138,7 +138,8 @@ class SecurityConfig {
 	SecurityFilterChain webChain(HttpSecurity http, AccountUserDetailsService users, PasswordEncoder passwords,
 			SignInHandlers handlers, SignInThrottle throttle, DummyHash dummy, CookieCsrfTokenRepository csrfTokens,
 			SecurityContextRepository contexts, ObjectProvider<ClientRegistrationRepository> oidc,
-			OidcSignIn oidcSignIn, SignOutAudit signOutAudit, PlatformProperties platform, ObjectProvider<PublicPath> publicPaths) throws Exception {
+			OidcSignIn oidcSignIn, SignOutAudit signOutAudit, SignOutClosesLiveConnections signOutCloses, PlatformProperties platform,
+			ObjectProvider<PublicPath> publicPaths) throws Exception {
 		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
 		dao.setPasswordEncoder(passwords);
 		dao.setUserDetailsPasswordService(users);
@@ -164,7 +165,8 @@ class SecurityConfig {
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
 			.formLogin(form -> form.loginPage("/anmelden").loginProcessingUrl("/anmelden").usernameParameter("login")
 				.passwordParameter("password").successHandler(handlers).failureHandler(handlers).permitAll())
-			.logout(logout -> logout.logoutUrl("/abmelden").addLogoutHandler(signOutAudit).logoutSuccessUrl("/anmelden?abgemeldet")
+			.logout(logout -> logout.logoutUrl("/abmelden").addLogoutHandler(signOutAudit).addLogoutHandler(signOutCloses)
+				.logoutSuccessUrl("/anmelden?abgemeldet")
 				.deleteCookies("SCHULHAUS_SESSION"))
 			.addFilterAfter(new SignInGateFilter(), AuthorizationFilter.class)
 			.headers(h -> {

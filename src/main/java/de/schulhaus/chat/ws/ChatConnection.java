@@ -84,12 +84,11 @@ final class ChatConnection {
 	 */
 	private final Map<UUID, java.util.TreeMap<Long, ChatMessage>> early = new HashMap<>();
 
-	/** How often a post over this connection checks that the web session it was opened with is still open. */
-	static final long SESSION_CHECK_NANOS = 30_000_000_000L;
-
-	/** The web session the connection was opened with (null for a program with an app password). */
+	/**
+	 * The web session the connection was opened with (null for a program with an app password). When it ends, the hub
+	 * closes the connection ({@link ChatHub#closeEndedSessions}).
+	 */
 	private final String webSession;
-	private volatile long sessionCheckedAt;
 	/** This connection's posts, one after the other on the hub's posting threads. */
 	private volatile java.util.concurrent.CompletableFuture<Void> posts = java.util.concurrent.CompletableFuture.completedFuture(null);
 
@@ -103,15 +102,12 @@ final class ChatConnection {
 		this.user = user;
 		this.bufferLimit = properties.sendBufferBytes();
 		this.webSession = webSession;
-		// the first post checks at once
-		this.sessionCheckedAt = System.nanoTime() - SESSION_CHECK_NANOS - 1;
 	}
 
 	/**
 	 * Posts a message ({@link SocketPosts}) on the hub's few posting threads (a post needs a database connection; a thread
 	 * per posting connection would only queue for the pool) and answers the poster; one after the other, so a person's
-	 * quick posts keep their order. A connection whose web session has ended meanwhile (signed out in another
-	 * tab, timed out) posts nothing and is closed.
+	 * quick posts keep their order. A connection whose web session has ended is closed by the hub, on this node at once.
 	 */
 	void post(PostFrame frame) {
 		if (dropped.get()) {
@@ -121,13 +117,6 @@ final class ChatConnection {
 			if (dropped.get()) {
 				return;
 			}
-			if (webSession != null && System.nanoTime() - sessionCheckedAt > SESSION_CHECK_NANOS) {
-				if (!hub.sessions().isOpen(webSession)) {
-					drop(CloseStatus.POLICY_VIOLATION.withReason("signed out"));
-					return;
-				}
-				sessionCheckedAt = System.nanoTime();
-			}
 			String answer = hub.posts().post(user, frame);
 			offer(() -> send(answer), 0);
 		}, hub.postings()).exceptionally(e -> {
@@ -136,6 +125,11 @@ final class ChatConnection {
 			offer(() -> send(answer), 0);
 			return null;
 		});
+	}
+
+	/** The web session the connection was opened with; null for a program with an app password. */
+	String webSession() {
+		return webSession;
 	}
 
 	SchulhausUser user() {

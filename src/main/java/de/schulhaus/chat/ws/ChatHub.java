@@ -7,17 +7,22 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 
 import de.schulhaus.chat.internal.ChatFanout;
 import de.schulhaus.chat.internal.ChatMessage;
 import de.schulhaus.chat.internal.ChatMessages;
-import de.schulhaus.platform.SignedInSessions;
 import de.schulhaus.chat.internal.LiveSignal;
 import de.schulhaus.chat.internal.RoomAccess;
+import de.schulhaus.platform.SignedInSessions;
+import de.schulhaus.platform.WebSessionsEnded;
 
 /**
  * This node's live connections, indexed by room and by person, fed by the {@link ChatFanout}. It
@@ -25,6 +30,8 @@ import de.schulhaus.chat.internal.RoomAccess;
  */
 @Component
 class ChatHub implements ChatFanout.Receiver, DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(ChatHub.class);
 
 	private final RoomAccess access;
 	private final ChatMessages messages;
@@ -38,6 +45,7 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 	 */
 	private final java.util.concurrent.ThreadPoolExecutor postings;
 	private final SignedInSessions sessions;
+	private final java.util.concurrent.ScheduledExecutorService sessionCheck;
 
 	private final Map<UUID, Set<ChatConnection>> byRoom = new ConcurrentHashMap<>();
 	private final Map<UUID, Set<ChatConnection>> byAccount = new ConcurrentHashMap<>();
@@ -61,12 +69,27 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 		this.postings = new java.util.concurrent.ThreadPoolExecutor(POSTING_THREADS, POSTING_THREADS, 1, java.util.concurrent.TimeUnit.MINUTES,
 				new java.util.concurrent.LinkedBlockingQueue<>(POSTS_WAITING), DrainWorkers.daemons("chat-post"));
 		fanout.subscribe(this);
+		this.sessionCheck = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(DrainWorkers.daemons("chat-sessions"));
+		sessionCheck.scheduleWithFixedDelay(this::closeEndedSessionsLogged, SESSION_CHECK_SECONDS, SESSION_CHECK_SECONDS,
+				java.util.concurrent.TimeUnit.SECONDS);
+	}
+
+	private void closeEndedSessionsLogged() {
+		try {
+			closeEndedSessions();
+		} catch (RuntimeException e) {
+			// the database may be away for a moment: the next check comes
+			log.warn("Could not check the web sessions of the live connections.", e);
+		}
 	}
 
 	static final int POSTING_THREADS = 8;
 	/** Drains run on these few threads, and on one more for each of them stuck in a send or a database read. */
 	static final int DRAIN_THREADS = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
 	static final int POSTS_WAITING = 5_000;
+	/** How often the node looks whether its connections' web sessions are still open. */
+	static final long SESSION_CHECK_SECONDS = 30;
+	private static final CloseStatus SIGNED_OUT = CloseStatus.POLICY_VIOLATION.withReason("signed out");
 
 	java.util.concurrent.Executor postings() {
 		return postings;
@@ -187,8 +210,33 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 
 	@Override
 	public void accountsClosed(UUID schoolId, List<UUID> accountIds) {
-		accountIds.forEach(id -> List.copyOf(byAccount.getOrDefault(id, Set.of()))
-			.forEach(c -> c.drop(CloseStatus.POLICY_VIOLATION.withReason("signed out"))));
+		accountIds.forEach(id -> List.copyOf(byAccount.getOrDefault(id, Set.of())).forEach(c -> c.drop(SIGNED_OUT)));
+	}
+
+	/** Web sessions ended on this node (a sign-out, an admin's change): the connections they opened close at once. */
+	@EventListener
+	void sessionsEnded(WebSessionsEnded ended) {
+		connections().filter(c -> ended.logins().contains(c.user().login())
+				|| c.webSession() != null && ended.sessionIds().contains(c.webSession())).forEach(c -> c.drop(SIGNED_OUT));
+	}
+
+	/**
+	 * Closes the connections whose web session has ended where this node did not see it end (signed out on another node,
+	 * timed out), every {@link #SESSION_CHECK_SECONDS} s: one look-up for all of them, not one per post. A pupil's posts are
+	 * mostly minutes apart, so a check per post, even at most one per half minute, was a database read for nearly each.
+	 * Each node checks its own connections, so this is no cluster job.
+	 */
+	void closeEndedSessions() {
+		List<ChatConnection> withSession = connections().filter(c -> c.webSession() != null && !c.dropped()).toList();
+		if (withSession.isEmpty()) {
+			return;
+		}
+		Set<String> open = sessions.openAmong(withSession.stream().map(ChatConnection::webSession).toList());
+		withSession.stream().filter(c -> !open.contains(c.webSession())).forEach(c -> c.drop(SIGNED_OUT));
+	}
+
+	private Stream<ChatConnection> connections() {
+		return byAccount.values().stream().flatMap(Set::stream);
 	}
 
 	void execute(Runnable task) {
@@ -211,13 +259,10 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 		return posts;
 	}
 
-	SignedInSessions sessions() {
-		return sessions;
-	}
-
 	@Override
 	public void destroy() {
 		drains.shutdownNow();
 		postings.shutdownNow();
+		sessionCheck.shutdownNow();
 	}
 }

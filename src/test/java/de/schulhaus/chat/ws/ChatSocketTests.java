@@ -268,13 +268,61 @@ class ChatSocketTests {
 	}
 
 	@Test
-	void aConnectionWhoseWebSessionEndedPostsNothingAndIsClosed() throws Exception {
+	void aConnectionWhoseWebSessionsWereEndedIsClosedAtOnce() throws Exception {
 		LiveClient client = LiveClient.connect(port, signIn(pupil));
 		client.next("rooms", WAIT);
+		LiveClient teachers = LiveClient.connect(port, signIn(teacher));
+		teachers.next("rooms", WAIT);
+		// as a new role, a deactivation or a reset second factor does
 		sessions.endFor(pupil.login());
-		client.send("{\"type\":\"post\",\"ref\":\"spät\",\"room\":\"" + room + "\",\"body\":\"Noch da?\"}");
-		assertThat(client.closed.get(20, TimeUnit.SECONDS)).isEqualTo(1008);
-		assertThat(messages.after(teacher, room, 0, 10)).isEmpty();
+		assertThat(client.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1008);
+		assertThat(hub.connections(pupil.accountId())).isZero();
+		assertThat(hub.connections(teacher.accountId())).isOne();
+		teachers.close();
+	}
+
+	@Test
+	void aSignOutClosesTheLiveConnectionOfThatSessionAtOnceAndNoOther() throws Exception {
+		String phone = signIn(pupil);
+		String laptop = signIn(pupil);
+		LiveClient onPhone = LiveClient.connect(port, phone);
+		LiveClient onLaptop = LiveClient.connect(port, laptop);
+		onPhone.next("rooms", WAIT);
+		onLaptop.next("rooms", WAIT);
+
+		HttpResponse<String> page = http.send(request("/chat").header("Cookie", phone).build(), HttpResponse.BodyHandlers.ofString());
+		Matcher csrf = CSRF.matcher(page.body());
+		assertThat(csrf.find()).isTrue();
+		HttpResponse<String> signedOut = http.send(request("/abmelden").header("Cookie", phone + "; " + cookies(page))
+			.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(csrf.group(1)))).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(signedOut.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).contains("/anmelden?abgemeldet"));
+
+		assertThat(onPhone.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1008);
+		onLaptop.send("{\"type\":\"post\",\"ref\":\"noch\",\"room\":\"" + room + "\",\"body\":\"Ich bin noch da\"}");
+		assertThat(JsonPath.<String>read(onLaptop.next("posted", WAIT), "$.ref")).isEqualTo("noch");
+		onLaptop.close();
+	}
+
+	@Test
+	void aSessionThatEndedWhereThisNodeDidNotSeeItClosesItsConnectionAtTheNextCheck() throws Exception {
+		String ending = signIn(pupil);
+		String staying = signIn(pupil);
+		LiveClient timedOut = LiveClient.connect(port, ending);
+		LiveClient open = LiveClient.connect(port, staying);
+		timedOut.next("rooms", WAIT);
+		open.next("rooms", WAIT);
+		// as a time-out does, or a sign-out on another node: the row goes, and no event reaches this node
+		String sessionId = new String(java.util.Base64.getDecoder().decode(ending.substring(ending.indexOf('=') + 1)), StandardCharsets.UTF_8);
+		assertThat(jdbc.sql("update spring_session set expiry_time = 0 where session_id = :id").param("id", sessionId).update()).isOne();
+
+		hub.closeEndedSessions();
+
+		assertThat(timedOut.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1008);
+		open.send("{\"type\":\"post\",\"ref\":\"offen\",\"room\":\"" + room + "\",\"body\":\"Weiter geht's\"}");
+		assertThat(JsonPath.<String>read(open.next("posted", WAIT), "$.ref")).isEqualTo("offen");
+		assertThat(hub.connections(pupil.accountId())).isOne();
+		open.close();
 	}
 
 	@Test
