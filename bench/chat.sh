@@ -11,8 +11,8 @@
 # with 60 s 0.72-0.75 (bench/RESULTS.md, 2026-12-02). The measured phase starts once every warm-up post is
 # answered and delivered (chat.warmup.drained_s: how long after the warm-up that took), so a backlog of the cold
 # server does not carry over into it; posting_took_s is the measured phase's. It prints, with the targets next to them:
-#  - delivery latency p50/p99/max (by 10 s slice too, and p99 by second) from the moment each message was due to be posted (its
-#    text carries that time; the sender is open-loop, so a sender or server that falls behind shows as
+#  - delivery latency p50/p99/max (by 10 s slice too, and p99 by second) from the moment each message was due to be
+#    posted (its text carries that time; the sender is open-loop, so a sender or server that falls behind shows as
 #    latency) until a client's WebSocket had it, over every client of the room [p99 <= 150 ms];
 #  - messages lost (every client's messages of its room checked against those whose POST answered 201) and
 #    duplicates [both 0]; a client the server closes reconnects and resumes from its last seq, as a real one does,
