@@ -269,10 +269,8 @@ class ChatSocketTests {
 
 	@Test
 	void aConnectionWhoseWebSessionsWereEndedIsClosedAtOnce() throws Exception {
-		LiveClient client = LiveClient.connect(port, signIn(pupil));
-		client.next("rooms", WAIT);
-		LiveClient teachers = LiveClient.connect(port, signIn(teacher));
-		teachers.next("rooms", WAIT);
+		LiveClient client = live(signIn(pupil));
+		LiveClient teachers = live(signIn(teacher));
 		// as a new role, a deactivation or a reset second factor does
 		sessions.endFor(pupil.login());
 		assertThat(client.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1008);
@@ -284,11 +282,8 @@ class ChatSocketTests {
 	@Test
 	void aSignOutClosesTheLiveConnectionOfThatSessionAtOnceAndNoOther() throws Exception {
 		String phone = signIn(pupil);
-		String laptop = signIn(pupil);
-		LiveClient onPhone = LiveClient.connect(port, phone);
-		LiveClient onLaptop = LiveClient.connect(port, laptop);
-		onPhone.next("rooms", WAIT);
-		onLaptop.next("rooms", WAIT);
+		LiveClient onPhone = live(phone);
+		LiveClient onLaptop = live(signIn(pupil));
 
 		HttpResponse<String> page = http.send(request("/chat").header("Cookie", phone).build(), HttpResponse.BodyHandlers.ofString());
 		Matcher csrf = CSRF.matcher(page.body());
@@ -299,30 +294,37 @@ class ChatSocketTests {
 		assertThat(signedOut.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).contains("/anmelden?abgemeldet"));
 
 		assertThat(onPhone.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1008);
-		onLaptop.send("{\"type\":\"post\",\"ref\":\"noch\",\"room\":\"" + room + "\",\"body\":\"Ich bin noch da\"}");
-		assertThat(JsonPath.<String>read(onLaptop.next("posted", WAIT), "$.ref")).isEqualTo("noch");
-		onLaptop.close();
+		stillPosts(onLaptop);
 	}
 
 	@Test
 	void aSessionThatEndedWhereThisNodeDidNotSeeItClosesItsConnectionAtTheNextCheck() throws Exception {
 		String ending = signIn(pupil);
-		String staying = signIn(pupil);
-		LiveClient timedOut = LiveClient.connect(port, ending);
-		LiveClient open = LiveClient.connect(port, staying);
-		timedOut.next("rooms", WAIT);
-		open.next("rooms", WAIT);
-		// as a time-out does, or a sign-out on another node: the row goes, and no event reaches this node
+		LiveClient timedOut = live(ending);
+		LiveClient open = live(signIn(pupil));
+		// as a time-out does (or a sign-out on another node, whose row goes): no event reaches this node
 		String sessionId = new String(java.util.Base64.getDecoder().decode(ending.substring(ending.indexOf('=') + 1)), StandardCharsets.UTF_8);
 		assertThat(jdbc.sql("update spring_session set expiry_time = 0 where session_id = :id").param("id", sessionId).update()).isOne();
 
 		hub.closeEndedSessions();
 
 		assertThat(timedOut.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1008);
-		open.send("{\"type\":\"post\",\"ref\":\"offen\",\"room\":\"" + room + "\",\"body\":\"Weiter geht's\"}");
-		assertThat(JsonPath.<String>read(open.next("posted", WAIT), "$.ref")).isEqualTo("offen");
 		assertThat(hub.connections(pupil.accountId())).isOne();
-		open.close();
+		stillPosts(open);
+	}
+
+	/** A connection that has had its list of rooms. */
+	private LiveClient live(String cookie) throws Exception {
+		LiveClient client = LiveClient.connect(port, cookie);
+		client.next("rooms", WAIT);
+		return client;
+	}
+
+	/** The connection is open and takes a post; then it is closed. */
+	private void stillPosts(LiveClient client) throws Exception {
+		client.send("{\"type\":\"post\",\"ref\":\"noch\",\"room\":\"" + room + "\",\"body\":\"Ich bin noch da\"}");
+		assertThat(JsonPath.<String>read(client.next("posted", WAIT), "$.ref")).isEqualTo("noch");
+		client.close();
 	}
 
 	@Test
