@@ -365,8 +365,11 @@ function connect() {
     delete root.dataset.live;
     // whether these were stored is unknown now: said like a failed request (the socket brings them if they were)
     for (const ref of [...waitingPosts.keys()]) answerPost(ref, { ok: false });
-    // 1008: signed out (or not signed in); a new page load is the way back
-    if (event.code === 1008) return;
+    // 1008: signed out (or not signed in, or the session timed out); a new page load is the way back
+    if (event.code === 1008) {
+      if (status) status.textContent = root.dataset.textSignedOut;
+      return;
+    }
     if (status) status.textContent = root.dataset.textOffline;
     const delay = Math.min(MAX_BACKOFF, 1000 * 2 ** attempts) * (0.5 + Math.random() / 2);
     attempts++;

@@ -28,7 +28,7 @@ import de.schulhaus.TestSchools;
  * Two people at once: a pupil of the 5a has the messenger open; the class teacher writes in the
  * class's room from her own browser. The pupil's tab shows the message without a reload, and a
  * message in another of the pupil's rooms raises that room's unread count and the number beside the
- * app, live as well.
+ * app, live as well. When the pupil signs out in another tab, the open chat says so.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -106,6 +106,12 @@ class ChatJourneyTests {
 			}
 			assertThat(teacherTab.find("#chat-problem").getText()).startsWith("Langsamer, bitte");
 			teacherTab.screenshot("chat-teacher-slow-down");
+
+			// the pupil signs out in another tab of the same browser: the open chat says so instead of going quiet
+			((JavascriptExecutor) pupilTab.driver).executeScript("const f = document.querySelector('form[action$=\"/abmelden\"]');"
+					+ "fetch(f.action, { method: 'POST', body: new FormData(f) });");
+			awaitText(pupilTab, "#chat-status", "Sie sind abgemeldet");
+			assertThat(pupilTab.all("#chat[data-live]")).isEmpty();
 		}
 	}
 
