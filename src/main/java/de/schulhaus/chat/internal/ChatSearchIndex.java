@@ -1,30 +1,17 @@
 package de.schulhaus.chat.internal;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Savepoint;
-import java.sql.Statement;
-
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Flyway migration 202612121100: on PostgreSQL a trigram index on the messages' text in lower case, which the search's
- * {@code lower(m.body) like '%…%'} ({@link MessageSearch}) uses instead of reading every message of the person's rooms.
- * It needs the extension pg_trgm: made here if the database user may (a superuser, or since PostgreSQL 13 the
- * database's owner, pg_trgm being a trusted extension); where it may not, the search works as before, slower, and
- * the log says so. H2 has no such index, and the search does not need one there. In Java because only one of the two
- * databases gets it; the project keeps one migration folder for both.
+ * Flyway migration 202612121100, kept so that databases that ran it still find it: it made a trigram index on
+ * chat_message's text, which made every post wait for the index too. The search's index is on its own table now
+ * ({@link SearchEntryIndex}, which drops that one); on a new database this step makes nothing.
  */
 @Component
 class ChatSearchIndex implements JavaMigration {
-
-	static final String INDEX = "chat_message_body_trgm";
-	private static final Logger log = LoggerFactory.getLogger(ChatSearchIndex.class);
 
 	@Override
 	public MigrationVersion getVersion() {
@@ -47,24 +34,7 @@ class ChatSearchIndex implements JavaMigration {
 	}
 
 	@Override
-	public void migrate(Context context) throws SQLException {
-		Connection db = context.getConnection();
-		if (!db.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
-			return;
-		}
-		try (Statement sql = db.createStatement()) {
-			// a refusal would abort the whole transaction: only this step is undone
-			Savepoint before = db.setSavepoint();
-			try {
-				sql.execute("create extension if not exists pg_trgm");
-				db.releaseSavepoint(before);
-			} catch (SQLException refused) {
-				db.rollback(before);
-				log.warn("Chat search stays without its index: the extension pg_trgm could not be created ({}). "
-						+ "Create it as a superuser (create extension pg_trgm) and then the index {} (see docs/operations.md).", refused.getMessage(), INDEX);
-				return;
-			}
-			sql.execute("create index if not exists " + INDEX + " on chat_message using gin (lower(body) gin_trgm_ops)");
-		}
+	public void migrate(Context context) {
+		// superseded by 202612121410
 	}
 }

@@ -79,6 +79,9 @@ public class MessageChanges {
 					+ "where school_id = :school and id = :id and deleted_at is null")
 				.param("body", body).param("now", Timestamp.from(Instant.now())).param("seq", seq).param("school", user.schoolId())
 				.param("id", messageId).update();
+			// the search's copy of the former text goes at once; until the next night the search reads the new one here
+			jdbc.sql("delete from chat_search_entry where school_id = :school and message_id = :id").param("school", user.schoolId())
+				.param("id", messageId).update();
 			List<UUID> now = mentions.in(target.rights().room(), body);
 			if (updated > 0 && !(now.isEmpty() && target.message().mentions().isEmpty())) {
 				// who is newly mentioned by the edit hears of it; who was before does not again
@@ -90,7 +93,7 @@ public class MessageChanges {
 	}
 
 	/**
-	 * Deletes the text: the message keeps its place as "deleted", its reactions and mentions go. The author may delete
+	 * Deletes the text: the message keeps its place as "deleted", its reactions, mentions and search copy go. The author may delete
 	 * their own, the room's leaders anyone's (which the audit log records). Deleting a deleted message changes nothing.
 	 */
 	@Transactional
@@ -109,7 +112,7 @@ public class MessageChanges {
 					+ "where school_id = :school and id = :id and deleted_at is null")
 				.param("now", Timestamp.from(Instant.now())).param("seq", seq).param("school", user.schoolId()).param("id", messageId).update();
 			// the attachment goes from the chat; its file stays in the poster's own files
-			for (String table : new String[] { "chat_reaction", "chat_mention", "chat_attachment" }) {
+			for (String table : new String[] { "chat_reaction", "chat_mention", "chat_attachment", "chat_search_entry" }) {
 				jdbc.sql("delete from " + table + " where school_id = :school and message_id = :id").param("school", user.schoolId())
 					.param("id", messageId).update();
 			}
