@@ -59,10 +59,12 @@ public class MessageSearch {
 		int max = Math.max(1, Math.min(limit, 100));
 		Map<String, Object> params = new HashMap<>(Map.of("school", user.schoolId(), "rooms", rooms.keySet(), "pattern", pattern, "limit", max));
 		String matches = " and m.deleted_at is null and lower(m.body) like :pattern escape '\\' order by m.created_at desc, m.seq desc limit :limit";
-		// the copies indexed at night, checked against the message as it is now
+		// the newest copies made at night, each checked against the message as it is now (one that fails was changed
+		// since, and the second query reads it as it is); for a rare word PostgreSQL reads the trigram index, for a
+		// frequent one the copies newest first until the page is full
 		List<ChatMessage> found = new ArrayList<>(rows.query(user.schoolId(), "where m.school_id = :school and m.id in (select e.message_id "
-				+ "from chat_search_entry e where e.school_id = :school and e.room_id in (:rooms) and lower(e.body) like :pattern escape '\\')"
-				+ matches, params));
+				+ "from chat_search_entry e where e.school_id = :school and e.room_id in (:rooms) and lower(e.body) like :pattern escape '\\' "
+				+ "order by e.created_at desc, e.seq desc limit :limit)" + matches, params));
 		// and what changed since
 		found.addAll(rows.query(user.schoolId(), "where m.school_id = :school and " + notIndexed(user.schoolId(), rooms.keySet(), params) + matches,
 				params));

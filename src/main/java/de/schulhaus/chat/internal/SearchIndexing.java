@@ -88,7 +88,8 @@ class SearchIndexing {
 		String changed = "from chat_message m where m.room_id = :room and m.changed_seq > :from and m.changed_seq <= :to";
 		jdbc.sql("delete from chat_search_entry where message_id in (select m.id " + changed + ")")
 			.param("room", room.id()).param("from", from).param("to", to).update();
-		jdbc.sql("insert into chat_search_entry (message_id, school_id, room_id, body) select m.id, m.school_id, m.room_id, m.body "
+		jdbc.sql("insert into chat_search_entry (message_id, school_id, room_id, body, created_at, seq) "
+				+ "select m.id, m.school_id, m.room_id, m.body, m.created_at, m.seq "
 				+ changed + " and m.deleted_at is null")
 			.param("room", room.id()).param("from", from).param("to", to).update();
 		int moved = jdbc.sql("update chat_search_room set indexed_seq = :to where room_id = :room").param("to", to).param("room", room.id()).update();
