@@ -7,12 +7,11 @@ create table chat_search_entry (
     school_id uuid not null,
     room_id uuid not null,
     body varchar(10000) not null,
+    -- the message's, so that the hits can be put newest first without reading the messages
     created_at timestamp with time zone not null,
     seq bigint not null
 );
 create index chat_search_entry_room on chat_search_entry (room_id);
--- newest first: for a word in many messages, reading backwards until a page is full is quicker than the word's index
-create index chat_search_entry_newest on chat_search_entry (school_id, created_at);
 
 -- Per room: every message whose latest change has a changed_seq up to indexed_seq has its copy (a deleted one: none).
 create table chat_search_room (

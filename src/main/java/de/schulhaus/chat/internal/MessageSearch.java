@@ -1,9 +1,12 @@
 package de.schulhaus.chat.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,8 +35,10 @@ public class MessageSearch {
 	public static final int MAX_LENGTH = 200;
 	private static final int EXCERPT = 160;
 
-	private static final Comparator<ChatMessage> NEWEST_FIRST = Comparator.comparing(ChatMessage::createdAt)
-		.thenComparingLong(ChatMessage::seq).reversed();
+	/** Hits among the copies up to which they are all read and sorted; beyond, the word counts as frequent. */
+	static final int FREQUENT = 1_000;
+	private static final String FOUND = "select m.id, m.created_at, m.seq from chat_message m ";
+	private static final String MATCHES = " and m.deleted_at is null and lower(m.body) like :pattern escape '\\'";
 
 	private final RoomAccess access;
 	private final MessageRows rows;
@@ -57,20 +62,54 @@ public class MessageSearch {
 		}
 		String pattern = "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 		int max = Math.max(1, Math.min(limit, 100));
-		Map<String, Object> params = new HashMap<>(Map.of("school", user.schoolId(), "rooms", rooms.keySet(), "pattern", pattern, "limit", max));
-		String matches = " and m.deleted_at is null and lower(m.body) like :pattern escape '\\' order by m.created_at desc, m.seq desc limit :limit";
-		// the newest copies made at night, each checked against the message as it is now (one that fails was changed
-		// since, and the second query reads it as it is); for a rare word PostgreSQL reads the trigram index, for a
-		// frequent one the copies newest first until the page is full
-		List<ChatMessage> found = new ArrayList<>(rows.query(user.schoolId(), "where m.school_id = :school and m.id in (select e.message_id "
-				+ "from chat_search_entry e where e.school_id = :school and e.room_id in (:rooms) and lower(e.body) like :pattern escape '\\' "
-				+ "order by e.created_at desc, e.seq desc limit :limit)" + matches, params));
-		// and what changed since
-		found.addAll(rows.query(user.schoolId(), "where m.school_id = :school and " + notIndexed(user.schoolId(), rooms.keySet(), params) + matches,
-				params));
-		Map<UUID, ChatMessage> once = new LinkedHashMap<>();
-		found.stream().sorted(NEWEST_FIRST).forEach(m -> once.putIfAbsent(m.id(), m));
-		return once.values().stream().limit(max).map(m -> new Hit(m, rooms.get(m.roomId()), excerpt(m.body(), q))).toList();
+		Map<String, Object> params = new HashMap<>(Map.of("school", user.schoolId(), "rooms", rooms.keySet(), "pattern", pattern, "limit", max,
+				"cap", FREQUENT + 1));
+		List<Found> candidates = new ArrayList<>(indexed(params, rooms.keySet()));
+		// and what changed since the night, read in the messages themselves
+		candidates.addAll(jdbc.sql(FOUND + "where m.school_id = :school and " + notIndexed(user.schoolId(), rooms.keySet(), params) + MATCHES
+				+ " order by m.created_at desc, m.seq desc limit :limit").params(params).query(MessageSearch::found).list());
+		Set<UUID> newest = candidates.stream().sorted(Found.NEWEST_FIRST).map(Found::id).distinct().limit(max)
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+		if (newest.isEmpty()) {
+			return List.of();
+		}
+		// each checked against the message as it is now: a copy that no longer matches was changed since, and the
+		// second query above had the message as it is
+		return rows.query(user.schoolId(), "where m.school_id = :school and m.id in (:ids)" + MATCHES + " order by m.created_at desc, m.seq desc",
+				Map.of("school", user.schoolId(), "ids", newest, "pattern", pattern))
+			.stream().map(m -> new Hit(m, rooms.get(m.roomId()), excerpt(m.body(), q))).toList();
+	}
+
+	/**
+	 * The newest hits among the copies made at night. Every hit of a word in at most {@link #FREQUENT} copies of these
+	 * rooms, sorted here (on PostgreSQL the trigram index answers which); for a more frequent word, whose hits such an
+	 * index answers all at once however few are shown, the newest page of each room, read backwards from the messages
+	 * themselves along the room's seqs, which a frequent word fills soon. No order is asked of the first query, so no
+	 * planner reads the copies backwards in the hope of a frequent word.
+	 */
+	private List<Found> indexed(Map<String, Object> params, Set<UUID> roomIds) {
+		List<Found> hits = jdbc.sql("select e.message_id, e.created_at, e.seq from chat_search_entry e where e.school_id = :school "
+				+ "and e.room_id in (:rooms) and lower(e.body) like :pattern escape '\\' limit :cap").params(params).query(MessageSearch::found).list();
+		if (hits.size() <= FREQUENT) {
+			return hits;
+		}
+		List<Found> newest = new ArrayList<>();
+		for (UUID room : roomIds) {
+			Map<String, Object> inRoom = new HashMap<>(params);
+			inRoom.put("room", room);
+			newest.addAll(jdbc.sql(FOUND + "where m.school_id = :school and m.room_id = :room" + MATCHES + " order by m.seq desc limit :limit")
+				.params(inRoom).query(MessageSearch::found).list());
+		}
+		return newest;
+	}
+
+	private static Found found(ResultSet rs, int n) throws SQLException {
+		return new Found(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getLong(3));
+	}
+
+	/** A message that matches, before it is read in full. */
+	private record Found(UUID id, Instant createdAt, long seq) {
+		static final Comparator<Found> NEWEST_FIRST = Comparator.comparing(Found::createdAt).thenComparingLong(Found::seq).reversed();
 	}
 
 	/**

@@ -2,15 +2,22 @@ package de.schulhaus.chat.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import de.schulhaus.IntegrationTest;
+import de.schulhaus.accounts.GroupKind;
 import de.schulhaus.accounts.GroupManagement;
 import de.schulhaus.accounts.security.AccountUserDetailsService;
 import de.schulhaus.chat.ChatFixture;
@@ -28,6 +35,7 @@ class SearchIndexingTests {
 	@Autowired GroupManagement groups;
 	@Autowired AccountUserDetailsService users;
 	@Autowired JdbcClient jdbc;
+	@Autowired JdbcTemplate template;
 	@Autowired AuditLog audit;
 	@Autowired ChatMessages messages;
 	@Autowired MessageChanges changes;
@@ -86,6 +94,41 @@ class SearchIndexingTests {
 		jdbc.sql("delete from chat_message where id = :id").param("id", message.id()).update();
 		assertThat(copies(room)).isEmpty();
 		assertThat(found(school.pupil, "lindenweg")).isEmpty();
+	}
+
+	@Test
+	void aFrequentWordShowsTheNewestPageAndARareOneAllItsHitsNewestFirst() throws Exception {
+		ChatFixture school = new ChatFixture(mvc, groups, users, jdbc, audit, "Häufig-Schule");
+		UUID room = school.awaitRoom(school.classA.id());
+		UUID other = school.awaitRoom(groups.create(school.school.id(), "5b", GroupKind.CLASS, null, school.admin).id());
+		groups.addMember(school.school.id(), groupOf(other), school.pupil.accountId(), false, school.admin);
+		// more copies with the word than the search sorts itself, in two rooms, posted alternately over a year
+		int many = MessageSearch.FREQUENT + 100;
+		Instant start = Instant.now().minus(Duration.ofDays(365));
+		List<Object[]> rows = new ArrayList<>();
+		for (int i = 1; i <= many; i++) {
+			String body = (i % 300 == 0 ? "Wandertag und " : "") + "Hausaufgaben Nr. " + i;
+			rows.add(new Object[] { UUID.randomUUID(), i % 2 == 0 ? room : other, school.school.id(), (i + 1) / 2, (i + 1) / 2, school.teacher.accountId(),
+					body, Timestamp.from(start.plus(Duration.ofMinutes(i))) });
+		}
+		template.batchUpdate("insert into chat_message (id, room_id, school_id, seq, changed_seq, author_id, body, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+				rows);
+		jdbc.sql("update chat_room set last_seq = :seq where id in (:rooms)").param("seq", (many + 1) / 2).param("rooms", List.of(room, other)).update();
+		indexing.indexAll();
+
+		List<String> newest = search.search(school.pupil, "hausaufgaben", 50).stream().map(hit -> hit.message().body()).toList();
+		assertThat(newest).hasSize(50).first().isEqualTo("Hausaufgaben Nr. " + many);
+		assertThat(newest).last().isEqualTo("Hausaufgaben Nr. " + (many - 49));
+		assertThat(newest).isSortedAccordingTo(Comparator.comparing((String body) -> Integer.parseInt(body.replaceAll(".* ", ""))).reversed());
+		assertThat(found(school.pupil, "wandertag")).containsExactly("Wandertag und Hausaufgaben Nr. 900", "Wandertag und Hausaufgaben Nr. 600",
+				"Wandertag und Hausaufgaben Nr. 300");
+		// a frequent word posted today is among the newest
+		ChatMessage today = messages.post(school.teacher, room, "Hausaufgaben für morgen");
+		assertThat(search.search(school.pupil, "hausaufgaben", 50).get(0).message().id()).isEqualTo(today.id());
+	}
+
+	private UUID groupOf(UUID room) {
+		return jdbc.sql("select group_id from chat_room where id = :id").param("id", room).query(UUID.class).single();
 	}
 
 	private List<String> found(SchulhausUser who, String q) {
