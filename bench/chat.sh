@@ -162,10 +162,7 @@ sql -At -F $'\t' -c "select $ROOMS, c.id from chat_room c join school_group g on
 sql -At -F $'\t' -c "select login, r from bench_person where k < $CLIENTS order by k" > "$WORK/people.tsv"
 echo "chat.setup_s=$(echo "$(date +%s.%N) - $t0" | bc) people=$people clients=$(wc -l < "$WORK/people.tsv")"
 
-# --- the server's memory: RSS and threads sampled throughout, heap after a full GC at the checkpoints ---
-JCMD="$(dirname "$JAVA")/jcmd"; command -v jcmd >/dev/null || jcmd() { "$JCMD" "$@"; }
-rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$PID/status"; }
-heap_used_kb() { jcmd "$PID" GC.run > /dev/null 2>&1 || true; jcmd "$PID" GC.heap_info 2>/dev/null | awk '/total/ {for (i = 1; i <= NF; i++) if ($i == "used") {gsub("K", "", $(i+1)); s += $(i+1)}} END {print s + 0}'; }
+# --- the server's memory: RSS and threads sampled throughout, heap after a full GC at the checkpoints (lib.sh) ---
 # CPU ticks of all PostgreSQL processes, and the box's busy and total ticks (/proc/stat), for the load phase
 pg_ticks() { local t=0 p; for p in $(pgrep -x postgres); do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $t; }
 box_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $2 + $3 + $4 + $5 + $6 + $7 + $8}' /proc/stat; }

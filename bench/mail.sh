@@ -150,9 +150,6 @@ echo "peer.idle_wakeup_ms_median=$PEER_IDLE"
 echo "schulhaus.idle_wakeup_ms_median=$SCHULHAUS_IDLE (target < 100)"
 
 # --- memory while a big message goes through ---
-rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$PID/status"; }
-heap_used_kb() { jcmd "$PID" GC.run > /dev/null 2>&1 || true; jcmd "$PID" GC.heap_info 2>/dev/null | awk '/total/ {for (i = 1; i <= NF; i++) if ($i == "used") {gsub("K", "", $(i+1)); s += $(i+1)}} END {print s + 0}'; }
-JCMD="$(dirname "$JAVA")/jcmd"; command -v jcmd >/dev/null || jcmd() { "$JCMD" "$@"; }
 # $1 output file, the rest a probe's command: runs it while sampling the JVM's resident size; sets RSS_BEFORE
 # and RSS_PEAK (KB)
 during() {
