@@ -93,14 +93,15 @@ public class MessageSearch {
 		if (hits.size() <= FREQUENT) {
 			return hits;
 		}
-		List<Found> newest = new ArrayList<>();
+		// one statement, a page per room, each read backwards on its own
+		Map<String, Object> inRooms = new HashMap<>(params);
+		List<String> pages = new ArrayList<>();
 		for (UUID room : roomIds) {
-			Map<String, Object> inRoom = new HashMap<>(params);
-			inRoom.put("room", room);
-			newest.addAll(jdbc.sql(FOUND + "where m.school_id = :school and m.room_id = :room" + MATCHES + " order by m.seq desc limit :limit")
-				.params(inRoom).query(MessageSearch::found).list());
+			String name = "room" + pages.size();
+			inRooms.put(name, room);
+			pages.add("(" + FOUND + "where m.school_id = :school and m.room_id = :" + name + MATCHES + " order by m.seq desc limit :limit)");
 		}
-		return newest;
+		return jdbc.sql(String.join(" union all ", pages)).params(inRooms).query(MessageSearch::found).list();
 	}
 
 	private static Found found(ResultSet rs, int n) throws SQLException {
