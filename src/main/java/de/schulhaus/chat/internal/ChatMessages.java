@@ -64,7 +64,37 @@ public class ChatMessages {
 	 * is one statement ({@link NewMessageRows}): its commit is then no extra wait for the database.
 	 */
 	public ChatMessage post(SchulhausUser user, UUID roomId, String text) {
-		return post(user, access.require(user, roomId), text, null);
+		return post(user, roomId, text, null);
+	}
+
+	/**
+	 * {@link #post(SchulhausUser, UUID, String)} answering {@code replyTo}. Where the write is one statement, a message
+	 * without a reply or mention checks the person's right to post inside that statement ({@link NewMessageRows#insertIfAllowed}):
+	 * then a post is two waits for the database (the person's groups, the write) instead of three. If the statement refuses,
+	 * the full check says why (not found, or the room's refusal), or posts after all where the rules changed meanwhile.
+	 */
+	public ChatMessage post(SchulhausUser user, UUID roomId, String text, UUID replyTo) {
+		if (replyTo != null || text == null || text.indexOf('@') >= 0 || !newRows.oneStatement() || user.schoolId() == null
+				|| TransactionSynchronizationManager.isActualTransactionActive()) {
+			return post(user, access.require(user, roomId), text, replyTo);
+		}
+		String body;
+		try {
+			body = validBody(text);
+		} catch (InvalidInputException e) {
+			access.require(user, roomId); // a room the person cannot read is not found, whatever the text
+			throw e;
+		}
+		UUID id = Ids.newId();
+		Instant now = Instant.now();
+		Optional<NewMessageRows.Written> written = newRows.insertIfAllowed(user.schoolId(), roomId, id, access.poster(user), body, now);
+		if (written.isEmpty()) {
+			return post(user, access.require(user, roomId), text, null);
+		}
+		RoomRights rights = new RoomRights(written.get().room(), true, written.get().leader(), null, null, false);
+		// the message is committed: a push that cannot be stored now loses the push, never the message
+		pushes.posted(user.schoolId(), rights, user.accountId(), user.displayName(), List.of());
+		return delivered(user, rights, id, written.get().seq(), body, now, null, List.of(), List.of());
 	}
 
 	/** {@link #post(SchulhausUser, UUID, String)} with the rights the caller has just looked up for this request. */
@@ -121,6 +151,13 @@ public class ChatMessages {
 			mentions.store(user.schoolId(), rights.room(), id, List.of(), mentioned, user.accountId(), user.displayName());
 		}
 		pushes.posted(user.schoolId(), rights, user.accountId(), user.displayName(), mentioned);
+		return delivered(user, rights, id, seq, body, now, reply, mentioned, attachments);
+	}
+
+	/** The new message as its readers get it; live delivery after the commit. */
+	private ChatMessage delivered(SchulhausUser user, RoomRights rights, UUID id, long seq, String body, Instant now, ChatMessage.Reply reply,
+			List<UUID> mentioned, List<ChatMessage.Attachment> attachments) {
+		UUID roomId = rights.room().id();
 		ChatMessage message = new ChatMessage(id, roomId, seq, seq, user.accountId(), user.displayName(), body,
 				markup.html(body, mentioned.isEmpty() ? List.of() : List.copyOf(accounts.names(user.schoolId(), mentioned).values())), now, null, false,
 				reply, List.of(), mentioned, attachments);

@@ -3,6 +3,7 @@ package de.schulhaus.chat.internal;
 import java.sql.DatabaseMetaData;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -40,6 +41,21 @@ class NewMessageRows {
 			+ "on conflict (room_id, account_id) do update set last_read_seq = greatest(chat_read.last_read_seq, excluded.last_read_seq)) "
 			+ "select seq from m";
 
+	/**
+	 * {@link #IN_ONE_STATEMENT} that writes only where the person may post ({@link RoomAccess#POSTING_RULE}, checked on the
+	 * room's row it locks, so a lock or mute committed meanwhile counts): the person's rights are no query of their own.
+	 * Answers the room as it is after the post, whether the person leads it and the message's seq; no row where the room
+	 * is missing, another school's, or the person may not post there.
+	 */
+	private static final String IF_ALLOWED = "with s as (update chat_room r set last_seq = r.last_seq + 1, last_activity_at = :now "
+			+ "where r.id = (select r.id from " + ChatRooms.BY_ID + " where r.school_id = :school) and " + RoomAccess.POSTING_RULE + " "
+			+ "returning " + ChatRooms.COLUMNS + ", " + RoomAccess.LEADER_RULE + " as leader), "
+			+ "m as (" + INSERT + "select :message, s.id, :school, s.last_seq, s.last_seq, :author, :body, cast(:now as timestamp with time zone), cast(null as uuid) "
+			+ "from s returning seq), "
+			+ "rd as (insert into chat_read (room_id, school_id, account_id, last_read_seq) select s.id, :school, :author, m.seq from s, m "
+			+ "on conflict (room_id, account_id) do update set last_read_seq = greatest(chat_read.last_read_seq, excluded.last_read_seq)) "
+			+ "select s.*, m.seq as message_seq from s, m";
+
 	private final JdbcClient jdbc;
 	private final ChatRooms rooms;
 	private final ReadMarkers reads;
@@ -56,6 +72,25 @@ class NewMessageRows {
 	/** Whether {@link #insert} is one statement: atomic on its own, it needs no transaction of its own either. */
 	boolean oneStatement() {
 		return oneStatement;
+	}
+
+	/** A message {@link #insertIfAllowed} wrote: the room after it, whether the poster leads the room, the message's seq. */
+	record Written(Room room, boolean leader, long seq) {
+	}
+
+	/**
+	 * Writes a message without a reply if the person may post in the room now ({@link RoomAccess#POSTING_RULE}); empty if the
+	 * room is missing, another school's or closed to the person: the caller's full check says which. Only where
+	 * {@link #oneStatement()}.
+	 */
+	Optional<Written> insertIfAllowed(UUID schoolId, UUID roomId, UUID messageId, RoomAccess.Poster poster, String body, Instant now) {
+		if (!oneStatement) {
+			throw new IllegalStateException("The rights check inside the write needs PostgreSQL.");
+		}
+		return jdbc.sql(IF_ALLOWED).param("now", Timestamp.from(now)).param("id", roomId).param("school", schoolId).param("message", messageId)
+			.param("author", poster.accountId()).param("groups", poster.groups()).param("leads", poster.leads()).param("admin", poster.admin())
+			.param("body", body)
+			.query((rs, n) -> new Written(ChatRooms.map(rs, n), rs.getBoolean("leader"), rs.getLong("message_seq"))).optional();
 	}
 
 	/** Writes the message; answers its seq. A room that is not there, or another school's: {@link NotFoundException}. */

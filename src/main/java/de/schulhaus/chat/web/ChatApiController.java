@@ -91,13 +91,14 @@ class ChatApiController {
 	@PostMapping(path = "/rooms/{chatRoomId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> post(@PathVariable String chatRoomId, @RequestBody PostBody body, @AuthenticationPrincipal SchulhausUser user) {
 		UUID room = Ids.parse(chatRoomId, "room");
-		// a room the caller cannot read answers 404 before the flood limit is counted
-		RoomRights rights = access.require(user, room);
-		if (!rate.tryPost(user.accountId(), room)) {
+		// a room the caller cannot read answers 404 before the flood limit, and is not counted
+		if (!rate.allows(user.accountId(), room)) {
+			access.require(user, room);
 			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem(HttpStatus.TOO_MANY_REQUESTS, "slow-down", "chat.error.slowDown"));
 		}
-		ChatMessage message = messages.post(user, rights, body.body(), replyTo(body.replyTo()));
+		UUID replyTo = replyTo(body.replyTo());
+		ChatMessage message = rate.counted(user.accountId(), room, () -> messages.post(user, room, body.body(), replyTo));
 		return ResponseEntity.status(HttpStatus.CREATED).body(MessageView.of(message, user.accountId()));
 	}
 

@@ -15,7 +15,6 @@ import de.schulhaus.chat.internal.ChatMessages;
 import de.schulhaus.chat.internal.PostingNotAllowedException;
 import de.schulhaus.chat.internal.PostingRate;
 import de.schulhaus.chat.internal.RoomAccess;
-import de.schulhaus.chat.internal.RoomRights;
 import de.schulhaus.chat.web.ChatRefusals;
 import de.schulhaus.platform.InvalidInputException;
 import de.schulhaus.platform.NotFoundException;
@@ -54,11 +53,11 @@ class SocketPosts {
 		Locale locale = user.locale();
 		LocaleContextHolder.setLocale(locale);
 		try {
-			RoomRights rights = access.require(user, frame.room());
-			if (!rate.tryPost(user.accountId(), frame.room())) {
+			if (!rate.allows(user.accountId(), frame.room())) {
+				access.require(user, frame.room());
 				return refused(frame, 429, "slow-down", text("chat.error.slowDown", null, locale));
 			}
-			ChatMessage message = messages.post(user, rights, frame.body(), frame.replyTo());
+			ChatMessage message = rate.counted(user.accountId(), frame.room(), () -> messages.post(user, frame.room(), frame.body(), frame.replyTo()));
 			Map<String, Object> posted = new LinkedHashMap<>();
 			posted.put("type", "posted");
 			posted.put("ref", frame.ref());

@@ -1,12 +1,15 @@
 package de.schulhaus.chat.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+
+import de.schulhaus.platform.NotFoundException;
 
 /** The flood limit: a burst in a row, then the steady rate, per person and room. */
 class PostingRateTests {
@@ -47,5 +50,33 @@ class PostingRateTests {
 			assertThat(rate.tryPost(pupil, room)).isTrue();
 		}
 		assertThat(rate.tryPost(pupil, room)).isFalse();
+	}
+
+	@Test
+	void aPostCheckedByItsWriteIsCountedAfterwardsUnlessItsRoomWasNotFound() {
+		assertThat(rate.allows(pupil, room)).isTrue();
+		for (int i = 0; i < 3; i++) {
+			assertThat(rate.counted(pupil, room, () -> "gepostet")).isEqualTo("gepostet");
+		}
+		assertThat(rate.allows(pupil, room)).isFalse();
+		assertThat(rate.allows(pupil, room)).as("asking counts nothing").isFalse();
+		now.addAndGet(Duration.ofSeconds(1).toNanos());
+		assertThat(rate.allows(pupil, room)).isTrue();
+
+		UUID missing = UUID.randomUUID();
+		for (int i = 0; i < 10; i++) {
+			assertThatThrownBy(() -> rate.counted(pupil, missing, () -> {
+				throw new NotFoundException("room");
+			})).isInstanceOf(NotFoundException.class);
+		}
+		assertThat(rate.allows(pupil, missing)).as("a room that is not there is not counted").isTrue();
+
+		UUID locked = UUID.randomUUID();
+		for (int i = 0; i < 3; i++) {
+			assertThatThrownBy(() -> rate.counted(pupil, locked, () -> {
+				throw new PostingNotAllowedException("chat.error.locked", null);
+			})).isInstanceOf(PostingNotAllowedException.class);
+		}
+		assertThat(rate.allows(pupil, locked)).as("refused posts count like posted ones").isFalse();
 	}
 }
