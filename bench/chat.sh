@@ -163,9 +163,11 @@ sql -At -F $'\t' -c "select login, r from bench_person where k < $CLIENTS order 
 echo "chat.setup_s=$(echo "$(date +%s.%N) - $t0" | bc) people=$people clients=$(wc -l < "$WORK/people.tsv")"
 
 # --- the server's memory: RSS and threads sampled throughout, heap after a full GC at the checkpoints (lib.sh) ---
-# CPU ticks of all PostgreSQL processes, and the box's busy and total ticks (/proc/stat), for the load phase
+# CPU ticks of all PostgreSQL processes, and the box's busy and total ticks (/proc/stat), for the load phase; and its
+# steal ticks: the time the hypervisor gave the box's virtual cores to others (on this kind of VM 0-20 %, varying
+# by the minute; a run with much of it is a slower box, whatever the code)
 pg_ticks() { local t=0 p; for p in $(pgrep -x postgres); do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $t; }
-box_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $2 + $3 + $4 + $5 + $6 + $7 + $8}' /proc/stat; }
+box_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $2 + $3 + $4 + $5 + $6 + $7 + $8, $9}' /proc/stat; }
 go_on() { # $1 checkpoint: wait for the load generator to reach it, then let it go on
   while [ ! -e "$WORK/$1" ]; do kill -0 "$LOADGEN" 2>/dev/null || return 1; sleep 0.2; done
 }
@@ -185,9 +187,9 @@ sample() {
 sampler=$!
 
 go_on signed-in; heap_before=$(heap_used_kb); rss_before=$(rss_kb); touch "$WORK/signed-in.go"
-go_on connected; heap_clients=$(heap_used_kb); rss_clients=$(rss_kb); pg_start=$(pg_ticks); read -r busy_start all_start < <(box_ticks); t_start=$(date +%s.%N); touch "$WORK/connected.go"
+go_on connected; heap_clients=$(heap_used_kb); rss_clients=$(rss_kb); pg_start=$(pg_ticks); read -r busy_start all_start steal_start < <(box_ticks); t_start=$(date +%s.%N); touch "$WORK/connected.go"
 echo "load: $RATE messages/s for $WARMUP s of warm-up and $DURATION s measured ..." >&2
-go_on loaded; pg_end=$(pg_ticks); read -r busy_end all_end < <(box_ticks); t_end=$(date +%s.%N); heap_loaded=$(heap_used_kb); rss_loaded=$(rss_kb); touch "$WORK/loaded.go"
+go_on loaded; pg_end=$(pg_ticks); read -r busy_end all_end steal_end < <(box_ticks); t_end=$(date +%s.%N); heap_loaded=$(heap_used_kb); rss_loaded=$(rss_kb); touch "$WORK/loaded.go"
 go_on done; touch "$WORK/done.go"
 wait "$LOADGEN" || true
 LOADGEN=""
@@ -198,6 +200,7 @@ read -r rss_peak threads_peak < <(awk '$1 > r {r = $1} $2 > t {t = $2} END {prin
 clients=$(sed -nE 's/.*live_clients=([0-9]+).*/\1/p' "$WORK/loadgen.out")
 echo "postgres.cpu_s=$(echo "scale=1; ($pg_end - $pg_start) / 100" | bc) cores=$(echo "scale=2; ($pg_end - $pg_start) / 100 / ($t_end - $t_start)" | bc) (load phase incl. warm-up)"
 echo "box.busy_percent=$(echo "scale=1; 100 * ($busy_end - $busy_start) / ($all_end - $all_start)" | bc) (all processes, load phase)"
+echo "box.steal_percent=$(echo "scale=1; 100 * ($steal_end - $steal_start) / ($all_end - $all_start + $steal_end - $steal_start)" | bc) (taken by the hypervisor, load phase)"
 echo "server.rss_mb before_clients=$((rss_before / 1024)) with_clients=$((rss_clients / 1024)) after_load=$((rss_loaded / 1024)) peak=$((rss_peak / 1024)) threads_peak=$threads_peak"
 echo "server.heap_used_after_gc_mb before_clients=$((heap_before / 1024)) with_clients=$((heap_clients / 1024)) after_load_with_clients=$((heap_loaded / 1024))"
 if [ -n "$clients" ] && [ "$clients" -gt 0 ]; then
