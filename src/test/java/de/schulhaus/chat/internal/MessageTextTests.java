@@ -68,4 +68,39 @@ class MessageTextTests {
 		assertThat(Mentions.mentions("mail an tina@tafel", "tafel")).isFalse();
 		assertThat(Mentions.mentions("Tina Tafel", "Tina Tafel")).isFalse();
 	}
+
+	@Test
+	void plainTextGetsTheSameHtmlWithoutTheFormattingAndTheSanitizer() {
+		assertThat(html("Morgen <b>kein</b> Sport & \"Schwimmen\" = 'frei' + @alle\r\n\r\nÄpfel 😀 – fertig…"))
+			.isEqualTo(text.formatted("Morgen <b>kein</b> Sport & \"Schwimmen\" = 'frei' + @alle\r\n\r\nÄpfel 😀 – fertig…", List.of()))
+			.isEqualTo("<p>Morgen &lt;b&gt;kein&lt;/b&gt; Sport &amp; &#34;Schwimmen&#34; &#61; &#39;frei&#39; &#43; &#64;alle</p><p>Äpfel &#x1f600; – fertig…</p>");
+		// random texts of plain characters, markup, line breaks, controls, lone surrogates and non-characters: whichever way a
+		// text takes, its HTML is what formatting and sanitizing make of it
+		String[] parts = { "a", "Z", "ß", "ü", " ", "  ", "\n", "\r\n", "\n\n", "\t", "<", ">", "&", "\"", "'", "=", "+", "@", "`", "*", "**", "_",
+			"[", "]", "(", ")", "{", "{{", "}", "~", "-", "- ", "1. ", "2) ", "```", "http://x.de", "https://s.de/a?b=1", "mailto:a@b.de", "://",
+			":", ".", ",", "!", "?", "#", "%", "$", "/", "\\", "|", "^", "\u0000", "\u0001", "\u0007", "\u007f", "\u0085", "\u00a0", "\u00ad",
+			"\u200b", "\u2028", "\u2029", "\u202e", "\ufeff", "\ufdd0", "\ufffe", "\uffff", "\ud83d", "\ude00", "😀", "👍🏽", "€", "…", "–",
+			"\u0301", "中文", "עברית", "\u061c", "&amp;", "&#39;", "&lt;b&gt;", "<script>", "javascript:", "\u0000\u0001" };
+		java.util.Random random = new java.util.Random(13);
+		int plain = 0;
+		for (int n = 0; n < 20_000; n++) {
+			StringBuilder body = new StringBuilder();
+			int length = 1 + random.nextInt(12);
+			// most texts from the plain parts only (the first 20 and the Unicode ones), so the plain way is taken often
+			boolean mostlyPlain = random.nextBoolean();
+			for (int i = 0; i < length; i++) {
+				String part = parts[random.nextInt(parts.length)];
+				if (mostlyPlain && (part.indexOf('`') >= 0 || part.indexOf('*') >= 0 || part.indexOf('_') >= 0 || part.indexOf('[') >= 0
+						|| part.indexOf('{') >= 0 || part.contains("://") || part.startsWith("-") || part.matches("\\d.*") || part.length() == 1 && part.charAt(0) < 0x20 && part.charAt(0) != '\n')) {
+					part = "x";
+				}
+				body.append(part);
+			}
+			String text = body.toString();
+			String fast = html(text);
+			assertThat(fast).as("%s", text.codePoints().mapToObj(c -> String.format("U+%04X", c)).toList()).isEqualTo(this.text.formatted(text, List.of()));
+			plain += MessageText.plain(text) ? 1 : 0;
+		}
+		assertThat(plain).as("texts that took the short way").isBetween(3_000, 17_000);
+	}
 }
