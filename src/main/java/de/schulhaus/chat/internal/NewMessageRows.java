@@ -43,7 +43,8 @@ class NewMessageRows {
 
 	/**
 	 * {@link #IN_ONE_STATEMENT} that writes only where the person may post ({@link RoomAccess#POSTING_RULE}, checked on the
-	 * room's row it locks, so a lock or mute committed meanwhile counts): the person's rights are no query of their own.
+	 * room's row it locks: a lock committed while the post waited for that row counts, since PostgreSQL checks the updated
+	 * row again; a mute is read as of the statement's start): the person's rights are no query of their own.
 	 * Answers the room as it is after the post, whether the person leads it and the message's seq; no row where the room
 	 * is missing, another school's, or the person may not post there.
 	 */
