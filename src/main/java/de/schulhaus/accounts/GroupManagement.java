@@ -75,6 +75,13 @@ public class GroupManagement {
 	}
 
 	/**
+	 * A view other modules may read inside their own statements, where a query of its own would cost a round trip to the
+	 * database: {@code (school_id, group_id, account_id, leader)} for every membership of a group that is not archived.
+	 * Its columns are this module's contract; the tables behind it are not.
+	 */
+	public static final String CURRENT_MEMBERSHIP = "current_membership";
+
+	/**
 	 * The groups the person belongs to, with kind, archived flag and the person's leadership, in one
 	 * query: what a module needs to decide rights per request without reading the school's every group.
 	 */

@@ -70,7 +70,8 @@ public class ChatMessages {
 	/**
 	 * {@link #post(SchulhausUser, UUID, String)} answering {@code replyTo}. Where the write is one statement, a message
 	 * without a reply or mention checks the person's right to post inside that statement ({@link NewMessageRows#insertIfAllowed}):
-	 * then a post is two waits for the database (the person's groups, the write) instead of three. If the statement refuses,
+	 * then a post is one wait for the database (the write, which finds the person in the room's roster group through the
+	 * accounts module's view {@link de.schulhaus.accounts.GroupManagement#CURRENT_MEMBERSHIP}) instead of three. If the statement refuses,
 	 * the full check says why (not found, or the room's refusal), or posts after all where the rules changed meanwhile.
 	 */
 	public ChatMessage post(SchulhausUser user, UUID roomId, String text, UUID replyTo) {
@@ -87,7 +88,7 @@ public class ChatMessages {
 		}
 		UUID id = Ids.newId();
 		Instant now = Instant.now();
-		Optional<NewMessageRows.Written> written = newRows.insertIfAllowed(user.schoolId(), roomId, id, access.poster(user), body, now);
+		Optional<NewMessageRows.Written> written = newRows.insertIfAllowed(user.schoolId(), roomId, id, RoomAccess.poster(user), body, now);
 		if (written.isEmpty()) {
 			return post(user, access.require(user, roomId), text, null);
 		}

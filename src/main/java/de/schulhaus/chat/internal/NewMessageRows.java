@@ -89,7 +89,7 @@ class NewMessageRows {
 			throw new IllegalStateException("The rights check inside the write needs PostgreSQL.");
 		}
 		return jdbc.sql(IF_ALLOWED).param("now", Timestamp.from(now)).param("id", roomId).param("school", schoolId).param("message", messageId)
-			.param("author", poster.accountId()).param("groups", poster.groups()).param("leads", poster.leads()).param("admin", poster.admin())
+			.param("author", poster.accountId()).param("admin", poster.admin())
 			.param("body", body)
 			.query((rs, n) -> new Written(ChatRooms.map(rs, n), rs.getBoolean("leader"), rs.getLong("message_seq"))).optional();
 	}

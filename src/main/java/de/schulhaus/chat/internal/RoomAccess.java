@@ -141,20 +141,27 @@ public class RoomAccess {
 		return new RoomRights(room, refusal == null, leader, refusal, until, muted);
 	}
 
+	/**
+	 * The person {@code :author}'s membership of the room {@code r}'s roster group, if that group is not archived, from the
+	 * accounts module's view ({@link GroupManagement#CURRENT_MEMBERSHIP}): inside the write, not a query of its own.
+	 */
+	private static final String IN_GROUP = "exists (select 1 from " + GroupManagement.CURRENT_MEMBERSHIP + " pm where pm.group_id = r.group_id "
+			+ "and pm.account_id = :author and pm.school_id = r.school_id";
+
 	/** Whether the person {@link #POSTING_RULE} describes leads the room {@code r}, as {@link #rights} decides it. */
-	static final String LEADER_RULE = "((r.kind = 'GROUP' and r.group_id in (:leads)) "
+	static final String LEADER_RULE = "((r.kind = 'GROUP' and " + IN_GROUP + " and pm.leader = true)) "
 			+ "or (r.kind = 'CHAT' and exists (select 1 from chat_member cm where cm.room_id = r.id and cm.account_id = :author and cm.role = 'starter')) "
 			+ "or (r.kind = 'ANNOUNCE' and cast(:admin as boolean)))";
 
 	/**
-	 * {@link #rights}' posting rule as a condition on the room's row {@code r} for the person {@code :author} (their roster
-	 * groups that are not archived {@code :groups}, those they lead {@code :leads}, {@code :admin}, the time {@code :now}),
-	 * so that a post can check it inside its write ({@link NewMessageRows#insertIfAllowed}). It never allows more than
-	 * {@link #rights}; {@code RoomRightsSqlTests} checks both agree over every kind, role, membership, lock, mute and archived
-	 * state. A person it refuses gets the full check, which says why.
+	 * {@link #rights}' posting rule as a condition on the room's row {@code r} for the person {@code :author} (a school admin
+	 * if {@code :admin}; the time {@code :now}), so that a post can check it inside its write
+	 * ({@link NewMessageRows#insertIfAllowed}). It never allows more than {@link #rights}; {@code RoomRightsSqlTests} checks
+	 * both agree over every kind, role, membership, lock, mute and archived state. A person it refuses gets the full check,
+	 * which says why.
 	 */
 	static final String POSTING_RULE = "r.archived = false and r.closed = false and r.group_gone = false and ("
-			+ "(r.kind = 'GROUP' and r.group_id in (:groups)) "
+			+ "(r.kind = 'GROUP' and " + IN_GROUP + ")) "
 			+ "or (r.kind in ('DIRECT', 'CHAT') and exists (select 1 from chat_member cm where cm.room_id = r.id and cm.account_id = :author "
 			+ "and cm.role in ('starter', 'member'))) "
 			+ "or (r.kind = 'ANNOUNCE' and (cast(:admin as boolean) or exists (select 1 from chat_member cm where cm.room_id = r.id "
@@ -162,17 +169,13 @@ public class RoomAccess {
 			+ "and (" + LEADER_RULE + " or (r.locked = false and not exists (select 1 from chat_mute mu where mu.room_id = r.id and mu.account_id = :author "
 			+ "and (mu.until_at is null or mu.until_at > cast(:now as timestamp with time zone)))))";
 
-	/** What {@link #POSTING_RULE} needs to know of a person: their roster groups as they are now. */
-	Poster poster(SchulhausUser user) {
-		List<PersonGroup> mine = groups.groupsOfPerson(user.schoolId(), user.accountId());
-		List<UUID> current = mine.stream().filter(g -> !g.archived()).map(PersonGroup::groupId).toList();
-		List<UUID> leads = mine.stream().filter(g -> !g.archived() && g.leader()).map(PersonGroup::groupId).toList();
-		return new Poster(user.accountId(), current.isEmpty() ? List.of(NONE) : current, leads.isEmpty() ? List.of(NONE) : leads,
-				user.role() == Role.SCHOOL_ADMIN);
+	/** What {@link #POSTING_RULE} needs to know of a person besides the database: who they are and whether they are an admin. */
+	static Poster poster(SchulhausUser user) {
+		return new Poster(user.accountId(), user.role() == Role.SCHOOL_ADMIN);
 	}
 
-	/** A person for {@link #POSTING_RULE}: the parameters {@code :author}, {@code :groups}, {@code :leads} and {@code :admin}. */
-	record Poster(UUID accountId, List<UUID> groups, List<UUID> leads, boolean admin) {
+	/** A person for {@link #POSTING_RULE}: the parameters {@code :author} and {@code :admin}. */
+	record Poster(UUID accountId, boolean admin) {
 	}
 
 	private List<Candidate> candidates(SchulhausUser user, Map<UUID, PersonGroup> mine, UUID onlyRoom) {

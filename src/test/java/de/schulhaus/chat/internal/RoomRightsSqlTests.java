@@ -76,7 +76,7 @@ class RoomRightsSqlTests {
 								Optional<RoomRights> full = access.find(person, room);
 								boolean mayPost = full.map(RoomRights::mayPost).orElse(false);
 								Optional<NewMessageRows.Written> written = rows.insertIfAllowed(f.school.id(), room, Ids.newId(),
-										access.poster(person), "Hallo", Instant.now());
+										RoomAccess.poster(person), "Hallo", Instant.now());
 								String situation = person.displayName() + " in " + kindOf(room) + " " + state + (locked ? " locked" : "")
 										+ " as " + role + " mute " + mute;
 								assertThat(written.isPresent()).as(situation).isEqualTo(mayPost);
@@ -111,8 +111,8 @@ class RoomRightsSqlTests {
 
 		for (UUID room : List.of(foreign, announcements)) {
 			// the admin of the one school, who may post in every announcement room of their own
-			assertThat(rows.insertIfAllowed(f.school.id(), room, Ids.newId(), access.poster(f.admin), "fremd", Instant.now())).isEmpty();
-			assertThat(rows.insertIfAllowed(f.school.id(), room, Ids.newId(), access.poster(f.teacher), "fremd", Instant.now())).isEmpty();
+			assertThat(rows.insertIfAllowed(f.school.id(), room, Ids.newId(), RoomAccess.poster(f.admin), "fremd", Instant.now())).isEmpty();
+			assertThat(rows.insertIfAllowed(f.school.id(), room, Ids.newId(), RoomAccess.poster(f.teacher), "fremd", Instant.now())).isEmpty();
 			assertThat(lastSeq(room)).isZero();
 		}
 		assertThat(jdbc.sql("select count(*) from chat_message where room_id in (:rooms)").param("rooms", List.of(foreign, announcements))
