@@ -145,11 +145,13 @@ public class RoomAccess {
 	 * The person {@code :author}'s membership of the room {@code r}'s roster group, if that group is not archived, from the
 	 * accounts module's view ({@link GroupManagement#CURRENT_MEMBERSHIP}): inside the write, not a query of its own.
 	 */
-	private static final String IN_GROUP = "exists (select 1 from " + GroupManagement.CURRENT_MEMBERSHIP + " pm where pm.group_id = r.group_id "
-			+ "and pm.account_id = :author and pm.school_id = r.school_id";
+	private static String inGroup(String andAlso) {
+		return "exists (select 1 from " + GroupManagement.CURRENT_MEMBERSHIP + " pm where pm.group_id = r.group_id "
+				+ "and pm.account_id = :author and pm.school_id = r.school_id" + andAlso + ")";
+	}
 
 	/** Whether the person {@link #POSTING_RULE} describes leads the room {@code r}, as {@link #rights} decides it. */
-	static final String LEADER_RULE = "((r.kind = 'GROUP' and " + IN_GROUP + " and pm.leader = true)) "
+	static final String LEADER_RULE = "((r.kind = 'GROUP' and " + inGroup(" and pm.leader = true") + ") "
 			+ "or (r.kind = 'CHAT' and exists (select 1 from chat_member cm where cm.room_id = r.id and cm.account_id = :author and cm.role = 'starter')) "
 			+ "or (r.kind = 'ANNOUNCE' and cast(:admin as boolean)))";
 
@@ -161,7 +163,7 @@ public class RoomAccess {
 	 * which says why.
 	 */
 	static final String POSTING_RULE = "r.archived = false and r.closed = false and r.group_gone = false and ("
-			+ "(r.kind = 'GROUP' and " + IN_GROUP + ")) "
+			+ "(r.kind = 'GROUP' and " + inGroup("") + ") "
 			+ "or (r.kind in ('DIRECT', 'CHAT') and exists (select 1 from chat_member cm where cm.room_id = r.id and cm.account_id = :author "
 			+ "and cm.role in ('starter', 'member'))) "
 			+ "or (r.kind = 'ANNOUNCE' and (cast(:admin as boolean) or exists (select 1 from chat_member cm where cm.room_id = r.id "
