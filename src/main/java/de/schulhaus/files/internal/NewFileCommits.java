@@ -1,26 +1,26 @@
 package de.schulhaus.files.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import de.schulhaus.blobs.BlobStore;
 import de.schulhaus.blobs.StagedBlob;
+import de.schulhaus.platform.GroupCommit;
 
 /**
- * Group commit of new files: the rows of new files whose content is staged at the same moment (a sync client's eight
- * parallel uploads, a folder dropped into the browser) go into the database together, in one transaction with one
- * round trip per kind of row, instead of a transaction with five round trips each. Small files are then no longer bound
- * by the database's round trips and commits.
+ * Group commit of new files ({@link GroupCommit}): the rows of new files whose content is staged at the same moment (a
+ * sync client's eight parallel uploads, a folder dropped into the browser) go into the database together, in one
+ * transaction with one round trip per kind of row, instead of a transaction with five round trips each. Small files are
+ * then no longer bound by the database's round trips and commits.
  * <p>
  * A new file is handed to the lane of its space (so one space's files, which all count against the same usage row, are
  * committed one batch after the other, while other spaces' go on in parallel) and its caller waits for the batch. What
@@ -31,8 +31,6 @@ import de.schulhaus.blobs.StagedBlob;
  */
 @Component
 class NewFileCommits implements DisposableBean {
-
-	private static final Logger log = LoggerFactory.getLogger(NewFileCommits.class);
 
 	/** Lanes, each with its own committing thread: spaces' batches in parallel, one space's in order. */
 	static final int LANES = 4;
@@ -45,20 +43,21 @@ class NewFileCommits implements DisposableBean {
 	private final BlobStore blobs;
 	private final FileActivity activity;
 	private final TransactionTemplate tx;
-	private final Lane[] lanes = new Lane[LANES];
-	private volatile boolean closed;
+	private final GroupCommit<Pending, Boolean> lanes;
 	/** Small new files whose content is being staged now: a batch waits a moment for them. */
-	private final java.util.concurrent.atomic.AtomicInteger coming = new java.util.concurrent.atomic.AtomicInteger();
+	private final AtomicInteger coming = new AtomicInteger();
 
 	NewFileCommits(FileNodes nodes, BlobStore blobs, FileActivity activity, TransactionTemplate tx) {
 		this.nodes = nodes;
 		this.blobs = blobs;
 		this.activity = activity;
 		this.tx = tx;
+		this.lanes = new GroupCommit<Pending, Boolean>("files-commit", LANES, MAX_BATCH, this::commitBatch)
+			.lingering(LINGER_NANOS, () -> coming.get() > 0);
 	}
 
 	/** A new file waiting for its batch. */
-	private record Pending(Space space, FileNode node, StagedBlob staged, long limit, CompletableFuture<Boolean> stored) {
+	private record Pending(Space space, FileNode node, StagedBlob staged, long limit) {
 	}
 
 	/**
@@ -73,7 +72,7 @@ class NewFileCommits implements DisposableBean {
 	/** A file on its way to a batch; closing it (again) does no harm. */
 	final class Arrival implements AutoCloseable {
 
-		private final java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+		private final AtomicBoolean open = new AtomicBoolean(true);
 
 		@Override
 		public void close() {
@@ -91,108 +90,17 @@ class NewFileCommits implements DisposableBean {
 		if (arrival != null) {
 			arrival.close();
 		}
-		if (closed) {
-			return false;
-		}
-		Pending pending = new Pending(space, node, staged, limit, new CompletableFuture<>());
-		Lane lane = lane(space.id());
-		lane.queue.add(pending);
-		if (closed && lane.queue.remove(pending)) {
-			// shutting down: the lane may have stopped before it took this one
-			return false;
-		}
-		try {
-			return pending.stored().get();
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			// the batch may still commit it: wait for its answer, whatever the interrupt wanted
-			return pending.stored().join();
-		} catch (java.util.concurrent.ExecutionException e) {
-			return false;
-		}
+		return Boolean.TRUE.equals(lanes.write(space.id(), new Pending(space, node, staged, limit)));
 	}
 
-	private Lane lane(UUID key) {
-		int index = Math.floorMod(key.hashCode(), LANES);
-		Lane lane = lanes[index];
-		if (lane == null) {
-			synchronized (lanes) {
-				if (lanes[index] == null) {
-					lanes[index] = new Lane(index);
-				}
-				lane = lanes[index];
-			}
+	/** The batch in one transaction; false (or null, for all of them, if it fails) hands a file back to its caller. */
+	private List<Boolean> commitBatch(List<Pending> batch) {
+		boolean[] stored = tx.execute(status -> store(batch));
+		List<Boolean> outcomes = new ArrayList<>(batch.size());
+		for (boolean one : stored) {
+			outcomes.add(one ? Boolean.TRUE : null);
 		}
-		return lane;
-	}
-
-	/** One lane: a queue and the thread that commits what it holds, batch after batch. */
-	private final class Lane implements Runnable {
-
-		final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-		final Thread thread;
-
-		Lane(int index) {
-			thread = new Thread(this, "files-commit-" + index);
-			thread.setDaemon(true);
-			thread.start();
-		}
-
-		@Override
-		public void run() {
-			List<Pending> batch = new ArrayList<>(MAX_BATCH);
-			while (true) {
-				try {
-					Pending first = queue.poll(1, TimeUnit.SECONDS);
-					if (first == null) {
-						if (closed) {
-							return;
-						}
-						continue;
-					}
-					batch.add(first);
-					queue.drainTo(batch, MAX_BATCH - 1);
-					// others' small files are on their way (their content being written): one transaction for them too
-					long until = System.nanoTime() + LINGER_NANOS;
-					while (batch.size() < MAX_BATCH && coming.get() > 0) {
-						long left = until - System.nanoTime();
-						Pending next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
-						if (next == null) {
-							break;
-						}
-						batch.add(next);
-						queue.drainTo(batch, MAX_BATCH - batch.size());
-					}
-					commitBatch(batch);
-				} catch (InterruptedException e) {
-					if (closed) {
-						handBack(batch);
-						handBack(queue);
-						return;
-					}
-				} catch (Throwable t) {
-					// never leaves a caller waiting
-					handBack(batch);
-				} finally {
-					batch.clear();
-				}
-			}
-		}
-	}
-
-	private void commitBatch(List<Pending> batch) {
-		boolean[] stored;
-		try {
-			stored = tx.execute(status -> store(batch));
-		} catch (RuntimeException e) {
-			// each goes alone now; the one at fault then gets its own error
-			log.debug("A batch of {} new files failed as a whole; each is written alone.", batch.size(), e);
-			handBack(batch);
-			return;
-		}
-		for (int i = 0; i < batch.size(); i++) {
-			batch.get(i).stored().complete(stored[i]);
-		}
+		return outcomes;
 	}
 
 	/** In the batch's transaction: the rows, then the contents against their spaces, then the activity. */
@@ -210,7 +118,7 @@ class NewFileCommits implements DisposableBean {
 		}
 		boolean[] stored = new boolean[batch.size()];
 		boolean[] attached = attachments.isEmpty() ? new boolean[0] : blobs.attachAll(attachments);
-		java.util.Map<UUID, List<UUID>> notAttached = new java.util.HashMap<>();
+		Map<UUID, List<UUID>> notAttached = new HashMap<>();
 		List<Space> done = new ArrayList<>();
 		List<String> names = new ArrayList<>();
 		for (int k = 0; k < attached.length; k++) {
@@ -229,19 +137,8 @@ class NewFileCommits implements DisposableBean {
 		return stored;
 	}
 
-	private static void handBack(java.util.Collection<Pending> pending) {
-		for (Pending p : pending) {
-			p.stored().complete(false);
-		}
-	}
-
 	@Override
 	public void destroy() {
-		closed = true;
-		for (Lane lane : lanes) {
-			if (lane != null) {
-				lane.thread.interrupt();
-			}
-		}
+		lanes.close();
 	}
 }
