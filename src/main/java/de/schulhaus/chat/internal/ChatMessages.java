@@ -41,11 +41,13 @@ public class ChatMessages {
 	private final AccountManagement accounts;
 	private final MessagePushes pushes;
 	private final NewMessageRows newRows;
+	private final PostWriteBatches batches;
 	private final TransactionTemplate transaction;
 
 	ChatMessages(JdbcClient jdbc, RoomAccess access, ReadMarkers reads, MessageRows rows, MessageText markup, ChatFanout fanout,
-			Mentions mentions, AccountManagement accounts, MessagePushes pushes, NewMessageRows newRows, PlatformTransactionManager transactions) {
+			Mentions mentions, AccountManagement accounts, MessagePushes pushes, NewMessageRows newRows, PostWriteBatches batches, PlatformTransactionManager transactions) {
 		this.newRows = newRows;
+		this.batches = batches;
 		this.transaction = new TransactionTemplate(transactions);
 		this.mentions = mentions;
 		this.pushes = pushes;
@@ -71,7 +73,8 @@ public class ChatMessages {
 	 * {@link #post(SchulhausUser, UUID, String)} answering {@code replyTo}. Where the write is one statement, a message
 	 * without a reply or mention checks the person's right to post inside that statement ({@link NewMessageRows#insertIfAllowed}):
 	 * then a post is one wait for the database (the write, which finds the person in the room's roster group through the
-	 * accounts module's view {@link de.schulhaus.accounts.GroupManagement#CURRENT_MEMBERSHIP}) instead of three. If the statement refuses,
+	 * accounts module's view {@link de.schulhaus.accounts.GroupManagement#CURRENT_MEMBERSHIP}) instead of three, shared with
+	 * the posts that wait at the same moment, which commit with it ({@link PostWriteBatches}). If the statement refuses,
 	 * the full check says why (not found, or the room's refusal), or posts after all where the rules changed meanwhile.
 	 */
 	public ChatMessage post(SchulhausUser user, UUID roomId, String text, UUID replyTo) {
@@ -88,7 +91,7 @@ public class ChatMessages {
 		}
 		UUID id = Ids.newId();
 		Instant now = Instant.now();
-		Optional<NewMessageRows.Written> written = newRows.insertIfAllowed(user.schoolId(), roomId, id, RoomAccess.poster(user), body, now);
+		Optional<NewMessageRows.Written> written = batches.insertIfAllowed(new NewMessageRows.NewPost(user.schoolId(), roomId, id, RoomAccess.poster(user), body, now));
 		if (written.isEmpty()) {
 			return post(user, access.require(user, roomId), text, null);
 		}

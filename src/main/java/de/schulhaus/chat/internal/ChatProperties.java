@@ -22,13 +22,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param digestDelay how long a mention may stay unread before it goes into the person's mail digest
  *        (with the mail module: "Sie wurden im Chat erwähnt")
  * @param roomsPerHour direct and group chats one person may start in an hour (a direct chat found again does not count)
+ * @param postLanes how many batches of posts a node writes at once ({@link PostWriteBatches}), each on a connection of
+ *        the database pool while it writes; a room's posts always go through the same one
  */
 @ConfigurationProperties("schulhaus.chat")
 public record ChatProperties(@DefaultValue("10") int postBurst, @DefaultValue("30") int postsPerMinute,
 		@DefaultValue("524288") int sendBufferBytes, @DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("") String redisUrl,
 		@DefaultValue("schulhaus:chat") String redisChannel, @DefaultValue("25MB") DataSize attachmentMaxBytes,
 		@DefaultValue("30m") Duration digestDelay,
-		@DefaultValue("20") int roomsPerHour) {
+		@DefaultValue("20") int roomsPerHour, @DefaultValue("2") int postLanes) {
 
 	/** The most messages one page answers, over HTTP and in a catch-up step. */
 	public static final int MAX_PAGE = 100;

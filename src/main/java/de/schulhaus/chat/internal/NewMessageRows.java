@@ -1,13 +1,25 @@
 package de.schulhaus.chat.internal;
 
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
@@ -57,13 +69,20 @@ class NewMessageRows {
 			+ "on conflict (room_id, account_id) do update set last_read_seq = greatest(chat_read.last_read_seq, excluded.last_read_seq)) "
 			+ "select s.*, m.seq as message_seq from s, m";
 
+	/** {@link #IF_ALLOWED} with its parameters in JDBC's form, for {@link #insertAllIfAllowed}. */
+	private static final ParsedSql IF_ALLOWED_PARSED = NamedParameterUtils.parseSqlStatement(IF_ALLOWED);
+
+	private static final RowMapper<Written> WRITTEN = (rs, n) -> new Written(ChatRooms.map(rs, n), rs.getBoolean("leader"), rs.getLong("message_seq"));
+
 	private final JdbcClient jdbc;
+	private final JdbcTemplate template;
 	private final ChatRooms rooms;
 	private final ReadMarkers reads;
 	private final boolean oneStatement;
 
-	NewMessageRows(JdbcClient jdbc, DataSource dataSource, ChatRooms rooms, ReadMarkers reads) throws MetaDataAccessException {
+	NewMessageRows(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, ChatRooms rooms, ReadMarkers reads) throws MetaDataAccessException {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.rooms = rooms;
 		this.reads = reads;
 		String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
@@ -79,19 +98,66 @@ class NewMessageRows {
 	record Written(Room room, boolean leader, long seq) {
 	}
 
+	/** A message without a reply that {@code poster} posts to the room at {@code now}, for {@link #insertIfAllowed}. */
+	record NewPost(UUID schoolId, UUID roomId, UUID messageId, RoomAccess.Poster poster, String body, Instant now) {
+	}
+
 	/**
-	 * Writes a message without a reply if the person may post in the room now ({@link RoomAccess#POSTING_RULE}); empty if the
-	 * room is missing, another school's or closed to the person: the caller's full check says which. Only where
-	 * {@link #oneStatement()}.
+	 * Writes the message if the person may post in the room now ({@link RoomAccess#POSTING_RULE}); empty if the room is
+	 * missing, another school's or closed to the person: the caller's full check says which. Only where {@link #oneStatement()}.
 	 */
-	Optional<Written> insertIfAllowed(UUID schoolId, UUID roomId, UUID messageId, RoomAccess.Poster poster, String body, Instant now) {
+	Optional<Written> insertIfAllowed(NewPost post) {
+		requireOneStatement();
+		return jdbc.sql(IF_ALLOWED).paramSource(parameters(post)).query(WRITTEN).optional();
+	}
+
+	/**
+	 * {@link #insertIfAllowed} for several posts, in their order, in one round trip and one transaction: PostgreSQL runs
+	 * the statements of one request up to its sync as one transaction where the connection has none open, and an error
+	 * in any of them rolls back all of them (then this throws: none is written). Answers each post's outcome in the same
+	 * order. Needs a connection of its own, outside a transaction ({@link PostWriteBatches}' writer).
+	 */
+	List<Optional<Written>> insertAllIfAllowed(List<NewPost> posts) {
+		requireOneStatement();
+		String one = NamedParameterUtils.substituteNamedParameters(IF_ALLOWED_PARSED, parameters(posts.get(0)));
+		String all = String.join(";\n", Collections.nCopies(posts.size(), one));
+		List<Object> values = new ArrayList<>();
+		for (NewPost post : posts) {
+			values.addAll(List.of(NamedParameterUtils.buildValueArray(IF_ALLOWED_PARSED, parameters(post), null)));
+		}
+		return template.execute((ConnectionCallback<List<Optional<Written>>>) connection -> {
+			if (!connection.getAutoCommit()) {
+				throw new IllegalStateException("Posts written together need a connection that commits at the end of the request.");
+			}
+			try (PreparedStatement statement = connection.prepareStatement(all)) {
+				new ArgumentPreparedStatementSetter(values.toArray()).setValues(statement);
+				List<Optional<Written>> written = new ArrayList<>(posts.size());
+				boolean isResult = statement.execute();
+				while (written.size() < posts.size()) {
+					if (isResult) {
+						try (ResultSet rs = statement.getResultSet()) {
+							written.add(rs.next() ? Optional.of(WRITTEN.mapRow(rs, 0)) : Optional.empty());
+						}
+					} else if (statement.getUpdateCount() == -1) {
+						throw new IllegalStateException("Expected " + posts.size() + " results, got " + written.size() + ".");
+					}
+					isResult = statement.getMoreResults();
+				}
+				return written;
+			}
+		});
+	}
+
+	private static MapSqlParameterSource parameters(NewPost post) {
+		return new MapSqlParameterSource().addValue("now", Timestamp.from(post.now())).addValue("id", post.roomId()).addValue("school", post.schoolId())
+			.addValue("message", post.messageId()).addValue("author", post.poster().accountId()).addValue("admin", post.poster().admin())
+			.addValue("body", post.body());
+	}
+
+	private void requireOneStatement() {
 		if (!oneStatement) {
 			throw new IllegalStateException("The rights check inside the write needs PostgreSQL.");
 		}
-		return jdbc.sql(IF_ALLOWED).param("now", Timestamp.from(now)).param("id", roomId).param("school", schoolId).param("message", messageId)
-			.param("author", poster.accountId()).param("admin", poster.admin())
-			.param("body", body)
-			.query((rs, n) -> new Written(ChatRooms.map(rs, n), rs.getBoolean("leader"), rs.getLong("message_seq"))).optional();
 	}
 
 	/** Writes the message; answers its seq. A room that is not there, or another school's: {@link NotFoundException}. */

@@ -15,7 +15,7 @@ import de.schulhaus.platform.NotFoundException;
 class PostingRateTests {
 
 	final AtomicLong now = new AtomicLong(1_000_000_000L);
-	final PostingRate rate = new PostingRate(new ChatProperties(3, 60, 1024, Duration.ofSeconds(1), "", "schulhaus:chat", org.springframework.util.unit.DataSize.ofMegabytes(25), Duration.ofMinutes(30), 20), now::get);
+	final PostingRate rate = new PostingRate(new ChatProperties(3, 60, 1024, Duration.ofSeconds(1), "", "schulhaus:chat", org.springframework.util.unit.DataSize.ofMegabytes(25), Duration.ofMinutes(30), 20, 2), now::get);
 	final UUID pupil = UUID.randomUUID();
 	final UUID room = UUID.randomUUID();
 

@@ -15,7 +15,7 @@ class RoomCreationRateTests {
 
 	final AtomicLong now = new AtomicLong(5_000_000_000L);
 	final RoomCreationRate rate = new RoomCreationRate(
-			new ChatProperties(10, 30, 1024, Duration.ofSeconds(1), "", "schulhaus:chat", DataSize.ofMegabytes(25), Duration.ofMinutes(30), 4), now::get);
+			new ChatProperties(10, 30, 1024, Duration.ofSeconds(1), "", "schulhaus:chat", DataSize.ofMegabytes(25), Duration.ofMinutes(30), 4, 2), now::get);
 	final UUID teacher = UUID.randomUUID();
 
 	@Test

@@ -72,24 +72,26 @@ class RoomRightsSqlTests {
 					for (String role : new String[] { null, "starter", "member", "poster", "former" }) {
 						for (String mute : new String[] { null, "lifted", "future", "past" }) {
 							set(room, state, locked, role, mute, people);
-							for (SchulhausUser person : people) {
-								Optional<RoomRights> full = access.find(person, room);
-								boolean mayPost = full.map(RoomRights::mayPost).orElse(false);
-								Optional<NewMessageRows.Written> written = rows.insertIfAllowed(f.school.id(), room, Ids.newId(),
-										RoomAccess.poster(person), "Hallo", Instant.now());
-								String situation = person.displayName() + " in " + kindOf(room) + " " + state + (locked ? " locked" : "")
-										+ " as " + role + " mute " + mute;
-								assertThat(written.isPresent()).as(situation).isEqualTo(mayPost);
-								if (mayPost) {
-									assertThat(written.get().leader()).as(situation).isEqualTo(full.get().leader());
-									assertThat(written.get().room().id()).isEqualTo(room);
-									assertThat(written.get().seq()).isEqualTo(lastSeq(room));
-									allowed++;
-									leading += full.get().leader() ? 1 : 0;
-								} else {
-									refused++;
-								}
+							String situation = kindOf(room) + " " + state + (locked ? " locked" : "") + " as " + role + " mute " + mute;
+							List<Optional<RoomRights>> full = people.stream().map(person -> access.find(person, room)).toList();
+							// each person alone
+							for (int i = 0; i < people.size(); i++) {
+								Optional<NewMessageRows.Written> written = rows.insertIfAllowed(post(f.school.id(), room, people.get(i)));
+								assertWritten(written, full.get(i), room, lastSeq(room), people.get(i).displayName() + " in " + situation);
+								allowed += written.isPresent() ? 1 : 0;
+								refused += written.isPresent() ? 0 : 1;
+								leading += written.isPresent() && written.get().leader() ? 1 : 0;
 							}
+							// all five in one batch (PostWriteBatches): the same answers, the allowed posts taking the next seqs in order
+							long seq = lastSeq(room);
+							List<Optional<NewMessageRows.Written>> together = rows.insertAllIfAllowed(
+									people.stream().map(person -> post(f.school.id(), room, person)).toList());
+							assertThat(together).hasSameSizeAs(people);
+							for (int i = 0; i < people.size(); i++) {
+								seq += together.get(i).isPresent() ? 1 : 0;
+								assertWritten(together.get(i), full.get(i), room, seq, people.get(i).displayName() + " with the others in " + situation);
+							}
+							assertThat(lastSeq(room)).as(situation).isEqualTo(seq);
 						}
 					}
 				}
@@ -111,12 +113,27 @@ class RoomRightsSqlTests {
 
 		for (UUID room : List.of(foreign, announcements)) {
 			// the admin of the one school, who may post in every announcement room of their own
-			assertThat(rows.insertIfAllowed(f.school.id(), room, Ids.newId(), RoomAccess.poster(f.admin), "fremd", Instant.now())).isEmpty();
-			assertThat(rows.insertIfAllowed(f.school.id(), room, Ids.newId(), RoomAccess.poster(f.teacher), "fremd", Instant.now())).isEmpty();
+			assertThat(rows.insertIfAllowed(post(f.school.id(), room, f.admin))).isEmpty();
+			assertThat(rows.insertIfAllowed(post(f.school.id(), room, f.teacher))).isEmpty();
+			assertThat(rows.insertAllIfAllowed(List.of(post(f.school.id(), room, f.admin), post(f.school.id(), room, f.teacher))))
+				.containsExactly(Optional.empty(), Optional.empty());
 			assertThat(lastSeq(room)).isZero();
 		}
 		assertThat(jdbc.sql("select count(*) from chat_message where room_id in (:rooms)").param("rooms", List.of(foreign, announcements))
 			.query(Long.class).single()).isZero();
+	}
+
+	private static void assertWritten(Optional<NewMessageRows.Written> written, Optional<RoomRights> full, UUID room, long seq, String situation) {
+		assertThat(written.isPresent()).as(situation).isEqualTo(full.map(RoomRights::mayPost).orElse(false));
+		if (written.isPresent()) {
+			assertThat(written.get().leader()).as(situation).isEqualTo(full.get().leader());
+			assertThat(written.get().room().id()).as(situation).isEqualTo(room);
+			assertThat(written.get().seq()).as(situation).isEqualTo(seq);
+		}
+	}
+
+	private static NewMessageRows.NewPost post(UUID school, UUID room, SchulhausUser person) {
+		return new NewMessageRows.NewPost(school, room, Ids.newId(), RoomAccess.poster(person), "Hallo", Instant.now());
 	}
 
 	private UUID room(UUID school, RoomKind kind) {

@@ -40,7 +40,7 @@ class ChatConnectionSignalTests {
 		Frames frames = new Frames(JsonMapper.builder().build());
 		ChatHub hub = new ChatHub(null, null, frames, new ChatFanout(), null, null);
 		try {
-			ChatConnection connection = new ChatConnection(hub, session, null, new ChatProperties(10, 30, 8_000, Duration.ofSeconds(10), "", "c", org.springframework.util.unit.DataSize.ofMegabytes(25), Duration.ofMinutes(30), 20));
+			ChatConnection connection = new ChatConnection(hub, session, null, new ChatProperties(10, 30, 8_000, Duration.ofSeconds(10), "", "c", org.springframework.util.unit.DataSize.ofMegabytes(25), Duration.ofMinutes(30), 20, 2));
 			String frame = frames.signal(LiveSignal.typing(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "Anna Schmidt"));
 			for (int i = 0; i < 200; i++) {
 				connection.signal(frame);
@@ -72,7 +72,7 @@ class ChatConnectionSignalTests {
 		ChatHub hub = new ChatHub(null, null, frames, new ChatFanout(), null, null);
 		try {
 			ChatProperties roomy = new ChatProperties(10, 30, 512 * 1024, Duration.ofSeconds(10), "", "c",
-					org.springframework.util.unit.DataSize.ofMegabytes(25), Duration.ofMinutes(30), 20);
+					org.springframework.util.unit.DataSize.ofMegabytes(25), Duration.ofMinutes(30), 20, 2);
 			de.schulhaus.platform.SchulhausUser pupil = new de.schulhaus.platform.SchulhausUser(UUID.randomUUID(), UUID.randomUUID(), "p", "Paul",
 					de.schulhaus.platform.Role.PUPIL, "de", false, true, null);
 			ChatConnection generous = new ChatConnection(hub, session, pupil, roomy);

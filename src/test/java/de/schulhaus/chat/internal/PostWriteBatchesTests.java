@@ -1,0 +1,157 @@
+package de.schulhaus.chat.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import de.schulhaus.IntegrationTest;
+import de.schulhaus.accounts.GroupManagement;
+import de.schulhaus.accounts.security.AccountUserDetailsService;
+import de.schulhaus.chat.ChatFixture;
+import de.schulhaus.platform.AuditLog;
+import de.schulhaus.platform.Ids;
+import de.schulhaus.platform.SchulhausUser;
+
+/**
+ * Posts written together ({@link PostWriteBatches}, PostgreSQL only): under concurrent posting every allowed post is
+ * written exactly once with the room's next seq and every refused one not at all; a post that fails in a batch fails
+ * alone, the others of its batch are written.
+ */
+@IntegrationTest
+class PostWriteBatchesTests {
+
+	@Autowired MockMvc mvc;
+	@Autowired GroupManagement groups;
+	@Autowired AccountUserDetailsService users;
+	@Autowired JdbcClient jdbc;
+	@Autowired AuditLog audit;
+	@Autowired DataSource dataSource;
+	@Autowired NewMessageRows rows;
+	@Autowired PostWriteBatches batches;
+
+	@BeforeEach
+	void onPostgres() {
+		Assumptions.assumeTrue(rows.oneStatement(), "posts are written together on PostgreSQL");
+	}
+
+	@Test
+	void concurrentPostsAreEachWrittenOnceInTheirRoomsOrder() throws Exception {
+		ChatFixture f = new ChatFixture(mvc, groups, users, jdbc, audit, "Stapel-Schule");
+		SchulhausUser outsider = f.person("Olga", "Außen", "PUPIL");
+		UUID classRoom = f.awaitRoom(f.classA.id());
+		UUID announcements = announcementRoom(f.school.id());
+		ExecutorService posters = Executors.newFixedThreadPool(16);
+		try {
+			List<Future<Optional<NewMessageRows.Written>>> posted = new ArrayList<>();
+			List<Future<Optional<NewMessageRows.Written>>> refused = new ArrayList<>();
+			for (int i = 0; i < 300; i++) {
+				SchulhausUser who = List.of(f.pupil, f.teacher, f.pupil2).get(i % 3);
+				posted.add(posters.submit(() -> batches.insertIfAllowed(post(f.school.id(), classRoom, who))));
+				posted.add(posters.submit(() -> batches.insertIfAllowed(post(f.school.id(), announcements, f.admin))));
+				if (i % 10 == 0) {
+					refused.add(posters.submit(() -> batches.insertIfAllowed(post(f.school.id(), classRoom, outsider))));
+					refused.add(posters.submit(() -> batches.insertIfAllowed(post(f.school.id(), announcements, f.pupil))));
+				}
+			}
+			for (Future<Optional<NewMessageRows.Written>> answer : refused) {
+				assertThat(answer.get()).isEmpty();
+			}
+			List<Long> classSeqs = new ArrayList<>();
+			List<Long> announcementSeqs = new ArrayList<>();
+			for (Future<Optional<NewMessageRows.Written>> answer : posted) {
+				NewMessageRows.Written written = answer.get().orElseThrow();
+				(written.room().id().equals(classRoom) ? classSeqs : announcementSeqs).add(written.seq());
+			}
+			// each room's seqs 1..300, each once, and each the seq of exactly one stored message
+			for (UUID room : List.of(classRoom, announcements)) {
+				List<Long> answered = room.equals(classRoom) ? classSeqs : announcementSeqs;
+				assertThat(answered).doesNotHaveDuplicates().hasSize(300).allMatch(seq -> seq >= 1 && seq <= 300);
+				assertThat(jdbc.sql("select seq from chat_message where room_id = :room order by seq").param("room", room).query(Long.class).list())
+					.containsExactlyElementsOf(answered.stream().sorted().toList());
+				assertThat(jdbc.sql("select last_seq from chat_room where id = :room").param("room", room).query(Long.class).single()).isEqualTo(300);
+			}
+		} finally {
+			posters.shutdownNow();
+		}
+	}
+
+	@Test
+	void aPostThatFailsInABatchFailsAloneAndTheOthersAreWritten() throws Exception {
+		ChatFixture f = new ChatFixture(mvc, groups, users, jdbc, audit, "Stapel-Schule-Zwei");
+		UUID classRoom = f.awaitRoom(f.classA.id());
+		NewMessageRows.NewPost first = post(f.school.id(), classRoom, f.pupil);
+		assertThat(batches.insertIfAllowed(first)).isPresent();
+		ExecutorService posters = Executors.newFixedThreadPool(12);
+		try (Connection blocker = dataSource.getConnection()) {
+			// the room's lane waits for the room's row while the next posts queue up behind it: they go as one batch
+			blocker.setAutoCommit(false);
+			try (PreparedStatement lock = blocker.prepareStatement("select id from chat_room where id = ? for update")) {
+				lock.setObject(1, classRoom);
+				lock.executeQuery().close();
+			}
+			Future<Optional<NewMessageRows.Written>> waiting = posters.submit(() -> batches.insertIfAllowed(post(f.school.id(), classRoom, f.teacher)));
+			await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select count(*) from pg_stat_activity where datname = current_database() "
+					+ "and wait_event_type = 'Lock'").query(Long.class).single() > 0);
+			List<Future<Optional<NewMessageRows.Written>>> others = new ArrayList<>();
+			for (int i = 0; i < 10; i++) {
+				others.add(posters.submit(() -> batches.insertIfAllowed(post(f.school.id(), classRoom, f.teacher))));
+			}
+			// the same message id again: its insert fails, and with it the batch's transaction
+			NewMessageRows.NewPost again = new NewMessageRows.NewPost(f.school.id(), classRoom, first.messageId(), RoomAccess.poster(f.pupil2),
+					"noch einmal", Instant.now());
+			Future<Optional<NewMessageRows.Written>> duplicate = posters.submit(() -> batches.insertIfAllowed(again));
+			Thread.sleep(500);
+			blocker.commit();
+
+			assertThat(waiting.get().orElseThrow().seq()).isEqualTo(2);
+			List<Long> seqs = new ArrayList<>();
+			for (Future<Optional<NewMessageRows.Written>> other : others) {
+				seqs.add(other.get().orElseThrow().seq());
+			}
+			assertThatThrownBy(duplicate::get).hasCauseInstanceOf(DuplicateKeyException.class);
+			assertThat(seqs).containsExactlyInAnyOrder(3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+			assertThat(jdbc.sql("select count(*) from chat_message where room_id = :room").param("room", classRoom).query(Long.class).single())
+				.isEqualTo(12);
+			assertThat(jdbc.sql("select body from chat_message where id = :id").param("id", first.messageId()).query(String.class).single())
+				.isEqualTo("Hallo");
+		} finally {
+			posters.shutdownNow();
+		}
+	}
+
+	private static NewMessageRows.NewPost post(UUID school, UUID room, SchulhausUser person) {
+		return new NewMessageRows.NewPost(school, room, Ids.newId(), RoomAccess.poster(person), "Hallo", Instant.now());
+	}
+
+	private UUID announcementRoom(UUID school) {
+		UUID id = Ids.newId();
+		Timestamp now = Timestamp.from(Instant.now());
+		jdbc.sql("insert into chat_room (id, school_id, group_id, name, archived, last_seq, last_activity_at, created_at, kind) "
+				+ "values (:id, :school, null, 'Ankündigungen', false, 0, :now, :now, 'ANNOUNCE')")
+			.param("id", id).param("school", school).param("now", now).update();
+		return id;
+	}
+}
