@@ -1,5 +1,5 @@
-// Schulhaus' service worker: shows the notifications the server pushes (Web Push) and opens the one
-// clicked. Served from the root (/sw.js) so that its scope is the whole site; no other work is done
+// Schulhaus' service worker: shows the notifications the server pushes (Web Push), opens the one
+// clicked, and tells the server when the browser renews its subscription. Served from the root (/sw.js) so that its scope is the whole site; no other work is done
 // here (no caching of pages: nothing of a school stays on a shared computer).
 'use strict';
 
@@ -37,3 +37,33 @@ self.addEventListener('notificationclick', (event) => {
     return open ? open.focus() : self.clients.openWindow(url.href);
   }));
 });
+
+// The push service rotated this browser's subscription (Firefox does so when it likes, often while nobody is
+// signed in). The server learns the new one from the old one's endpoint and secret, without a session; a
+// browser that gives no old subscription is subscribed again when its person next opens Mein Konto.
+self.addEventListener('pushsubscriptionchange', (event) => {
+  event.waitUntil(renew(event.oldSubscription, event.newSubscription));
+});
+
+async function renew(oldSubscription, newSubscription) {
+  if (!oldSubscription) {
+    return;
+  }
+  const renewed = newSubscription || await self.registration.pushManager.subscribe({
+    userVisibleOnly: true,
+    applicationServerKey: oldSubscription.options && oldSubscription.options.applicationServerKey || await serverKey(),
+  });
+  await fetch(new URL('api/v1/push/renewal', self.registration.scope).href, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    credentials: 'omit',
+    body: JSON.stringify({ oldSubscription: oldSubscription.toJSON(), newSubscription: renewed.toJSON() }),
+  });
+}
+
+// the server's VAPID key (public), as the octets subscribe wants
+async function serverKey() {
+  const key = await fetch(new URL('api/v1/push/key', self.registration.scope).href, { credentials: 'omit' }).then((r) => r.json());
+  const base64 = (key.publicKey + '='.repeat((4 - key.publicKey.length % 4) % 4)).replace(/-/g, '+').replace(/_/g, '/');
+  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+}

@@ -323,6 +323,61 @@ class WebPushTests {
 	}
 
 	@Test
+	void aBrowserThatRenewsItsSubscriptionWithoutASessionGetsThePushesOnTheNewOneAndNobodyElseCanRenewIt() throws Exception {
+		var schools = new TestSchools(mvc);
+		var school = schools.createSchool("Push-Erneuerung");
+		var other = schools.createSchool("Push-Erneuerung B");
+		var pupil = schools.createUser(school, "Rita", "Renew", "PUPIL", null, "5c");
+		SchulhausUser me = principal(pupil);
+		SchulhausUser stranger = principal(schools.createUser(other, "Sven", "Fremd", "PUPIL", null, "5c"));
+		Browser old = subscribe(me, "rita-old");
+		Browser renewed = new Browser(endpoint("rita-new"), P256.generate(), new byte[16]);
+		new SecureRandom().nextBytes(renewed.auth());
+		Browser forged = new Browser(old.endpoint(), P256.generate(), new byte[16]);
+
+		// not the old subscription's secret (another school's person's request alike, signed in or not), or not subscribed
+		// here: not found, and the subscription stays as it was
+		for (String oldJson : List.of(forged.json(), new Browser(endpoint("nobody"), old.keys(), old.auth()).json(), "{}")) {
+			mvc.perform(post("/api/v1/push/renewal").contentType(MediaType.APPLICATION_JSON).content(renewal(oldJson, renewed.json())))
+				.andExpect(status().isNotFound())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		}
+		mvc.perform(post("/api/v1/push/renewal").with(user(stranger)).contentType(MediaType.APPLICATION_JSON)
+				.content(renewal(forged.json(), renewed.json())))
+			.andExpect(status().isNotFound());
+		// the old secret, but a new subscription that is no push service's: refused, nothing changed
+		mvc.perform(post("/api/v1/push/renewal").contentType(MediaType.APPLICATION_JSON)
+				.content(renewal(old.json(), new Browser("ftp://push.example.net/x", renewed.keys(), renewed.auth()).json())))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("Die Adresse des Push-Dienstes ist ungültig (nur https)."));
+		mvc.perform(get("/api/v1/push/subscriptions").with(user(me)))
+			.andExpect(jsonPath("$[*].endpoint").value(org.hamcrest.Matchers.contains(old.endpoint())));
+
+		// the service worker's request: no session, no CSRF token; the subscription keeps its id and person
+		mvc.perform(get("/api/v1/push/key")).andExpect(status().isOk()).andExpect(jsonPath("$.publicKey").isString());
+		mvc.perform(post("/api/v1/push/renewal").contentType(MediaType.APPLICATION_JSON).content(renewal(old.json(), renewed.json())))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.id").value(old.id().toString()))
+			.andExpect(jsonPath("$.endpoint").value(renewed.endpoint()));
+		mvc.perform(get("/api/v1/push/subscriptions").with(user(me)))
+			.andExpect(jsonPath("$[*].id").value(org.hamcrest.Matchers.contains(old.id().toString())))
+			.andExpect(jsonPath("$[*].endpoint").value(org.hamcrest.Matchers.contains(renewed.endpoint())));
+
+		notifications.notify(school.id(), pupil.id(), Notification.of("sample.greeting", "sample.notification.greeting", "/", "Erneut"));
+		String payload = new String(WebPushMessages.decrypt(next("rita-new").body(), P256.raw((ECPrivateKey) renewed.keys().getPrivate()),
+				renewed.auth()), StandardCharsets.UTF_8);
+		assertThat(payload).contains("Neues im Beispiel von Erneut");
+		assertThat(received.getOrDefault("rita-old", new LinkedBlockingQueue<>())).isEmpty();
+		// the old one is spent
+		mvc.perform(post("/api/v1/push/renewal").contentType(MediaType.APPLICATION_JSON).content(renewal(old.json(), renewed.json())))
+			.andExpect(status().isNotFound());
+	}
+
+	private static String renewal(String oldSubscription, String newSubscription) {
+		return "{\"oldSubscription\":" + oldSubscription + ",\"newSubscription\":" + newSubscription + "}";
+	}
+
+	@Test
 	void theProfileOffersTheSwitchAndTheServiceWorkerAndManifestAreServed() throws Exception {
 		var schools = new TestSchools(mvc);
 		var school = schools.createSchool("Konto-Schule Push");

@@ -3,6 +3,8 @@ package de.schulhaus.push.internal;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -79,6 +81,32 @@ public class PushSubscriptions {
 			.param("auth", subscription.auth()).param("endpoint", subscription.endpoint()).update();
 		return jdbc.sql("select " + COLUMNS + " from push_subscription where endpoint = :endpoint").param("endpoint", subscription.endpoint())
 			.query(PushSubscriptions::subscriptionOf).single();
+	}
+
+	/**
+	 * A browser renewed its subscription on its own (the service worker's {@code pushsubscriptionchange}, when the
+	 * push service rotates it, often while nobody is signed in): the old subscription's row gets the new endpoint and
+	 * keys and stays its person's. Whoever asks proves it is that browser by the old subscription's authentication
+	 * secret, which only the browser and this server know; a wrong one or an endpoint not subscribed here is not
+	 * found, alike. The new subscription is checked as {@link #subscribe} checks one, and replaces any row of its
+	 * endpoint.
+	 */
+	@Transactional
+	public Subscription renew(String oldEndpoint, String oldAuth, String endpoint, String p256dh, String auth) {
+		Subscription old = oldEndpoint == null || oldAuth == null ? null
+				: jdbc.sql("select " + COLUMNS + " from push_subscription where endpoint = :endpoint")
+					.param("endpoint", oldEndpoint.strip()).query(PushSubscriptions::subscriptionOf).optional().orElse(null);
+		if (old == null || !MessageDigest.isEqual(old.auth().getBytes(StandardCharsets.US_ASCII), oldAuth.strip().getBytes(StandardCharsets.US_ASCII))) {
+			throw new NotFoundException("subscription");
+		}
+		URI uri = checkedEndpoint(endpoint);
+		checkKeys(p256dh, auth);
+		jdbc.sql("delete from push_subscription where endpoint = :endpoint and id <> :id").param("endpoint", uri.toString())
+			.param("id", old.id()).update();
+		jdbc.sql("update push_subscription set endpoint = :endpoint, p256dh = :p256dh, auth = :auth where id = :id and school_id = :school")
+			.param("endpoint", uri.toString()).param("p256dh", p256dh.strip()).param("auth", auth.strip())
+			.param("id", old.id()).param("school", old.schoolId()).update();
+		return new Subscription(old.id(), old.schoolId(), old.accountId(), uri.toString(), p256dh.strip(), auth.strip(), old.createdAt());
 	}
 
 	/** The person's devices, newest first. */

@@ -26,7 +26,7 @@ import de.schulhaus.push.internal.VapidKeys;
 /**
  * What the page's script ({@code push.js}) needs to subscribe this device: the server's VAPID key,
  * and the person's own subscriptions to add, list and remove. Another person's subscription is not
- * found, exactly like a missing one.
+ * found, exactly like a missing one. The service worker renews a subscription the push service replaced.
  */
 @RestController
 @RequestMapping("/api/v1/push")
@@ -55,8 +55,21 @@ class PushController {
 	@PostMapping(path = "/subscriptions", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	SubscriptionView subscribe(@AuthenticationPrincipal SchulhausUser user, @RequestBody NewSubscription body) {
-		NewSubscription.Keys keys = body.keys() == null ? new NewSubscription.Keys(null, null) : body.keys();
+		NewSubscription.Keys keys = body.keysOrNone();
 		return SubscriptionView.of(subscriptions.subscribe(user, body.endpoint(), keys.p256dh(), keys.auth()));
+	}
+
+	/**
+	 * The service worker's {@code pushsubscriptionchange}: the browser's old subscription (its endpoint and
+	 * authentication secret prove which it is) and the new one, both as {@code PushSubscription.toJSON()}. No session
+	 * is needed (a renewal comes whenever the push service rotates, signed in or not); see {@code PushWebConfiguration}.
+	 */
+	@PostMapping(path = "/renewal", consumes = MediaType.APPLICATION_JSON_VALUE)
+	SubscriptionView renew(@RequestBody Renewal body) {
+		NewSubscription old = body.oldSubscription() == null ? new NewSubscription(null, null) : body.oldSubscription();
+		NewSubscription renewed = body.newSubscription() == null ? new NewSubscription(null, null) : body.newSubscription();
+		return SubscriptionView.of(subscriptions.renew(old.endpoint(), old.keysOrNone().auth(), renewed.endpoint(),
+				renewed.keysOrNone().p256dh(), renewed.keysOrNone().auth()));
 	}
 
 	/** This browser's subscription, by the endpoint it knows. */
@@ -74,8 +87,15 @@ class PushController {
 
 	record NewSubscription(String endpoint, Keys keys) {
 
+		Keys keysOrNone() {
+			return keys == null ? new Keys(null, null) : keys;
+		}
+
 		record Keys(String p256dh, String auth) {
 		}
+	}
+
+	record Renewal(NewSubscription oldSubscription, NewSubscription newSubscription) {
 	}
 
 	/** A subscription as its person sees it: the push service's host tells them which browser it is. */
