@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
@@ -47,6 +48,7 @@ import de.schulhaus.platform.Notification;
 import de.schulhaus.platform.Notifications;
 import de.schulhaus.platform.SchulhausUser;
 import de.schulhaus.push.internal.P256;
+import de.schulhaus.push.internal.PushSubscriptions;
 
 /**
  * A person switches notifications on for a browser; a notification of theirs reaches the push service
@@ -67,6 +69,12 @@ class WebPushTests {
 
 	@Autowired
 	AccountManagement accounts;
+
+	@Autowired
+	PushSubscriptions subscriptions;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private HttpServer pushService;
 	private final Map<String, BlockingQueue<Received>> received = new ConcurrentHashMap<>();
@@ -204,6 +212,52 @@ class WebPushTests {
 		assertThat(next("gina-busy").status()).isEqualTo(429);
 		assertThat(next("gina-busy").status()).isEqualTo(503);
 		assertThat(next("gina-busy").status()).isEqualTo(201);
+	}
+
+	@Test
+	void aSubscriptionCalledGoneGetsNothingButItsBrowserCanRenewItForSixtyDaysThenTheSweepDeletesIt() throws Exception {
+		var schools = new TestSchools(mvc);
+		var school = schools.createSchool("Push-Spät-Erneuert");
+		var pupil = schools.createUser(school, "Lena", "Later", "PUPIL", null, "6b");
+		SchulhausUser me = principal(pupil);
+		answers.put("lena-old", List.of(410));
+		answers.put("lena-late", List.of(410));
+		Browser old = subscribe(me, "lena-old");
+		Browser late = subscribe(me, "lena-late");
+		subscribe(me, "lena-phone");
+
+		// the push service ends both subscriptions before their browser's worker told the server of new ones
+		notifications.notify(school.id(), pupil.id(), Notification.of("sample.greeting", "sample.notification.greeting", "/", "Eins"));
+		assertThat(next("lena-old").status()).isEqualTo(410);
+		assertThat(next("lena-late").status()).isEqualTo(410);
+		assertThat(next("lena-phone").status()).isEqualTo(201);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(get("/api/v1/push/subscriptions").with(user(me)))
+			.andExpect(jsonPath("$[*].endpoint").value(org.hamcrest.Matchers.contains(endpoint("lena-phone")))));
+		notifications.notify(school.id(), pupil.id(), Notification.of("sample.greeting", "sample.notification.greeting", "/", "Zwei"));
+		assertThat(next("lena-phone").status()).isEqualTo(201);
+		assertThat(received.get("lena-old")).as("nothing more to a gone subscription").isEmpty();
+
+		// the worker's renewal comes afterwards: the gone row takes the new subscription and gets pushes again
+		Browser renewed = new Browser(endpoint("lena-new"), P256.generate(), new byte[16]);
+		new SecureRandom().nextBytes(renewed.auth());
+		mvc.perform(post("/api/v1/push/renewal").contentType(MediaType.APPLICATION_JSON).content(renewal(old.json(), renewed.json())))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.id").value(old.id().toString()));
+		notifications.notify(school.id(), pupil.id(), Notification.of("sample.greeting", "sample.notification.greeting", "/", "Drei"));
+		String payload = new String(WebPushMessages.decrypt(next("lena-new").body(), P256.raw((ECPrivateKey) renewed.keys().getPrivate()),
+				renewed.auth()), StandardCharsets.UTF_8);
+		assertThat(payload).contains("Neues im Beispiel von Drei");
+
+		// sixty days and more after its end a gone subscription cannot be renewed, and the nightly sweep deletes it
+		jdbc.sql("update push_subscription set gone_at = :at where id = :id")
+			.param("at", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(61)).param("id", late.id()).update();
+		Browser tooLate = new Browser(endpoint("lena-too-late"), P256.generate(), new byte[16]);
+		new SecureRandom().nextBytes(tooLate.auth());
+		mvc.perform(post("/api/v1/push/renewal").contentType(MediaType.APPLICATION_JSON).content(renewal(late.json(), tooLate.json())))
+			.andExpect(status().isNotFound());
+		assertThat(subscriptions.deleteGoneBefore(java.time.Instant.now().minus(Duration.ofDays(60)))).isEqualTo(1);
+		assertThat(jdbc.sql("select endpoint from push_subscription where account_id = :me").param("me", pupil.id())
+			.query(String.class).list()).containsExactlyInAnyOrder(renewed.endpoint(), endpoint("lena-phone"));
 	}
 
 	@Test

@@ -48,11 +48,11 @@ class PushPersonalData implements PersonalDataProvider {
 		if (person.schoolId() == null) {
 			return;
 		}
-		List<Device> devices = jdbc.sql("select endpoint, created_at from push_subscription where account_id = :account "
+		List<Device> devices = jdbc.sql("select endpoint, created_at, gone_at from push_subscription where account_id = :account "
 				+ "and school_id = :school order by created_at")
 			.param("account", person.accountId()).param("school", person.schoolId())
 			.query((rs, n) -> new Device(URI.create(rs.getString(1)).getHost(),
-					rs.getObject(2, java.time.OffsetDateTime.class).toInstant()))
+					rs.getObject(2, java.time.OffsetDateTime.class).toInstant(), instant(rs.getObject(3, java.time.OffsetDateTime.class))))
 			.list();
 		if (!devices.isEmpty()) {
 			export.json("geraete.json", PersonalDataProvider.text("push.personalData.subscriptions"), devices);
@@ -68,7 +68,14 @@ class PushPersonalData implements PersonalDataProvider {
 		return new Erasure(List.of(PersonalDataProvider.text("push.personalData.erased", deleted)), List.of());
 	}
 
-	/** @param pushService the host of the browser maker's push service, which tells the person which browser it was */
-	record Device(String pushService, Instant since) {
+	private static Instant instant(java.time.OffsetDateTime at) {
+		return at == null ? null : at.toInstant();
+	}
+
+	/**
+	 * @param pushService the host of the browser maker's push service, which tells the person which browser it was
+	 * @param goneSince when the push service said the subscription had ended (kept a while for the browser's renewal)
+	 */
+	record Device(String pushService, Instant since, Instant goneSince) {
 	}
 }

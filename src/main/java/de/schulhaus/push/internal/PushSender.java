@@ -20,7 +20,7 @@ import de.schulhaus.push.internal.PushSubscriptions.Subscription;
 /**
  * Posts encrypted messages to the browsers' push services (RFC 8030) with the VAPID header, all of one
  * notification at once. What the service answers decides: 201 delivered; 404 and 410 the subscription is
- * gone (deleted here); 400, 403 and 413 the message is refused (logged, not retried); 429, 5xx and
+ * gone (no longer sent to, see {@link PushSubscriptions#gone}); 400, 403 and 413 the message is refused (logged, not retried); 429, 5xx and
  * network errors are tried again {@value #ATTEMPTS} times in all after a pause (the service's
  * {@code Retry-After} up to a minute), then given up and logged: a notification is still under the bell.
  */
@@ -68,7 +68,7 @@ public class PushSender {
 			case REFUSE -> {
 				// a name that leads into the data centre: nothing is sent there, and it is no push service
 				log.warn("push endpoint at {} resolves to an internal address; subscription removed", endpoint.getHost());
-				subscriptions.expired(message.subscription());
+				subscriptions.refused(message.subscription());
 				return CompletableFuture.completedFuture(null);
 			}
 			case UNRESOLVED -> {
@@ -95,7 +95,7 @@ public class PushSender {
 					return CompletableFuture.<Void>completedFuture(null);
 				}
 				if (status == 404 || status == 410) {
-					subscriptions.expired(message.subscription());
+					subscriptions.gone(message.subscription());
 					return CompletableFuture.<Void>completedFuture(null);
 				}
 				if (status == 429 || status >= 500) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,12 +31,19 @@ import de.schulhaus.platform.SchulhausUser;
  * The {@code push_subscription} table: the devices on which a person wants notifications. A person
  * reads and deletes only their own (another's id or endpoint is not found, like a missing one); the
  * sender reads them by school and people. A person keeps at most {@value #MAX_PER_PERSON}: a new one
- * beyond replaces the oldest, so nobody makes the server send thousands of requests per notification.
+ * beyond replaces the oldest (gone ones first), so nobody makes the server send thousands of requests per
+ * notification. A subscription its push service called gone is not sent to or listed any more, but kept for
+ * {@link #GONE_KEPT} so that its browser can still renew it ({@link #renew}); then {@link GoneSubscriptionSweep} deletes it.
  */
 @Component
 public class PushSubscriptions {
 
 	static final int MAX_PER_PERSON = 10;
+	/**
+	 * How long a gone subscription can still be renewed: the browser's {@code pushsubscriptionchange} comes when
+	 * it next runs, which after the summer holidays may be six weeks on.
+	 */
+	static final Duration GONE_KEPT = Duration.ofDays(60);
 	private static final int IDS_PER_QUERY = 1000;
 	private static final String COLUMNS = "id, school_id, account_id, endpoint, p256dh, auth, created_at";
 
@@ -59,7 +67,7 @@ public class PushSubscriptions {
 		checkKeys(p256dh, auth);
 		jdbc.sql("delete from push_subscription where endpoint = :endpoint").param("endpoint", uri.toString()).update();
 		List<UUID> kept = jdbc.sql("select id from push_subscription where account_id = :account and school_id = :school "
-				+ "order by created_at desc, id desc").param("account", person.accountId()).param("school", school).query(UUID.class).list();
+				+ "order by case when gone_at is null then 0 else 1 end, created_at desc, id desc").param("account", person.accountId()).param("school", school).query(UUID.class).list();
 		if (kept.size() >= MAX_PER_PERSON) {
 			jdbc.sql("delete from push_subscription where id in (:ids) and school_id = :school")
 				.param("ids", kept.subList(MAX_PER_PERSON - 1, kept.size())).param("school", school).update();
@@ -71,12 +79,13 @@ public class PushSubscriptions {
 				+ "on conflict do nothing")
 			.param("id", subscription.id()).param("school", school).param("account", person.accountId())
 			.param("endpoint", subscription.endpoint()).param("p256dh", subscription.p256dh()).param("auth", subscription.auth())
-			.param("at", OffsetDateTime.ofInstant(subscription.createdAt(), ZoneOffset.UTC)).update();
+			.param("at", utc(subscription.createdAt())).update();
 		if (inserted == 1) {
 			return subscription;
 		}
 		// the endpoint is the browser's: whoever subscribed it last (signed in there now) gets its messages
-		jdbc.sql("update push_subscription set school_id = :school, account_id = :account, p256dh = :p256dh, auth = :auth where endpoint = :endpoint")
+		jdbc.sql("update push_subscription set school_id = :school, account_id = :account, p256dh = :p256dh, auth = :auth, gone_at = null "
+				+ "where endpoint = :endpoint")
 			.param("school", school).param("account", person.accountId()).param("p256dh", subscription.p256dh())
 			.param("auth", subscription.auth()).param("endpoint", subscription.endpoint()).update();
 		return jdbc.sql("select " + COLUMNS + " from push_subscription where endpoint = :endpoint").param("endpoint", subscription.endpoint())
@@ -87,15 +96,16 @@ public class PushSubscriptions {
 	 * A browser renewed its subscription on its own (the service worker's {@code pushsubscriptionchange}, when the
 	 * push service rotates it, often while nobody is signed in): the old subscription's row gets the new endpoint and
 	 * keys and stays its person's. Whoever asks proves it is that browser by the old subscription's authentication
-	 * secret, which only the browser and this server know; a wrong one or an endpoint not subscribed here is not
-	 * found, alike. The new subscription is checked as {@link #subscribe} checks one, and replaces any row of its
+	 * secret, which only the browser and this server know; a wrong one or an endpoint not subscribed here (or gone
+	 * longer than {@link #GONE_KEPT}) is not found, alike. The new subscription is checked as {@link #subscribe} checks one, and replaces any row of its
 	 * endpoint.
 	 */
 	@Transactional
 	public Subscription renew(String oldEndpoint, String oldAuth, String endpoint, String p256dh, String auth) {
 		Subscription old = oldEndpoint == null || oldAuth == null ? null
-				: jdbc.sql("select " + COLUMNS + " from push_subscription where endpoint = :endpoint")
-					.param("endpoint", oldEndpoint.strip()).query(PushSubscriptions::subscriptionOf).optional().orElse(null);
+				: jdbc.sql("select " + COLUMNS + " from push_subscription where endpoint = :endpoint and (gone_at is null or gone_at > :since)")
+					.param("endpoint", oldEndpoint.strip()).param("since", utc(Instant.now().minus(GONE_KEPT)))
+					.query(PushSubscriptions::subscriptionOf).optional().orElse(null);
 		if (old == null || !MessageDigest.isEqual(old.auth().getBytes(StandardCharsets.US_ASCII), oldAuth.strip().getBytes(StandardCharsets.US_ASCII))) {
 			throw new NotFoundException("subscription");
 		}
@@ -103,19 +113,20 @@ public class PushSubscriptions {
 		checkKeys(p256dh, auth);
 		jdbc.sql("delete from push_subscription where endpoint = :endpoint and id <> :id").param("endpoint", uri.toString())
 			.param("id", old.id()).update();
-		jdbc.sql("update push_subscription set endpoint = :endpoint, p256dh = :p256dh, auth = :auth where id = :id and school_id = :school")
+		jdbc.sql("update push_subscription set endpoint = :endpoint, p256dh = :p256dh, auth = :auth, gone_at = null "
+				+ "where id = :id and school_id = :school")
 			.param("endpoint", uri.toString()).param("p256dh", p256dh.strip()).param("auth", auth.strip())
 			.param("id", old.id()).param("school", old.schoolId()).update();
 		return new Subscription(old.id(), old.schoolId(), old.accountId(), uri.toString(), p256dh.strip(), auth.strip(), old.createdAt());
 	}
 
-	/** The person's devices, newest first. */
+	/** The person's devices that get pushes, newest first. */
 	public List<Subscription> of(SchulhausUser person) {
 		if (person.schoolId() == null) {
 			return List.of();
 		}
 		return jdbc.sql("select " + COLUMNS + " from push_subscription where account_id = :account and school_id = :school "
-				+ "order by created_at desc, id desc")
+				+ "and gone_at is null order by created_at desc, id desc")
 			.param("account", person.accountId()).param("school", person.schoolId()).query(PushSubscriptions::subscriptionOf).list();
 	}
 
@@ -139,22 +150,37 @@ public class PushSubscriptions {
 		}
 	}
 
-	/** The subscriptions of these people of the school, in queries of {@value #IDS_PER_QUERY} people. */
+	/** The subscriptions of these people of the school that are not gone, in queries of {@value #IDS_PER_QUERY} people. */
 	public List<Subscription> ofPeople(UUID schoolId, Collection<UUID> accountIds) {
 		List<UUID> ids = List.copyOf(new java.util.LinkedHashSet<>(accountIds));
 		List<Subscription> found = new ArrayList<>();
 		for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-			found.addAll(jdbc.sql("select " + COLUMNS + " from push_subscription where account_id in (:accounts) and school_id = :school")
+			found.addAll(jdbc.sql("select " + COLUMNS + " from push_subscription where account_id in (:accounts) and school_id = :school "
+					+ "and gone_at is null")
 				.param("accounts", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY))).param("school", schoolId)
 				.query(PushSubscriptions::subscriptionOf).list());
 		}
 		return found;
 	}
 
-	/** The push service said the subscription is gone (404, 410): it never comes back. */
-	public void expired(Subscription subscription) {
+	/**
+	 * The push service said the subscription is gone (404, 410): nothing is sent there any more; its browser may
+	 * still renew it within {@link #GONE_KEPT}.
+	 */
+	public void gone(Subscription subscription) {
+		jdbc.sql("update push_subscription set gone_at = :now where id = :id and school_id = :school and gone_at is null")
+			.param("now", utc(Instant.now())).param("id", subscription.id()).param("school", subscription.schoolId()).update();
+	}
+
+	/** The endpoint leads where this server never posts (an internal address): deleted at once. */
+	public void refused(Subscription subscription) {
 		jdbc.sql("delete from push_subscription where id = :id and school_id = :school")
 			.param("id", subscription.id()).param("school", subscription.schoolId()).update();
+	}
+
+	/** Deletes the subscriptions gone before {@code cutoff}; how many. */
+	public int deleteGoneBefore(Instant cutoff) {
+		return jdbc.sql("delete from push_subscription where gone_at < :cutoff").param("cutoff", utc(cutoff)).update();
 	}
 
 	/** Everything of a deleted school. */
@@ -227,6 +253,10 @@ public class PushSubscriptions {
 		catch (java.net.UnknownHostException e) {
 			return true;
 		}
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 	private static UUID requireSchool(SchulhausUser person) {
