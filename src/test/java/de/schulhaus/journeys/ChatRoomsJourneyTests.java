@@ -2,10 +2,6 @@ package de.schulhaus.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -16,8 +12,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
-
-import com.jayway.jsonpath.JsonPath;
 
 import de.schulhaus.TestSchools;
 
@@ -37,16 +31,15 @@ class ChatRoomsJourneyTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@Test
 	void aGroupChatAppearsLiveAndALockClosesTheComposerLive() throws Exception {
-		String schoolId = post("/api/v1/schools", "{\"name\":\"Chat-Räume-Gesamtschule\",\"schoolNumber\":\"" + TestSchools.nextSchoolNumber()
+		OperatorApi operator = new OperatorApi(port);
+		String schoolId = operator.post("/api/v1/schools", "{\"name\":\"Chat-Räume-Gesamtschule\",\"schoolNumber\":\"" + TestSchools.nextSchoolNumber()
 				+ "\",\"type\":\"GESAMTSCHULE\"}", "$.id");
-		String teacher = post("/api/v1/schools/" + schoolId + "/users",
+		String teacher = operator.post("/api/v1/schools/" + schoolId + "/users",
 				"{\"firstName\":\"Sabine\",\"lastName\":\"Becker\",\"role\":\"TEACHER\",\"password\":\"Kompass-Laterne-Quitte-2026\",\"groups\":[\"5a\"]}",
 				"$.login");
-		String pupil = post("/api/v1/schools/" + schoolId + "/users",
+		String pupil = operator.post("/api/v1/schools/" + schoolId + "/users",
 				"{\"firstName\":\"Mia\",\"lastName\":\"Müller\",\"role\":\"PUPIL\",\"password\":\"Kompass-Laterne-Quitte-2027\",\"groups\":[\"5a\"]}",
 				"$.login");
 
@@ -116,13 +109,5 @@ class ChatRoomsJourneyTests {
 		b.type("#password", password);
 		b.click("main form button[type=submit]");
 		b.awaitPath(p -> p.equals("/"));
-	}
-
-	private String post(String path, String json, String field) throws Exception {
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-		return JsonPath.read(response.body(), field);
 	}
 }

@@ -51,14 +51,15 @@ class MailJourneyTests {
 
 	@Test
 	void teacherWritesToTheClassListWithACloudFileAndAPupilReadsIt() throws Exception {
-		String schoolId = post("/api/v1/schools", "{\"name\":\"Mail-Gesamtschule\",\"schoolNumber\":\"" + TestSchools.nextSchoolNumber()
+		OperatorApi operator = new OperatorApi(port);
+		String schoolId = operator.post("/api/v1/schools", "{\"name\":\"Mail-Gesamtschule\",\"schoolNumber\":\"" + TestSchools.nextSchoolNumber()
 				+ "\",\"type\":\"GESAMTSCHULE\"}", "$.id");
-		String domain = JsonPath.read(get("/api/v1/schools/" + schoolId), "$.mailDomain");
-		String teacher = post("/api/v1/schools/" + schoolId + "/users",
+		String domain = JsonPath.read(operator.get("/api/v1/schools/" + schoolId), "$.mailDomain");
+		String teacher = operator.post("/api/v1/schools/" + schoolId + "/users",
 				"{\"firstName\":\"Lea\",\"lastName\":\"Lehrerin\",\"role\":\"TEACHER\",\"password\":\"Kompass-Laterne-Quitte-2026\",\"groups\":[\"7b\"]}", "$.login");
-		String pupil = post("/api/v1/schools/" + schoolId + "/users",
+		String pupil = operator.post("/api/v1/schools/" + schoolId + "/users",
 				"{\"firstName\":\"Paul\",\"lastName\":\"Pult\",\"role\":\"PUPIL\",\"password\":\"Kompass-Laterne-Quitte-2027\",\"groups\":[\"7b\"]}", "$.login");
-		String groupId = JsonPath.read(get("/api/v1/schools/" + schoolId + "/groups"), "$[?(@.name == '7b')].id").toString().replaceAll("[\\[\\]\"]", "");
+		String groupId = JsonPath.read(operator.get("/api/v1/schools/" + schoolId + "/groups"), "$[?(@.name == '7b')].id").toString().replaceAll("[\\[\\]\"]", "");
 		// the class's list address, as the list administration makes it
 		// the group's list address comes from the roster event; the test fixes its address and policy
 		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.sql(
@@ -125,18 +126,5 @@ class MailJourneyTests {
 		b.type("#password", password);
 		b.click("main form button[type=submit]");
 		b.awaitPath(p -> p.equals("/"));
-	}
-
-	private String post(String path, String json, String field) throws Exception {
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-		return JsonPath.read(response.body(), field);
-	}
-
-	private String get(String path) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN).build(), HttpResponse.BodyHandlers.ofString()).body();
 	}
 }

@@ -3,10 +3,6 @@ package de.schulhaus.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -15,8 +11,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-
-import com.jayway.jsonpath.JsonPath;
 
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 
@@ -140,23 +134,13 @@ class MailSettingsJourneyTests {
 	}
 
 	private String createSchool() throws Exception {
-		HttpResponse<String> school = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/schools"))
-			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Realschule Am Deich\",\"schoolNumber\":\"" + TestSchools.nextSchoolNumber()
-					+ "\",\"type\":\"REALSCHULE\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(school.statusCode()).as(school.body()).isEqualTo(201);
-		return JsonPath.read(school.body(), "$.id");
+		return new OperatorApi(port).post("/api/v1/schools", "{\"name\":\"Realschule Am Deich\",\"schoolNumber\":\"" + TestSchools.nextSchoolNumber()
+				+ "\",\"type\":\"REALSCHULE\"}", "$.id");
 	}
 
 	private String createUser(String school, String first, String last, String role, String group) throws Exception {
 		String groups = group == null ? "" : ",\"groups\":[\"" + group + "\"]";
-		HttpResponse<String> user = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/schools/" + school + "/users"))
-			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"firstName\":\"" + first + "\",\"lastName\":\"" + last + "\",\"role\":\"" + role
-					+ "\",\"password\":\"" + PASSWORD + "\"" + groups + "}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(user.statusCode()).as(user.body()).isEqualTo(201);
-		return JsonPath.read(user.body(), "$.login");
+		return new OperatorApi(port).post("/api/v1/schools/" + school + "/users", "{\"firstName\":\"" + first + "\",\"lastName\":\"" + last
+				+ "\",\"role\":\"" + role + "\",\"password\":\"" + PASSWORD + "\"" + groups + "}", "$.login");
 	}
 }

@@ -28,8 +28,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.jayway.jsonpath.JsonPath;
-
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 
 import de.schulhaus.TestSchools;
@@ -411,42 +409,21 @@ class MainJourneysTests {
 	}
 
 	private String createSchool(String name) throws Exception {
-		HttpResponse<String> school = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/schools"))
-			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"schoolNumber\":\"" + TestSchools.nextSchoolNumber()
-					+ "\",\"type\":\"GRUNDSCHULE\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(school.statusCode()).as(school.body()).isEqualTo(201);
-		return JsonPath.read(school.body(), "$.id");
+		return new OperatorApi(port).post("/api/v1/schools", "{\"name\":\"" + name + "\",\"schoolNumber\":\"" + TestSchools.nextSchoolNumber()
+				+ "\",\"type\":\"GRUNDSCHULE\"}", "$.id");
 	}
 
 	private String createUser(String schoolId, String first, String last, String role, String password, String group) throws Exception {
-		HttpResponse<String> user = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/schools/"
-				+ schoolId + "/users"))
-			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"firstName\":\"" + first + "\",\"lastName\":\"" + last + "\",\"role\":\"" + role
-					+ "\",\"password\":\"" + password + "\",\"groups\":[\"" + group + "\"]}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(user.statusCode()).as(user.body()).isEqualTo(201);
-		return JsonPath.read(user.body(), "$.login");
+		return new OperatorApi(port).post("/api/v1/schools/" + schoolId + "/users", "{\"firstName\":\"" + first + "\",\"lastName\":\"" + last
+				+ "\",\"role\":\"" + role + "\",\"password\":\"" + password + "\",\"groups\":[\"" + group + "\"]}", "$.login");
 	}
 
 	private String createTeacher() throws Exception {
-		HttpClient http = HttpClient.newHttpClient();
-		HttpResponse<String> school = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/schools"))
-			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Realschule Am Hafen\",\"schoolNumber\":\"" + TestSchools.nextSchoolNumber()
-					+ "\",\"type\":\"REALSCHULE\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(school.statusCode()).as(school.body()).isEqualTo(201);
-		String schoolId = JsonPath.read(school.body(), "$.id");
-		HttpResponse<String> teacher = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/schools/" + schoolId + "/users"))
-			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(
-					"{\"firstName\":\"Lea\",\"lastName\":\"Lehrerin\",\"role\":\"TEACHER\",\"password\":\"Kompass-Laterne-Quitte-2026\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(teacher.statusCode()).as(teacher.body()).isEqualTo(201);
-		return JsonPath.read(teacher.body(), "$.login");
+		OperatorApi operator = new OperatorApi(port);
+		String schoolId = operator.post("/api/v1/schools", "{\"name\":\"Realschule Am Hafen\",\"schoolNumber\":\"" + TestSchools.nextSchoolNumber()
+				+ "\",\"type\":\"REALSCHULE\"}", "$.id");
+		return operator.post("/api/v1/schools/" + schoolId + "/users",
+				"{\"firstName\":\"Lea\",\"lastName\":\"Lehrerin\",\"role\":\"TEACHER\",\"password\":\"Kompass-Laterne-Quitte-2026\"}", "$.login");
 	}
 
 	private static void signIn(Browser b, String login, String password) {
@@ -467,14 +444,7 @@ class MainJourneysTests {
 	}
 
 	private String createAdmin(String schoolId) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/schools/" + schoolId + "/users"))
-			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(
-					"{\"firstName\":\"Ada\",\"lastName\":\"Admin\",\"role\":\"SCHOOL_ADMIN\",\"password\":\"admin-journey-laterne-quitte\"}"))
-			.build();
-		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(201);
-		return JsonPath.read(response.body(), "$.login");
+		return new OperatorApi(port).post("/api/v1/schools/" + schoolId + "/users",
+				"{\"firstName\":\"Ada\",\"lastName\":\"Admin\",\"role\":\"SCHOOL_ADMIN\",\"password\":\"admin-journey-laterne-quitte\"}", "$.login");
 	}
-
 }

@@ -55,9 +55,10 @@ class PushRenewalJourneyTests {
 
 	@Test
 	void theServiceWorkerTellsTheServerOfTheRenewedSubscriptionWithoutASession() throws Exception {
-		String schoolId = post("/api/v1/schools", "{\"name\":\"Push-Realschule\",\"schoolNumber\":\"" + TestSchools.nextSchoolNumber()
+		OperatorApi operator = new OperatorApi(port);
+		String schoolId = operator.post("/api/v1/schools", "{\"name\":\"Push-Realschule\",\"schoolNumber\":\"" + TestSchools.nextSchoolNumber()
 				+ "\",\"type\":\"GESAMTSCHULE\"}", "$.id");
-		String login = post("/api/v1/schools/" + schoolId + "/users",
+		String login = operator.post("/api/v1/schools/" + schoolId + "/users",
 				"{\"firstName\":\"Rene\",\"lastName\":\"Neu\",\"role\":\"PUPIL\",\"password\":\"Kompass-Laterne-Quitte-2028\",\"groups\":[\"6a\"]}",
 				"$.login");
 		var person = users.load(login).orElseThrow();
@@ -122,13 +123,5 @@ class PushRenewalJourneyTests {
 		byte[] auth = new byte[16];
 		new SecureRandom().nextBytes(auth);
 		return auth;
-	}
-
-	private String post(String path, String json, String field) throws Exception {
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-		return JsonPath.read(response.body(), field);
 	}
 }

@@ -2,10 +2,7 @@ package de.schulhaus.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -22,8 +19,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-
-import com.jayway.jsonpath.JsonPath;
 
 import de.schulhaus.TestSchools;
 
@@ -117,20 +112,10 @@ class UploadResumeJourneyTests {
 	}
 
 	private String createTeacher() throws Exception {
-		HttpClient http = HttpClient.newHttpClient();
-		HttpResponse<String> school = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/schools"))
-			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Gesamtschule Am Deich\",\"schoolNumber\":\"" + TestSchools.nextSchoolNumber()
-					+ "\",\"type\":\"GESAMTSCHULE\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(school.statusCode()).as(school.body()).isEqualTo(201);
-		String schoolId = JsonPath.read(school.body(), "$.id");
-		HttpResponse<String> teacher = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/schools/" + schoolId + "/users"))
-			.header("Authorization", "Bearer " + TestSchools.OPERATOR_TOKEN).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(
-					"{\"firstName\":\"Lea\",\"lastName\":\"Lehrerin\",\"role\":\"TEACHER\",\"password\":\"Kompass-Laterne-Quitte-2026\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(teacher.statusCode()).as(teacher.body()).isEqualTo(201);
-		return JsonPath.read(teacher.body(), "$.login");
+		OperatorApi operator = new OperatorApi(port);
+		String schoolId = operator.post("/api/v1/schools", "{\"name\":\"Gesamtschule Am Deich\",\"schoolNumber\":\"" + TestSchools.nextSchoolNumber()
+				+ "\",\"type\":\"GESAMTSCHULE\"}", "$.id");
+		return operator.post("/api/v1/schools/" + schoolId + "/users",
+				"{\"firstName\":\"Lea\",\"lastName\":\"Lehrerin\",\"role\":\"TEACHER\",\"password\":\"Kompass-Laterne-Quitte-2026\"}", "$.login");
 	}
 }
