@@ -1,14 +1,8 @@
 // "Benachrichtigungen auf diesem Gerät" on Mein Konto: subscribes this browser to Web Push (with the
 // server's VAPID key) and tells the server, or ends it. The texts come from the section's data-* attributes.
 const section = document.querySelector('[data-push]');
-const csrfToken = document.querySelector('meta[name="csrf-token"]')?.content;
-const csrfHeader = document.querySelector('meta[name="csrf-header"]')?.content;
-
-function headers(json) {
-  const h = json ? { 'Content-Type': 'application/json' } : {};
-  if (csrfToken && csrfHeader) h[csrfHeader] = csrfToken;
-  return h;
-}
+// by its versioned URL (a plain relative import would be cached unversioned for a year)
+const { forget, headers, tell } = section ? await import(section.dataset.moduleDevice) : {};
 
 // the VAPID key comes as base64url; subscribe wants its octets
 function octets(base64url) {
@@ -32,9 +26,7 @@ async function subscribe(api) {
   if (!subscription) {
     subscription = await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: octets(key.publicKey) });
   }
-  const answer = await fetch(api + '/subscriptions', {
-    method: 'POST', headers: headers(true), credentials: 'same-origin', body: JSON.stringify(subscription.toJSON()),
-  });
+  const answer = await tell(api, subscription);
   if (!answer.ok) {
     await subscription.unsubscribe();
     throw new Error('server answered ' + answer.status);
@@ -52,6 +44,7 @@ async function unsubscribe(api) {
     });
     await subscription.unsubscribe();
   }
+  forget();
 }
 
 async function init() {
@@ -71,10 +64,9 @@ async function init() {
   const current = reg && await reg.pushManager.getSubscription();
   toggle.checked = Boolean(current) && Notification.permission === 'granted';
   if (toggle.checked) {
-    // tell the server again: the browser may have renewed the subscription since (pushsubscriptionchange)
-    fetch(api + '/subscriptions', {
-      method: 'POST', headers: headers(true), credentials: 'same-origin', body: JSON.stringify(current.toJSON()),
-    }).catch(() => {});
+    // tell the server again (the browser may have renewed the subscription since); whoever sees the switch on
+    // here and leaves it on takes the device as theirs
+    tell(api, current).catch(() => {});
   }
   toggle.disabled = false;
   say(toggle.checked ? 'textOn' : 'textOff');

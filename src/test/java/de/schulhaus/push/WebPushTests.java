@@ -443,6 +443,11 @@ class WebPushTests {
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("data-push-toggle")))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("/js/push")))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("rel=\"manifest\"")));
+		// every page of the layout runs the check of this browser's subscription, and says whose page it is
+		mvc.perform(get("/").with(user(me)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("data-account=\"" + me.accountId() + "\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*<script type=\"module\" src=\"/js/push-device[^\"]*\\.js\"></script>\\s*</body>.*")));
 		mvc.perform(get("/sw.js"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("showNotification")));

@@ -18,13 +18,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import de.schulhaus.platform.Apps;
 import de.schulhaus.platform.BadgeProvider;
 import de.schulhaus.platform.Notifications;
+import de.schulhaus.platform.PageScript;
 import de.schulhaus.platform.SchulhausUser;
 
 /**
  * Puts what the layout needs into every rendered page's model: the signed-in person ({@code me}),
  * their apps (every {@code AppTile} bean, minus what their school switched off), the numbers beside
- * the bell and the tiles ({@link LayoutCounts}, queried only if rendered) and the versioned asset
- * URLs. An interceptor rather than {@code @ModelAttribute} methods: those are looked up and invoked
+ * the bell and the tiles ({@link LayoutCounts}, queried only if rendered), the modules' {@link PageScript}s
+ * and the versioned asset URLs. An interceptor rather than {@code @ModelAttribute} methods: those are looked up and invoked
  * through argument resolution on every request, also for redirects, which cost more than the
  * dashboard's own query.
  */
@@ -34,12 +35,15 @@ class LayoutModel implements WebMvcConfigurer, HandlerInterceptor {
 	private final Apps apps;
 	private final Notifications notifications;
 	private final Map<String, List<BadgeProvider>> badges;
+	private final List<String> pageScripts;
 	/** Looked up on first use: the asset URLs come from Spring MVC's resource chain, which this configures. */
 	private final ObjectProvider<AssetsConfig.AssetUrls> assetsProvider;
 	private volatile AssetsConfig.AssetUrls assets;
 
-	LayoutModel(Apps apps, Notifications notifications, List<BadgeProvider> badges, ObjectProvider<AssetsConfig.AssetUrls> assets) {
+	LayoutModel(Apps apps, Notifications notifications, List<BadgeProvider> badges, List<PageScript> pageScripts,
+			ObjectProvider<AssetsConfig.AssetUrls> assets) {
 		this.apps = apps;
+		this.pageScripts = pageScripts.stream().map(PageScript::path).distinct().toList();
 		this.notifications = notifications;
 		this.badges = badges.stream().collect(Collectors.groupingBy(BadgeProvider::appKey));
 		this.assetsProvider = assets;
@@ -61,6 +65,7 @@ class LayoutModel implements WebMvcConfigurer, HandlerInterceptor {
 		page.addObject("apps", apps.of(me));
 		if (me != null) {
 			page.addObject("counts", new LayoutCounts(me, notifications, badges));
+			page.addObject("pageScripts", pageScripts);
 		}
 	}
 

@@ -10,6 +10,7 @@ import org.springframework.security.web.context.NullSecurityContextRepository;
 
 import de.schulhaus.accounts.ProtocolSecurity;
 import de.schulhaus.accounts.Scope;
+import de.schulhaus.platform.PageScript;
 import de.schulhaus.platform.ProfileSection;
 import de.schulhaus.platform.PublicPath;
 import de.schulhaus.platform.SchulhausUser;
@@ -48,6 +49,12 @@ class PushWebConfiguration {
 			.logout(logout -> logout.disable())
 			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
 		return http.build();
+	}
+
+	/** On every page: tells the server of this browser's renewed subscription (see {@code static/js/push-device.js}). */
+	@Bean
+	PageScript pushDeviceCheck() {
+		return new PageScript("/js/push-device.js");
 	}
 
 	@Bean
