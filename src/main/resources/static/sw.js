@@ -1,6 +1,7 @@
 // Schulhaus' service worker: shows the notifications the server pushes (Web Push), opens the one
-// clicked, and tells the server when the browser renews its subscription. Served from the root (/sw.js) so that its scope is the whole site; no other work is done
-// here (no caching of pages: nothing of a school stays on a shared computer).
+// clicked, and tells the server when the browser renews its subscription. Served from the root (/sw.js)
+// so that its scope is the whole site; no other work is done here (no caching of pages: nothing of a
+// school stays on a shared computer).
 'use strict';
 
 self.addEventListener('install', () => self.skipWaiting());
@@ -39,8 +40,9 @@ self.addEventListener('notificationclick', (event) => {
 });
 
 // The push service rotated this browser's subscription (Firefox does so when it likes, often while nobody is
-// signed in). The server learns the new one from the old one's endpoint and secret, without a session; a
-// browser that gives no old subscription is subscribed again when its person next opens Mein Konto.
+// signed in). The server learns the new one from the old one's endpoint and secret, without a session; of a
+// browser that gives no old subscription (or no event, as Chrome), the next page its person opens tells the
+// server (js/push-device.js).
 self.addEventListener('pushsubscriptionchange', (event) => {
   event.waitUntil(renew(event.oldSubscription, event.newSubscription));
 });

@@ -5,7 +5,7 @@ package de.schulhaus.platform;
  * page (say: telling the server of this browser's renewed push subscription). It finds the signed-in
  * account as {@code document.body.dataset.account} and must cost nothing when it has nothing to do.
  * <pre>
- * &#64;Bean PageScript pushCheck() { return new PageScript("/js/push-check.js"); }
+ * &#64;Bean PageScript pushDeviceCheck() { return new PageScript("/js/push-device.js"); }
  * </pre>
  *
  * @param path a static file under {@code /js/}, served with the page's versioned asset URLs
