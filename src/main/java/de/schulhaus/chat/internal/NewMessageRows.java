@@ -1,8 +1,10 @@
 package de.schulhaus.chat.internal;
 
+import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,10 +114,14 @@ class NewMessageRows {
 	}
 
 	/**
-	 * {@link #insertIfAllowed} for several posts, in their order, in one round trip and one transaction: PostgreSQL runs
-	 * the statements of one request up to its sync as one transaction where the connection has none open, and an error
-	 * in any of them rolls back all of them (then this throws: none is written). Answers each post's outcome in the same
-	 * order. Needs a connection of its own, outside a transaction ({@link PostWriteBatches}' writer).
+	 * {@link #insertIfAllowed} for several posts, in their order, sent as one request and written in one transaction: an
+	 * error in any of them rolls back all of them (then this throws: none is written). Answers each post's outcome in
+	 * the same order. Needs a connection of its own, outside a transaction ({@link PostWriteBatches}' writer).
+	 * <p>
+	 * The transaction is an explicit one. Without it, the request's statements would be one transaction only as long
+	 * as the driver sends them with one sync at the end; pgjdbc, once it has prepared them on the server, may send a
+	 * sync between them, each then commits alone, and a batch that failed had written its first posts (which their
+	 * callers, told to write them alone, then wrote a second time).
 	 */
 	List<Optional<Written>> insertAllIfAllowed(List<NewPost> posts) {
 		requireOneStatement();
@@ -127,8 +133,10 @@ class NewMessageRows {
 		}
 		return template.execute((ConnectionCallback<List<Optional<Written>>>) connection -> {
 			if (!connection.getAutoCommit()) {
-				throw new IllegalStateException("Posts written together need a connection that commits at the end of the request.");
+				throw new IllegalStateException("Posts written together need a connection outside a transaction.");
 			}
+			// the driver sends the BEGIN along with the statements; the commit is one more round trip
+			connection.setAutoCommit(false);
 			try (PreparedStatement statement = connection.prepareStatement(all)) {
 				new ArgumentPreparedStatementSetter(values.toArray()).setValues(statement);
 				List<Optional<Written>> written = new ArrayList<>(posts.size());
@@ -143,9 +151,23 @@ class NewMessageRows {
 					}
 					isResult = statement.getMoreResults();
 				}
+				connection.commit();
 				return written;
+			} catch (SQLException | RuntimeException e) {
+				rollBack(connection, e);
+				throw e;
+			} finally {
+				connection.setAutoCommit(true);
 			}
 		});
+	}
+
+	private static void rollBack(Connection connection, Exception cause) {
+		try {
+			connection.rollback();
+		} catch (SQLException e) {
+			cause.addSuppressed(e);
+		}
 	}
 
 	private static MapSqlParameterSource parameters(NewPost post) {

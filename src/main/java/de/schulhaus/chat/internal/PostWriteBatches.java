@@ -21,7 +21,8 @@ import de.schulhaus.platform.GroupCommit;
  * more than one lane a database connection that stalls holds up only part of the rooms. A post is answered and
  * delivered only after its batch's commit.
  * <p>
- * A batch that fails (one statement's error rolls back all of it) sends each of its posts back to be written alone, so
+ * A batch that fails (one statement's error rolls back all of it, see {@link NewMessageRows#insertAllIfAllowed} for why
+ * that needs an explicit transaction) sends each of its posts back to be written alone, so
  * that one bad post never costs the others; a post written alone after a commit whose answer got lost is not written
  * twice, its message id being the primary key. Only where the write is one statement
  * ({@link NewMessageRows#oneStatement()}); elsewhere each post is written alone.
@@ -48,6 +49,10 @@ class PostWriteBatches implements DisposableBean {
 	}
 
 	private List<Optional<NewMessageRows.Written>> write(List<NewMessageRows.NewPost> batch) {
+		if (batch.size() == 1) {
+			// one statement commits on its own: no transaction to open and commit, one round trip as without batches
+			return List.of(rows.insertIfAllowed(batch.get(0)));
+		}
 		// by room: two nodes' batches lock the rooms they post to in the same order and never wait for each other in a
 		// cycle; the sort is stable, so one room's posts keep the order in which they came
 		Integer[] order = new Integer[batch.size()];

@@ -38,7 +38,7 @@ import de.schulhaus.platform.SchulhausUser;
 /**
  * Posts written together ({@link PostWriteBatches}, PostgreSQL only): under concurrent posting every allowed post is
  * written exactly once with the room's next seq and every refused one not at all; a post that fails in a batch fails
- * alone, the others of its batch are written.
+ * alone, the others of its batch are written; a batch is one transaction, also once the driver has prepared it.
  */
 @IntegrationTest
 class PostWriteBatchesTests {
@@ -140,6 +140,37 @@ class PostWriteBatchesTests {
 		} finally {
 			posters.shutdownNow();
 		}
+	}
+
+	@Test
+	void aBatchThatFailsWritesNoneOfItsPostsHoweverOftenTheDriverHasSeenIt() throws Exception {
+		ChatFixture f = new ChatFixture(mvc, groups, users, jdbc, audit, "Stapel-Schule-Drei");
+		UUID classRoom = f.awaitRoom(f.classA.id());
+		NewMessageRows.NewPost first = post(f.school.id(), classRoom, f.pupil);
+		assertThat(rows.insertIfAllowed(first)).isPresent();
+		// the same request again and again: pgjdbc prepares it on the server after its fifth run and then sent it with
+		// a sync between the statements, which committed the first posts of a batch whose last one failed
+		for (int run = 1; run <= 10; run++) {
+			List<NewMessageRows.NewPost> batch = List.of(post(f.school.id(), classRoom, f.teacher), post(f.school.id(), classRoom, f.pupil2),
+					new NewMessageRows.NewPost(f.school.id(), classRoom, first.messageId(), RoomAccess.poster(f.teacher), "noch einmal", Instant.now()));
+			assertThatThrownBy(() -> rows.insertAllIfAllowed(batch)).as("run %d", run).isInstanceOf(DuplicateKeyException.class);
+			assertThat(jdbc.sql("select count(*) from chat_message where room_id = :room").param("room", classRoom).query(Long.class).single())
+				.as("run %d", run).isEqualTo(1);
+			assertThat(jdbc.sql("select last_seq from chat_room where id = :room").param("room", classRoom).query(Long.class).single())
+				.as("run %d", run).isEqualTo(1);
+		}
+		// and the connection is as it was: the next batches commit, each as one transaction however often it was sent
+		for (int run = 1; run <= 8; run++) {
+			List<NewMessageRows.NewPost> batch = List.of(post(f.school.id(), classRoom, f.teacher), post(f.school.id(), classRoom, f.pupil2),
+					post(f.school.id(), classRoom, f.teacher));
+			long seq = 1 + (run - 1) * 3L;
+			assertThat(rows.insertAllIfAllowed(batch)).as("run %d", run).map(written -> written.orElseThrow().seq())
+				.containsExactly(seq + 1, seq + 2, seq + 3);
+			assertThat(jdbc.sql("select count(distinct cast(xmin as text)) from chat_message where id in (:ids)")
+				.param("ids", batch.stream().map(NewMessageRows.NewPost::messageId).toList()).query(Long.class).single())
+				.as("transactions of run %d", run).isEqualTo(1);
+		}
+		assertThat(jdbc.sql("select count(*) from chat_message where room_id = :room").param("room", classRoom).query(Long.class).single()).isEqualTo(25);
 	}
 
 	private static NewMessageRows.NewPost post(UUID school, UUID room, SchulhausUser person) {
