@@ -106,6 +106,20 @@ final class Browser implements AutoCloseable {
 		return path();
 	}
 
+	/** Opens the sign-in page, signs in and waits for the start page. */
+	void signIn(String login, String password) {
+		go("/anmelden");
+		submitSignIn(login, password);
+		awaitPath(p -> p.equals("/"));
+	}
+
+	/** Fills in and sends the sign-in form the browser shows now (a page that asked for a sign-in first). */
+	void submitSignIn(String login, String password) {
+		type("#login", login);
+		type("#password", password);
+		click("main form button[type=submit]");
+	}
+
 	void signOut() {
 		driver.manage().deleteAllCookies();
 	}

@@ -37,11 +37,7 @@ class CalendarJourneysTests {
 		LocalDate tuesday = LocalDate.now(ZoneId.of("Europe/Berlin")).with(TemporalAdjusters.next(java.time.DayOfWeek.TUESDAY));
 		LocalDate thursday = tuesday.plusDays(2);
 		try (Browser b = Browser.open(port)) {
-			b.go("/anmelden");
-			b.type("#login", teacher);
-			b.type("#password", "Kompass-Laterne-Quitte-2026");
-			b.click("main form button[type=submit]");
-			b.awaitPath(p -> p.equals("/"));
+			b.signIn(teacher, "Kompass-Laterne-Quitte-2026");
 
 			b.click("nav.sidebar a[href='/kalender']");
 			assertThat(b.find("table.month caption").getAttribute("textContent")).isNotBlank();
@@ -151,11 +147,7 @@ class CalendarJourneysTests {
 				new java.io.ByteArrayInputStream(sheet), "application/pdf", sheet.length);
 		LocalDate tuesday = LocalDate.now(ZoneId.of("Europe/Berlin")).with(TemporalAdjusters.next(java.time.DayOfWeek.TUESDAY));
 		try (Browser b = Browser.open(port)) {
-			b.go("/anmelden");
-			b.type("#login", teacher);
-			b.type("#password", "Kompass-Laterne-Quitte-2026");
-			b.click("main form button[type=submit]");
-			b.awaitPath(p -> p.equals("/"));
+			b.signIn(teacher, "Kompass-Laterne-Quitte-2026");
 
 			b.go("/kalender?ansicht=woche&datum=" + tuesday);
 			WebElement slot = b.find(".day-column[data-date='" + tuesday + "'] .slot.at-40");

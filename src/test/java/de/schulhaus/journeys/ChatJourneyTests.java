@@ -49,7 +49,7 @@ class ChatJourneyTests {
 		UUID mathe = awaitRoom(schoolId, "Mathe-LK");
 
 		try (Browser pupilTab = Browser.open(port); Browser teacherTab = Browser.open(port)) {
-			signIn(pupilTab, pupil, "Kompass-Laterne-Quitte-2027");
+			pupilTab.signIn(pupil, "Kompass-Laterne-Quitte-2027");
 			pupilTab.go("/chat/raum/" + room5a);
 			assertThat(pupilTab.find("#h-room").getText()).isEqualTo("5a");
 			assertThat(pupilTab.find(".chat-empty").getText()).contains("Noch keine Nachrichten");
@@ -57,7 +57,7 @@ class ChatJourneyTests {
 			// a reload would lose this mark
 			((JavascriptExecutor) pupilTab.driver).executeScript("window.sameTab = true;");
 
-			signIn(teacherTab, teacher, "Kompass-Laterne-Quitte-2026");
+			teacherTab.signIn(teacher, "Kompass-Laterne-Quitte-2026");
 			teacherTab.go("/chat/raum/" + room5a);
 			teacherTab.find("#chat[data-live]");
 			teacherTab.find("#chat-text").sendKeys("Liebe 5a, morgen ist Wandertag.", Keys.SHIFT, Keys.ENTER, Keys.SHIFT, "Bitte <b>Brote</b> mitbringen!");
@@ -127,11 +127,4 @@ class ChatJourneyTests {
 			.param("name", name).query(UUID.class).optional().orElse(null);
 	}
 
-	private void signIn(Browser b, String login, String password) {
-		b.go("/anmelden");
-		b.type("#login", login);
-		b.type("#password", password);
-		b.click("main form button[type=submit]");
-		b.awaitPath(p -> p.equals("/"));
-	}
 }

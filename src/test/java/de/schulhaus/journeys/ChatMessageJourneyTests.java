@@ -50,10 +50,10 @@ class ChatMessageJourneyTests {
 			.param("login", teacher).update();
 
 		try (Browser pupilTab = Browser.open(port); Browser teacherTab = Browser.open(port)) {
-			signIn(pupilTab, pupil, "Kompass-Laterne-Quitte-2027");
+			pupilTab.signIn(pupil, "Kompass-Laterne-Quitte-2027");
 			pupilTab.go("/chat/raum/" + room);
 			pupilTab.find("#chat[data-live]");
-			signIn(teacherTab, teacher, "Kompass-Laterne-Quitte-2026");
+			teacherTab.signIn(teacher, "Kompass-Laterne-Quitte-2026");
 			teacherTab.go("/chat/raum/" + room);
 			teacherTab.find("#chat[data-live]");
 
@@ -119,11 +119,4 @@ class ChatMessageJourneyTests {
 			.param("name", name).query(UUID.class).optional().orElse(null);
 	}
 
-	private void signIn(Browser b, String login, String password) {
-		b.go("/anmelden");
-		b.type("#login", login);
-		b.type("#password", password);
-		b.click("main form button[type=submit]");
-		b.awaitPath(p -> p.equals("/"));
-	}
 }

@@ -44,11 +44,11 @@ class ChatRoomsJourneyTests {
 				"$.login");
 
 		try (Browser pupilTab = Browser.open(port); Browser teacherTab = Browser.open(port)) {
-			signIn(pupilTab, pupil, "Kompass-Laterne-Quitte-2027");
+			pupilTab.signIn(pupil, "Kompass-Laterne-Quitte-2027");
 			pupilTab.go("/chat");
 			pupilTab.find("#chat[data-live]");
 
-			signIn(teacherTab, teacher, "Kompass-Laterne-Quitte-2026");
+			teacherTab.signIn(teacher, "Kompass-Laterne-Quitte-2026");
 			teacherTab.go("/chat");
 			teacherTab.click(".chat-rooms-actions a[href$='/chat/neu']");
 			assertThat(teacherTab.find("h1").getText()).isEqualTo("Neuer Chat");
@@ -103,11 +103,4 @@ class ChatRoomsJourneyTests {
 		new WebDriverWait(b.driver, Duration.ofSeconds(15)).until(d -> b.find(css).getAttribute("textContent").contains(text));
 	}
 
-	private void signIn(Browser b, String login, String password) {
-		b.go("/anmelden");
-		b.type("#login", login);
-		b.type("#password", password);
-		b.click("main form button[type=submit]");
-		b.awaitPath(p -> p.equals("/"));
-	}
 }

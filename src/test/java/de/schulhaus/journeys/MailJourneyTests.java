@@ -70,7 +70,7 @@ class MailJourneyTests {
 				new ByteArrayInputStream("%PDF-1.4 Aufgaben 1 bis 5".getBytes(StandardCharsets.UTF_8)));
 
 		try (Browser b = Browser.open(port)) {
-			signIn(b, teacher, "Kompass-Laterne-Quitte-2026");
+			b.signIn(teacher, "Kompass-Laterne-Quitte-2026");
 			b.go("/mail/neu");
 			b.find("#field-an").sendKeys("7b");
 			b.find("#suggest-an button[data-address='7b@" + domain + "']").click();
@@ -98,7 +98,7 @@ class MailJourneyTests {
 			});
 			b.signOut();
 
-			signIn(b, pupil, "Kompass-Laterne-Quitte-2027");
+			b.signIn(pupil, "Kompass-Laterne-Quitte-2027");
 			b.go("/mail");
 			assertThat(b.find(".apps a[href='/mail']").getText()).contains("1");
 			assertThat(b.find(".mail-messages li.unread").getText()).contains("Lea Lehrerin").contains("Hausaufgaben bis Freitag");
@@ -120,11 +120,4 @@ class MailJourneyTests {
 		}
 	}
 
-	private void signIn(Browser b, String login, String password) {
-		b.go("/anmelden");
-		b.type("#login", login);
-		b.type("#password", password);
-		b.click("main form button[type=submit]");
-		b.awaitPath(p -> p.equals("/"));
-	}
 }

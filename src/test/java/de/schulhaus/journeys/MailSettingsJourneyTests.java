@@ -53,11 +53,7 @@ class MailSettingsJourneyTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> lists.find(schoolId, sixB).isPresent());
 
 		try (Browser b = Browser.open(port)) {
-			b.go("/anmelden");
-			b.type("#login", teacher);
-			b.type("#password", PASSWORD);
-			b.click("main form button[type=submit]");
-			b.awaitPath(p -> p.equals("/"));
+			b.signIn(teacher, PASSWORD);
 
 			b.go("/mail/einstellungen");
 			assertThat(b.find("h1").getText()).isEqualTo("E-Mail-Einstellungen");
@@ -93,9 +89,7 @@ class MailSettingsJourneyTests {
 
 		try (Browser b = Browser.open(port)) {
 			b.go("/anmelden");
-			b.type("#login", admin);
-			b.type("#password", PASSWORD);
-			b.click("main form button[type=submit]");
+			b.submitSignIn(admin, PASSWORD);
 			assertThat(b.awaitPath(p -> p.startsWith("/konto/zwei-faktor"))).startsWith("/konto/zwei-faktor");
 			String secret = b.find("#totp-secret").getText();
 			b.type("#code", new DefaultCodeGenerator().generate(secret, Math.floorDiv(System.currentTimeMillis() / 1000, 30)));

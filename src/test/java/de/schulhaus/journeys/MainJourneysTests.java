@@ -62,7 +62,7 @@ class MainJourneysTests {
 			assertThat(b.find("html").getAttribute("lang")).isEqualTo("de");
 			b.checkAccessibility();
 			b.screenshot("sign-in");
-			signIn(b, "operator@schulhaus.local", "operator-test-laterne-quitte");
+			b.submitSignIn("operator@schulhaus.local", "operator-test-laterne-quitte");
 			setUpTwoFactor(b);
 			b.go("/betrieb/schulen");
 			b.checkAccessibility();
@@ -80,7 +80,7 @@ class MainJourneysTests {
 			// school admin, created through the provisioning API, imports the roster CSV
 			String admin = createAdmin(schoolId);
 			b.go("/anmelden");
-			signIn(b, admin, "admin-journey-laterne-quitte");
+			b.submitSignIn(admin, "admin-journey-laterne-quitte");
 			setUpTwoFactor(b);
 			b.go("/verwaltung/import");
 			b.checkAccessibility();
@@ -167,9 +167,7 @@ class MainJourneysTests {
 	void teacherCreatesAFolderUploadsAFileAndDownloadsIt() throws Exception {
 		String teacher = createTeacher();
 		try (Browser b = Browser.open(port)) {
-			b.go("/anmelden");
-			signIn(b, teacher, "Kompass-Laterne-Quitte-2026");
-			assertThat(b.awaitPath(p -> p.equals("/"))).isEqualTo("/");
+			b.signIn(teacher, "Kompass-Laterne-Quitte-2026");
 			b.click("nav.sidebar a[href='/dateien']");
 			assertThat(b.find("h1").getText()).isEqualTo("Meine Dateien");
 			assertThat(b.find("main").getText()).contains("Noch keine Dateien – ziehen Sie Dateien hierher oder laden Sie sie hoch");
@@ -246,9 +244,7 @@ class MainJourneysTests {
 		Path letter = folder.resolve(letterName);
 		Files.writeString(letter, "Liebe Eltern");
 		try (Browser b = Browser.open(port)) {
-			b.go("/anmelden");
-			signIn(b, teacher, "Kompass-Laterne-Quitte-2026");
-			assertThat(b.awaitPath(p -> p.equals("/"))).isEqualTo("/");
+			b.signIn(teacher, "Kompass-Laterne-Quitte-2026");
 			b.go("/dateien");
 			b.find("#upload-files").sendKeys(photo.toAbsolutePath() + "\n" + letter.toAbsolutePath());
 			new WebDriverWait(b.driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
@@ -322,9 +318,7 @@ class MainJourneysTests {
 		String teacher = createUser(schoolId, "Tilda", "Tafel", "TEACHER", "Kompass-Laterne-Quitte-2026", "6a");
 		String pupil = createUser(schoolId, "Pia", "Pult", "PUPIL", "Kompass-Laterne-Quitte-2027", "6a");
 		try (Browser b = Browser.open(port)) {
-			b.go("/anmelden");
-			signIn(b, teacher, "Kompass-Laterne-Quitte-2026");
-			assertThat(b.awaitPath(p -> p.equals("/"))).isEqualTo("/");
+			b.signIn(teacher, "Kompass-Laterne-Quitte-2026");
 			b.go("/dateien");
 			b.driver.findElement(By.linkText("6a")).click();
 			b.awaitPath(p -> p.startsWith("/dateien/") && !p.equals("/dateien/meine"));
@@ -390,9 +384,7 @@ class MainJourneysTests {
 			b.signOut();
 
 			// a pupil of the class opens the class's space and downloads the plan
-			b.go("/anmelden");
-			signIn(b, pupil, "Kompass-Laterne-Quitte-2027");
-			assertThat(b.awaitPath(p -> p.equals("/"))).isEqualTo("/");
+			b.signIn(pupil, "Kompass-Laterne-Quitte-2027");
 			b.go("/dateien");
 			b.driver.findElement(By.linkText("6a")).click();
 			assertThat(b.find("h1").getText()).isEqualTo("6a");
@@ -426,11 +418,6 @@ class MainJourneysTests {
 				"{\"firstName\":\"Lea\",\"lastName\":\"Lehrerin\",\"role\":\"TEACHER\",\"password\":\"Kompass-Laterne-Quitte-2026\"}", "$.login");
 	}
 
-	private static void signIn(Browser b, String login, String password) {
-		b.type("#login", login);
-		b.type("#password", password);
-		b.click("main form button[type=submit]");
-	}
 
 	private static void setUpTwoFactor(Browser b) throws Exception {
 		assertThat(b.awaitPath(p -> p.startsWith("/konto/zwei-faktor"))).startsWith("/konto/zwei-faktor");

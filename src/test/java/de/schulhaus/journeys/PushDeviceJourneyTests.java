@@ -96,7 +96,7 @@ class PushDeviceJourneyTests {
 		try (Browser b = Browser.open(port)) {
 			((ChromeDriver) b.driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", STAND_INS));
 			JavascriptExecutor js = (JavascriptExecutor) b.driver;
-			signIn(b, pia);
+			b.signIn(pia, PASSWORD);
 			js.executeScript("localStorage.setItem('test.next', arguments[0])", first);
 
 			// Mein Konto: she switches notifications on for this browser
@@ -132,7 +132,7 @@ class PushDeviceJourneyTests {
 
 			// Ben signs in on the same browser after her: his pages leave her device alone, whatever it holds now
 			b.signOut();
-			signIn(b, ben);
+			b.signIn(ben, PASSWORD);
 			js.executeScript("localStorage.setItem('test.subscription', arguments[0])", subscription("http://127.0.0.1:9/push/pia-third"));
 			b.go("/benachrichtigungen");
 			b.find("main");
@@ -159,13 +159,6 @@ class PushDeviceJourneyTests {
 		Thread.sleep(500);
 	}
 
-	private static void signIn(Browser b, String login) {
-		b.go("/anmelden");
-		b.type("#login", login);
-		b.type("#password", PASSWORD);
-		b.click("main form button[type=submit]");
-		b.awaitPath(p -> p.equals("/"));
-	}
 
 	/** As the browser's {@code PushSubscription.toJSON()} gives it, with a key pair and secret of its own. */
 	private static String subscription(String endpoint) {

@@ -45,9 +45,7 @@ class RoomBookingJourneyTests {
 		String day = LocalDate.now().with(TemporalAdjusters.next(DayOfWeek.THURSDAY)).toString();
 
 		try (Browser b = Browser.open(port)) {
-			b.go("/anmelden");
-			signIn(b, first);
-			b.awaitPath(p -> p.equals("/"));
+			b.signIn(first, PASSWORD);
 			b.go("/kalender/raeume");
 			b.checkAccessibility();
 			b.click("a[href='/kalender/raeume/" + room.id() + "']");
@@ -59,9 +57,7 @@ class RoomBookingJourneyTests {
 			b.screenshot("room-booked");
 			b.signOut();
 
-			b.go("/anmelden");
-			signIn(b, second);
-			b.awaitPath(p -> p.equals("/"));
+			b.signIn(second, PASSWORD);
 			b.go("/kalender/raeume/" + room.id());
 			book(b, day, "Englisch 9c");
 			String refusal = b.find("#booking-problem").getText();
@@ -83,11 +79,6 @@ class RoomBookingJourneyTests {
 		b.click("#book");
 	}
 
-	private static void signIn(Browser b, String login) {
-		b.type("#login", login);
-		b.type("#password", PASSWORD);
-		b.click("main form button[type=submit]");
-	}
 
 	private String createSchool() throws Exception {
 		return new OperatorApi(port).post("/api/v1/schools", "{\"name\":\"Gesamtschule Am Park\",\"schoolNumber\":\"" + TestSchools.nextSchoolNumber()

@@ -62,11 +62,7 @@ class UploadResumeJourneyTests {
 		Files.write(file, content);
 		try (Browser b = Browser.open(port)) {
 			JavascriptExecutor js = (JavascriptExecutor) b.driver;
-			b.go("/anmelden");
-			b.type("#login", teacher);
-			b.type("#password", "Kompass-Laterne-Quitte-2026");
-			b.click("main form button[type=submit]");
-			b.awaitPath(p -> p.equals("/"));
+			b.signIn(teacher, "Kompass-Laterne-Quitte-2026");
 			b.go("/dateien");
 			b.find("main.files");
 

@@ -6,6 +6,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -43,9 +49,9 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 	 * Where posts over the live connections run: a few threads, fewer than the database pool has connections, and a bounded
 	 * queue; beyond it a post is refused (503), as Tomcat's own thread limit bounds posts over HTTP.
 	 */
-	private final java.util.concurrent.ThreadPoolExecutor postings;
+	private final ThreadPoolExecutor postings;
 	private final SignedInSessions sessions;
-	private final java.util.concurrent.ScheduledExecutorService sessionCheck;
+	private final ScheduledExecutorService sessionCheck;
 
 	private final Map<UUID, Set<ChatConnection>> byRoom = new ConcurrentHashMap<>();
 	private final Map<UUID, Set<ChatConnection>> byAccount = new ConcurrentHashMap<>();
@@ -66,12 +72,12 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 		this.frames = frames;
 		this.fanout = fanout;
 		this.drains = new DrainWorkers(DRAIN_THREADS, "chat-ws");
-		this.postings = new java.util.concurrent.ThreadPoolExecutor(POSTING_THREADS, POSTING_THREADS, 1, java.util.concurrent.TimeUnit.MINUTES,
-				new java.util.concurrent.LinkedBlockingQueue<>(POSTS_WAITING), DrainWorkers.daemons("chat-post"));
+		this.postings = new ThreadPoolExecutor(POSTING_THREADS, POSTING_THREADS, 1, TimeUnit.MINUTES,
+				new LinkedBlockingQueue<>(POSTS_WAITING), DrainWorkers.daemons("chat-post"));
 		fanout.subscribe(this);
-		this.sessionCheck = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(DrainWorkers.daemons("chat-sessions"));
+		this.sessionCheck = Executors.newSingleThreadScheduledExecutor(DrainWorkers.daemons("chat-sessions"));
 		sessionCheck.scheduleWithFixedDelay(this::closeEndedSessionsLogged, SESSION_CHECK_SECONDS, SESSION_CHECK_SECONDS,
-				java.util.concurrent.TimeUnit.SECONDS);
+				TimeUnit.SECONDS);
 	}
 
 	private void closeEndedSessionsLogged() {
@@ -91,7 +97,7 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 	static final long SESSION_CHECK_SECONDS = 30;
 	private static final CloseStatus SIGNED_OUT = CloseStatus.POLICY_VIOLATION.withReason("signed out");
 
-	java.util.concurrent.Executor postings() {
+	Executor postings() {
 		return postings;
 	}
 
@@ -190,7 +196,7 @@ class ChatHub implements ChatFanout.Receiver, DisposableBean {
 		}
 	}
 
-	void typing(ChatConnection connection, java.util.UUID roomId) {
+	void typing(ChatConnection connection, UUID roomId) {
 		fanout.signal(LiveSignal.typing(connection.user().schoolId(), roomId, connection.user().accountId(), connection.user().displayName()));
 	}
 
