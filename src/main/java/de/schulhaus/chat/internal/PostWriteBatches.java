@@ -14,7 +14,7 @@ import de.schulhaus.platform.GroupCommit;
 
 /**
  * Group commit of plain posts ({@link GroupCommit}): the posts that wait at the same moment are written together, in one
- * round trip and one transaction ({@link NewMessageRows#insertAllIfAllowed}). Under the chat bench each post's own
+ * request and one transaction ({@link NewMessageRows#insertAllIfAllowed}). Under the chat bench each post's own
  * commit, with its {@code fdatasync} of PostgreSQL's log, was a fifth of the database's time. A room's posts go through
  * one of a few lanes ({@link ChatProperties#postLanes()}): a post that finds nothing waiting goes at once, and the more
  * posts wait, the more share a commit, so the node catches up after a stall instead of paying a commit per post; with
