@@ -14,15 +14,14 @@ import de.schulhaus.platform.GroupCommit;
 
 /**
  * Group commit of plain posts ({@link GroupCommit}): the posts that wait at the same moment are written together, in one
- * request and one transaction ({@link NewMessageRows#insertAllIfAllowed}). Under the chat bench each post's own
+ * transaction with one commit ({@link NewMessageRows#insertAllIfAllowed}). Under the chat bench each post's own
  * commit, with its {@code fdatasync} of PostgreSQL's log, was a fifth of the database's time. A room's posts go through
  * one of a few lanes ({@link ChatProperties#postLanes()}): a post that finds nothing waiting goes at once, and the more
  * posts wait, the more share a commit, so the node catches up after a stall instead of paying a commit per post; with
  * more than one lane a database connection that stalls holds up only part of the rooms. A post is answered and
  * delivered only after its batch's commit.
  * <p>
- * A batch that fails (one statement's error rolls back all of it, see {@link NewMessageRows#insertAllIfAllowed} for why
- * that needs an explicit transaction) sends each of its posts back to be written alone, so
+ * A batch that fails (one statement's error rolls back all of it) sends each of its posts back to be written alone, so
  * that one bad post never costs the others; a post written alone after a commit whose answer got lost is not written
  * twice, its message id being the primary key. Only where the write is one statement
  * ({@link NewMessageRows#oneStatement()}); elsewhere each post is written alone.

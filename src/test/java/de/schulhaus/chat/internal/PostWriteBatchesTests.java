@@ -24,7 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import de.schulhaus.IntegrationTest;
@@ -51,6 +53,8 @@ class PostWriteBatchesTests {
 	@Autowired DataSource dataSource;
 	@Autowired NewMessageRows rows;
 	@Autowired PostWriteBatches batches;
+	@Autowired ChatRooms chatRooms;
+	@Autowired ReadMarkers reads;
 
 	@BeforeEach
 	void onPostgres() {
@@ -171,6 +175,37 @@ class PostWriteBatchesTests {
 				.as("transactions of run %d", run).isEqualTo(1);
 		}
 		assertThat(jdbc.sql("select count(*) from chat_message where room_id = :room").param("room", classRoom).query(Long.class).single()).isEqualTo(25);
+	}
+
+	@Test
+	void batchesOfEverySizeRunOnTheOneStatementTheDatabasePlannedOnce() throws Exception {
+		ChatFixture f = new ChatFixture(mvc, groups, users, jdbc, audit, "Stapel-Schule-Vier");
+		UUID classRoom = f.awaitRoom(f.classA.id());
+		try (Connection connection = dataSource.getConnection()) {
+			// one connection, as a lane mostly has: what the database prepared on it is in its pg_prepared_statements
+			SingleConnectionDataSource single = new SingleConnectionDataSource(connection, true);
+			NewMessageRows onOneConnection = new NewMessageRows(JdbcClient.create(single), new JdbcTemplate(single), single, chatRooms, reads);
+			int posts = 0;
+			for (int size = 2; size <= 9; size++) {
+				for (int time = 0; time < 2; time++) {
+					List<NewMessageRows.NewPost> batch = new ArrayList<>();
+					for (int i = 0; i < size; i++) {
+						batch.add(post(f.school.id(), classRoom, i % 2 == 0 ? f.pupil : f.teacher));
+					}
+					assertThat(onOneConnection.insertAllIfAllowed(batch)).allMatch(Optional::isPresent);
+					posts += size;
+				}
+			}
+			// each size only twice, yet one statement for all of them, run on a generic plan after its first few runs
+			// (a request of several copies per batch size was planned anew nearly every time, about 1 ms per copy)
+			List<long[]> prepared = JdbcClient.create(single)
+				.sql("select generic_plans, custom_plans from pg_prepared_statements where statement like '%update chat_room r set last_seq%'")
+				.query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+			assertThat(prepared).hasSize(1);
+			assertThat(prepared.get(0)[1]).as("custom plans").isLessThanOrEqualTo(5);
+			assertThat(prepared.get(0)[0]).as("runs on the generic plan").isGreaterThanOrEqualTo(posts - 10);
+		}
+		assertThat(jdbc.sql("select last_seq from chat_room where id = :room").param("room", classRoom).query(Long.class).single()).isEqualTo(88);
 	}
 
 	private static NewMessageRows.NewPost post(UUID school, UUID room, SchulhausUser person) {
