@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +27,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import de.schulhaus.FreePorts;
+
 /**
  * The packaged platform killed with SIGKILL while uploads arrive: after the restart no partial file is
  * visible, every file row has its content, a finished file is still there, and a resumable (tus)
@@ -48,7 +49,7 @@ class FilesCrashIT {
 	@Test
 	void aKilledServerLeavesNoPartialFileAndResumesAResumableUpload() throws Exception {
 		assumeTrue(Files.isRegularFile(Path.of("target/schulhaus.jar")), "needs the packaged jar");
-		port = freePort();
+		port = FreePorts.outsideEphemeralRange();
 		Process server = start("first");
 		String login;
 		byte[] big = new byte[6 * 1024 * 1024];
@@ -204,11 +205,5 @@ class FilesCrashIT {
 			throw new AssertionError("no " + name + " in " + json);
 		}
 		return m.group(1);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import de.schulhaus.FreePorts;
 
 /**
  * The production start {@code bin/schulhaus} with the packaged jar, on the embedded database: the
@@ -73,7 +74,7 @@ class LauncherIT {
 	}
 
 	private Run startUntilHealthyAndStop(String name, String... extraEnvironment) throws Exception {
-		int port = freePort();
+		int port = FreePorts.outsideEphemeralRange();
 		Path log = work.resolve(name + ".log");
 		ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString()).redirectErrorStream(true)
 				.redirectOutput(log.toFile());
@@ -139,12 +140,6 @@ class LauncherIT {
 	private List<Path> archives() throws IOException {
 		try (Stream<Path> files = Files.walk(work.resolve("data/launch-cache"), 2)) {
 			return files.filter(file -> file.getFileName().toString().startsWith("schulhaus.")).toList();
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 }

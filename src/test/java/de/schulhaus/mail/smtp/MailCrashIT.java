@@ -7,7 +7,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,6 +26,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import de.schulhaus.FreePorts;
+
 /**
  * Acknowledged means durable: the packaged platform (file H2 under target/) takes a message by SMTP and is
  * killed with SIGKILL the moment the client has read the {@code 250} after DATA; after the restart the
@@ -44,8 +45,8 @@ class MailCrashIT {
 	@Test
 	void aMessageAcknowledgedBeforeAKillIsThereAfterTheRestart() throws Exception {
 		assumeTrue(Files.isRegularFile(Path.of("target/schulhaus.jar")), "needs the packaged jar");
-		port = freePort();
-		smtpPort = freePort();
+		port = FreePorts.outsideEphemeralRange();
+		smtpPort = FreePorts.outsideEphemeralRange();
 		Process server = start("first");
 		try {
 			String login = teacher();
@@ -165,11 +166,5 @@ class MailCrashIT {
 			reply.append(line).append('\n');
 		} while (line.length() > 3 && line.charAt(3) == '-');
 		return reply.toString();
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 }
